@@ -1,0 +1,111 @@
+// The MAIN-world hook's entry (document_start, all frames): wires discovery, describe and the page end of the bridge.
+// Pages without tf.js pay for one accessor and two one-shot property traps; nothing is wrapped until tf.js appears.
+
+import type { EngineInfo, PageSnapshot } from '../bridge/protocol';
+import type { ContentMessage } from '../bridge/protocol';
+import { engineBackendName, engineVersionClass, globalTfVersion, trapEngine } from './engine-trap';
+import { captureModelJson, type FetchedModelJson } from './model-json-capture';
+import { ModelRegistry } from './model-registry';
+import { trapModelConstructors } from './model-traps';
+import { PageBridge } from './page-bridge';
+import { later, pageGlobals, safely } from './page-globals';
+
+const INSTALLED = Symbol.for('literate.hook');
+
+interface Engine {
+  id: string;
+  object: object;
+  late: boolean;
+}
+
+function install(): void {
+  const engines: Engine[] = [];
+  const fetched: FetchedModelJson[] = [];
+  const registry = new ModelRegistry(fetched, () =>
+    engines[0] ? engineBackendName(engines[0].object) : null,
+  );
+  let lastBackend: string | null = null;
+
+  const engineInfo = (e: Engine): EngineInfo => ({
+    id: e.id,
+    backend: engineBackendName(e.object),
+    tfjsVersion: globalTfVersion(),
+    versionClass: engineVersionClass(e.object),
+    late: e.late,
+  });
+
+  const snapshot = (): PageSnapshot => ({
+    frameUrl: safely(() => pageGlobals.location?.href ?? '', ''),
+    engines: engines.map(engineInfo),
+    models: registry.refreshedSummaries(),
+  });
+
+  const bridge = new PageBridge(
+    (message) => handleRequest(message),
+    () => bridge.send({ kind: 'welcome', snapshot: snapshot() }),
+  );
+
+  // Scans for models after construction and while some candidate is still loading, with a backoff.
+  let scanTimer = false;
+  let pendingScans = 0;
+  const scanSoon = (delay = 0): void => {
+    if (scanTimer) return;
+    scanTimer = true;
+    later(() => {
+      scanTimer = false;
+      for (const model of registry.scan()) bridge.send({ kind: 'model', model: { ...model.summary } });
+      const backend = engines[0] ? engineBackendName(engines[0].object) : null;
+      if (engines[0] && backend !== lastBackend) {
+        lastBackend = backend;
+        bridge.send({ kind: 'engine', engine: engineInfo(engines[0]) });
+      }
+      if (registry.hasPending || (engines.length > 0 && backend === null)) {
+        pendingScans++;
+        if (pendingScans < 600) scanSoon(Math.min(2000, 50 * 2 ** Math.min(pendingScans, 6)));
+      } else {
+        pendingScans = 0;
+      }
+    }, delay);
+  };
+
+  const handleRequest = (message: ContentMessage): void => {
+    if (message.kind === 'describe') {
+      const model = registry.byId(message.modelId);
+      const object = model?.ref.deref();
+      if (!model || !object) {
+        bridge.send({ kind: 'graph', requestId: message.requestId, graph: null, error: 'model not found' });
+        return;
+      }
+      // Wired to describe-live once the describer lands.
+      bridge.send({
+        kind: 'graph',
+        requestId: message.requestId,
+        graph: null,
+        error: 'describe is not available yet',
+      });
+    }
+  };
+
+  trapModelConstructors((kind, object) => {
+    registry.add(kind, object);
+    scanSoon();
+  });
+
+  trapEngine((object, late) => {
+    if (engines.some((e) => e.object === object) || engines.length >= 16) return;
+    const engine: Engine = { id: `e${engines.length + 1}`, object, late };
+    engines.push(engine);
+    if (engines.length === 1) captureModelJson(fetched);
+    bridge.send({ kind: 'engine', engine: engineInfo(engine) });
+    scanSoon();
+  });
+
+  bridge.start();
+}
+
+safely(() => {
+  const g = pageGlobals.global;
+  if (pageGlobals.hasOwn.call(g, INSTALLED)) return;
+  pageGlobals.defineProperty(g, INSTALLED, { value: true, enumerable: false });
+  install();
+}, undefined);

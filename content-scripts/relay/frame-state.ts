@@ -1,0 +1,61 @@
+// What this frame's hook has reported so far, merged idempotently (snapshots and events may repeat or cross).
+
+import type { ModelSummary } from '../bridge/model-graph';
+import type { EngineInfo, PageMessage, PageSnapshot } from '../bridge/protocol';
+import { BRIDGE_LIMITS } from '../bridge/protocol';
+
+export class FrameState {
+  private engines = new Map<string, EngineInfo>();
+  private models = new Map<string, ModelSummary>();
+  frameUrl = '';
+
+  /** Applies a page message; returns true when what this frame reports changed. */
+  apply(message: PageMessage): boolean {
+    switch (message.kind) {
+      case 'welcome':
+        return this.applySnapshot(message.snapshot);
+      case 'engine':
+        return this.putEngine(message.engine);
+      case 'model':
+        return this.putModel(message.model);
+      default:
+        return false;
+    }
+  }
+
+  snapshot(): PageSnapshot {
+    return {
+      frameUrl: this.frameUrl,
+      engines: [...this.engines.values()],
+      models: [...this.models.values()],
+    };
+  }
+
+  get modelCount(): number {
+    return this.models.size;
+  }
+
+  private applySnapshot(snapshot: PageSnapshot): boolean {
+    let changed = snapshot.frameUrl !== this.frameUrl;
+    this.frameUrl = snapshot.frameUrl;
+    for (const e of snapshot.engines) changed = this.putEngine(e) || changed;
+    for (const m of snapshot.models) changed = this.putModel(m) || changed;
+    return changed;
+  }
+
+  private putEngine(engine: EngineInfo): boolean {
+    const old = this.engines.get(engine.id);
+    if (old && JSON.stringify(old) === JSON.stringify(engine)) return false;
+    if (!old && this.engines.size >= BRIDGE_LIMITS.maxEngines) return false;
+    this.engines.set(engine.id, engine);
+    return true;
+  }
+
+  private putModel(model: ModelSummary): boolean {
+    const old = this.models.get(model.id);
+    if (old && JSON.stringify(old) === JSON.stringify(model)) return false;
+    if (!old && this.models.size >= BRIDGE_LIMITS.maxModels) return false;
+    this.models.set(model.id, model);
+    return true;
+  }
+}

@@ -1,0 +1,61 @@
+// The protocol between extension parts (content script ↔ background ↔ popup/options): types and validators.
+
+import type { PageSnapshot } from '../content-scripts/bridge/protocol';
+import { parseSnapshot } from '../content-scripts/bridge/protocol';
+
+export interface FrameReport extends PageSnapshot {
+  frameId: number;
+  /** Random per content-script instance: a new one in the top frame means a new document in the tab. */
+  session: string;
+}
+
+export interface TabState {
+  tabId: number;
+  frames: FrameReport[];
+}
+
+/** Messages to the background service worker. */
+export type BackgroundRequest =
+  { type: 'frame-state'; session: string; snapshot: PageSnapshot } | { type: 'get-tab-state'; tabId: number };
+
+export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }
+  ? TabState
+  : { ok: true };
+
+/** Validates a runtime message: content scripts run in renderers that a page may have compromised. */
+export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  if (o.type === 'frame-state') {
+    const snapshot = parseSnapshot(o.snapshot);
+    const session = typeof o.session === 'string' && /^[0-9a-f]{8,64}$/.test(o.session) ? o.session : null;
+    return snapshot && session ? { type: 'frame-state', session, snapshot } : null;
+  }
+  if (o.type === 'get-tab-state') {
+    return typeof o.tabId === 'number' && Number.isInteger(o.tabId) && o.tabId >= 0
+      ? { type: 'get-tab-state', tabId: o.tabId }
+      : null;
+  }
+  return null;
+}
+
+/** Total models on a tab, over all its frames: what the toolbar badge shows. */
+export function countModels(state: TabState): number {
+  return state.frames.reduce((n, f) => n + f.models.length, 0);
+}
+
+export function badgeText(state: TabState): string {
+  const n = countModels(state);
+  if (n > 0) return n > 99 ? '99+' : String(n);
+  return state.frames.some((f) => f.engines.length > 0) ? '·' : '';
+}
+
+export function badgeTitle(state: TabState): string {
+  const n = countModels(state);
+  const engines = state.frames.flatMap((f) => f.engines);
+  if (engines.length === 0) return 'Literate: no TensorFlow.js on this page';
+  const backend = engines.find((e) => e.backend)?.backend;
+  const late = engines.some((e) => e.late);
+  const what = n === 1 ? '1 model' : `${n} models`;
+  return `Literate: ${what} found${backend ? ` (${backend})` : ''}${late ? ' — reload the page to see models built before Literate started' : ''}`;
+}

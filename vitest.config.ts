@@ -1,0 +1,31 @@
+// Two test projects: fast pure-logic unit tests, and end-to-end tests in real Chromium with the built extension.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['{annotations,content-scripts,extension,demos,scripts,test/unit}/**/*.test.{ts,tsx}'],
+          exclude: ['**/node_modules/**', 'dist/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
+    ],
+  },
+});

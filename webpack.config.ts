@@ -1,0 +1,107 @@
+// Builds the extension once into dist/chrome, derives dist/firefox from it, and builds the demo gallery bundles.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import TerserPlugin from 'terser-webpack-plugin';
+import webpack from 'webpack';
+import { deriveManifest } from './scripts/manifests';
+import { findNoncharacters } from './scripts/noncharacters';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const chromeDir = resolve(root, 'dist/chrome');
+const firefoxDir = resolve(root, 'dist/firefox');
+
+/** Copies the static files and writes both manifests once the bundles are emitted; fails on noncharacters. */
+class ExtensionAssetsPlugin {
+  apply(compiler: webpack.Compiler): void {
+    compiler.hooks.thisCompilation.tap('ExtensionAssets', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'ExtensionAssets', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          for (const [name, source] of Object.entries(assets)) {
+            if (!/\.(js|css|html|json)$/.test(name)) continue;
+            const hits = findNoncharacters(source.source().toString());
+            for (const hit of hits) {
+              compilation.errors.push(
+                new webpack.WebpackError(
+                  `${name}:${hit.line}: Unicode noncharacter U+${hit.codePoint.toString(16).toUpperCase()} — ` +
+                    'Chromium refuses to load such a script; minify with ascii_only.',
+                ),
+              );
+            }
+          }
+        },
+      );
+    });
+    compiler.hooks.afterEmit.tap('ExtensionAssets', (compilation) => {
+      if (compilation.errors.length > 0) return;
+      const source = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+      const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
+      const copy = (from: string, to: string) =>
+        cpSync(join(root, from), join(chromeDir, to), { recursive: true });
+      copy('extension/popup/popup.html', 'popup.html');
+      copy('extension/options/options.html', 'options.html');
+      copy('extension/ui/ui.css', 'ui.css');
+      copy('extension/icons', 'icons');
+      writeFileSync(
+        join(chromeDir, 'manifest.json'),
+        JSON.stringify(deriveManifest(source, 'chrome', version), null, 2),
+      );
+      rmSync(firefoxDir, { recursive: true, force: true });
+      cpSync(chromeDir, firefoxDir, { recursive: true });
+      writeFileSync(
+        join(firefoxDir, 'manifest.json'),
+        JSON.stringify(deriveManifest(source, 'firefox', version), null, 2),
+      );
+    });
+  }
+}
+
+const minimizer = [
+  new TerserPlugin({
+    extractComments: false,
+    terserOptions: { format: { ascii_only: true, comments: false } },
+  }),
+];
+
+const resolveConfig: webpack.ResolveOptions = {
+  extensions: ['.ts', '.tsx', '.js', '.mjs'],
+  extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+};
+
+const tsRule: webpack.RuleSetRule = {
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: { loader: 'ts-loader', options: { transpileOnly: true } },
+};
+
+const extension: webpack.Configuration = {
+  name: 'extension',
+  target: 'web',
+  devtool: false,
+  entry: {
+    hook: './content-scripts/hook/index.ts',
+    content: './content-scripts/relay/index.ts',
+    background: './extension/background/index.ts',
+    popup: './extension/popup/index.tsx',
+    options: './extension/options/index.tsx',
+  },
+  output: { path: chromeDir, filename: '[name].js', clean: true, iife: true },
+  resolve: resolveConfig,
+  module: { rules: [tsRule] },
+  optimization: { minimizer, splitChunks: false, runtimeChunk: false },
+  performance: { hints: false },
+  plugins: [new ExtensionAssetsPlugin()],
+};
+
+const configs: webpack.Configuration[] = [extension];
+
+const demosConfigPath = join(root, 'demos/webpack.demos.js');
+if (existsSync(demosConfigPath)) {
+  const demos = (await import(demosConfigPath)).default as webpack.Configuration | webpack.Configuration[];
+  configs.push(...(Array.isArray(demos) ? demos : [demos]).map((c) => ({ name: 'demos', ...c })));
+}
+
+mkdirSync(chromeDir, { recursive: true });
+export default configs;
