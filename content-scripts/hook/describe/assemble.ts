@@ -29,7 +29,8 @@ export function assemble(parts: GraphParts, ctx: DescribeContext): DescribedGrap
   } catch (e) {
     notes.push('fingerprint failed: ' + errorText(e));
   }
-  const graph: DescribedGraph = {
+  // Built as literals only: assignments could hit setters a hostile page put on Object.prototype.
+  return {
     schema: 1,
     id: ctx.id,
     kind: parts.kind,
@@ -45,7 +46,6 @@ export function assemble(parts: GraphParts, ctx: DescribeContext): DescribedGrap
     nodes: parts.nodes,
     totals: { nodes: parts.nodes.length, params, trainableParams: parts.trainableParams, weightBytes },
     fingerprint: hash,
+    ...(notes.length > 0 ? { notes } : {}),
   };
-  if (notes.length > 0) graph.notes = notes;
-  return graph;
 }

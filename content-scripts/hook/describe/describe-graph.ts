@@ -97,13 +97,12 @@ function weightsFromManifest(v: unknown): Map<string, StoredWeight> {
   for (const spec of list(v, LIMITS.nodes)) {
     const name = text(get(spec, 'name'));
     if (name === null) continue;
-    const weight: StoredWeight = {
+    const quantization = text(get(get(spec, 'quantization'), 'dtype'), 64);
+    out.set(name, {
       shape: (shape(get(spec, 'shape')) ?? []).map((d) => d ?? 0),
       dtype: text(get(spec, 'dtype'), 64) ?? 'float32',
-    };
-    const quantization = text(get(get(spec, 'quantization'), 'dtype'), 64);
-    if (quantization !== null) weight.quantization = quantization;
-    out.set(name, weight);
+      ...(quantization !== null ? { quantization } : {}),
+    });
   }
   return out;
 }

@@ -19,7 +19,8 @@ for (let candidate = 2, found = 0; found < 64; candidate++) {
 
 /** UTF-8 bytes of a string (lone surrogates become U+FFFD, as TextEncoder does). */
 export function utf8(s: string): Uint8Array {
-  const out: number[] = [];
+  const out = new Uint8Array(s.length * 3);
+  let n = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
@@ -30,12 +31,22 @@ export function utf8(s: string): Uint8Array {
       }
     }
     if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    if (c < 0x80) {
+      out[n++] = c;
+      continue;
+    }
+    if (c < 0x800) out[n++] = 0xc0 | (c >> 6);
+    else {
+      if (c < 0x10000) out[n++] = 0xe0 | (c >> 12);
+      else {
+        out[n++] = 0xf0 | (c >> 18);
+        out[n++] = 0x80 | ((c >> 12) & 63);
+      }
+      out[n++] = 0x80 | ((c >> 6) & 63);
+    }
+    out[n++] = 0x80 | (c & 63);
   }
-  return new Uint8Array(out);
+  return out.subarray(0, n);
 }
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n));
