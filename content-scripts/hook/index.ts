@@ -8,6 +8,7 @@ import { captureModelJson, type FetchedModelJson } from './model-json-capture';
 import { ModelRegistry } from './model-registry';
 import { trapModelConstructors } from './model-traps';
 import { PageBridge } from './page-bridge';
+import { describeLiveModel } from './describe-live';
 import { later, pageGlobals, safely } from './page-globals';
 
 const INSTALLED = Symbol.for('literate.hook');
@@ -76,13 +77,8 @@ function install(): void {
         bridge.send({ kind: 'graph', requestId: message.requestId, graph: null, error: 'model not found' });
         return;
       }
-      // Wired to describe-live once the describer lands.
-      bridge.send({
-        kind: 'graph',
-        requestId: message.requestId,
-        graph: null,
-        error: 'describe is not available yet',
-      });
+      const result = describeLiveModel(model, object, registry, engines[0]?.object ?? null);
+      bridge.send({ kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error });
     }
   };
 

@@ -22,10 +22,9 @@ export function captureModelJson(records: FetchedModelJson[]): void {
   if (typeof original !== 'function') return;
   const wrapper = function json(this: Response, ...args: unknown[]): Promise<unknown> {
     const result = original.apply(this, args as []);
-    const response = this;
     safely(() => {
       result.then(
-        (value: unknown) => safely(() => record(response, value, records), undefined),
+        (value: unknown) => safely(() => record(this, value, records), undefined),
         () => undefined,
       );
     }, undefined);
