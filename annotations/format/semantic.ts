@@ -1,0 +1,136 @@
+// Checks across a pack that a per-value schema cannot make: unique ids, references to steps, annotations,
+// examples and model aliases, and the syntax of {{live values}}. Written defensively: it runs on invalid packs too.
+import { findLiveValues } from './live-values';
+import type { Issue, Path } from './schema-dsl';
+import { didYouMean } from './suggest';
+
+type Json = Record<string, unknown>;
+const asObject = (v: unknown): Json | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+function unknownRef(path: Path, what: string, value: string, known: Iterable<string>, out: Issue[]): void {
+  out.push({ path, reason: `unknown ${what} '${value}'`, hint: didYouMean(value, known) });
+}
+
+/** Collects ids, reporting duplicates; returns id → path of its first use. */
+function collectIds(
+  entries: unknown[],
+  basePath: Path,
+  key: string,
+  what: string,
+  out: Issue[],
+): Map<string, Path> {
+  const seen = new Map<string, Path>();
+  entries.forEach((entry, i) => {
+    const id = asString(asObject(entry)?.[key]);
+    if (id === undefined) return;
+    const path = [...basePath, i, key];
+    const first = seen.get(id);
+    if (first)
+      out.push({ path, reason: `duplicate ${what} '${id}'`, hint: `already used at /${first.join('/')}` });
+    else seen.set(id, path);
+  });
+  return seen;
+}
+
+export function checkSemantics(pack: unknown): Issue[] {
+  const out: Issue[] = [];
+  const root = asObject(pack);
+  if (!root) return out;
+  const items = asArray(root.items);
+  const steps = asArray(root.steps);
+  const models = asArray(asObject(root.targets)?.models);
+
+  const annotationIds = collectIds(items, ['items'], 'id', 'annotation id', out);
+  const stepIds = collectIds(steps, ['steps'], 'id', 'step id', out);
+  const aliases = collectIds(models, ['targets', 'models'], 'alias', 'model alias', out);
+  const exampleIds = new Set<string>();
+  for (const item of items) {
+    const annotation = asObject(item);
+    if (annotation?.kind === 'example' && typeof annotation.id === 'string') exampleIds.add(annotation.id);
+  }
+
+  const checkModelRef = (selector: unknown, path: Path): void => {
+    const object = asObject(selector);
+    if (!object) return;
+    const alias = asString(object.model);
+    if (alias !== undefined) {
+      if (!aliases.has(alias)) unknownRef([...path, 'model'], 'model alias', alias, aliases.keys(), out);
+    } else if (aliases.size > 1) {
+      out.push({
+        path,
+        reason: 'this pack targets several models: say which one',
+        hint: `add "model": one of ${[...aliases.keys()].map((a) => `'${a}'`).join(', ')}`,
+      });
+    }
+  };
+
+  const checkMarkdown = (text: unknown, path: Path): void => {
+    if (typeof text !== 'string') return;
+    for (const occurrence of findLiveValues(text)) {
+      if (!occurrence.parsed.ok) {
+        out.push({
+          path,
+          reason: `live value {{${occurrence.expression}}}: ${occurrence.parsed.error}`,
+          hint: 'write \\{{ for literal braces',
+        });
+      } else if (!aliases.has(occurrence.parsed.ref.alias)) {
+        out.push({
+          path,
+          reason: `live value {{${occurrence.expression}}} names unknown model alias '${occurrence.parsed.ref.alias}'`,
+          hint: didYouMean(occurrence.parsed.ref.alias, aliases.keys()),
+        });
+      }
+    }
+  };
+
+  const checkTarget = (target: unknown, path: Path): void => {
+    const model = asObject(target)?.model;
+    if (model !== undefined) checkModelRef(model, [...path, 'model']);
+  };
+
+  const checkExampleRef = (id: unknown, path: Path): void => {
+    if (typeof id !== 'string') return;
+    if (!exampleIds.has(id)) {
+      const what = annotationIds.has(id) ? 'example (that annotation is not an example)' : 'example';
+      unknownRef(path, what, id, exampleIds, out);
+    }
+  };
+
+  items.forEach((item, i) => {
+    const annotation = asObject(item);
+    if (!annotation) return;
+    const path: Path = ['items', i];
+    checkTarget(annotation.target, [...path, 'target']);
+    const step = asString(annotation.step);
+    if (step !== undefined && !stepIds.has(step))
+      unknownRef([...path, 'step'], 'step', step, stepIds.keys(), out);
+    const body = asObject(annotation.body);
+    if (!body) return;
+    const bodyPath: Path = [...path, 'body'];
+    if (annotation.kind === 'note') checkMarkdown(body.value, [...bodyPath, 'value']);
+    for (const key of ['caption', 'claim'] as const) checkMarkdown(body[key], [...bodyPath, key]);
+    if (annotation.kind === 'equation') {
+      for (const [symbol, binding] of Object.entries(asObject(body.bindings) ?? {}))
+        checkModelRef(binding, [...bodyPath, 'bindings', symbol]);
+    }
+    if (annotation.kind === 'check') {
+      checkExampleRef(body.example, [...bodyPath, 'example']);
+      asArray(body.examples).forEach((id, j) => checkExampleRef(id, [...bodyPath, 'examples', j]));
+    }
+  });
+
+  steps.forEach((entry, i) => {
+    const step = asObject(entry);
+    if (!step) return;
+    checkMarkdown(step.body, ['steps', i, 'body']);
+    checkTarget(step.target, ['steps', i, 'target']);
+    asArray(step.highlights).forEach((id, j) => {
+      if (typeof id === 'string' && !annotationIds.has(id))
+        unknownRef(['steps', i, 'highlights', j], 'annotation id', id, annotationIds.keys(), out);
+    });
+  });
+  return out;
+}

@@ -1,0 +1,355 @@
+// The annotation-pack format, version 1, as TypeScript types: the reference for every module that reads packs.
+// A pack is a W3C Web Annotation `AnnotationCollection` with our own fields; FORMAT.md explains each one.
+import type { Shape, WeightRole } from '../../content-scripts/bridge/model-graph';
+
+export const W3C_ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Our JSON-LD namespace: an identifier only, never fetched. */
+export const LITERATE_CONTEXT = 'https://literate.dev/ns/pack/1';
+export const FORMAT_VERSION = '1';
+
+export interface Pack {
+  '@context': [typeof W3C_ANNO_CONTEXT, typeof LITERATE_CONTEXT, ...string[]];
+  type: 'AnnotationCollection';
+  literate: typeof FORMAT_VERSION;
+  id: string;
+  title: string;
+  authors: Author[];
+  /** An SPDX license expression, e.g. 'CC-BY-4.0' or 'MIT OR Apache-2.0'. */
+  license: string;
+  /** Semantic version of the pack's content. */
+  version: string;
+  description?: string;
+  /** BCP 47 language tag of the prose, e.g. 'en'. */
+  language?: string;
+  targets: Targets;
+  items: Annotation[];
+  /** An ordered tour. */
+  steps?: Step[];
+}
+
+export interface Author {
+  name: string;
+  url?: string;
+}
+
+export interface Targets {
+  /** URL patterns (see url-glob.ts) of the pages the pack explains. */
+  pages: string[];
+  models: ModelTarget[];
+}
+
+/** One model the pack explains, with the local alias annotations use to refer to it. */
+export interface ModelTarget {
+  alias: string;
+  /** ModelGraph.fingerprint: the strongest evidence. */
+  fingerprint?: string;
+  /** URL pattern for ModelGraph.sourceUrl. */
+  url?: string;
+  structure?: StructureConstraints;
+  /** Class labels of the model's output, index by index (for top-k views, top-1 examples and checks). */
+  labels?: string[];
+  /** When true, the pack still applies if this model is not on the page (its annotations become orphans). */
+  optional?: boolean;
+}
+
+/** Every constraint given must hold. */
+export interface StructureConstraints {
+  kind?: 'layers' | 'graph';
+  /** Total parameter count. */
+  params?: number;
+  /** Total node count. */
+  nodeCount?: number;
+  nodes?: NodeConstraint[];
+}
+
+export interface NodeConstraint {
+  name: string;
+  op?: string;
+  outputShape?: Shape;
+  params?: number;
+}
+
+export type AnnotationKind = 'note' | 'equation' | 'view' | 'example' | 'check';
+
+export type Motivation =
+  | 'assessing'
+  | 'bookmarking'
+  | 'classifying'
+  | 'commenting'
+  | 'describing'
+  | 'editing'
+  | 'highlighting'
+  | 'identifying'
+  | 'linking'
+  | 'moderating'
+  | 'questioning'
+  | 'replying'
+  | 'tagging';
+
+interface AnnotationBase {
+  id: string;
+  type: 'Annotation';
+  motivation: Motivation;
+  target?: Target;
+  /** Id of the tour step this annotation belongs to. */
+  step?: string;
+}
+
+export interface NoteAnnotation extends AnnotationBase {
+  kind: 'note';
+  body: TextualBody;
+}
+export interface EquationAnnotation extends AnnotationBase {
+  kind: 'equation';
+  body: EquationBody;
+}
+export interface ViewAnnotation extends AnnotationBase {
+  kind: 'view';
+  body: ViewBody;
+}
+export interface ExampleAnnotation extends AnnotationBase {
+  kind: 'example';
+  body: ExampleBody;
+}
+export interface CheckAnnotation extends AnnotationBase {
+  kind: 'check';
+  body: CheckBody;
+}
+export type Annotation =
+  NoteAnnotation | EquationAnnotation | ViewAnnotation | ExampleAnnotation | CheckAnnotation;
+
+export interface TextualBody {
+  type: 'TextualBody';
+  format: 'text/markdown';
+  /** Markdown with $inline$ and $$display$$ TeX and {{live.values}}. */
+  value: string;
+  language?: string;
+}
+
+// ---------------------------------------------------------------- targets and selectors
+
+/** Where an annotation points: on the page, in the model, or both. */
+export interface Target {
+  /** The page the selectors were made on (informative; targets.pages decides where the pack applies). */
+  source?: string;
+  /** Page selectors: alternatives describing the same place, tried in order (W3C semantics). */
+  selector?: PageSelector[];
+  model?: ModelSelector;
+}
+
+export type PageSelector = CssSelector | TextQuoteSelector | TextPositionSelector;
+
+export interface CssSelector {
+  type: 'CssSelector';
+  /** Must match exactly one element. */
+  value: string;
+  refinedBy?: PageSelector;
+}
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+  refinedBy?: PageSelector;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+  refinedBy?: PageSelector;
+}
+
+export type TensorRole = 'output' | WeightRole;
+
+/**
+ * A node (or the whole model) and optionally a tensor of it. Locate the node with exactly one of `node`,
+ * `pattern`, `index`, or `op` (+ `nth`); `op` given together with another locator is a guard that must hold.
+ */
+export interface ModelSelector {
+  type: 'ModelNodeSelector';
+  /** Alias from targets.models; may be left out when the pack targets exactly one model. */
+  model?: string;
+  node?: string;
+  /** Glob (`*`, `?`) over the whole node id, or `/regex/`; must match exactly one node. */
+  pattern?: string;
+  op?: string;
+  /** With `op` alone: which of the nodes with that op, in topological order (0-based; negative from the end). */
+  nth?: number;
+  index?: number;
+  /** Which tensor of the node: its output (default) or one of its weights by role. */
+  role?: TensorRole;
+  /** Index along the tensor's last axis (a channel of a conv output or kernel). */
+  channel?: number;
+  /** Index along the tensor's last axis of a Dense layer (same axis as channel, named for readers). */
+  unit?: number;
+}
+
+// ---------------------------------------------------------------- kinds
+
+export type LiveStat =
+  | 'mean'
+  | 'max'
+  | 'min'
+  | 'std'
+  | 'sparsity'
+  | 'norm'
+  | 'shape'
+  | 'params'
+  | 'size'
+  | 'dtype'
+  | 'op'
+  | 'top1'
+  | 'argmax'
+  | 'nodes'
+  | 'fingerprint'
+  | 'backend';
+
+/** An equation symbol bound to a model tensor, with what to show of it live. */
+export interface SymbolBinding extends Omit<ModelSelector, 'type'> {
+  type?: 'ModelNodeSelector';
+  stat?: LiveStat;
+  /** Number format, see live-values.ts: '.3f', '.2e', '.1%', 'd'. */
+  format?: string;
+}
+
+export interface EquationBody {
+  type: 'Equation';
+  tex: string;
+  /** Display (block) math; default true. */
+  display?: boolean;
+  /** Symbol (as written in the TeX, e.g. 'W', 'b_c', '\\sigma') → tensor. */
+  bindings?: Record<string, SymbolBinding>;
+  caption?: string;
+}
+
+export type ViewType = 'feature-maps' | 'activation-bars' | 'top-k' | 'weight-histogram' | 'filters';
+
+export interface ViewBody {
+  type: 'View';
+  view: ViewType;
+  /** top-k: how many classes (default 5). */
+  k?: number;
+  /** top-k: labels overriding targets.models[].labels. */
+  labels?: string[];
+  /** feature-maps / filters: which channels (default: all, capped by the overlay). */
+  channels?: number[];
+  /** weight-histogram: number of bins (default 30). */
+  bins?: number;
+  caption?: string;
+}
+
+export type ExampleInput =
+  { image: string } | { tensor: TensorLiteral; shape?: number[] } | { element: string };
+
+export type TensorLiteral = number | TensorLiteral[];
+
+export interface ExampleExpectation {
+  /** Expected top-1 class: a label (from the model's labels) or a class index. */
+  top1?: string | number;
+  /** Expected output values, compared element-wise within tolerance. */
+  values?: number[];
+  /** Absolute tolerance for values (default 1e-3). */
+  tolerance?: number;
+}
+
+export interface ExampleBody {
+  type: 'Example';
+  input: ExampleInput;
+  expected?: ExampleExpectation;
+  caption?: string;
+}
+
+export type StructuralCheckType = 'shape' | 'params' | 'op' | 'fingerprint';
+export type BehaviouralCheckType = 'output-range' | 'sums-to' | 'top1' | 'invariance' | 'monotonic';
+export type CheckType = StructuralCheckType | BehaviouralCheckType;
+
+export type Transform =
+  | { type: 'shift'; dx: number; dy: number }
+  | { type: 'brightness'; amount: number }
+  | { type: 'flip'; axis: 'horizontal' | 'vertical' };
+
+interface CheckBase {
+  type: 'Check';
+  /** Markdown prose stating the claim for readers. */
+  claim?: string;
+}
+export interface ShapeCheck extends CheckBase {
+  check: 'shape';
+  /** Output shape of the target node (or shape of the selected weight); null matches any size. */
+  expected: Shape;
+}
+export interface ParamsCheck extends CheckBase {
+  check: 'params';
+  /** Parameter count of the target node, or the model's total when the target has no node. */
+  expected: number;
+}
+export interface OpCheck extends CheckBase {
+  check: 'op';
+  expected: string;
+}
+export interface FingerprintCheck extends CheckBase {
+  check: 'fingerprint';
+  expected: string;
+}
+export interface OutputRangeCheck extends CheckBase {
+  check: 'output-range';
+  min: number;
+  max: number;
+  /** Example ids to run; default: every example of the model. */
+  examples?: string[];
+}
+export interface SumsToCheck extends CheckBase {
+  check: 'sums-to';
+  /** Default 1. */
+  value?: number;
+  /** Default 1e-3. */
+  tolerance?: number;
+  examples?: string[];
+}
+export interface Top1Check extends CheckBase {
+  check: 'top1';
+  example: string;
+  /** Overrides the example's expected.top1. */
+  expected?: string | number;
+}
+export interface InvarianceCheck extends CheckBase {
+  check: 'invariance';
+  example: string;
+  transform: Transform;
+}
+export interface MonotonicCheck extends CheckBase {
+  check: 'monotonic';
+  example: string;
+  /** Flat index of the input element that is varied. */
+  inputIndex: number;
+  from: number;
+  to: number;
+  /** Samples between from and to (default 8). */
+  steps?: number;
+  /** Output index (flat) that must move monotonically. */
+  outputIndex: number;
+  direction: 'increasing' | 'decreasing';
+}
+export type CheckBody =
+  | ShapeCheck
+  | ParamsCheck
+  | OpCheck
+  | FingerprintCheck
+  | OutputRangeCheck
+  | SumsToCheck
+  | Top1Check
+  | InvarianceCheck
+  | MonotonicCheck;
+
+export interface Step {
+  id: string;
+  title: string;
+  /** Markdown shown in the tour panel. */
+  body?: string;
+  /** Annotation ids to show and highlight at this step. */
+  highlights?: string[];
+  /** Extra anchors (page and/or model) to highlight. */
+  target?: Target;
+}
