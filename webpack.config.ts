@@ -44,6 +44,12 @@ class ExtensionAssetsPlugin {
       copy('extension/options/options.html', 'options.html');
       copy('extension/ui/ui.css', 'ui.css');
       copy('extension/icons', 'icons');
+      // KaTeX: the stylesheet (loaded into the overlay's shadow root) and only the woff2 fonts it needs.
+      copy('node_modules/katex/dist/katex.min.css', 'katex/katex.min.css');
+      cpSync(join(root, 'node_modules/katex/dist/fonts'), join(chromeDir, 'katex/fonts'), {
+        recursive: true,
+        filter: (src) => !/\.(woff|ttf)$/.test(src),
+      });
       writeFileSync(
         join(chromeDir, 'manifest.json'),
         JSON.stringify(deriveManifest(source, 'chrome', version), null, 2),
@@ -83,6 +89,7 @@ const extension: webpack.Configuration = {
   entry: {
     hook: './content-scripts/hook/index.ts',
     content: './content-scripts/relay/index.ts',
+    overlay: './content-scripts/overlay/index.tsx',
     background: './extension/background/index.ts',
     popup: './extension/popup/index.tsx',
     options: './extension/options/index.tsx',

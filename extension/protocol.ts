@@ -16,7 +16,18 @@ export interface TabState {
 
 /** Messages to the background service worker. */
 export type BackgroundRequest =
-  { type: 'frame-state'; session: string; snapshot: PageSnapshot } | { type: 'get-tab-state'; tabId: number };
+  | { type: 'frame-state'; session: string; snapshot: PageSnapshot }
+  | { type: 'get-tab-state'; tabId: number }
+  | { type: 'load-overlay' };
+
+/** Messages from the background to content scripts (keyboard command, popup actions). */
+export type ContentRequest = { type: 'toggle-overlay' } | { type: 'open-overlay' };
+
+export function parseContentRequest(v: unknown): ContentRequest | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const type = (v as Record<string, unknown>).type;
+  return type === 'toggle-overlay' || type === 'open-overlay' ? { type } : null;
+}
 
 export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }
   ? TabState
@@ -31,6 +42,7 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
     const session = typeof o.session === 'string' && /^[0-9a-f]{8,64}$/.test(o.session) ? o.session : null;
     return snapshot && session ? { type: 'frame-state', session, snapshot } : null;
   }
+  if (o.type === 'load-overlay') return { type: 'load-overlay' };
   if (o.type === 'get-tab-state') {
     return typeof o.tabId === 'number' && Number.isInteger(o.tabId) && o.tabId >= 0
       ? { type: 'get-tab-state', tabId: o.tabId }

@@ -1,7 +1,13 @@
 // The background service worker: collects what each tab's hooks found, sets the toolbar badge, answers the popup.
 
 import browser, { type Runtime } from '../browser';
-import { badgeText, badgeTitle, parseBackgroundRequest, type TabState } from '../protocol';
+import {
+  badgeText,
+  badgeTitle,
+  parseBackgroundRequest,
+  type ContentRequest,
+  type TabState,
+} from '../protocol';
 import { TabRegistry } from './tab-registry';
 
 const STORAGE_KEY = 'tabs';
@@ -38,6 +44,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
         await showBadge(state).catch(() => undefined);
         return { ok: true };
       }
+      case 'load-overlay': {
+        // The overlay's code is only ever loaded into frames where a model was found.
+        const tabId = sender.tab?.id;
+        if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
+        await browser.scripting
+          .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['overlay.js'] })
+          .catch(() => undefined);
+        return { ok: true };
+      }
       case 'get-tab-state':
         return registry.get(request.tabId);
     }
@@ -49,4 +64,10 @@ browser.tabs.onRemoved.addListener((tabId) => {
     registry.forget(tabId);
     persist();
   });
+});
+
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command !== 'toggle-overlay' || tab?.id === undefined) return;
+  const message: ContentRequest = { type: 'toggle-overlay' };
+  browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });

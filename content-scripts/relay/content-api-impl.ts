@@ -1,0 +1,142 @@
+// Implements the ContentApi over the bridge: request ids, pending replies with timeouts, subscriptions by id.
+
+import type { ModelGraph } from '../bridge/model-graph';
+import type { ContentBridge } from '../bridge/content-bridge';
+import type { PageMessage, PageSnapshot, ProbeValue } from '../bridge/protocol';
+import type { ContentApi } from './content-api';
+import type { FrameState } from './frame-state';
+
+const DESCRIBE_TIMEOUT_MS = 10_000;
+
+export class ContentApiImpl implements ContentApi {
+  readonly version = 1 as const;
+  private listeners = new Set<(s: PageSnapshot) => void>();
+  private commandListeners = new Set<(c: 'toggle-overlay' | 'open-overlay') => void>();
+  private graphs = new Map<string, Promise<ModelGraph>>();
+  private pending = new Map<
+    string,
+    { resolve: (m: PageMessage) => void; timer: ReturnType<typeof setTimeout> }
+  >();
+  private subscriptions = new Map<
+    string,
+    { onFrame: Parameters<ContentApi['subscribe']>[3]; onEnded?: (r: string) => void }
+  >();
+  private nextId = 1;
+
+  constructor(
+    private readonly bridge: ContentBridge,
+    private readonly state: FrameState,
+  ) {}
+
+  /** Feeds every validated page message in; returns nothing, routes replies and tap frames. */
+  receive(message: PageMessage): void {
+    switch (message.kind) {
+      case 'graph':
+      case 'probe-result': {
+        const waiter = this.pending.get(message.requestId);
+        if (!waiter) return;
+        this.pending.delete(message.requestId);
+        clearTimeout(waiter.timer);
+        waiter.resolve(message);
+        return;
+      }
+      case 'tap':
+        this.subscriptions.get(message.frame.subscriptionId)?.onFrame(message.frame);
+        return;
+      case 'tap-ended': {
+        const sub = this.subscriptions.get(message.subscriptionId);
+        this.subscriptions.delete(message.subscriptionId);
+        sub?.onEnded?.(message.reason);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  changed(): void {
+    const snapshot = this.state.snapshot();
+    for (const l of this.listeners) {
+      try {
+        l(snapshot);
+      } catch {}
+    }
+  }
+
+  command(command: 'toggle-overlay' | 'open-overlay'): void {
+    for (const l of this.commandListeners) {
+      try {
+        l(command);
+      } catch {}
+    }
+  }
+
+  onCommand(listener: (command: 'toggle-overlay' | 'open-overlay') => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.commandListeners.add(listener);
+    signal.addEventListener('abort', () => this.commandListeners.delete(listener), { once: true });
+  }
+
+  snapshot(): PageSnapshot {
+    return this.state.snapshot();
+  }
+
+  onChange(listener: (snapshot: PageSnapshot) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  describe(modelId: string): Promise<ModelGraph> {
+    let graph = this.graphs.get(modelId);
+    if (!graph) {
+      graph = this.request<Extract<PageMessage, { kind: 'graph' }>>(DESCRIBE_TIMEOUT_MS, (requestId) =>
+        this.bridge.send({ kind: 'describe', requestId, modelId }),
+      ).then((reply) => {
+        if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
+        return reply.graph;
+      });
+      graph.catch(() => this.graphs.delete(modelId));
+      this.graphs.set(modelId, graph);
+    }
+    return graph;
+  }
+
+  subscribe(...[modelId, taps, budget, onFrame, signal, onEnded]: Parameters<ContentApi['subscribe']>): void {
+    if (signal.aborted) return;
+    const subscriptionId = `s${this.nextId++}`;
+    this.subscriptions.set(subscriptionId, { onFrame, ...(onEnded ? { onEnded } : {}) });
+    this.bridge.send({ kind: 'subscribe', subscriptionId, modelId, taps, budget });
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.subscriptions.delete(subscriptionId);
+        this.bridge.send({ kind: 'unsubscribe', subscriptionId });
+      },
+      { once: true },
+    );
+  }
+
+  async probe(
+    ...[modelId, input, nodeIds, timeoutMs = 15_000]: Parameters<ContentApi['probe']>
+  ): Promise<ProbeValue[]> {
+    const transfer = input.type === 'image' ? [input.rgba] : [];
+    const reply = await this.request<Extract<PageMessage, { kind: 'probe-result' }>>(timeoutMs, (requestId) =>
+      this.bridge.send({ kind: 'probe', requestId, modelId, input, nodeIds }, transfer),
+    );
+    if (reply.error) throw new Error(reply.error);
+    return reply.values;
+  }
+
+  private request<M extends PageMessage>(timeoutMs: number, send: (requestId: string) => void): Promise<M> {
+    const requestId = `r${this.nextId++}`;
+    return new Promise<M>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(requestId);
+        reject(new Error(`The page did not answer within ${Math.round(timeoutMs / 1000)} s.`));
+      }, timeoutMs);
+      this.pending.set(requestId, { resolve: resolve as (m: PageMessage) => void, timer });
+      send(requestId);
+    });
+  }
+}

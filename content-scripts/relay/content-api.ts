@@ -1,0 +1,40 @@
+// The content script's API for the lazily loaded overlay (same ISOLATED world): state, describe, taps and probes.
+// The page cannot see the isolated world's globals, so a symbol-keyed global is a private hand-over point.
+
+import type { ModelGraph } from '../bridge/model-graph';
+import type { PageSnapshot, ProbeInput, ProbeValue, TapFrame, TapRequest } from '../bridge/protocol';
+
+export const CONTENT_API_KEY = Symbol.for('literate.content-api');
+
+export interface TapBudget {
+  maxInFlight: number;
+  bytesPerSecond: number;
+  hz: number;
+}
+
+export interface ContentApi {
+  readonly version: 1;
+  snapshot(): PageSnapshot;
+  /** Calls `listener` on every change of what the hook reports, until `signal` aborts. */
+  onChange(listener: (snapshot: PageSnapshot) => void, signal: AbortSignal): void;
+  /** Calls `listener` when the reader asks the overlay to open or toggle (keyboard command, popup button). */
+  onCommand(listener: (command: 'toggle-overlay' | 'open-overlay') => void, signal: AbortSignal): void;
+  /** The ModelGraph of a model on this frame (cached). Rejects with a readable reason. */
+  describe(modelId: string): Promise<ModelGraph>;
+  /** Streams live values of nodes from the page's own calls until `signal` aborts (then every wrapper is removed). */
+  subscribe(
+    modelId: string,
+    taps: TapRequest[],
+    budget: TapBudget,
+    onFrame: (frame: TapFrame) => void,
+    signal: AbortSignal,
+    onEnded?: (reason: string) => void,
+  ): void;
+  /** Runs an input through the model on the reader's request and returns the chosen nodes' values. */
+  probe(modelId: string, input: ProbeInput, nodeIds: string[], timeoutMs?: number): Promise<ProbeValue[]>;
+}
+
+export function getContentApi(): ContentApi | null {
+  const api = (globalThis as Record<symbol, unknown>)[CONTENT_API_KEY];
+  return api && typeof api === 'object' ? (api as ContentApi) : null;
+}
