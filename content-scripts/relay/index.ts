@@ -34,15 +34,14 @@ function report(): void {
   }, 0);
 }
 
-let api: ContentApiImpl;
-const bridge = new ContentBridge(window, (message) => {
+const bridge: ContentBridge = new ContentBridge(window, (message) => {
   api.receive(message);
   if (state.apply(message)) {
     report();
     api.changed();
   }
 });
-api = new ContentApiImpl(bridge, state);
+const api = new ContentApiImpl(bridge, state);
 (globalThis as Record<symbol, unknown>)[CONTENT_API_KEY] = api;
 bridge.start();
 

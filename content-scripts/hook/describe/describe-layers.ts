@@ -50,12 +50,14 @@ interface Walk {
   /** Layer object → node id, for edges by identity (names may repeat across nested models). */
   ids: Map<unknown, string>;
   used: Set<string>;
+  /** Containers being walked (the model and its ancestors of the current layer): a cycle back is skipped. */
+  open: Set<unknown>;
   trainableParams: number;
   notes: string[];
 }
 
 export function describeLayersModel(model: unknown, ctx: DescribeContext): DescribedGraph {
-  const walk: Walk = { nodes: [], ids: new Map(), used: new Set(), trainableParams: 0, notes: [] };
+  const walk: Walk = { nodes: [], ids: new Map(), used: new Set(), open: new Set([model]), trainableParams: 0, notes: [] };
   let inputs: TensorRef[] = [];
   let outputs: TensorRef[] = [];
   try {
@@ -74,7 +76,7 @@ export function describeLayersModel(model: unknown, ctx: DescribeContext): Descr
 function walkContainer(walk: Walk, container: unknown, parentId: string | null, depth: number): void {
   const containerNodes = get(container, 'containerNodes');
   for (const layer of list(get(container, 'layers'), LIMITS.nodes)) {
-    if (walk.ids.has(layer)) continue;
+    if (walk.ids.has(layer) || walk.open.has(layer)) continue;
     if (walk.nodes.length >= LIMITS.nodes) {
       walk.notes.push(`stopped at ${LIMITS.nodes} nodes`);
       return;
@@ -94,7 +96,9 @@ function walkContainer(walk: Walk, container: unknown, parentId: string | null, 
         const inputLayer = get(t, 'sourceLayer');
         if (!walk.ids.has(inputLayer)) addLayer(walk, inputLayer, 'layer', inputs, groupId, null);
       }
+      walk.open.add(layer);
       walkContainer(walk, layer, groupId, depth + 1);
+      walk.open.delete(layer);
     }
     const outputIds = list(get(layer, 'outputs'), LIMITS.edges).map((t) => idOf(walk, get(t, 'sourceLayer')));
     const node = layerNode(walk, layer, groupId, depth >= LIMITS.depth ? inputs : outputIds, parentId, containerNodes);

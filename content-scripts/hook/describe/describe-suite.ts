@@ -14,6 +14,8 @@ export const GOLDEN = {
   functionalTwoBranch: '3e0d1308ec135c9a26d31138c1fb50c182c6ee402cba46aee35f08172dee5ea8',
   nestedSequential: 'a7f15393b9dc0dd1050d28b464feeb89b71d5c5e34e26c85043507c6a5dd206d',
   /** The graph fixture, with or without the format field (the old TF-Hub JSON): the same graph. */
+  codeConvNet: '871db832bce169e0df011e16ce7db91956377aea0c62e3f0658de74596aa79a6',
+  codeLstm: '0bba01de2c1d05a4725e72d7bb0e072dc706ef0f9e5e7961cd7091e02e591756',
   graph: '7732b641fe2601c2318ae54930dbb4cd99c7a6c2ead5675107b7e4e0bdc51ad4',
 };
 
@@ -37,10 +39,48 @@ const byId = (g: ModelGraph, id: string): ModelNode => {
 const sumOfWeights = (weights: { shape: number[] }[]): number =>
   weights.reduce((sum, w) => sum + w.shape.reduce((a, b) => a * b, 1), 0);
 
+/** Runs fn while recording any use of tensor data methods, kernels, or engine state with side effects. */
+function watchTfAccess<T>(tf: Tf, fn: () => T): { result: T; touched: string[] } {
+  const touched: string[] = [];
+  const restore: (() => void)[] = [];
+  const wrap = (target: any, name: string, own: boolean) => {
+    const original = target[name];
+    if (typeof original !== 'function') return;
+    target[name] = function (this: unknown, ...args: unknown[]) {
+      touched.push(name);
+      return original.apply(this, args);
+    };
+    restore.push(own ? () => delete target[name] : () => (target[name] = original));
+  };
+  for (const name of ['data', 'dataSync', 'array', 'arraySync', 'buffer', 'bufferSync', 'clone', 'dispose', 'print']) {
+    wrap(tf.Tensor.prototype, name, false);
+  }
+  const engine = tf.engine();
+  for (const name of ['runKernel', 'runKernelFunc', 'memory', 'makeTensor', 'tidy', 'startScope', 'disposeTensor']) {
+    wrap(engine, name, true);
+  }
+  const backend = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(engine), 'backend');
+  Object.defineProperty(engine, 'backend', {
+    configurable: true,
+    get() {
+      touched.push('backend');
+      return backend?.get?.call(engine);
+    },
+  });
+  restore.push(() => delete engine.backend);
+  try {
+    return { result: fn(), touched };
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
+}
+
 export function describeSuite(label: string, tf: Tf): void {
+  /** Describes, failing the test if describe created tensors or touched tensor data or the engine. */
   const describeNoTensors = (model: unknown, c = ctx()): ModelGraph => {
     const before = tf.memory().numTensors;
-    const graph = describeModel(model, c);
+    const { result: graph, touched } = watchTfAccess(tf, () => describeModel(model, c));
+    expect(touched).toEqual([]);
     expect(tf.memory().numTensors).toBe(before);
     expect(graph).not.toBeNull();
     expect(graph!.notes).toBeUndefined();
@@ -171,6 +211,14 @@ export function describeSuite(label: string, tf: Tf): void {
       }
     });
 
+    it('gives the same model built in code the same fingerprint in every version, and as from model.json', () => {
+      const fp = (model: unknown) => describeNoTensors(model).fingerprint;
+      expect(fp(buildConvNet(tf))).toBe(GOLDEN.codeConvNet);
+      expect(fp(buildLstm(tf))).toBe(GOLDEN.codeLstm);
+      expect(fp(buildTwoBranch(tf))).toBe(GOLDEN.functionalTwoBranch);
+      expect(fp(buildNested(tf))).toBe(GOLDEN.nestedSequential);
+    });
+
     it('loads model.json fixtures through tf.io.fromMemory with the golden fingerprints', async () => {
       const conv = describeNoTensors(await loadLayers(sequentialConvJson()), ctx({ format: 'layers-model' }));
       expect(conv.format).toBe('layers-model');
@@ -277,6 +325,21 @@ export function describeSuite(label: string, tf: Tf): void {
       expect(byId(live, 'relu')).toMatchObject({ outputShape: [1, 2, 2, 2], shapeSource: 'live' });
       expect(byId(live, 'x')).toMatchObject({ outputShape: [null, 4, 4, 1], shapeSource: 'config' });
       expect(live.fingerprint).toBe(a.fingerprint);
+    });
+
+    it('falls back to the executor graph when the model keeps no artifacts', async () => {
+      const model = await loadGraph(graphJson());
+      const full = describeNoTensors(model);
+      const bare = Object.create(model, { artifacts: { value: undefined } });
+      const before = tf.memory().numTensors;
+      const g = describeModel(bare, ctx())!;
+      expect(tf.memory().numTensors).toBe(before);
+      expect(g.notes).toEqual(['no GraphDef in model.artifacts: read from the executor graph']);
+      expect(g.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(full.nodes.map((n) => `${n.id}:${n.op}`));
+      expect(g.nodes.map((n) => n.weights.map((w) => w.shape))).toEqual(full.nodes.map((n) => n.weights.map((w) => w.shape)));
+      expect(byId(g, 'add').inputs).toEqual(['split', 'split']);
+      expect(g.totals.params).toBe(full.totals.params);
+      expect(g.inputs).toEqual(full.inputs);
     });
 
     it('returns null for things that are not models', () => {
