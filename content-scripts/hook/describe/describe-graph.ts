@@ -10,13 +10,15 @@ import { roleFromName } from './weight-role';
 /** Roles of weights by the op that reads them and the input position (position 0 is the data). */
 const ROLES_BY_INPUT = new Map<string, (WeightRole | null)[]>();
 const BATCH_NORM: (WeightRole | null)[] = [null, 'gamma', 'beta', 'moving_mean', 'moving_variance'];
-for (const op of ['Conv2D', 'Conv3D', 'MatMul', 'Conv2DBackpropInput']) ROLES_BY_INPUT.set(op, [null, 'kernel']);
+for (const op of ['Conv2D', 'Conv3D', 'MatMul', 'Conv2DBackpropInput'])
+  ROLES_BY_INPUT.set(op, [null, 'kernel']);
 for (const op of ['_FusedConv2D', '_FusedMatMul']) ROLES_BY_INPUT.set(op, [null, 'kernel', 'bias', 'alpha']);
 ROLES_BY_INPUT.set('FusedDepthwiseConv2dNative', [null, 'depthwise_kernel', 'bias', 'alpha']);
 ROLES_BY_INPUT.set('DepthwiseConv2dNative', [null, 'depthwise_kernel']);
 ROLES_BY_INPUT.set('BiasAdd', [null, 'bias']);
 ROLES_BY_INPUT.set('Prelu', [null, 'alpha']);
-for (const op of ['FusedBatchNorm', 'FusedBatchNormV2', 'FusedBatchNormV3']) ROLES_BY_INPUT.set(op, BATCH_NORM);
+for (const op of ['FusedBatchNorm', 'FusedBatchNormV2', 'FusedBatchNormV3'])
+  ROLES_BY_INPUT.set(op, BATCH_NORM);
 
 interface RawNode {
   name: string;
@@ -57,7 +59,8 @@ export function describeGraphModel(model: unknown, ctx: DescribeContext): Descri
     // Weights no top-level node holds (for example inside function bodies) still count, as const nodes.
     const named = new Set(raw.map((r) => r.name));
     for (const name of stored.keys()) {
-      if (!named.has(name)) nodes.push(graphNode({ name, op: 'Const', inputs: [], attr: null }, nodes.length, stored, roles));
+      if (!named.has(name))
+        nodes.push(graphNode({ name, op: 'Const', inputs: [], attr: null }, nodes.length, stored, roles));
     }
     inputs = signature(model, 'inputs', 'inputNodes');
     outputs = signature(model, 'outputs', 'outputNodes');
@@ -67,7 +70,19 @@ export function describeGraphModel(model: unknown, ctx: DescribeContext): Descri
     notes.push('graph model only partly read: ' + errorText(e));
   }
   const format = text(get(artifacts, 'format'), 64);
-  return assemble({ kind: 'graph', name: fileName(ctx.sourceUrl), format, nodes, inputs, outputs, trainableParams: 0, notes }, ctx);
+  return assemble(
+    {
+      kind: 'graph',
+      name: fileName(ctx.sourceUrl),
+      format,
+      nodes,
+      inputs,
+      outputs,
+      trainableParams: 0,
+      notes,
+    },
+    ctx,
+  );
 }
 
 function nodesFromGraphDef(v: unknown): RawNode[] {
@@ -113,7 +128,8 @@ function weightsFromTensors(weightMap: unknown): Map<string, StoredWeight> {
   for (const name of keys(weightMap, LIMITS.nodes)) {
     const tensor = list(get(weightMap, name), 1)[0];
     const dims = shape(get(tensor, 'shape'));
-    if (dims) out.set(name, { shape: dims.map((d) => d ?? 0), dtype: text(get(tensor, 'dtype'), 64) ?? 'float32' });
+    if (dims)
+      out.set(name, { shape: dims.map((d) => d ?? 0), dtype: text(get(tensor, 'dtype'), 64) ?? 'float32' });
   }
   return out;
 }

@@ -57,7 +57,14 @@ interface Walk {
 }
 
 export function describeLayersModel(model: unknown, ctx: DescribeContext): DescribedGraph {
-  const walk: Walk = { nodes: [], ids: new Map(), used: new Set(), open: new Set([model]), trainableParams: 0, notes: [] };
+  const walk: Walk = {
+    nodes: [],
+    ids: new Map(),
+    used: new Set(),
+    open: new Set([model]),
+    trainableParams: 0,
+    notes: [],
+  };
   let inputs: TensorRef[] = [];
   let outputs: TensorRef[] = [];
   try {
@@ -101,7 +108,14 @@ function walkContainer(walk: Walk, container: unknown, parentId: string | null, 
       walk.open.delete(layer);
     }
     const outputIds = list(get(layer, 'outputs'), LIMITS.edges).map((t) => idOf(walk, get(t, 'sourceLayer')));
-    const node = layerNode(walk, layer, groupId, depth >= LIMITS.depth ? inputs : outputIds, parentId, containerNodes);
+    const node = layerNode(
+      walk,
+      layer,
+      groupId,
+      depth >= LIMITS.depth ? inputs : outputIds,
+      parentId,
+      containerNodes,
+    );
     node.attrs.layers = list(get(layer, 'layers'), LIMITS.nodes).length;
     if (depth >= LIMITS.depth) addWeights(walk, node, layer);
     walk.nodes.push(node);
@@ -163,7 +177,12 @@ function addWeights(walk: Walk, node: ModelNode, layer: unknown): void {
   for (const variable of list(get(layer, 'weights'), LIMITS.weights)) {
     const dims = (shape(get(variable, 'shape')) ?? []).map((d) => d ?? 0);
     const name = text(get(variable, 'originalName')) ?? text(get(variable, 'name')) ?? '';
-    const spec: WeightSpec = { name, role: roleFromName(name), shape: dims, dtype: text(get(variable, 'dtype')) ?? 'float32' };
+    const spec: WeightSpec = {
+      name,
+      role: roleFromName(name),
+      shape: dims,
+      dtype: text(get(variable, 'dtype')) ?? 'float32',
+    };
     const size = sizeOf(dims);
     node.weights.push(spec);
     node.params += size;
@@ -234,11 +253,14 @@ function attrValue(v: unknown): AttrValue | undefined {
     const flat: (string | number | null)[] = [];
     for (const item of list(v, LIMITS.items)) {
       for (const x of Array.isArray(item) ? list(item, LIMITS.items) : [item]) {
-        if (typeof x === 'number' || typeof x === 'string' || x === null) flat.push(typeof x === 'number' ? finite(x) : x);
+        if (typeof x === 'number' || typeof x === 'string' || x === null)
+          flat.push(typeof x === 'number' ? finite(x) : x);
         else return undefined;
       }
     }
     return flat;
   }
-  return v !== null && typeof v === 'object' ? (text(invoke(v, 'getClassName'), 200) ?? undefined) : undefined;
+  return v !== null && typeof v === 'object'
+    ? (text(invoke(v, 'getClassName'), 200) ?? undefined)
+    : undefined;
 }

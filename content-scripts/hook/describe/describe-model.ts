@@ -12,7 +12,9 @@ export type { DescribeContext, DescribedGraph } from './types';
 /** A tfjs-converter GraphModel: it executes, and holds an executor (set by load()) or its artifacts. */
 export function isGraphModel(o: unknown): boolean {
   try {
-    return typeof get(o, 'execute') === 'function' && ('executor' in (o as object) || get(o, 'artifacts') != null);
+    return (
+      typeof get(o, 'execute') === 'function' && ('executor' in (o as object) || get(o, 'artifacts') != null)
+    );
   } catch {
     return false;
   }

@@ -16,7 +16,9 @@ function readModel(dir: string): { file: string; json: ModelJson; artifacts: tf.
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as ModelJson;
     if (!json.modelTopology || !json.weightsManifest) continue;
-    const shards = json.weightsManifest.flatMap((group) => group.paths.map((p) => readFileSync(join(dir, p))));
+    const shards = json.weightsManifest.flatMap((group) =>
+      group.paths.map((p) => readFileSync(join(dir, p))),
+    );
     const data = Buffer.concat(shards);
     const artifacts: tf.io.ModelArtifacts = {
       modelTopology: json.modelTopology as tf.io.ModelArtifacts['modelTopology'],
@@ -63,7 +65,10 @@ async function main(): Promise<void> {
       times.push(performance.now() - start);
     }
     if (!graph) throw new Error(`${folder}: not described`);
-    const manifestParams = found.artifacts.weightSpecs!.reduce((n, w) => n + w.shape.reduce((a, b) => a * b, 1), 0);
+    const manifestParams = found.artifacts.weightSpecs!.reduce(
+      (n, w) => n + w.shape.reduce((a, b) => a * b, 1),
+      0,
+    );
     const ops = new Map<string, number>();
     for (const node of graph.nodes) ops.set(node.op, (ops.get(node.op) ?? 0) + 1);
     const histogram = [...ops].sort((a, b) => b[1] - a[1]).map(([op, n]) => `${op}:${n}`);
@@ -74,7 +79,9 @@ async function main(): Promise<void> {
         `  nodes ${graph.totals.nodes}; inputs ${graph.inputs.map((r) => `${r.name} ${JSON.stringify(r.shape)}`).join(', ')}`,
         `  outputs ${graph.outputs.map((r) => r.name).join(', ')}`,
         `  params ${graph.totals.params} (manifest ${manifestParams}, model ${modelParams}) ` +
-          (graph.totals.params === manifestParams && graph.totals.params === modelParams ? 'OK' : 'MISMATCH') +
+          (graph.totals.params === manifestParams && graph.totals.params === modelParams
+            ? 'OK'
+            : 'MISMATCH') +
           `; trainable ${graph.totals.trainableParams}; weight bytes ${graph.totals.weightBytes}`,
         `  ops ${histogram.join(' ')}`,
         `  fingerprint ${graph.fingerprint}`,

@@ -2,7 +2,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
 import { describeModel, isGraphModel, isLayersModel } from './describe-model';
-import { artifactsOf, functionalTwoBranchJson, graphJson, nestedSequentialJson, sequentialConvJson } from './test-fixtures';
+import {
+  artifactsOf,
+  functionalTwoBranchJson,
+  graphJson,
+  nestedSequentialJson,
+  sequentialConvJson,
+} from './test-fixtures';
 import type { FixtureJson } from './test-fixtures';
 import { buildConvNet, buildLstm, buildNested, buildTwoBranch, reload } from './test-models';
 import type { Tf } from './test-models';
@@ -52,11 +58,29 @@ function watchTfAccess<T>(tf: Tf, fn: () => T): { result: T; touched: string[] }
     };
     restore.push(own ? () => delete target[name] : () => (target[name] = original));
   };
-  for (const name of ['data', 'dataSync', 'array', 'arraySync', 'buffer', 'bufferSync', 'clone', 'dispose', 'print']) {
+  for (const name of [
+    'data',
+    'dataSync',
+    'array',
+    'arraySync',
+    'buffer',
+    'bufferSync',
+    'clone',
+    'dispose',
+    'print',
+  ]) {
     wrap(tf.Tensor.prototype, name, false);
   }
   const engine = tf.engine();
-  for (const name of ['runKernel', 'runKernelFunc', 'memory', 'makeTensor', 'tidy', 'startScope', 'disposeTensor']) {
+  for (const name of [
+    'runKernel',
+    'runKernelFunc',
+    'memory',
+    'makeTensor',
+    'tidy',
+    'startScope',
+    'disposeTensor',
+  ]) {
     wrap(engine, name, true);
   }
   const backend = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(engine), 'backend');
@@ -86,9 +110,12 @@ export function describeSuite(label: string, tf: Tf): void {
     expect(graph!.notes).toBeUndefined();
     return graph!;
   };
-  const loadLayers = (json: FixtureJson): Promise<any> => tf.loadLayersModel(tf.io.fromMemory(artifactsOf(json)));
-  const loadGraph = (json: FixtureJson): Promise<any> => tf.loadGraphModel(tf.io.fromMemory(artifactsOf(json)));
-  const fingerprintOf = async (json: FixtureJson): Promise<string> => describeNoTensors(await loadLayers(json)).fingerprint;
+  const loadLayers = (json: FixtureJson): Promise<any> =>
+    tf.loadLayersModel(tf.io.fromMemory(artifactsOf(json)));
+  const loadGraph = (json: FixtureJson): Promise<any> =>
+    tf.loadGraphModel(tf.io.fromMemory(artifactsOf(json)));
+  const fingerprintOf = async (json: FixtureJson): Promise<string> =>
+    describeNoTensors(await loadLayers(json)).fingerprint;
 
   describe(`describe with ${label}`, () => {
     beforeAll(async () => {
@@ -122,7 +149,14 @@ export function describeSuite(label: string, tf: Tf): void {
       expect(d1!.outputShape).toEqual([null, 5]);
       expect(c1!.shapeSource).toBe('config');
       expect(c1!.dtype).toBe('float32');
-      expect(c1!.attrs).toMatchObject({ filters: 3, kernelSize: [3, 3], strides: [1, 1], padding: 'same', activation: 'relu', useBias: true });
+      expect(c1!.attrs).toMatchObject({
+        filters: 3,
+        kernelSize: [3, 3],
+        strides: [1, 1],
+        padding: 'same',
+        activation: 'relu',
+        useBias: true,
+      });
       expect(p1!.attrs).toMatchObject({ poolSize: [2, 2], strides: [2, 2], padding: 'valid' });
       expect(dw1!.attrs).toMatchObject({ depthMultiplier: 2, kernelSize: [3, 3] });
       expect(drop!.attrs).toMatchObject({ rate: 0.25 });
@@ -139,7 +173,9 @@ export function describeSuite(label: string, tf: Tf): void {
       expect(g.totals.trainableParams).toBeLessThan(g.totals.params);
       expect(g.totals.weightBytes).toBe(4 * g.totals.params);
       expect(g.totals.nodes).toBe(8);
-      expect(g.inputs).toEqual([{ name: input.id, nodeId: input.id, shape: [null, 8, 8, 1], dtype: 'float32' }]);
+      expect(g.inputs).toEqual([
+        { name: input.id, nodeId: input.id, shape: [null, 8, 8, 1], dtype: 'float32' },
+      ]);
       expect(g.outputs).toEqual([{ name: 'd1', nodeId: 'd1', shape: [null, 5], dtype: 'float32' }]);
       expect(g.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     });
@@ -206,7 +242,9 @@ export function describeSuite(label: string, tf: Tf): void {
         expect(reloaded.weights[0].name).not.toBe(model.weights[0].name); // tf.js suffixed the variable names
         const a = describeNoTensors(model);
         const b = describeNoTensors(reloaded, ctx({ id: 'm2', sourceUrl: null, origin: 'memory' }));
-        expect(b.nodes.map((n) => n.weights.map((w) => w.name))).toEqual(a.nodes.map((n) => n.weights.map((w) => w.name)));
+        expect(b.nodes.map((n) => n.weights.map((w) => w.name))).toEqual(
+          a.nodes.map((n) => n.weights.map((w) => w.name)),
+        );
         expect(b.fingerprint).toBe(a.fingerprint);
       }
     });
@@ -245,7 +283,13 @@ export function describeSuite(label: string, tf: Tf): void {
       const model = await loadLayers(sequentialConvJson());
       const elsewhere = describeNoTensors(
         model,
-        ctx({ id: 'm9', sourceUrl: 'http://other.test/x/model.json?v=2', origin: 'indexeddb', backend: 'webgl', tfjsVersion: '9.9.9' }),
+        ctx({
+          id: 'm9',
+          sourceUrl: 'http://other.test/x/model.json?v=2',
+          origin: 'indexeddb',
+          backend: 'webgl',
+          tfjsVersion: '9.9.9',
+        }),
       );
       expect(elsewhere.fingerprint).toBe(base);
       const variants = [
@@ -262,7 +306,10 @@ export function describeSuite(label: string, tf: Tf): void {
       const model = await loadGraph(graphJson());
       expect(isGraphModel(model)).toBe(true);
       expect(isLayersModel(model)).toBe(false);
-      const g = describeNoTensors(model, ctx({ sourceUrl: 'https://example.test/pose/model-stride16.json?x=1' }));
+      const g = describeNoTensors(
+        model,
+        ctx({ sourceUrl: 'https://example.test/pose/model-stride16.json?x=1' }),
+      );
       expect(g.kind).toBe('graph');
       expect(g.name).toBe('model-stride16.json');
       expect(g.format).toBe('graph-model');
@@ -279,7 +326,13 @@ export function describeSuite(label: string, tf: Tf): void {
         'out:Identity:op<add',
       ]);
       expect(byId(g, 'conv/kernel').weights).toEqual([
-        { name: 'conv/kernel', role: 'kernel', shape: [3, 3, 1, 2], dtype: 'float32', quantization: 'uint16' },
+        {
+          name: 'conv/kernel',
+          role: 'kernel',
+          shape: [3, 3, 1, 2],
+          dtype: 'float32',
+          quantization: 'uint16',
+        },
       ]);
       expect(byId(g, 'conv/bias').weights[0]).toMatchObject({ role: 'bias', shape: [2], dtype: 'float32' });
       expect(byId(g, 'split/dim').weights[0]).toMatchObject({ role: 'weight', shape: [], dtype: 'int32' });
@@ -317,11 +370,17 @@ export function describeSuite(label: string, tf: Tf): void {
 
     it('graph fingerprints: loaded twice → same; a strides change → different; live shapes do not count', async () => {
       const a = describeNoTensors(await loadGraph(graphJson()));
-      const b = describeNoTensors(await loadGraph(graphJson()), ctx({ sourceUrl: 'http://x.test/m.json', id: 'm7' }));
+      const b = describeNoTensors(
+        await loadGraph(graphJson()),
+        ctx({ sourceUrl: 'http://x.test/m.json', id: 'm7' }),
+      );
       expect(b.fingerprint).toBe(a.fingerprint);
       const strided = describeNoTensors(await loadGraph(graphJson({ stride: 1 })));
       expect(strided.fingerprint).not.toBe(a.fingerprint);
-      const live = describeNoTensors(await loadGraph(graphJson()), ctx({ liveShapes: { relu: [1, 2, 2, 2], x: [1, 4, 4, 1] } }));
+      const live = describeNoTensors(
+        await loadGraph(graphJson()),
+        ctx({ liveShapes: { relu: [1, 2, 2, 2], x: [1, 4, 4, 1] } }),
+      );
       expect(byId(live, 'relu')).toMatchObject({ outputShape: [1, 2, 2, 2], shapeSource: 'live' });
       expect(byId(live, 'x')).toMatchObject({ outputShape: [null, 4, 4, 1], shapeSource: 'config' });
       expect(live.fingerprint).toBe(a.fingerprint);
@@ -336,7 +395,9 @@ export function describeSuite(label: string, tf: Tf): void {
       expect(tf.memory().numTensors).toBe(before);
       expect(g.notes).toEqual(['no GraphDef in model.artifacts: read from the executor graph']);
       expect(g.nodes.map((n) => `${n.id}:${n.op}`)).toEqual(full.nodes.map((n) => `${n.id}:${n.op}`));
-      expect(g.nodes.map((n) => n.weights.map((w) => w.shape))).toEqual(full.nodes.map((n) => n.weights.map((w) => w.shape)));
+      expect(g.nodes.map((n) => n.weights.map((w) => w.shape))).toEqual(
+        full.nodes.map((n) => n.weights.map((w) => w.shape)),
+      );
       expect(byId(g, 'add').inputs).toEqual(['split', 'split']);
       expect(g.totals.params).toBe(full.totals.params);
       expect(g.inputs).toEqual(full.inputs);

@@ -19,7 +19,10 @@ import { sha256Hex } from './sha256';
 export type FingerprintInput = Pick<ModelGraph, 'kind' | 'inputs' | 'outputs' | 'nodes'>;
 
 function quote(s: string): string {
-  return '"' + s.replace(/[\\"\u0000-\u001f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"';
+  return (
+    // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+    '"' + s.replace(/[\\"\u0000-\u001f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0')) + '"'
+  );
 }
 
 /** Deterministic JSON: sorted object keys, nothing that depends on insertion order or on the page's JSON. */
@@ -30,7 +33,14 @@ export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return '[' + v.map(canonicalJson).join(',') + ']';
   if (v !== null && typeof v === 'object') {
     const record = v as Record<string, unknown>;
-    return '{' + Object.keys(record).sort().map((k) => quote(k) + ':' + canonicalJson(record[k])).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(record)
+        .sort()
+        .map((k) => quote(k) + ':' + canonicalJson(record[k]))
+        .join(',') +
+      '}'
+    );
   }
   return 'null';
 }

@@ -26,7 +26,19 @@ export function base64Text(encoded: string): string {
 
 /** tf.js dtype name of a TensorFlow DataType, given as its enum name ('DT_FLOAT') or number (1). */
 export function dtypeName(v: unknown): string | null {
-  const byNumber = ['', 'float32', 'float64', 'int32', 'uint8', 'int16', 'int8', 'string', 'complex64', 'int64', 'bool'];
+  const byNumber = [
+    '',
+    'float32',
+    'float64',
+    'int32',
+    'uint8',
+    'int16',
+    'int8',
+    'string',
+    'complex64',
+    'int64',
+    'bool',
+  ];
   if (typeof v === 'number') return v === 19 ? 'float16' : (byNumber[v] ?? null) || null;
   const name = text(v, 64);
   if (name === null) return null;

@@ -31,7 +31,13 @@ describe('sha256', () => {
   });
 
   it('hashes the UTF-8 bytes of text, as TextEncoder encodes them', () => {
-    for (const s of ['héllo', '日本語', 'emoji 😀 pair', 'lone \ud800 surrogate', '\u0000\u007f\u0080\u07ff\u0800\uffff']) {
+    for (const s of [
+      'héllo',
+      '日本語',
+      'emoji 😀 pair',
+      'lone \ud800 surrogate',
+      '\u0000\u007f\u0080\u07ff\u0800\uffff',
+    ]) {
       expect(Array.from(utf8(s))).toEqual(Array.from(new TextEncoder().encode(s)));
       expect(sha256Hex(s)).toBe(nodeSha(Buffer.from(new TextEncoder().encode(s))));
     }

@@ -49,7 +49,10 @@ export function sequentialConvJson(o: ConvNetOptions = {}): FixtureJson {
         dtype: 'float32',
       },
     },
-    { class_name: 'MaxPooling2D', config: { name: 'pool1', pool_size: [2, 2], strides: [2, 2], padding: 'valid' } },
+    {
+      class_name: 'MaxPooling2D',
+      config: { name: 'pool1', pool_size: [2, 2], strides: [2, 2], padding: 'valid' },
+    },
     { class_name: 'Flatten', config: { name: 'flat' } },
   ];
   const weightSpecs: WeightEntry[] = [
@@ -95,7 +98,12 @@ export function functionalTwoBranchJson(): FixtureJson {
           },
           { name: 'a', ...dense('a', 3, { activation: 'relu' }), inbound_nodes: node('x') },
           { name: 'b', ...dense('b', 5, { activation: 'tanh' }), inbound_nodes: node('x') },
-          { name: 'cat', class_name: 'Concatenate', config: { name: 'cat', axis: -1 }, inbound_nodes: node('a', 'b') },
+          {
+            name: 'cat',
+            class_name: 'Concatenate',
+            config: { name: 'cat', axis: -1 },
+            inbound_nodes: node('a', 'b'),
+          },
           { name: 'out', ...dense('out', 2), inbound_nodes: node('cat') },
         ],
         input_layers: [['x', 0, 0]],
@@ -118,12 +126,18 @@ export function functionalTwoBranchJson(): FixtureJson {
 /** A Teachable-Machine-like model: a Sequential whose first layer is a Sequential (base) and last one another
  * Sequential (head). */
 export function nestedSequentialJson(): FixtureJson {
-  const sequential = (name: string, layers: unknown[]) => ({ class_name: 'Sequential', config: { name, layers } });
+  const sequential = (name: string, layers: unknown[]) => ({
+    class_name: 'Sequential',
+    config: { name, layers },
+  });
   return {
     modelTopology: sequential('fixture_outer', [
       sequential('base', [
         dense('base_dense', 4, { batch_input_shape: [null, 3], activation: 'relu' }),
-        { class_name: 'BatchNormalization', config: { name: 'base_bn', axis: -1, momentum: 0.99, epsilon: 0.001 } },
+        {
+          class_name: 'BatchNormalization',
+          config: { name: 'base_bn', axis: -1, momentum: 0.99, epsilon: 0.001 },
+        },
       ]),
       sequential('head', [dense('head_dense', 2, { batch_input_shape: [null, 4], activation: 'softmax' })]),
     ]),
@@ -159,9 +173,21 @@ export function graphJson(o: GraphOptions = {}): FixtureJson {
   const s = o.stride ?? 2;
   const nodes = [
     { name: 'x', op: 'Placeholder', attr: { dtype: FLOAT, shape: { shape: dims(-1, 4, 4, 1) } } },
-    { name: 'conv/kernel', op: 'Const', attr: { dtype: FLOAT, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(3, 3, 1, 2) } } } },
-    { name: 'conv/bias', op: 'Const', attr: { dtype: FLOAT, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(2) } } } },
-    { name: 'split/dim', op: 'Const', attr: { dtype: { type: 'DT_INT32' }, value: { tensor: { dtype: 'DT_INT32', tensorShape: {} } } } },
+    {
+      name: 'conv/kernel',
+      op: 'Const',
+      attr: { dtype: FLOAT, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(3, 3, 1, 2) } } },
+    },
+    {
+      name: 'conv/bias',
+      op: 'Const',
+      attr: { dtype: FLOAT, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(2) } } },
+    },
+    {
+      name: 'split/dim',
+      op: 'Const',
+      attr: { dtype: { type: 'DT_INT32' }, value: { tensor: { dtype: 'DT_INT32', tensorShape: {} } } },
+    },
     {
       name: 'conv/Conv2D',
       op: 'Conv2D',
@@ -176,14 +202,24 @@ export function graphJson(o: GraphOptions = {}): FixtureJson {
         _output_shapes: { list: { shape: [dims(-1, 2, 2, 2)] } },
       },
     },
-    { name: 'conv/BiasAdd', op: 'BiasAdd', input: ['conv/Conv2D', 'conv/bias'], attr: { T: FLOAT, data_format: { s: b64('NHWC') } } },
+    {
+      name: 'conv/BiasAdd',
+      op: 'BiasAdd',
+      input: ['conv/Conv2D', 'conv/bias'],
+      attr: { T: FLOAT, data_format: { s: b64('NHWC') } },
+    },
     { name: 'relu', op: 'Relu', input: ['conv/BiasAdd'], attr: { T: FLOAT } },
     { name: 'split', op: 'Split', input: ['split/dim', 'relu'], attr: { T: FLOAT, num_split: { i: '2' } } },
     { name: 'add', op: 'Add', input: ['split:0', 'split:1'], attr: { T: FLOAT } },
     { name: 'out', op: 'Identity', input: ['add'], attr: { T: FLOAT } },
   ];
   const weightSpecs: WeightEntry[] = [
-    { name: 'conv/kernel', shape: [3, 3, 1, 2], dtype: 'float32', quantization: { dtype: 'uint16', min: -1, scale: 2 / 65535 } },
+    {
+      name: 'conv/kernel',
+      shape: [3, 3, 1, 2],
+      dtype: 'float32',
+      quantization: { dtype: 'uint16', min: -1, scale: 2 / 65535 },
+    },
     { name: 'conv/bias', shape: [2], dtype: 'float32' },
     { name: 'split/dim', shape: [], dtype: 'int32' },
   ];

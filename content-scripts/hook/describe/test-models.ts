@@ -7,7 +7,14 @@ export function buildConvNet(tf: Tf): any {
   return tf.sequential({
     name: 'code_conv',
     layers: [
-      tf.layers.conv2d({ name: 'c1', inputShape: [8, 8, 1], filters: 3, kernelSize: 3, activation: 'relu', padding: 'same' }),
+      tf.layers.conv2d({
+        name: 'c1',
+        inputShape: [8, 8, 1],
+        filters: 3,
+        kernelSize: 3,
+        activation: 'relu',
+        padding: 'same',
+      }),
       tf.layers.maxPooling2d({ name: 'p1', poolSize: 2 }),
       tf.layers.depthwiseConv2d({ name: 'dw1', kernelSize: 3, depthMultiplier: 2, padding: 'valid' }),
       tf.layers.batchNormalization({ name: 'bn1' }),

@@ -19,10 +19,7 @@ const SAME_NAME: readonly WeightRole[] = [
  * Variable uniqueness suffixes ('kernel_1', 'kernel:0') are ignored. Unknown names are 'weight'.
  */
 export function roleFromName(name: string): WeightRole {
-  const last = (name.split('/').pop() ?? '')
-    .toLowerCase()
-    .replace(/:\d+$/, '')
-    .replace(/_\d+$/, '');
+  const last = (name.split('/').pop() ?? '').toLowerCase().replace(/:\d+$/, '').replace(/_\d+$/, '');
   for (const role of SAME_NAME) if (last === role || last.endsWith('_' + role)) return role;
   if (/^(depthwise|dw)_?(weights?|filter)$/.test(last)) return 'depthwise_kernel';
   if (/^(pointwise|pw)_?(weights?|filter)$/.test(last)) return 'pointwise_kernel';
