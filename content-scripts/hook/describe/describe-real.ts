@@ -1,18 +1,19 @@
-// Script (npx tsx content-scripts/hook/describe/describe-real.ts [DIR]): describes every tf.js model folder in DIR
-// (default /work/shared/models) with tfjs 4 on the cpu backend, to check describe against real, published models.
+// Script (npx tsx content-scripts/hook/describe/describe-real.ts [DIR] [TFJS]): describes every tf.js model folder
+// in DIR (default /work/shared/models) with tf.js (default '@tensorflow/tfjs', 4.x; or an alias such as 'tfjs1') on
+// the cpu backend, to check describe against real, published models.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
+import type * as Tf from '@tensorflow/tfjs';
 import { describeModel } from './describe-model';
 import type { DescribeContext } from './types';
 
 interface ModelJson {
   format?: string;
   modelTopology: Record<string, unknown>;
-  weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+  weightsManifest: { paths: string[]; weights: Tf.io.WeightsManifestEntry[] }[];
 }
 
-function readModel(dir: string): { file: string; json: ModelJson; artifacts: tf.io.ModelArtifacts } | null {
+function readModel(dir: string): { file: string; json: ModelJson; artifacts: Tf.io.ModelArtifacts } | null {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
     const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as ModelJson;
     if (!json.modelTopology || !json.weightsManifest) continue;
@@ -20,8 +21,8 @@ function readModel(dir: string): { file: string; json: ModelJson; artifacts: tf.
       group.paths.map((p) => readFileSync(join(dir, p))),
     );
     const data = Buffer.concat(shards);
-    const artifacts: tf.io.ModelArtifacts = {
-      modelTopology: json.modelTopology as tf.io.ModelArtifacts['modelTopology'],
+    const artifacts: Tf.io.ModelArtifacts = {
+      modelTopology: json.modelTopology as Tf.io.ModelArtifacts['modelTopology'],
       weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
       weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
     };
@@ -37,7 +38,9 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
+  const tf = (await import(process.argv[3] ?? '@tensorflow/tfjs')) as typeof Tf;
   await tf.setBackend('cpu');
+  console.log(`tf.js ${tf.version.tfjs}, backend ${tf.getBackend()}`);
   const root = process.argv[2] ?? '/work/shared/models';
   for (const folder of readdirSync(root).sort()) {
     const dir = join(root, folder);
@@ -58,7 +61,9 @@ async function main(): Promise<void> {
     };
     const tensorsBefore = tf.memory().numTensors;
     const times: number[] = [];
+    const coldStart = performance.now();
     let graph = describeModel(model, ctx);
+    const cold = performance.now() - coldStart;
     for (let i = 0; i < 20; i++) {
       const start = performance.now();
       graph = describeModel(model, ctx);
@@ -85,7 +90,7 @@ async function main(): Promise<void> {
           `; trainable ${graph.totals.trainableParams}; weight bytes ${graph.totals.weightBytes}`,
         `  ops ${histogram.join(' ')}`,
         `  fingerprint ${graph.fingerprint}`,
-        `  describe ${times[0]!.toFixed(2)} ms warm-first, median ${median(times).toFixed(2)} ms of 20` +
+        `  describe ${cold.toFixed(2)} ms first call, median ${median(times).toFixed(2)} ms of 20 more` +
           `; tensors created ${tf.memory().numTensors - tensorsBefore}` +
           (graph.notes ? `; notes ${graph.notes.join(' | ')}` : ''),
       ].join('\n'),

@@ -217,6 +217,11 @@ export function describeSuite(label: string, tf: Tf): void {
       expect(byId(g, 'head').outputShape).toEqual([null, 2]);
       expect(g.totals.params).toBe(model.countParams());
       expect(g.outputs.map((r) => r.nodeId)).toEqual(['head']);
+      model.layers[0].trainable = false; // freeze the base, as transfer learning does
+      const frozen = describeNoTensors(model);
+      expect(frozen.totals.trainableParams).toBe(sumOfWeights(model.trainableWeights));
+      expect(frozen.totals.trainableParams).toBe(4 * 2 + 2);
+      expect(frozen.fingerprint).toBe(g.fingerprint);
     });
 
     it('describes an LSTM with its recurrent weights and attributes', () => {
@@ -404,9 +409,11 @@ export function describeSuite(label: string, tf: Tf): void {
     });
 
     it('returns null for things that are not models', () => {
-      for (const thing of [null, undefined, 42, 'model', {}, [], { layers: 'no' }, tf.zeros([1])]) {
+      const tensor = tf.zeros([1]);
+      for (const thing of [null, undefined, 42, 'model', {}, [], { layers: 'no' }, tensor]) {
         expect(describeModel(thing, ctx())).toBeNull();
       }
+      tensor.dispose();
     });
   });
 }
