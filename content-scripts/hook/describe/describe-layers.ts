@@ -85,7 +85,8 @@ function walkContainer(walk: Walk, container: unknown, parentId: string | null, 
   for (const layer of list(get(container, 'layers'), LIMITS.nodes)) {
     if (walk.ids.has(layer) || walk.open.has(layer)) continue;
     if (walk.nodes.length >= LIMITS.nodes) {
-      walk.notes.push(`stopped at ${LIMITS.nodes} nodes`);
+      const note = `stopped at ${LIMITS.nodes} nodes`;
+      if (!walk.notes.includes(note)) walk.notes.push(note);
       return;
     }
     const inputs = inboundIds(walk, layer, containerNodes);
