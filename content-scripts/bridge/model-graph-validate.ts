@@ -116,7 +116,7 @@ export function parseModelGraph(v: unknown): ModelGraph | null {
     if (ids.size !== nodes.length) return null;
     const fingerprint = str(o.fingerprint, 64);
     if (!/^[0-9a-f]{64}$/.test(fingerprint)) return null;
-    return {
+    const graph: ModelGraph = {
       schema: 1,
       id: str(o.id, 32),
       kind: oneOf<ModelGraph['kind']>(o.kind, new Set(['layers', 'graph'])),
@@ -138,6 +138,8 @@ export function parseModelGraph(v: unknown): ModelGraph | null {
       },
       fingerprint,
     };
+    if (o.notes !== undefined) graph.notes = arr(o.notes, 32).map((n) => str(n, 512));
+    return graph;
   } catch {
     return null;
   }

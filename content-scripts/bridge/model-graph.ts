@@ -49,7 +49,10 @@ export interface ModelNode {
   /** Number of scalar parameters held by this node (sum of its weights' sizes). */
   params: number;
   weights: WeightSpec[];
-  /** Selected, JSON-safe attributes that explain the node: activation, filters, kernelSize, strides, padding, units … */
+  /**
+   * Selected, JSON-safe attributes that explain the node: activation, filters, kernelSize, strides, padding, units …
+   * Layers of a nested model (a Sequential used as a layer) carry `nestedIn: '<id of the nested model node>'`.
+   */
   attrs: Record<string, string | number | boolean | (string | number | null)[] | null>;
 }
 
@@ -93,6 +96,8 @@ export interface ModelGraph {
   };
   /** Hex SHA-256 of the canonical topology + weight specs; independent of URL and page-local ids. */
   fingerprint: string;
+  /** What could not be read, when the description is partial (absent when complete). */
+  notes?: string[];
 }
 
 /** A short summary of a model, sent as soon as a model is found (before anyone asks to describe it). */
