@@ -1,0 +1,67 @@
+// Which sites Literate runs on: the demo hosts in the manifest by default, others once the reader grants them.
+// Pure: match patterns, the pattern to request for a page, and what the popup should offer.
+
+/** Tests a URL against a WebExtension match pattern (`scheme://host/path`, `*` and `*.host` wildcards, no ports). */
+export function matchesPattern(pattern: string, url: string): boolean {
+  if (pattern === '<all_urls>') return /^(https?|file|ftp):/.test(url);
+  const m = /^(\*|https?|wss?|file|ftp):\/\/(\*|\*\.[^/*]+|[^/*]*)(\/.*)$/.exec(pattern);
+  if (!m) return false;
+  const [, scheme = '', host = '', path = '/'] = m;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  const protocol = u.protocol.slice(0, -1);
+  if (scheme === '*' ? protocol !== 'http' && protocol !== 'https' : protocol !== scheme) return false;
+  const hostname = u.hostname.toLowerCase();
+  if (host !== '*') {
+    if (host.startsWith('*.')) {
+      const base = host.slice(2).toLowerCase();
+      if (hostname !== base && !hostname.endsWith(`.${base}`)) return false;
+    } else if (hostname !== host.toLowerCase()) return false;
+  }
+  const re = new RegExp(`^${path.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(u.pathname + u.search);
+}
+
+/** The match pattern to request for a page's site: its scheme and host, any port and path. */
+export function sitePatternFor(url: string): string | null {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    return `${u.protocol}//${u.hostname}/*`;
+  } catch {
+    return null;
+  }
+}
+
+export type SiteAccess =
+  | { kind: 'unsupported' }
+  | { kind: 'default' }
+  | { kind: 'granted'; pattern: string }
+  | { kind: 'off'; pattern: string };
+
+/**
+ * `default`: the manifest's content scripts run here. `granted`: the reader enabled the site. `off`: the popup offers
+ * "Enable Literate on this site". `unsupported`: not an http(s) page (browser pages, the extension store, files).
+ */
+export function siteAccessOf(url: string | null | undefined, defaults: readonly string[], granted: readonly string[]): SiteAccess {
+  if (!url) return { kind: 'unsupported' };
+  const pattern = sitePatternFor(url);
+  if (!pattern) return { kind: 'unsupported' };
+  if (defaults.some((p) => matchesPattern(p, url))) return { kind: 'default' };
+  const grant = granted.find((p) => matchesPattern(p, url));
+  return grant ? { kind: 'granted', pattern: grant } : { kind: 'off', pattern };
+}
+
+/** The reader-granted origins: granted host permissions minus the manifest's defaults and broad wildcards. */
+export function grantedSiteOrigins(permissionOrigins: readonly string[], defaults: readonly string[]): string[] {
+  return [...new Set(permissionOrigins)].filter((o) => !defaults.includes(o) && o !== '<all_urls>' && !/^\*?:\/\/\*\//.test(o) && !/^https?:\/\/\*\/\*$/.test(o)).sort();
+}
+
+/** The manifest's default content-script match patterns. */
+export function defaultMatches(manifest: { content_scripts?: { matches?: string[] }[] }): string[] {
+  return [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []))];
+}
