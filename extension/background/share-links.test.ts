@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { encodeInlinePack } from '../share/inline-codec';
+import { buildShareLink } from '../share/share-link';
+import { FakeHost } from './packs/fake-host';
+import { MemoryArea } from './packs/kv';
+import { PackService } from './packs/service';
+import { packText } from './packs/testing';
+import { ShareLinks, type PromptRef } from './share-links';
+import { TabPacks } from './tab-packs';
+
+const PAGE = 'http://127.0.0.1:8080/demo/';
+const PACK_URL = 'https://packs.example.org/tour.json';
+const fragmentOf = (link: string) => new URL(link).hash;
+
+function setup() {
+  const host = new FakeHost();
+  const service = new PackService({ area: new MemoryArea(), fetch: host.fetch });
+  const tabs = new TabPacks();
+  const prompts: string[] = [];
+  const closed: PromptRef[] = [];
+  const notified: number[] = [];
+  const links = new ShareLinks({
+    service,
+    tabs,
+    fetch: host.fetch,
+    openPrompt: async (id) => (prompts.push(id), { windowId: prompts.length }),
+    closePrompt: async (ref) => void closed.push(ref),
+    notify: (tabId) => void notified.push(tabId),
+  });
+  return { host, service, tabs, links, prompts, closed, notified };
+}
+
+describe('ShareLinks', () => {
+  it('asks before loading a pack from an untrusted URL, showing provenance, then loads it at the step', async () => {
+    const { host, service, tabs, links, prompts } = setup();
+    host.put(PACK_URL, packText({ title: 'A guided tour', description: 'Three steps.' }));
+    await links.open(1, fragmentOf(buildShareLink(PAGE, { url: PACK_URL }, 1)), PAGE);
+    expect(tabs.link(1)).toMatchObject({ state: 'asking', source: PACK_URL, step: 1 });
+    expect(await service.usable()).toEqual([]); // nothing loaded silently
+    const view = links.view(prompts[0]!);
+    expect(view).toMatchObject({
+      provenance: { title: 'A guided tour', origin: 'https://packs.example.org', authors: [{ name: 'Ada' }], sourceKind: 'link' },
+      description: 'Three steps.',
+      step: 1,
+      steps: 2,
+      pageOrigin: 'http://127.0.0.1:8080',
+      canTrustOrigin: true,
+    });
+    expect(await links.answer(prompts[0]!, true, false)).toEqual({ ok: true });
+    const key = (await service.usable())[0]?.record.key;
+    expect(tabs.link(1)).toMatchObject({ state: 'loaded', packKey: key, step: 1 });
+    expect(tabs.chosen(1)).toBe(key);
+    expect(tabs.linkedKeys(1)).toEqual(new Set([key]));
+  });
+
+  it('asks once: the same URL later loads without a prompt', async () => {
+    const { host, links, prompts, tabs } = setup();
+    host.put(PACK_URL, packText());
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    await links.answer(prompts[0]!, true, false);
+    await links.open(2, `#literate=${encodeURIComponent(PACK_URL)}&step=2`, PAGE);
+    expect(prompts).toHaveLength(1);
+    expect(tabs.link(2)).toMatchObject({ state: 'loaded', step: 1 });
+  });
+
+  it('trusting an origin loads its other packs without asking', async () => {
+    const { host, links, prompts, tabs } = setup();
+    host.put(PACK_URL, packText());
+    host.put('https://packs.example.org/other.json', packText({ id: 'other' }));
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    await links.answer(prompts[0]!, true, true);
+    await links.open(2, `#literate=${encodeURIComponent('https://packs.example.org/other.json')}`, PAGE);
+    expect(prompts).toHaveLength(1);
+    expect(tabs.link(2)).toMatchObject({ state: 'loaded', packKey: expect.stringMatching(/:other$/) });
+  });
+
+  it('a declined (or forged) link does not load, is not asked again, and can be reviewed from the popup', async () => {
+    const { host, service, links, prompts, tabs } = setup();
+    host.put(PACK_URL, packText());
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    await links.answer(prompts[0]!, false, false);
+    expect(tabs.link(1)).toMatchObject({ state: 'declined' });
+    await links.open(3, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    expect(prompts).toHaveLength(1);
+    expect(tabs.link(3)).toMatchObject({ state: 'declined', reason: expect.stringMatching(/review it again/) });
+    expect(await service.usable()).toEqual([]);
+    expect(await links.review(3)).toEqual({ ok: true });
+    expect(prompts).toHaveLength(2);
+    await links.answer(prompts[1]!, true, false);
+    expect(tabs.link(3)).toMatchObject({ state: 'loaded' });
+  });
+
+  it('closing the prompt counts as "not now"', async () => {
+    const { host, links, tabs } = setup();
+    host.put(PACK_URL, packText());
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    await links.promptClosed({ windowId: 1 });
+    expect(tabs.link(1)).toMatchObject({ state: 'declined' });
+  });
+
+  it('keeps one question per tab: a newer link closes the older prompt', async () => {
+    const { host, links, prompts, closed } = setup();
+    host.put(PACK_URL, packText());
+    host.put('https://evil.example.net/x.json', packText({ id: 'x' }));
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    await links.open(1, `#literate=${encodeURIComponent('https://evil.example.net/x.json')}`, PAGE);
+    expect(closed).toEqual([{ windowId: 1 }]);
+    expect(links.view(prompts[0]!)).toBeNull();
+    expect(links.view(prompts[1]!)?.provenance.origin).toBe('https://evil.example.net');
+  });
+
+  it('asks before loading an inline pack, and loads the same inline pack again without asking', async () => {
+    const { links, prompts, tabs } = setup();
+    const encoded = await encodeInlinePack(packText({ title: 'Inline tour' }));
+    if (!encoded.ok) throw new Error(encoded.reason);
+    const fragment = fragmentOf(buildShareLink(PAGE, { inline: encoded.value }, 0));
+    await links.open(1, fragment, PAGE);
+    expect(links.view(prompts[0]!)).toMatchObject({ provenance: { title: 'Inline tour', origin: null, sourceKind: 'inline' }, canTrustOrigin: false });
+    await links.answer(prompts[0]!, true, true);
+    expect(tabs.link(1)).toMatchObject({ state: 'loaded', packKey: 'inline:test-pack', step: 0 });
+    await links.open(2, fragment, PAGE);
+    expect(prompts).toHaveLength(1);
+    expect(tabs.link(2)).toMatchObject({ state: 'loaded' });
+  });
+
+  it('says why a link cannot load', async () => {
+    const { host, links, tabs, prompts } = setup();
+    await links.open(1, '#literate=https%3A%2F%2Fpacks.example.org%2Fmissing.json', PAGE);
+    expect(tabs.link(1)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/Could not load the pack from .*HTTP 404/) });
+    host.put(PACK_URL, '{"literate": "1",}');
+    await links.open(2, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    expect(tabs.link(2)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/not valid:\nhttps:\/\/packs.example.org\/tour.json:1:\d+/) });
+    await links.open(3, '#literate-inline=%%%', PAGE);
+    expect(tabs.link(3)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/base64url/) });
+    await links.open(4, '#literate=javascript%3Aalert(1)', PAGE);
+    expect(tabs.link(4)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/http or https/) });
+    await links.open(5, '#section-2', PAGE);
+    expect(tabs.link(5)).toBeNull();
+    expect(prompts).toEqual([]);
+  });
+
+  it('loads at no step, saying why, when the link asks for a step the pack lacks', async () => {
+    const { host, links, prompts, tabs } = setup();
+    host.put(PACK_URL, packText());
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}&step=9`, PAGE);
+    await links.answer(prompts[0]!, true, false);
+    expect(tabs.link(1)).toMatchObject({ state: 'loaded', step: null, reason: 'The link asks for step 9, but the pack has 2 steps.' });
+  });
+
+  it('keeps pending questions across a worker restart', async () => {
+    const { host, links, prompts, service, tabs } = setup();
+    host.put(PACK_URL, packText());
+    await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
+    const saved = JSON.parse(JSON.stringify(links.toJSON()));
+    const restarted = new ShareLinks({ service, tabs, openPrompt: async () => null, closePrompt: async () => undefined, notify: () => undefined });
+    restarted.restore(saved);
+    expect(restarted.view(prompts[0]!)?.provenance.url).toBe(PACK_URL);
+    expect(await restarted.answer(prompts[0]!, true, false)).toEqual({ ok: true });
+  });
+});

@@ -1,0 +1,259 @@
+// Share links opened in a tab: parse the fragment (which the page may have forged), load packs from sources the
+// reader already trusts, and for any other source ask once in an extension page, showing provenance first.
+
+import { LIMITS } from '../../annotations/format/limits';
+import type { Pack } from '../../annotations/format/types';
+import type { ActionResult, ConsentView } from '../packs-messages';
+import type { LinkStatus } from '../packs-protocol';
+import { decodeInlinePack } from '../share/inline-codec';
+import { parseShareFragment } from '../share/share-link';
+import { fetchText, type FetchLike } from './packs/fetch-text';
+import { originOf } from './packs/matching';
+import { describeErrors, loadPackText } from './packs/pack-text';
+import type { PackService } from './packs/service';
+import { INLINE_SOURCE_ID } from './packs/store';
+import type { TabPacks } from './tab-packs';
+
+export interface PromptRef {
+  windowId?: number;
+  tabId?: number;
+}
+
+export interface Pending {
+  id: string;
+  tabId: number;
+  kind: 'url' | 'inline';
+  url: string | null;
+  text: string;
+  sha256: string;
+  step: number | null;
+  view: ConsentView;
+  prompt: PromptRef | null;
+}
+
+export interface ShareLinkDeps {
+  service: PackService;
+  tabs: TabPacks;
+  openPrompt(id: string): Promise<PromptRef | null>;
+  closePrompt(ref: PromptRef): Promise<void>;
+  /** The tab's pack state changed: persist it and tell the tab's frames to match again. */
+  notify(tabId: number): void;
+  fetch?: FetchLike;
+  /** Pending questions changed: save them (the worker may stop while the reader reads the prompt). */
+  persist?(): void;
+}
+
+export interface ShareLinksState {
+  pending: Pending[];
+  declinedByTab: [number, Pending][];
+  declined: string[];
+}
+
+const MAX_PENDING = 8;
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class ShareLinks {
+  private pending = new Map<string, Pending>();
+  /** The last link per tab that was declined or closed, so the popup can offer to review it again. */
+  private declinedByTab = new Map<number, Pending>();
+  /** Sources the reader declined in this browser session: not asked again unless they review them. */
+  private declined = new Set<string>();
+
+  constructor(private readonly deps: ShareLinkDeps) {}
+
+  /** Handles the fragment of a top-frame document. Never throws; the tab's link status says what happened. */
+  async open(tabId: number, fragment: string, pageUrl: string | null): Promise<void> {
+    const request = parseShareFragment(fragment);
+    if (request.kind === 'none') return;
+    const { tabs } = this.deps;
+    if (request.kind === 'error') return this.status(tabId, { state: 'failed', source: 'link', reason: `This share link cannot be used: ${request.reason}.` });
+    const source = request.kind === 'url' ? request.url : 'inline';
+    const current = tabs.link(tabId);
+    if (current && current.source === source && current.state !== 'failed') return; // the same document asked twice
+    this.status(tabId, { state: 'loading', source, step: request.step });
+
+    let text: string;
+    let url: string | null = null;
+    const usable = await this.deps.service.usable();
+    if (request.kind === 'url') {
+      url = request.url;
+      const known = usable.find((u) => u.record.url === url && ['url', 'registry', 'link'].includes(u.source.kind));
+      if (known) return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
+      const fetched = await fetchText(url, { maxBytes: LIMITS.packBytes, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      if (fetched.status !== 'fresh')
+        return this.status(tabId, { state: 'failed', source, reason: `Could not load the pack from ${url}: ${fetched.status === 'error' ? fetched.reason : 'no content'}.` });
+      text = fetched.text;
+    } else {
+      const decoded = await decodeInlinePack(request.data);
+      if (!decoded.ok) return this.status(tabId, { state: 'failed', source, reason: `Could not read the pack in this link: ${decoded.reason}.` });
+      text = decoded.value;
+    }
+    const load = await loadPackText(text);
+    if (!load.ok)
+      return this.status(tabId, { state: 'failed', source, reason: `The pack in this link is not valid:\n${describeErrors(url ?? 'inline pack', load.errors, 3)}` });
+    if (request.kind === 'inline') {
+      const known = usable.find((u) => u.record.sha256 === load.sha256);
+      if (known) return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
+    }
+    const store = await this.deps.service.store();
+    const origin = originOf(url ?? undefined);
+    if (origin && store.trustedOrigins().includes(origin)) {
+      const key = await this.keep('url', url, text, load.sha256, load.pack);
+      return this.loaded(tabId, source, key, request.step, load.pack, true);
+    }
+    const sourceKey = url ? `url:${url}` : `inline:${load.sha256}`;
+    const pending: Pending = {
+      id: randomId(),
+      tabId,
+      kind: request.kind,
+      url,
+      text,
+      sha256: load.sha256,
+      step: request.step,
+      prompt: null,
+      view: {
+        id: '',
+        provenance: {
+          packId: load.pack.id,
+          title: load.pack.title,
+          authors: load.pack.authors.map((a) => ({ ...a })),
+          version: load.pack.version,
+          license: load.pack.license,
+          sourceKind: request.kind === 'url' ? 'link' : 'inline',
+          sourceLabel: url ?? 'Inline in the link',
+          url,
+          origin,
+        },
+        description: load.pack.description ?? null,
+        annotations: load.pack.items.length,
+        steps: load.pack.steps?.length ?? 0,
+        step: request.step,
+        pageOrigin: originOf(pageUrl ?? undefined),
+        canTrustOrigin: origin !== null,
+      },
+    };
+    pending.view.id = pending.id;
+    if (this.declined.has(sourceKey)) {
+      this.declinedByTab.set(tabId, pending);
+      return this.status(tabId, { state: 'declined', source, reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.' });
+    }
+    await this.ask(pending);
+  }
+
+  view(id: string): ConsentView | null {
+    return this.pending.get(id)?.view ?? null;
+  }
+
+  async answer(id: string, accept: boolean, trustOrigin: boolean): Promise<ActionResult> {
+    const pending = this.pending.get(id);
+    if (!pending) return { ok: false, reason: 'This request has expired; open the link again.' };
+    this.pending.delete(id);
+    this.deps.persist?.();
+    if (pending.prompt) await this.deps.closePrompt(pending.prompt).catch(() => undefined);
+    const source = pending.url ?? 'inline';
+    if (!accept) {
+      this.declined.add(pending.url ? `url:${pending.url}` : `inline:${pending.sha256}`);
+      this.declinedByTab.set(pending.tabId, pending);
+      this.deps.persist?.();
+      this.status(pending.tabId, { state: 'declined', source, reason: 'You chose not to load this pack.' });
+      return { ok: true };
+    }
+    const load = await loadPackText(pending.text);
+    if (!load.ok) return { ok: false, reason: 'The pack is no longer valid.' };
+    const key = await this.keep(pending.kind, pending.url, pending.text, pending.sha256, load.pack);
+    const origin = originOf(pending.url ?? undefined);
+    if (trustOrigin && origin) await (await this.deps.service.store()).trustOrigin(origin);
+    this.declinedByTab.delete(pending.tabId);
+    this.loaded(pending.tabId, source, key, pending.step, load.pack, true);
+    return { ok: true };
+  }
+
+  /** The prompt window was closed without an answer: treat it as "not now". */
+  async promptClosed(ref: PromptRef): Promise<void> {
+    for (const pending of this.pending.values()) {
+      const p = pending.prompt;
+      if (p && ((ref.windowId !== undefined && p.windowId === ref.windowId) || (ref.tabId !== undefined && p.tabId === ref.tabId))) {
+        pending.prompt = null;
+        await this.answer(pending.id, false, false);
+      }
+    }
+  }
+
+  /** Opens the prompt again for a link the reader declined in this tab (from the popup). */
+  async review(tabId: number): Promise<ActionResult> {
+    const pending = this.declinedByTab.get(tabId);
+    if (!pending) return { ok: false, reason: 'There is no declined link on this tab.' };
+    this.declinedByTab.delete(tabId);
+    this.declined.delete(pending.url ? `url:${pending.url}` : `inline:${pending.sha256}`);
+    await this.ask({ ...pending, id: randomId(), prompt: null });
+    return { ok: true };
+  }
+
+  toJSON(): ShareLinksState {
+    return { pending: [...this.pending.values()], declinedByTab: [...this.declinedByTab], declined: [...this.declined] };
+  }
+
+  /** Restores what a stopped worker saved. Trusts only its own session storage, never a page. */
+  restore(data: unknown): void {
+    const state = (typeof data === 'object' && data !== null ? data : {}) as Partial<ShareLinksState>;
+    const isPending = (p: unknown): p is Pending =>
+      typeof p === 'object' && p !== null && typeof (p as Pending).id === 'string' && typeof (p as Pending).text === 'string';
+    for (const p of Array.isArray(state.pending) ? state.pending : []) if (isPending(p)) this.pending.set(p.id, p);
+    for (const e of Array.isArray(state.declinedByTab) ? state.declinedByTab : [])
+      if (Array.isArray(e) && typeof e[0] === 'number' && isPending(e[1])) this.declinedByTab.set(e[0], e[1]);
+    for (const d of Array.isArray(state.declined) ? state.declined : []) if (typeof d === 'string') this.declined.add(d);
+  }
+
+  forgetTab(tabId: number): void {
+    this.declinedByTab.delete(tabId);
+    for (const p of this.pending.values()) if (p.tabId === tabId) void this.answer(p.id, false, false);
+  }
+
+  private async ask(pending: Pending): Promise<void> {
+    pending.view = { ...pending.view, id: pending.id };
+    // One question per tab at a time: a newer link replaces an older one (a page cannot pile up prompts).
+    for (const old of [...this.pending.values()]) {
+      if (old.tabId !== pending.tabId) continue;
+      this.pending.delete(old.id);
+      if (old.prompt) await this.deps.closePrompt(old.prompt).catch(() => undefined);
+    }
+    while (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
+    this.pending.set(pending.id, pending);
+    this.deps.persist?.();
+    this.status(pending.tabId, { state: 'asking', source: pending.url ?? 'inline', step: pending.step });
+    pending.prompt = await this.deps.openPrompt(pending.id).catch(() => null);
+    this.deps.persist?.();
+    if (!pending.prompt) {
+      this.pending.delete(pending.id);
+      this.status(pending.tabId, { state: 'failed', source: pending.url ?? 'inline', reason: 'Literate could not open its prompt to ask you about this pack.' });
+    }
+  }
+
+  /** Stores an accepted pack as a link (URL) or inline source; returns its key. */
+  private async keep(kind: 'url' | 'inline', url: string | null, text: string, sha256: string, pack: Pack): Promise<string> {
+    const store = await this.deps.service.store();
+    const source = kind === 'url' && url ? await store.addSource({ kind: 'link', url }) : await store.addSource({ kind: 'inline' });
+    const record = await store.putPack(source.id === INLINE_SOURCE_ID ? INLINE_SOURCE_ID : source.id, { text, sha256, pack, ...(url ? { url } : {}) });
+    await store.patchSource(source.id, { updatedAt: Date.now(), checkedAt: Date.now(), problems: [] });
+    this.deps.service.changed();
+    return record.key;
+  }
+
+  private loaded(tabId: number, source: string, key: string, step: number | null, pack: Pack, enabled: boolean): void {
+    if (!enabled)
+      return this.status(tabId, { state: 'failed', source, packKey: key, reason: `You switched “${pack.title}” off. Switch it on in the Literate popup to see it here.` });
+    const steps = pack.steps?.length ?? 0;
+    const valid = step !== null && step < steps ? step : null;
+    const reason = step !== null && valid === null ? `The link asks for step ${step + 1}, but the pack has ${steps} step${steps === 1 ? '' : 's'}.` : undefined;
+    this.deps.tabs.choose(tabId, key);
+    this.status(tabId, { state: 'loaded', source, packKey: key, step: valid, ...(reason ? { reason } : {}) });
+  }
+
+  private status(tabId: number, link: LinkStatus): void {
+    this.deps.tabs.setLink(tabId, link);
+    this.deps.notify(tabId);
+  }
+}
