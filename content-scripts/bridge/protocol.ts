@@ -50,6 +50,13 @@ export interface TapFrame {
   time: number;
 }
 
+/**
+ * How a tap's values are reduced in the page before they are read back:
+ * - 'none': every value (a tensor over the frame limit is downsampled anyway, and the frame says 'downsample');
+ * - 'channel-mean' / 'channel-max': one value per channel, the mean or max over every position: [N, …, C] → [N, C]
+ *   for rank ≥ 3 (ranks 1–2 are sent as they are);
+ * - 'downsample': every k-th position along the spatial axes (then channels, then batch) to at most 65,536 values.
+ */
 export type Reduction = 'none' | 'channel-mean' | 'channel-max' | 'downsample';
 
 export interface TapRequest {
@@ -66,7 +73,21 @@ export type PageMessage =
   | { kind: 'graph'; nonce: string; requestId: string; graph: ModelGraph | null; error: string | null }
   | { kind: 'tap'; nonce: string; frame: TapFrame }
   | { kind: 'tap-ended'; nonce: string; subscriptionId: string; reason: string }
-  | { kind: 'probe-result'; nonce: string; requestId: string; values: ProbeValue[]; error: string | null };
+  | { kind: 'probe-result'; nonce: string; requestId: string; values: ProbeValue[]; error: string | null }
+  | { kind: 'weights'; nonce: string; requestId: string; weights: WeightValues[]; error: string | null };
+
+/** The values of one weight of a node (a layer's kernel or bias, a graph Const), for filter images and histograms. */
+export interface WeightValues {
+  /** The weight's name, as in the ModelGraph's WeightSpec. */
+  name: string;
+  /** Shape of the values in `buffer`: the weight's shape, or a leading block of it when it had more than asked. */
+  shape: number[];
+  sourceShape: number[];
+  dtype: 'float32' | 'int32';
+  buffer: ArrayBuffer;
+  /** Over all of the weight's values, even when `buffer` holds only part of them. */
+  stats: { min: number; max: number; mean: number; std: number };
+}
 
 export interface ProbeValue {
   nodeId: string;
@@ -95,12 +116,30 @@ export type ContentMessage =
       modelId: string;
       input: ProbeInput;
       nodeIds: string[];
+    }
+  | {
+      kind: 'read-weights';
+      nonce: string;
+      requestId: string;
+      modelId: string;
+      nodeId: string;
+      maxValues: number;
     };
+
+/** Most values one weight may send back (a bigger one is cut to its leading filters). */
+export const MAX_WEIGHT_VALUES = 2 * 1024 * 1024;
 
 export type ProbeInput =
   | { type: 'tensor'; shape: number[]; values: number[] }
   | { type: 'last-input' }
-  | { type: 'image'; width: number; height: number; rgba: ArrayBuffer };
+  | {
+      type: 'image';
+      width: number;
+      height: number;
+      rgba: ArrayBuffer;
+      /** value = (pixel / 255 − mean[c]) / std[c], per channel (one number: all channels). Default: [0, 1]. */
+      normalize?: { mean: number[]; std: number[] };
+    };
 
 export type Envelope<M> = M & {
   ns: typeof BRIDGE_NAMESPACE;
@@ -233,6 +272,33 @@ function parseTapFrame(v: Json): TapFrame | null {
   };
 }
 
+function parseWeightValues(v: Json): WeightValues | null {
+  if (!isRecord(v)) return null;
+  const name = str(v.name, 1024);
+  const shape = dims(v.shape, false);
+  const sourceShape = dims(v.sourceShape, false);
+  const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
+  const buffer = v.buffer;
+  if (name === null || shape === null || sourceShape === null || dtype === null) return null;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength > MAX_WEIGHT_VALUES * 4) return null;
+  if ((shape as number[]).reduce((a, b) => a * b, 1) * 4 !== buffer.byteLength) return null;
+  const st = v.stats;
+  if (!isRecord(st)) return null;
+  const min = finite(st.min);
+  const max = finite(st.max);
+  const mean = finite(st.mean);
+  const std = finite(st.std);
+  if (min === null || max === null || mean === null || std === null) return null;
+  return {
+    name,
+    shape: shape as number[],
+    sourceShape: sourceShape as number[],
+    dtype,
+    buffer,
+    stats: { min, max, mean, std },
+  };
+}
+
 function parseProbeValue(v: Json): ProbeValue | null {
   if (!isRecord(v)) return null;
   const nodeId = str(v.nodeId, 1024);
@@ -311,6 +377,21 @@ export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph
         const values = data.values.map(parseProbeValue);
         if (values.some((x) => x === null)) return null;
         return { kind, nonce, requestId, values: values as ProbeValue[], error };
+      }
+      case 'weights': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (
+          requestId === null ||
+          error === undefined ||
+          !Array.isArray(data.weights) ||
+          data.weights.length > 16
+        ) {
+          return null;
+        }
+        const weights = data.weights.map(parseWeightValues);
+        if (weights.some((x) => x === null)) return null;
+        return { kind, nonce, requestId, weights: weights as WeightValues[], error };
       }
       default:
         return null;
@@ -401,6 +482,15 @@ export function parseContentMessage(data: Json): ContentMessage | null {
         const input = parseProbeInput(data.input);
         return input ? { kind: 'probe', nonce, requestId, modelId, input, nodeIds } : null;
       }
+      case 'read-weights': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        const nodeId = str(data.nodeId, 1024);
+        const maxValues = int(data.maxValues, 1, MAX_WEIGHT_VALUES);
+        return requestId !== null && modelId !== null && nodeId !== null && maxValues !== null
+          ? { kind: 'read-weights', nonce, requestId, modelId, nodeId, maxValues }
+          : null;
+      }
       default:
         return null;
     }
@@ -424,7 +514,17 @@ function parseProbeInput(v: Json): ProbeInput | null {
     const height = int(v.height, 1, 4096);
     if (width === null || height === null || !(v.rgba instanceof ArrayBuffer)) return null;
     if (v.rgba.byteLength !== width * height * 4) return null;
-    return { type: 'image', width, height, rgba: v.rgba };
+    if (v.normalize === undefined) return { type: 'image', width, height, rgba: v.rgba };
+    const n = v.normalize;
+    if (!isRecord(n)) return null;
+    const channelList = (x: Json): number[] | null =>
+      Array.isArray(x) && (x.length === 1 || x.length === 3) && x.every((y) => finite(y) !== null)
+        ? (x as number[]).slice()
+        : null;
+    const mean = channelList(n.mean);
+    const std = channelList(n.std);
+    if (mean === null || std === null || std.some((d) => d === 0)) return null;
+    return { type: 'image', width, height, rgba: v.rgba, normalize: { mean, std } };
   }
   return null;
 }

@@ -10,6 +10,8 @@ import { trapModelConstructors } from './model-traps';
 import { PageBridge } from './page-bridge';
 import { describeLiveModel } from './describe-live';
 import { later, pageGlobals, safely } from './page-globals';
+import { TapManager } from './tap/tap-manager';
+import { answerProbe, answerWeights } from './requests';
 
 const INSTALLED = Symbol.for('literate.hook');
 
@@ -69,7 +71,34 @@ function install(): void {
     }, delay);
   };
 
+  const liveModel = (modelId: string): { kind: 'layers' | 'graph'; object: object } | null => {
+    const model = registry.byId(modelId);
+    const object = model?.ref.deref();
+    return model && object ? { kind: model.kind, object } : null;
+  };
+  const engine = (): object | null => engines[0]?.object ?? null;
+
+  const taps = new TapManager({
+    engine,
+    model: liveModel,
+    sendFrame: (frame, transfer) => bridge.send({ kind: 'tap', frame }, transfer),
+    sendEnded: (subscriptionId, reason) => bridge.send({ kind: 'tap-ended', subscriptionId, reason }),
+  });
+  const requestContext = { engine, model: liveModel, lastInput: (id: string) => taps.lastInput(id) };
+
   const handleRequest = (message: ContentMessage): void => {
+    if (message.kind === 'subscribe') return taps.subscribe(message);
+    if (message.kind === 'unsubscribe') return taps.unsubscribe(message.subscriptionId);
+    if (message.kind === 'probe') {
+      return answerProbe(requestContext, message, (values, error, transfer) =>
+        bridge.send({ kind: 'probe-result', requestId: message.requestId, values, error }, transfer),
+      );
+    }
+    if (message.kind === 'read-weights') {
+      return answerWeights(requestContext, message, (weights, error, transfer) =>
+        bridge.send({ kind: 'weights', requestId: message.requestId, weights, error }, transfer),
+      );
+    }
     if (message.kind === 'describe') {
       const model = registry.byId(message.modelId);
       const object = model?.ref.deref();

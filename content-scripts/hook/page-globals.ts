@@ -9,6 +9,7 @@ export const pageGlobals = {
   hasOwn: Object.prototype.hasOwnProperty,
   objectPrototype: Object.prototype,
   isArray: Array.isArray,
+  apply: Reflect.apply,
   WeakRef: typeof WeakRef === 'function' ? WeakRef : undefined,
   WeakMap,
   Map,
@@ -30,6 +31,7 @@ export const pageGlobals = {
   ArrayBuffer,
   Float32Array,
   Int32Array,
+  Uint8Array,
   JSON: { stringify: JSON.stringify, parse: JSON.parse },
 };
 

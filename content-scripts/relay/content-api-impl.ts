@@ -2,7 +2,7 @@
 
 import type { ModelGraph } from '../bridge/model-graph';
 import type { ContentBridge } from '../bridge/content-bridge';
-import type { PageMessage, PageSnapshot, ProbeValue } from '../bridge/protocol';
+import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../bridge/protocol';
 import type { ContentApi } from './content-api';
 import type { FrameState } from './frame-state';
 
@@ -32,7 +32,8 @@ export class ContentApiImpl implements ContentApi {
   receive(message: PageMessage): void {
     switch (message.kind) {
       case 'graph':
-      case 'probe-result': {
+      case 'probe-result':
+      case 'weights': {
         const waiter = this.pending.get(message.requestId);
         if (!waiter) return;
         this.pending.delete(message.requestId);
@@ -126,6 +127,16 @@ export class ContentApiImpl implements ContentApi {
     );
     if (reply.error) throw new Error(reply.error);
     return reply.values;
+  }
+
+  async readWeights(
+    ...[modelId, nodeId, maxValues = 65_536, timeoutMs = 15_000]: Parameters<ContentApi['readWeights']>
+  ): Promise<WeightValues[]> {
+    const reply = await this.request<Extract<PageMessage, { kind: 'weights' }>>(timeoutMs, (requestId) =>
+      this.bridge.send({ kind: 'read-weights', requestId, modelId, nodeId, maxValues }),
+    );
+    if (reply.error) throw new Error(reply.error);
+    return reply.weights;
   }
 
   private request<M extends PageMessage>(timeoutMs: number, send: (requestId: string) => void): Promise<M> {

@@ -2,7 +2,14 @@
 // The page cannot see the isolated world's globals, so a symbol-keyed global is a private hand-over point.
 
 import type { ModelGraph } from '../bridge/model-graph';
-import type { PageSnapshot, ProbeInput, ProbeValue, TapFrame, TapRequest } from '../bridge/protocol';
+import type {
+  PageSnapshot,
+  ProbeInput,
+  ProbeValue,
+  TapFrame,
+  TapRequest,
+  WeightValues,
+} from '../bridge/protocol';
 
 export const CONTENT_API_KEY = Symbol.for('literate.content-api');
 
@@ -32,6 +39,13 @@ export interface ContentApi {
   ): void;
   /** Runs an input through the model on the reader's request and returns the chosen nodes' values. */
   probe(modelId: string, input: ProbeInput, nodeIds: string[], timeoutMs?: number): Promise<ProbeValue[]>;
+  /** The values of a node's weights (kernel, bias …), each cut to at most `maxValues` values (statistics cover all). */
+  readWeights(
+    modelId: string,
+    nodeId: string,
+    maxValues?: number,
+    timeoutMs?: number,
+  ): Promise<WeightValues[]>;
 }
 
 export function getContentApi(): ContentApi | null {

@@ -1,0 +1,107 @@
+// Answers the content script's on-demand requests (probe, read-weights): at most a few at a time, every failure
+// turned into a short readable error, never into an exception in the page.
+
+import type { ContentMessage, ProbeValue, WeightValues } from '../bridge/protocol';
+import { runProbe } from './probe/probe';
+import { readWeights } from './probe/weights';
+import type { LastInput } from './tap/tap-manager';
+
+export interface RequestContext {
+  engine(): object | null;
+  model(modelId: string): { kind: 'layers' | 'graph'; object: object } | null;
+  lastInput(modelId: string): LastInput | null;
+}
+
+const MAX_RUNNING = 2;
+let running = 0;
+
+function errorText(e: unknown): string {
+  try {
+    const message = e instanceof Error ? e.message : String(e);
+    return message.slice(0, 500) || 'failed';
+  } catch {
+    return 'failed';
+  }
+}
+
+function start<T>(work: () => Promise<T>, reply: (value: T | null, error: string | null) => void): void {
+  if (running >= MAX_RUNNING) return reply(null, 'busy: another request is still running');
+  running++;
+  let p: Promise<T>;
+  try {
+    p = work();
+  } catch (e) {
+    running--;
+    return reply(null, errorText(e));
+  }
+  p.then(
+    (value) => {
+      running--;
+      reply(value, null);
+    },
+    (e: unknown) => {
+      running--;
+      reply(null, errorText(e));
+    },
+  );
+}
+
+export function answerProbe(
+  ctx: RequestContext,
+  message: Extract<ContentMessage, { kind: 'probe' }>,
+  send: (values: ProbeValue[], error: string | null, transfer: ArrayBuffer[]) => void,
+): void {
+  start(
+    () => {
+      const engine = ctx.engine();
+      const model = ctx.model(message.modelId);
+      if (!engine || !model) throw new Error('model not found');
+      const target = {
+        engine,
+        kind: model.kind,
+        model: model.object,
+        lastInput: ctx.lastInput(message.modelId),
+      };
+      return runProbe(target, message.input, message.nodeIds);
+    },
+    (values, error) => {
+      const list = values ?? [];
+      try {
+        send(
+          list,
+          error,
+          list.map((v) => v.buffer),
+        );
+      } catch {}
+    },
+  );
+}
+
+export function answerWeights(
+  ctx: RequestContext,
+  message: Extract<ContentMessage, { kind: 'read-weights' }>,
+  send: (weights: WeightValues[], error: string | null, transfer: ArrayBuffer[]) => void,
+): void {
+  start(
+    () => {
+      const engine = ctx.engine();
+      const model = ctx.model(message.modelId);
+      if (!engine || !model) throw new Error('model not found');
+      return readWeights(
+        { engine, kind: model.kind, model: model.object },
+        message.nodeId,
+        message.maxValues,
+      );
+    },
+    (weights, error) => {
+      const list = weights ?? [];
+      try {
+        send(
+          list,
+          error,
+          list.map((w) => w.buffer),
+        );
+      } catch {}
+    },
+  );
+}
