@@ -123,6 +123,11 @@ export async function startServer(
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const route = routes.find((r) => (typeof r.path === 'string' ? r.path === path : r.path.test(path)));
       if (route) return route.handler(req, res);
+      if (path === '/favicon.ico') {
+        res.writeHead(204, { 'cache-control': 'no-store' });
+        res.end();
+        return;
+      }
       serveFile(req, res, root);
     } catch {
       if (!res.headersSent) send(res, 500, 'Server error');
