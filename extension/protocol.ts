@@ -20,13 +20,16 @@ export type BackgroundRequest =
   | { type: 'get-tab-state'; tabId: number }
   | { type: 'load-overlay' };
 
-/** Messages from the background to content scripts (keyboard command, popup actions). */
-export type ContentRequest = { type: 'toggle-overlay' } | { type: 'open-overlay' };
+/**
+ * Messages from the background to content scripts: keyboard command and popup actions for the overlay, and
+ * `packs-changed` (the store or the tab's choice changed: ask which packs apply again).
+ */
+export type ContentRequest = { type: 'toggle-overlay' } | { type: 'open-overlay' } | { type: 'packs-changed' };
 
 export function parseContentRequest(v: unknown): ContentRequest | null {
   if (typeof v !== 'object' || v === null) return null;
   const type = (v as Record<string, unknown>).type;
-  return type === 'toggle-overlay' || type === 'open-overlay' ? { type } : null;
+  return type === 'toggle-overlay' || type === 'open-overlay' || type === 'packs-changed' ? { type } : null;
 }
 
 export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }

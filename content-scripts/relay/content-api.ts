@@ -52,3 +52,6 @@ export function getContentApi(): ContentApi | null {
   const api = (globalThis as Record<symbol, unknown>)[CONTENT_API_KEY];
   return api && typeof api === 'object' ? (api as ContentApi) : null;
 }
+
+// The packs side (which packs apply, the active pack, settings, share links) has its own API and symbol.
+export { getPacksApi, PACKS_API_KEY, type PacksApi } from './packs-api';

@@ -1,12 +1,17 @@
 // The ISOLATED-world content script (document_start, all frames): hears the hook over the bridge, tells the
-// background, and once this frame has a model asks the background to load the overlay (which uses the ContentApi).
+// background, and once this frame has a model asks the background to load the overlay (which uses the ContentApi
+// and PacksApi). The top frame also hands a share-link fragment to the background, which decides what to trust.
 
 import browser from '../../extension/browser';
+import type { ContentPacksRequest } from '../../extension/packs-messages';
 import { parseContentRequest, type BackgroundRequest } from '../../extension/protocol';
+import { readSettings, watchSettings, writeSettings } from '../../extension/settings/settings-store';
 import { ContentBridge } from '../bridge/content-bridge';
 import { CONTENT_API_KEY } from './content-api';
 import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';
+import { PACKS_API_KEY } from './packs-api';
+import { PacksClient } from './packs-client';
 
 const state = new FrameState();
 const session = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
@@ -15,7 +20,7 @@ const session = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
 let reportQueued = false;
 let overlayRequested = false;
 
-function send(message: BackgroundRequest): void {
+function send(message: BackgroundRequest | ContentPacksRequest): void {
   browser.runtime.sendMessage(message).catch(() => {
     // The background may be restarting (extension update); the next change reports again.
   });
@@ -34,19 +39,41 @@ function report(): void {
   }, 0);
 }
 
+let knownModels = 0;
 const bridge: ContentBridge = new ContentBridge(window, (message) => {
   api.receive(message);
   if (state.apply(message)) {
     report();
     api.changed();
+    if (state.modelCount !== knownModels) {
+      knownModels = state.modelCount;
+      void packs.refresh();
+    }
   }
 });
 const api = new ContentApiImpl(bridge, state);
+const packs = new PacksClient({
+  session,
+  state,
+  describe: (modelId) => api.describe(modelId),
+  send: (message) => browser.runtime.sendMessage(message),
+  frameUrl: () => location.href,
+  settings: { read: readSettings, write: writeSettings, watch: watchSettings },
+});
 (globalThis as Record<symbol, unknown>)[CONTENT_API_KEY] = api;
+(globalThis as Record<symbol, unknown>)[PACKS_API_KEY] = packs;
+packs.start(new AbortController().signal);
 bridge.start();
+
+// A share link (`#literate=…`) in the top document: the background parses it and asks the reader before loading a
+// pack from a source they have not trusted. The page can forge the fragment, so nothing here trusts it.
+if (window === window.top && /(?:^#|&)literate(?:-inline)?=/.test(location.hash)) {
+  send({ type: 'share-link', session, fragment: location.hash });
+}
 
 browser.runtime.onMessage.addListener((raw: unknown) => {
   const request = parseContentRequest(raw);
-  if (request) api.command(request.type);
+  if (request?.type === 'packs-changed') void packs.refresh();
+  else if (request) api.command(request.type);
   return undefined;
 });

@@ -1,6 +1,10 @@
-// The background service worker: collects what each tab's hooks found, sets the toolbar badge, answers the popup.
+// The background service worker: collects what each tab's hooks found (badge), holds the pack store and matches
+// packs to frames locally, handles share links and their consent prompt, updates sources on an alarm, and keeps
+// dynamic content scripts in step with the sites the reader enabled.
 
 import browser, { type Runtime } from '../browser';
+import { parseContentPacksRequest, parsePagePacksRequest } from '../packs-messages';
+import { defaultMatches, grantedSiteOrigins } from '../permissions/site-access';
 import {
   badgeText,
   badgeTitle,
@@ -8,20 +12,68 @@ import {
   type ContentRequest,
   type TabState,
 } from '../protocol';
+import { readSettings, SETTINGS_KEY } from '../settings/settings-store';
+import { normalizeSettings } from '../settings/settings';
+import { ErrorLog } from './error-log';
+import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
+import { PackService } from './packs/service';
+import { closeConsentPrompt, openConsentPrompt } from './prompt';
+import { ShareLinks } from './share-links';
+import { syncSiteScripts, type ScriptingLike } from './site-scripts';
+import { TabPacks } from './tab-packs';
 import { TabRegistry } from './tab-registry';
 
 const STORAGE_KEY = 'tabs';
+const PACKS_KEY = 'tab-packs';
+const LINKS_KEY = 'share-links';
+const UPDATE_ALARM = 'literate-update';
+
 let registry = new TabRegistry();
+const tabs = new TabPacks();
+const errors = new ErrorLog(browser.storage.local);
+const service = new PackService({
+  area: browser.storage.local,
+  onChange: () => notifyAllTabs(),
+  onProblem: (p) => errors.add(p.where, p.reason),
+});
+const links = new ShareLinks({
+  service,
+  tabs,
+  openPrompt: openConsentPrompt,
+  closePrompt: closeConsentPrompt,
+  notify: (tabId) => notifyTab(tabId),
+  persist: () => persistLinks(),
+});
+
 // The worker can be stopped at any time; what the tabs reported survives in session storage.
 const restored = browser.storage.session
-  .get(STORAGE_KEY)
+  .get([STORAGE_KEY, PACKS_KEY, LINKS_KEY])
   .then((data) => {
     registry = TabRegistry.fromJSON(data[STORAGE_KEY]);
+    tabs.restore(data[PACKS_KEY]);
+    links.restore(data[LINKS_KEY]);
   })
   .catch(() => undefined);
 
 function persist(): void {
-  browser.storage.session.set({ [STORAGE_KEY]: registry.toJSON() }).catch(() => undefined);
+  browser.storage.session
+    .set({ [STORAGE_KEY]: registry.toJSON(), [PACKS_KEY]: tabs.toJSON() })
+    .catch(() => undefined);
+}
+
+function persistLinks(): void {
+  browser.storage.session.set({ [LINKS_KEY]: links.toJSON() }).catch(() => undefined);
+}
+
+function notifyTab(tabId: number): void {
+  persist();
+  const message: ContentRequest = { type: 'packs-changed' };
+  browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+}
+
+function notifyAllTabs(): void {
+  const ids = new Set([...tabs.tabIds(), ...registry.toJSON().map(([id]) => id)]);
+  for (const id of ids) notifyTab(id);
 }
 
 async function showBadge(state: TabState): Promise<void> {
@@ -31,39 +83,104 @@ async function showBadge(state: TabState): Promise<void> {
   await browser.action.setTitle({ tabId: state.tabId, title: badgeTitle(state) });
 }
 
+// ------------------------------------------------------------------------------------ sites the reader enabled
+
+const DEFAULTS = defaultMatches(browser.runtime.getManifest() as { content_scripts?: { matches?: string[] }[] });
+
+async function grantedSites(): Promise<string[]> {
+  const all = await browser.permissions.getAll();
+  return grantedSiteOrigins(all.origins ?? [], DEFAULTS);
+}
+
+async function syncSites(): Promise<string[]> {
+  try {
+    return await syncSiteScripts(browser.scripting as unknown as ScriptingLike, await grantedSites());
+  } catch (error) {
+    errors.add('site access', `Could not register Literate on the sites you enabled: ${String(error)}`);
+    return [];
+  }
+}
+
+// ------------------------------------------------------------------------------------------------- messages
+
+const deps: HandlerDeps = {
+  service,
+  tabs,
+  links,
+  errors,
+  tabStates: () => registry.toJSON().map(([tabId, frames]) => ({ tabId, frames })),
+  notifyTab,
+  persist,
+  sendToTab: async (tabId, message) => {
+    await browser.tabs.sendMessage(tabId, message);
+  },
+  grantedSites,
+  syncSites,
+};
+
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
+}
+
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   const request = parseBackgroundRequest(raw);
-  if (!request) return undefined;
-  return restored.then(async () => {
-    switch (request.type) {
-      case 'frame-state': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-        const state = registry.report(tabId, sender.frameId ?? 0, request.session, request.snapshot);
-        persist();
-        await showBadge(state).catch(() => undefined);
-        return { ok: true };
+  if (request) {
+    return restored.then(async () => {
+      switch (request.type) {
+        case 'frame-state': {
+          const tabId = sender.tab?.id;
+          if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
+          const state = registry.report(tabId, sender.frameId ?? 0, request.session, request.snapshot);
+          persist();
+          await showBadge(state).catch(() => undefined);
+          return { ok: true };
+        }
+        case 'load-overlay': {
+          // The overlay's code is only ever loaded into frames where a model was found.
+          const tabId = sender.tab?.id;
+          if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
+          await browser.scripting
+            .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['overlay.js'] })
+            .catch(() => undefined);
+          return { ok: true };
+        }
+        case 'get-tab-state':
+          return registry.get(request.tabId);
       }
-      case 'load-overlay': {
-        // The overlay's code is only ever loaded into frames where a model was found.
-        const tabId = sender.tab?.id;
-        if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-        await browser.scripting
-          .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['overlay.js'] })
-          .catch(() => undefined);
-        return { ok: true };
-      }
-      case 'get-tab-state':
-        return registry.get(request.tabId);
-    }
-  });
+    });
+  }
+  const content = parseContentPacksRequest(raw);
+  if (content) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender)) return undefined;
+    const from = { tabId, frameId: sender.frameId ?? 0, url: sender.url ?? null };
+    return restored.then(() => handleContentPacks(content, from, deps)).catch((error: unknown) => {
+      errors.add('background', String(error));
+      return { ok: false, reason: String(error) };
+    });
+  }
+  const page = parsePagePacksRequest(raw);
+  if (page && fromExtensionPage(sender)) {
+    return restored.then(() => handlePagePacks(page, deps)).catch((error: unknown) => {
+      errors.add('background', String(error));
+      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    });
+  }
+  return undefined;
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void restored.then(() => {
     registry.forget(tabId);
+    tabs.forget(tabId);
+    links.forgetTab(tabId);
+    void links.promptClosed({ tabId });
     persist();
   });
+});
+
+browser.windows?.onRemoved.addListener((windowId) => {
+  void restored.then(() => links.promptClosed({ windowId }));
 });
 
 browser.commands.onCommand.addListener((command, tab) => {
@@ -71,3 +188,50 @@ browser.commands.onCommand.addListener((command, tab) => {
   const message: ContentRequest = { type: 'toggle-overlay' };
   browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });
+
+// ------------------------------------------------------------------------------ startup, updates, permissions
+
+async function scheduleUpdates(hours?: number): Promise<void> {
+  const every = hours ?? (await readSettings()).updateHours;
+  const existing = await browser.alarms.get(UPDATE_ALARM);
+  if (existing?.periodInMinutes === every * 60) return;
+  await browser.alarms.create(UPDATE_ALARM, { periodInMinutes: every * 60, delayInMinutes: Math.min(5, every * 60) });
+}
+
+async function readPackaged(path: string): Promise<string | null> {
+  try {
+    const response = await fetch(browser.runtime.getURL(path));
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+let started: Promise<void> | null = null;
+/** Once per worker lifetime (a new version always starts a new worker): site scripts, shipped packs, alarm. */
+function start(): Promise<void> {
+  started ??= (async () => {
+    await syncSites();
+    await service
+      .installShipped(browser.runtime.getManifest().version, readPackaged)
+      .catch((e: unknown) => errors.add('shipped packs', String(e)));
+    await scheduleUpdates().catch(() => undefined);
+  })();
+  return started;
+}
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === UPDATE_ALARM) void service.update(null).catch((e: unknown) => errors.add('updates', String(e)));
+});
+
+browser.storage.onChanged.addListener((changes, area) => {
+  const change = changes[SETTINGS_KEY];
+  if (area === 'local' && change) void scheduleUpdates(normalizeSettings(change.newValue).updateHours).catch(() => undefined);
+});
+
+browser.permissions.onAdded.addListener(() => void syncSites());
+browser.permissions.onRemoved.addListener(() => void syncSites());
+browser.runtime.onInstalled.addListener(() => void start());
+browser.runtime.onStartup.addListener(() => void start());
+// A worker restarted mid-session: make sure the site scripts and shipped packs are in place (both are idempotent).
+void start();

@@ -113,13 +113,18 @@ export class TabPacks {
     return [...this.tabs];
   }
 
-  static fromJSON(data: unknown): TabPacks {
-    const packs = new TabPacks();
-    if (!Array.isArray(data)) return packs;
+  /** Adds what a stopped worker saved (entries already known in this worker win). */
+  restore(data: unknown): void {
+    if (!Array.isArray(data)) return;
     for (const item of data) {
       if (!Array.isArray(item) || typeof item[0] !== 'number' || typeof item[1] !== 'object' || item[1] === null) continue;
-      packs.tabs.set(item[0], { ...emptyTab(), ...(item[1] as Partial<TabEntry>) });
+      if (!this.tabs.has(item[0])) this.tabs.set(item[0], { ...emptyTab(), ...(item[1] as Partial<TabEntry>) });
     }
+  }
+
+  static fromJSON(data: unknown): TabPacks {
+    const packs = new TabPacks();
+    packs.restore(data);
     return packs;
   }
 }

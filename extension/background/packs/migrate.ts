@@ -56,7 +56,8 @@ export function schemaOf(items: StorageItems): number {
 function normalize(items: StorageItems, notes: string[]): StoreState {
   const state = emptyState();
   const sourceIds = new Set<string>();
-  for (const raw of Array.isArray(items[KEYS.sources]) ? items[KEYS.sources] : []) {
+  const rawSources = items[KEYS.sources];
+  for (const raw of Array.isArray(rawSources) ? rawSources : []) {
     const source = readSource(raw);
     if (!source) notes.push('dropped a damaged source entry');
     else if (sourceIds.has(source.id)) notes.push(`dropped a duplicate of source ${source.id}`);
@@ -67,7 +68,8 @@ function normalize(items: StorageItems, notes: string[]): StoreState {
   }
   const keys = new Set<string>();
   let recovered = false;
-  for (const raw of Array.isArray(items[KEYS.packs]) ? items[KEYS.packs] : []) {
+  const rawPacks = items[KEYS.packs];
+  for (const raw of Array.isArray(rawPacks) ? rawPacks : []) {
     const record = readPackRecord(raw);
     if (!record) {
       notes.push('dropped a damaged pack entry');

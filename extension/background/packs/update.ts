@@ -26,8 +26,8 @@ const CONCURRENCY = 4;
 export async function updateSource(sourceId: string, deps: UpdateDeps): Promise<UpdateReport> {
   const source = deps.store.source(sourceId);
   if (!source) return { sourceId, changed: 0, problems: [] };
-  if ((source.kind === 'url' || source.kind === 'link') && source.url) return updatePackUrl(source, deps);
-  if (source.kind === 'registry' && source.url) return updateRegistry(source, deps);
+  if ((source.kind === 'url' || source.kind === 'link') && source.url) return updatePackUrl({ ...source, url: source.url }, deps);
+  if (source.kind === 'registry' && source.url) return updateRegistry({ ...source, url: source.url }, deps);
   // Shipped, imported, edited and inline packs do not come from the network.
   return { sourceId, changed: 0, problems: source.problems };
 }

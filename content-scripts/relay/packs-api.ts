@@ -1,0 +1,34 @@
+// The packs side of the content script's API for the overlay (same ISOLATED world): which packs apply to this
+// frame, the active pack with provenance and bindings, settings, share links, and status reports for the popup.
+// Kept apart from ContentApi (and its own symbol) so ContentApi's implementers are not affected.
+
+import type { ActionResult, ShareLinkResult } from '../../extension/packs-messages';
+import type { FramePacks, OverlayStatus } from '../../extension/packs-protocol';
+import type { Settings } from '../../extension/settings/settings';
+
+export const PACKS_API_KEY = Symbol.for('literate.packs-api');
+
+export interface PacksApi {
+  readonly version: 1;
+  /** Packs for this frame: offers (the popup's switches), the active pack (full JSON, provenance, model bindings,
+   * the step a share link opened it at) and, in the top frame, the state of the share link. */
+  state(): FramePacks;
+  /** Calls `listener` whenever `state()` changes, until `signal` aborts. */
+  onChange(listener: (state: FramePacks) => void, signal: AbortSignal): void;
+  /** The reader's settings (theme, view refresh rate, data budget, launcher position). */
+  settings(): Settings;
+  onSettings(listener: (settings: Settings) => void, signal: AbortSignal): void;
+  /** Saves settings the overlay changes (e.g. the launcher position after a drag). */
+  updateSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** Tells the popup how the active pack anchored (orphans) and which tour step the reader is on. */
+  reportStatus(status: OverlayStatus): void;
+  /** A share link for the active pack, opening at `step` (0-based; null for none). */
+  shareLink(step?: number | null): Promise<ShareLinkResult>;
+  /** Stores the reader's edited copy of a pack (authoring mode); updates of the original never touch it. */
+  saveEdit(packKey: string, text: string): Promise<ActionResult>;
+}
+
+export function getPacksApi(): PacksApi | null {
+  const api = (globalThis as Record<symbol, unknown>)[PACKS_API_KEY];
+  return api && typeof api === 'object' ? (api as PacksApi) : null;
+}

@@ -1,0 +1,139 @@
+// Implements PacksApi: asks the background which packs apply to this frame (URL first; the models are described
+// only when some pack might apply), keeps the answer, follows settings, and relays the overlay's reports.
+
+import type { ModelGraph } from '../bridge/model-graph';
+import type { ActionResult, ContentPacksRequest, ShareLinkResult } from '../../extension/packs-messages';
+import { EMPTY_FRAME_PACKS, type FramePacks, type OverlayStatus } from '../../extension/packs-protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../extension/settings/settings';
+import { shareLinkForPack } from '../../extension/share/share-for-pack';
+import type { FrameState } from './frame-state';
+import type { PacksApi } from './packs-api';
+
+export interface PacksClientDeps {
+  session: string;
+  state: FrameState;
+  describe(modelId: string): Promise<ModelGraph>;
+  send(message: ContentPacksRequest): Promise<unknown>;
+  frameUrl(): string;
+  settings: {
+    read(): Promise<Settings>;
+    write(patch: Partial<Settings>): Promise<Settings>;
+    watch(listener: (s: Settings) => void, signal: AbortSignal): void;
+  };
+}
+
+function isFramePacks(v: unknown): v is FramePacks {
+  return typeof v === 'object' && v !== null && Array.isArray((v as FramePacks).offers) && 'active' in v;
+}
+
+export class PacksClient implements PacksApi {
+  readonly version = 1 as const;
+  private current: FramePacks = EMPTY_FRAME_PACKS;
+  private currentSettings: Settings = { ...DEFAULT_SETTINGS };
+  private graphs = new Map<string, ModelGraph>();
+  private listeners = new Set<(s: FramePacks) => void>();
+  private settingsListeners = new Set<(s: Settings) => void>();
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly deps: PacksClientDeps) {}
+
+  start(signal: AbortSignal): void {
+    this.deps.settings.read().then((s) => this.setSettings(s), () => undefined);
+    this.deps.settings.watch((s) => this.setSettings(s), signal);
+  }
+
+  /** Asks again (models changed, or the background said packs changed). Coalesces bursts. */
+  refresh(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.match().catch(() => undefined);
+      } while (this.again);
+      this.running = null;
+    })();
+    return this.running;
+  }
+
+  private async match(): Promise<void> {
+    const models = this.deps.state.snapshot().models;
+    if (models.length === 0 && this.current === EMPTY_FRAME_PACKS) return;
+    const ask = async (graphs: ModelGraph[] | null) => {
+      const reply = await this.deps.send({ type: 'frame-packs', session: this.deps.session, frameUrl: this.deps.frameUrl(), graphs });
+      return isFramePacks(reply) ? reply : null;
+    };
+    const allDescribed = models.length > 0 && models.every((m) => this.graphs.has(m.id));
+    let reply = allDescribed ? null : await ask(null);
+    // Describing costs the page a little: only when some pack might apply here.
+    if (allDescribed || (reply && reply.candidates > 0)) {
+      await Promise.allSettled(
+        models.filter((m) => !this.graphs.has(m.id)).map((m) => this.deps.describe(m.id).then((g) => void this.graphs.set(m.id, g))),
+      );
+      const ids = new Set(models.map((m) => m.id));
+      reply = await ask([...this.graphs.values()].filter((g) => ids.has(g.id)));
+    }
+    if (reply && JSON.stringify(reply) !== JSON.stringify(this.current)) {
+      this.current = reply;
+      for (const l of this.listeners) {
+        try {
+          l(reply);
+        } catch {}
+      }
+    }
+  }
+
+  state(): FramePacks {
+    return this.current;
+  }
+
+  onChange(listener: (state: FramePacks) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.listeners.add(listener);
+    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+  }
+
+  settings(): Settings {
+    return this.currentSettings;
+  }
+
+  onSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    this.settingsListeners.add(listener);
+    signal.addEventListener('abort', () => this.settingsListeners.delete(listener), { once: true });
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    const next = await this.deps.settings.write(patch);
+    this.setSettings(next);
+    return next;
+  }
+
+  private setSettings(settings: Settings): void {
+    if (JSON.stringify(settings) === JSON.stringify(this.currentSettings)) return;
+    this.currentSettings = settings;
+    for (const l of this.settingsListeners) {
+      try {
+        l(settings);
+      } catch {}
+    }
+  }
+
+  reportStatus(status: OverlayStatus): void {
+    this.deps.send({ type: 'overlay-status', status }).catch(() => undefined);
+  }
+
+  async shareLink(step: number | null = null): Promise<ShareLinkResult> {
+    const active = this.current.active;
+    if (!active) return { ok: false, reason: 'No pack is shown here.' };
+    return shareLinkForPack(this.deps.frameUrl(), active.provenance, active.pack, step);
+  }
+
+  async saveEdit(packKey: string, text: string): Promise<ActionResult> {
+    const reply = (await this.deps.send({ type: 'save-pack-edit', packKey, text })) as ActionResult | undefined;
+    return reply ?? { ok: false, reason: 'The background did not answer.' };
+  }
+}

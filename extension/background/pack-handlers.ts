@@ -1,0 +1,151 @@
+// Answers pack messages. Content scripts only learn about their own tab and frame; management (sources, trust,
+// consent answers) is only accepted from the extension's own pages. Browser APIs come in through `deps`.
+
+import type { ContentPacksRequest, PagePacksRequest, PacksAdminView, ShareLinkResult } from '../packs-messages';
+import type { FramePacks } from '../packs-protocol';
+import type { ContentRequest, FrameReport } from '../protocol';
+import { shareLinkForPack } from '../share/share-for-pack';
+import type { ErrorLog } from './error-log';
+import { chooseActive, offersFor, provenanceOf } from './packs/matching';
+import type { PackService } from './packs/service';
+import type { ShareLinks } from './share-links';
+import type { TabPacks } from './tab-packs';
+
+export interface HandlerDeps {
+  service: PackService;
+  tabs: TabPacks;
+  links: ShareLinks;
+  errors: ErrorLog;
+  tabStates(): { tabId: number; frames: FrameReport[] }[];
+  /** Persist tab state and tell the tab's frames to ask again. */
+  notifyTab(tabId: number): void;
+  /** Persist tab state only. */
+  persist(): void;
+  sendToTab(tabId: number, message: ContentRequest): Promise<void>;
+  /** Origins the reader granted; and re-registering site scripts for them. */
+  grantedSites(): Promise<string[]>;
+  syncSites(): Promise<string[]>;
+}
+
+export interface ContentSender {
+  tabId: number;
+  frameId: number;
+  url: string | null;
+}
+
+export async function handleContentPacks(request: ContentPacksRequest, sender: ContentSender, deps: HandlerDeps): Promise<unknown> {
+  const { tabs, service } = deps;
+  switch (request.type) {
+    case 'share-link': {
+      if (sender.frameId !== 0) return { ok: false };
+      tabs.document(sender.tabId, request.session, sender.url ?? undefined);
+      await deps.links.open(sender.tabId, request.fragment, sender.url);
+      return { ok: true };
+    }
+    case 'frame-packs': {
+      if (sender.frameId === 0) tabs.document(sender.tabId, request.session, request.frameUrl);
+      const usable = await service.usable();
+      const offers = offersFor(usable, request.frameUrl, request.graphs, tabs.linkedKeys(sender.tabId));
+      const activeKey = chooseActive(offers, tabs.chosen(sender.tabId));
+      tabs.setFrame(sender.tabId, sender.frameId, { frameUrl: request.frameUrl, offers, activeKey, candidates: offers.length });
+      const chosen = activeKey ? usable.find((u) => u.record.key === activeKey) : undefined;
+      const result: FramePacks = {
+        offers,
+        active: chosen
+          ? {
+              key: chosen.record.key,
+              pack: chosen.pack,
+              provenance: provenanceOf(chosen.record, chosen.source),
+              match: offers.find((o) => o.key === activeKey)?.match ?? null,
+              step: tabs.stepFor(sender.tabId, chosen.record.key),
+            }
+          : null,
+        link: sender.frameId === 0 ? tabs.link(sender.tabId) : null,
+        candidates: offers.length,
+      };
+      deps.persist();
+      return result;
+    }
+    case 'overlay-status':
+      tabs.setOverlay(sender.tabId, request.status);
+      deps.persist();
+      return { ok: true };
+    case 'save-pack-edit':
+      return service.saveEdit(request.packKey, request.text);
+  }
+}
+
+export async function shareLinkForTab(tabId: number, deps: HandlerDeps): Promise<ShareLinkResult> {
+  const view = deps.tabs.view(tabId);
+  if (!view.activeKey || !view.pageUrl) return { ok: false, reason: 'No pack is shown on this tab.' };
+  const usable = await deps.service.usable();
+  const active = usable.find((u) => u.record.key === view.activeKey);
+  if (!active) return { ok: false, reason: 'The pack shown on this tab is no longer stored.' };
+  const step = view.overlay?.packKey === active.record.key ? view.overlay.step : (deps.tabs.stepFor(tabId, active.record.key) ?? null);
+  return shareLinkForPack(view.pageUrl, provenanceOf(active.record, active.source), active.pack, step);
+}
+
+export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDeps): Promise<unknown> {
+  const { tabs, service } = deps;
+  switch (request.type) {
+    case 'get-tab-packs':
+      return tabs.view(request.tabId);
+    case 'choose-pack':
+      tabs.choose(request.tabId, request.packKey);
+      deps.notifyTab(request.tabId);
+      return { ok: true };
+    case 'set-pack-enabled':
+      await (await service.store()).setEnabled(request.packKey, request.enabled);
+      service.changed();
+      return { ok: true };
+    case 'open-overlay':
+      await deps.sendToTab(request.tabId, { type: 'open-overlay' });
+      return { ok: true };
+    case 'share-link-for-tab':
+      return shareLinkForTab(request.tabId, deps);
+    case 'review-link':
+      return deps.links.review(request.tabId);
+    case 'get-packs-admin': {
+      const store = await service.store();
+      await service.usable(); // validates every stored copy, recording problems on sources
+      const snapshot = store.snapshot();
+      const view: PacksAdminView = { ...snapshot, readOnly: store.readOnly, notes: store.notes, sites: await deps.grantedSites() };
+      return view;
+    }
+    case 'add-source':
+      return service.addRemote(request.kind, request.url);
+    case 'update-sources': {
+      const reports = await service.update(request.sourceId);
+      return { ok: reports.every((r) => r.problems.length === 0), reports };
+    }
+    case 'remove-source':
+      await (await service.store()).removeSource(request.sourceId);
+      service.changed();
+      return { ok: true };
+    case 'remove-pack':
+      await (await service.store()).removePack(request.packKey);
+      service.changed();
+      return { ok: true };
+    case 'import-pack':
+      return service.importFile(request.name, request.text);
+    case 'export-pack': {
+      const store = await service.store();
+      const record = store.record(request.packKey);
+      const text = record ? await store.text(record.sha256) : undefined;
+      if (!record || text === undefined) return { ok: false, reason: 'That pack is not stored.' };
+      const name = `${record.packId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pack'}.json`;
+      return { ok: true, name, text };
+    }
+    case 'get-diagnostics':
+      return { tabs: deps.tabStates(), errors: await deps.errors.list(), sites: await deps.grantedSites() };
+    case 'consent-get':
+      return deps.links.view(request.id);
+    case 'consent-answer':
+      return deps.links.answer(request.id, request.accept, request.trustOrigin);
+    case 'untrust-origin':
+      await (await service.store()).untrustOrigin(request.origin);
+      return { ok: true };
+    case 'sync-sites':
+      return { ok: true, sites: await deps.syncSites() };
+  }
+}
