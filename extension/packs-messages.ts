@@ -37,7 +37,8 @@ export type PagePacksRequest =
   | { type: 'untrust-origin'; origin: string }
   | { type: 'sync-sites' };
 
-export type ActionResult = { ok: true } | { ok: false; reason: string; where?: string; errors?: ValidationError[] };
+export type ActionResult =
+  { ok: true } | { ok: false; reason: string; where?: string; errors?: ValidationError[] };
 
 export interface PacksAdminView {
   sources: Source[];
@@ -85,7 +86,8 @@ type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const tabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
+const count = (v: unknown): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1_000_000;
 const SESSION = /^[0-9a-f]{8,64}$/;
 const MAX_KEY = 2400;
 const MAX_TEXT = 4 * 1024 * 1024;
@@ -111,10 +113,15 @@ export function parseContentPacksRequest(v: unknown): ContentPacksRequest | null
       if (!s || !str(s.packKey, MAX_KEY) || !count(s.orphans) || !count(s.anchored)) return null;
       const step = s.step === null || s.step === undefined ? null : count(s.step) ? s.step : undefined;
       if (step === undefined) return null;
-      return { type: 'overlay-status', status: { packKey: s.packKey, orphans: s.orphans, anchored: s.anchored, step } };
+      return {
+        type: 'overlay-status',
+        status: { packKey: s.packKey, orphans: s.orphans, anchored: s.anchored, step },
+      };
     }
     case 'save-pack-edit':
-      return str(v.packKey, MAX_KEY) && str(v.text, MAX_TEXT) ? { type: 'save-pack-edit', packKey: v.packKey, text: v.text } : null;
+      return str(v.packKey, MAX_KEY) && str(v.text, MAX_TEXT)
+        ? { type: 'save-pack-edit', packKey: v.packKey, text: v.text }
+        : null;
     default:
       return null;
   }
@@ -141,16 +148,22 @@ export function parsePagePacksRequest(v: unknown): PagePacksRequest | null {
     case 'sync-sites':
       return { type: v.type };
     case 'add-source':
-      return (v.kind === 'url' || v.kind === 'registry') && str(v.url, 4096) ? { type: 'add-source', kind: v.kind, url: v.url } : null;
+      return (v.kind === 'url' || v.kind === 'registry') && str(v.url, 4096)
+        ? { type: 'add-source', kind: v.kind, url: v.url }
+        : null;
     case 'update-sources':
-      return v.sourceId === null || str(v.sourceId, 200) ? { type: 'update-sources', sourceId: v.sourceId } : null;
+      return v.sourceId === null || str(v.sourceId, 200)
+        ? { type: 'update-sources', sourceId: v.sourceId }
+        : null;
     case 'remove-source':
       return str(v.sourceId, 200) ? { type: 'remove-source', sourceId: v.sourceId } : null;
     case 'remove-pack':
     case 'export-pack':
       return str(v.packKey, MAX_KEY) ? { type: v.type, packKey: v.packKey } : null;
     case 'import-pack':
-      return str(v.name, 512) && str(v.text, MAX_TEXT) ? { type: 'import-pack', name: v.name, text: v.text } : null;
+      return str(v.name, 512) && str(v.text, MAX_TEXT)
+        ? { type: 'import-pack', name: v.name, text: v.text }
+        : null;
     case 'consent-get':
       return str(v.id, 64) ? { type: 'consent-get', id: v.id } : null;
     case 'consent-answer':

@@ -24,7 +24,8 @@ export type BackgroundRequest =
  * Messages from the background to content scripts: keyboard command and popup actions for the overlay, and
  * `packs-changed` (the store or the tab's choice changed: ask which packs apply again).
  */
-export type ContentRequest = { type: 'toggle-overlay' } | { type: 'open-overlay' } | { type: 'packs-changed' };
+export type ContentRequest =
+  { type: 'toggle-overlay' } | { type: 'open-overlay' } | { type: 'packs-changed' };
 
 export function parseContentRequest(v: unknown): ContentRequest | null {
   if (typeof v !== 'object' || v === null) return null;

@@ -19,7 +19,17 @@ function setup(candidates: number) {
         ? {
             key: 's:test-pack',
             pack: makePack(),
-            provenance: { packId: 'test-pack', title: 'T', authors: [], version: '1', license: 'MIT', sourceKind: 'url', sourceLabel: 'x', url: 'https://p.example.org/t.json', origin: 'https://p.example.org' },
+            provenance: {
+              packId: 'test-pack',
+              title: 'T',
+              authors: [],
+              version: '1',
+              license: 'MIT',
+              sourceKind: 'url',
+              sourceLabel: 'x',
+              url: 'https://p.example.org/t.json',
+              origin: 'https://p.example.org',
+            },
             match: null,
             step: 1,
           }
@@ -37,7 +47,11 @@ function setup(candidates: number) {
       watch: () => undefined,
     },
   });
-  state.apply({ kind: 'model', nonce: 'n', model: { id: 'm1', kind: 'layers', name: 'seq', sourceUrl: null, nodes: 1, params: 8, backend: 'cpu' } });
+  state.apply({
+    kind: 'model',
+    nonce: 'n',
+    model: { id: 'm1', kind: 'layers', name: 'seq', sourceUrl: null, nodes: 1, params: 8, backend: 'cpu' },
+  });
   return { client, sent, described };
 }
 
@@ -46,7 +60,14 @@ describe('PacksClient', () => {
     const { client, sent, described } = setup(0);
     await client.refresh();
     expect(described).toEqual([]);
-    expect(sent).toEqual([{ type: 'frame-packs', session: 'abcdef0123456789', frameUrl: 'http://127.0.0.1:8080/demo/#x', graphs: null }]);
+    expect(sent).toEqual([
+      {
+        type: 'frame-packs',
+        session: 'abcdef0123456789',
+        frameUrl: 'http://127.0.0.1:8080/demo/#x',
+        graphs: null,
+      },
+    ]);
     expect(client.state().active).toBeNull();
   });
 
@@ -56,7 +77,10 @@ describe('PacksClient', () => {
     client.onChange((s) => seen.push(s), new AbortController().signal);
     await client.refresh();
     expect(described).toEqual(['m1']);
-    expect(sent.map((m) => (m.type === 'frame-packs' ? m.graphs?.length ?? null : m.type))).toEqual([null, 1]);
+    expect(sent.map((m) => (m.type === 'frame-packs' ? (m.graphs?.length ?? null) : m.type))).toEqual([
+      null,
+      1,
+    ]);
     expect(seen.at(-1)?.active?.step).toBe(1);
     // Described once: later refreshes send the cached graph straight away.
     await client.refresh();

@@ -39,7 +39,10 @@ export class PacksClient implements PacksApi {
   constructor(private readonly deps: PacksClientDeps) {}
 
   start(signal: AbortSignal): void {
-    this.deps.settings.read().then((s) => this.setSettings(s), () => undefined);
+    this.deps.settings.read().then(
+      (s) => this.setSettings(s),
+      () => undefined,
+    );
     this.deps.settings.watch((s) => this.setSettings(s), signal);
   }
 
@@ -63,7 +66,12 @@ export class PacksClient implements PacksApi {
     const models = this.deps.state.snapshot().models;
     if (models.length === 0 && this.current === EMPTY_FRAME_PACKS) return;
     const ask = async (graphs: ModelGraph[] | null) => {
-      const reply = await this.deps.send({ type: 'frame-packs', session: this.deps.session, frameUrl: this.deps.frameUrl(), graphs });
+      const reply = await this.deps.send({
+        type: 'frame-packs',
+        session: this.deps.session,
+        frameUrl: this.deps.frameUrl(),
+        graphs,
+      });
       return isFramePacks(reply) ? reply : null;
     };
     const allDescribed = models.length > 0 && models.every((m) => this.graphs.has(m.id));
@@ -71,7 +79,9 @@ export class PacksClient implements PacksApi {
     // Describing costs the page a little: only when some pack might apply here.
     if (allDescribed || (reply && reply.candidates > 0)) {
       await Promise.allSettled(
-        models.filter((m) => !this.graphs.has(m.id)).map((m) => this.deps.describe(m.id).then((g) => void this.graphs.set(m.id, g))),
+        models
+          .filter((m) => !this.graphs.has(m.id))
+          .map((m) => this.deps.describe(m.id).then((g) => void this.graphs.set(m.id, g))),
       );
       const ids = new Set(models.map((m) => m.id));
       reply = await ask([...this.graphs.values()].filter((g) => ids.has(g.id)));
@@ -133,7 +143,8 @@ export class PacksClient implements PacksApi {
   }
 
   async saveEdit(packKey: string, text: string): Promise<ActionResult> {
-    const reply = (await this.deps.send({ type: 'save-pack-edit', packKey, text })) as ActionResult | undefined;
+    const reply = (await this.deps.send({ type: 'save-pack-edit', packKey, text })) as
+      ActionResult | undefined;
     return reply ?? { ok: false, reason: 'The background did not answer.' };
   }
 }

@@ -4,7 +4,11 @@ import { MemoryArea } from './packs/kv';
 
 describe('error log', () => {
   it('keeps the newest entries only and drops damaged ones', () => {
-    const list = appendError([{ at: 1, where: 'a', message: 'x' }, 'junk', { at: 'no' }], { at: 2, where: 'b', message: 'y' }, 2);
+    const list = appendError(
+      [{ at: 1, where: 'a', message: 'x' }, 'junk', { at: 'no' }],
+      { at: 2, where: 'b', message: 'y' },
+      2,
+    );
     expect(list).toEqual([
       { at: 1, where: 'a', message: 'x' },
       { at: 2, where: 'b', message: 'y' },

@@ -9,7 +9,10 @@ export const MAX_ERRORS = 50;
 
 export function appendError(list: unknown, entry: RecentError, max = MAX_ERRORS): RecentError[] {
   const previous = Array.isArray(list)
-    ? list.filter((e): e is RecentError => typeof e?.at === 'number' && typeof e?.where === 'string' && typeof e?.message === 'string')
+    ? list.filter(
+        (e): e is RecentError =>
+          typeof e?.at === 'number' && typeof e?.where === 'string' && typeof e?.message === 'string',
+      )
     : [];
   return [...previous, entry].slice(-max);
 }
@@ -22,7 +25,9 @@ export class ErrorLog {
     this.queue = this.queue
       .then(async () => {
         const items = await this.area.get(KEYS.errors);
-        await this.area.set({ [KEYS.errors]: appendError(items[KEYS.errors], { at, where, message: message.slice(0, 2000) }) });
+        await this.area.set({
+          [KEYS.errors]: appendError(items[KEYS.errors], { at, where, message: message.slice(0, 2000) }),
+        });
       })
       .catch(() => undefined);
   }

@@ -85,7 +85,9 @@ async function showBadge(state: TabState): Promise<void> {
 
 // ------------------------------------------------------------------------------------ sites the reader enabled
 
-const DEFAULTS = defaultMatches(browser.runtime.getManifest() as { content_scripts?: { matches?: string[] }[] });
+const DEFAULTS = defaultMatches(
+  browser.runtime.getManifest() as { content_scripts?: { matches?: string[] }[] },
+);
 
 async function grantedSites(): Promise<string[]> {
   const all = await browser.permissions.getAll();
@@ -152,19 +154,24 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   const content = parseContentPacksRequest(raw);
   if (content) {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender)) return undefined;
+    if (tabId === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender))
+      return undefined;
     const from = { tabId, frameId: sender.frameId ?? 0, url: sender.url ?? null };
-    return restored.then(() => handleContentPacks(content, from, deps)).catch((error: unknown) => {
-      errors.add('background', String(error));
-      return { ok: false, reason: String(error) };
-    });
+    return restored
+      .then(() => handleContentPacks(content, from, deps))
+      .catch((error: unknown) => {
+        errors.add('background', String(error));
+        return { ok: false, reason: String(error) };
+      });
   }
   const page = parsePagePacksRequest(raw);
   if (page && fromExtensionPage(sender)) {
-    return restored.then(() => handlePagePacks(page, deps)).catch((error: unknown) => {
-      errors.add('background', String(error));
-      return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-    });
+    return restored
+      .then(() => handlePagePacks(page, deps))
+      .catch((error: unknown) => {
+        errors.add('background', String(error));
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      });
   }
   return undefined;
 });
@@ -195,7 +202,10 @@ async function scheduleUpdates(hours?: number): Promise<void> {
   const every = hours ?? (await readSettings()).updateHours;
   const existing = await browser.alarms.get(UPDATE_ALARM);
   if (existing?.periodInMinutes === every * 60) return;
-  await browser.alarms.create(UPDATE_ALARM, { periodInMinutes: every * 60, delayInMinutes: Math.min(5, every * 60) });
+  await browser.alarms.create(UPDATE_ALARM, {
+    periodInMinutes: every * 60,
+    delayInMinutes: Math.min(5, every * 60),
+  });
 }
 
 async function readPackaged(path: string): Promise<string | null> {
@@ -221,12 +231,14 @@ function start(): Promise<void> {
 }
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === UPDATE_ALARM) void service.update(null).catch((e: unknown) => errors.add('updates', String(e)));
+  if (alarm.name === UPDATE_ALARM)
+    void service.update(null).catch((e: unknown) => errors.add('updates', String(e)));
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
   const change = changes[SETTINGS_KEY];
-  if (area === 'local' && change) void scheduleUpdates(normalizeSettings(change.newValue).updateHours).catch(() => undefined);
+  if (area === 'local' && change)
+    void scheduleUpdates(normalizeSettings(change.newValue).updateHours).catch(() => undefined);
 });
 
 browser.permissions.onAdded.addListener(() => void syncSites());

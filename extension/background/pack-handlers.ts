@@ -1,7 +1,12 @@
 // Answers pack messages. Content scripts only learn about their own tab and frame; management (sources, trust,
 // consent answers) is only accepted from the extension's own pages. Browser APIs come in through `deps`.
 
-import type { ContentPacksRequest, PagePacksRequest, PacksAdminView, ShareLinkResult } from '../packs-messages';
+import type {
+  ContentPacksRequest,
+  PagePacksRequest,
+  PacksAdminView,
+  ShareLinkResult,
+} from '../packs-messages';
 import type { FramePacks } from '../packs-protocol';
 import type { ContentRequest, FrameReport } from '../protocol';
 import { shareLinkForPack } from '../share/share-for-pack';
@@ -33,7 +38,11 @@ export interface ContentSender {
   url: string | null;
 }
 
-export async function handleContentPacks(request: ContentPacksRequest, sender: ContentSender, deps: HandlerDeps): Promise<unknown> {
+export async function handleContentPacks(
+  request: ContentPacksRequest,
+  sender: ContentSender,
+  deps: HandlerDeps,
+): Promise<unknown> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'share-link': {
@@ -47,7 +56,12 @@ export async function handleContentPacks(request: ContentPacksRequest, sender: C
       const usable = await service.usable();
       const offers = offersFor(usable, request.frameUrl, request.graphs, tabs.linkedKeys(sender.tabId));
       const activeKey = chooseActive(offers, tabs.chosen(sender.tabId));
-      tabs.setFrame(sender.tabId, sender.frameId, { frameUrl: request.frameUrl, offers, activeKey, candidates: offers.length });
+      tabs.setFrame(sender.tabId, sender.frameId, {
+        frameUrl: request.frameUrl,
+        offers,
+        activeKey,
+        candidates: offers.length,
+      });
       const chosen = activeKey ? usable.find((u) => u.record.key === activeKey) : undefined;
       const result: FramePacks = {
         offers,
@@ -81,7 +95,10 @@ export async function shareLinkForTab(tabId: number, deps: HandlerDeps): Promise
   const usable = await deps.service.usable();
   const active = usable.find((u) => u.record.key === view.activeKey);
   if (!active) return { ok: false, reason: 'The pack shown on this tab is no longer stored.' };
-  const step = view.overlay?.packKey === active.record.key ? view.overlay.step : (deps.tabs.stepFor(tabId, active.record.key) ?? null);
+  const step =
+    view.overlay?.packKey === active.record.key
+      ? view.overlay.step
+      : (deps.tabs.stepFor(tabId, active.record.key) ?? null);
   return shareLinkForPack(view.pageUrl, provenanceOf(active.record, active.source), active.pack, step);
 }
 
@@ -109,7 +126,12 @@ export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDe
       const store = await service.store();
       await service.usable(); // validates every stored copy, recording problems on sources
       const snapshot = store.snapshot();
-      const view: PacksAdminView = { ...snapshot, readOnly: store.readOnly, notes: store.notes, sites: await deps.grantedSites() };
+      const view: PacksAdminView = {
+        ...snapshot,
+        readOnly: store.readOnly,
+        notes: store.notes,
+        sites: await deps.grantedSites(),
+      };
       return view;
     }
     case 'add-source':

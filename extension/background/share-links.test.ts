@@ -39,7 +39,12 @@ describe('ShareLinks', () => {
     expect(await service.usable()).toEqual([]); // nothing loaded silently
     const view = links.view(prompts[0]!);
     expect(view).toMatchObject({
-      provenance: { title: 'A guided tour', origin: 'https://packs.example.org', authors: [{ name: 'Ada' }], sourceKind: 'link' },
+      provenance: {
+        title: 'A guided tour',
+        origin: 'https://packs.example.org',
+        authors: [{ name: 'Ada' }],
+        sourceKind: 'link',
+      },
       description: 'Three steps.',
       step: 1,
       steps: 2,
@@ -82,7 +87,10 @@ describe('ShareLinks', () => {
     expect(tabs.link(1)).toMatchObject({ state: 'declined' });
     await links.open(3, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
     expect(prompts).toHaveLength(1);
-    expect(tabs.link(3)).toMatchObject({ state: 'declined', reason: expect.stringMatching(/review it again/) });
+    expect(tabs.link(3)).toMatchObject({
+      state: 'declined',
+      reason: expect.stringMatching(/review it again/),
+    });
     expect(await service.usable()).toEqual([]);
     expect(await links.review(3)).toEqual({ ok: true });
     expect(prompts).toHaveLength(2);
@@ -115,7 +123,10 @@ describe('ShareLinks', () => {
     if (!encoded.ok) throw new Error(encoded.reason);
     const fragment = fragmentOf(buildShareLink(PAGE, { inline: encoded.value }, 0));
     await links.open(1, fragment, PAGE);
-    expect(links.view(prompts[0]!)).toMatchObject({ provenance: { title: 'Inline tour', origin: null, sourceKind: 'inline' }, canTrustOrigin: false });
+    expect(links.view(prompts[0]!)).toMatchObject({
+      provenance: { title: 'Inline tour', origin: null, sourceKind: 'inline' },
+      canTrustOrigin: false,
+    });
     await links.answer(prompts[0]!, true, true);
     expect(tabs.link(1)).toMatchObject({ state: 'loaded', packKey: 'inline:test-pack', step: 0 });
     await links.open(2, fragment, PAGE);
@@ -126,10 +137,16 @@ describe('ShareLinks', () => {
   it('says why a link cannot load', async () => {
     const { host, links, tabs, prompts } = setup();
     await links.open(1, '#literate=https%3A%2F%2Fpacks.example.org%2Fmissing.json', PAGE);
-    expect(tabs.link(1)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/Could not load the pack from .*HTTP 404/) });
+    expect(tabs.link(1)).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/Could not load the pack from .*HTTP 404/),
+    });
     host.put(PACK_URL, '{"literate": "1",}');
     await links.open(2, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
-    expect(tabs.link(2)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/not valid:\nhttps:\/\/packs.example.org\/tour.json:1:\d+/) });
+    expect(tabs.link(2)).toMatchObject({
+      state: 'failed',
+      reason: expect.stringMatching(/not valid:\nhttps:\/\/packs.example.org\/tour.json:1:\d+/),
+    });
     await links.open(3, '#literate-inline=%%%', PAGE);
     expect(tabs.link(3)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/base64url/) });
     await links.open(4, '#literate=javascript%3Aalert(1)', PAGE);
@@ -144,7 +161,11 @@ describe('ShareLinks', () => {
     host.put(PACK_URL, packText());
     await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}&step=9`, PAGE);
     await links.answer(prompts[0]!, true, false);
-    expect(tabs.link(1)).toMatchObject({ state: 'loaded', step: null, reason: 'The link asks for step 9, but the pack has 2 steps.' });
+    expect(tabs.link(1)).toMatchObject({
+      state: 'loaded',
+      step: null,
+      reason: 'The link asks for step 9, but the pack has 2 steps.',
+    });
   });
 
   it('keeps pending questions across a worker restart', async () => {
@@ -152,7 +173,13 @@ describe('ShareLinks', () => {
     host.put(PACK_URL, packText());
     await links.open(1, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
     const saved = JSON.parse(JSON.stringify(links.toJSON()));
-    const restarted = new ShareLinks({ service, tabs, openPrompt: async () => null, closePrompt: async () => undefined, notify: () => undefined });
+    const restarted = new ShareLinks({
+      service,
+      tabs,
+      openPrompt: async () => null,
+      closePrompt: async () => undefined,
+      notify: () => undefined,
+    });
     restarted.restore(saved);
     expect(restarted.view(prompts[0]!)?.provenance.url).toBe(PACK_URL);
     expect(await restarted.answer(prompts[0]!, true, false)).toEqual({ ok: true });

@@ -52,7 +52,9 @@ export interface ShareLinksState {
 const MAX_PENDING = 8;
 
 function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join(
+    '',
+  );
 }
 
 export class ShareLinks {
@@ -69,7 +71,12 @@ export class ShareLinks {
     const request = parseShareFragment(fragment);
     if (request.kind === 'none') return;
     const { tabs } = this.deps;
-    if (request.kind === 'error') return this.status(tabId, { state: 'failed', source: 'link', reason: `This share link cannot be used: ${request.reason}.` });
+    if (request.kind === 'error')
+      return this.status(tabId, {
+        state: 'failed',
+        source: 'link',
+        reason: `This share link cannot be used: ${request.reason}.`,
+      });
     const source = request.kind === 'url' ? request.url : 'inline';
     const current = tabs.link(tabId);
     if (current && current.source === source && current.state !== 'failed') return; // the same document asked twice
@@ -80,23 +87,43 @@ export class ShareLinks {
     const usable = await this.deps.service.usable();
     if (request.kind === 'url') {
       url = request.url;
-      const known = usable.find((u) => u.record.url === url && ['url', 'registry', 'link'].includes(u.source.kind));
-      if (known) return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
-      const fetched = await fetchText(url, { maxBytes: LIMITS.packBytes, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
+      const known = usable.find(
+        (u) => u.record.url === url && ['url', 'registry', 'link'].includes(u.source.kind),
+      );
+      if (known)
+        return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
+      const fetched = await fetchText(url, {
+        maxBytes: LIMITS.packBytes,
+        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      });
       if (fetched.status !== 'fresh')
-        return this.status(tabId, { state: 'failed', source, reason: `Could not load the pack from ${url}: ${fetched.status === 'error' ? fetched.reason : 'no content'}.` });
+        return this.status(tabId, {
+          state: 'failed',
+          source,
+          reason: `Could not load the pack from ${url}: ${fetched.status === 'error' ? fetched.reason : 'no content'}.`,
+        });
       text = fetched.text;
     } else {
       const decoded = await decodeInlinePack(request.data);
-      if (!decoded.ok) return this.status(tabId, { state: 'failed', source, reason: `Could not read the pack in this link: ${decoded.reason}.` });
+      if (!decoded.ok)
+        return this.status(tabId, {
+          state: 'failed',
+          source,
+          reason: `Could not read the pack in this link: ${decoded.reason}.`,
+        });
       text = decoded.value;
     }
     const load = await loadPackText(text);
     if (!load.ok)
-      return this.status(tabId, { state: 'failed', source, reason: `The pack in this link is not valid:\n${describeErrors(url ?? 'inline pack', load.errors, 3)}` });
+      return this.status(tabId, {
+        state: 'failed',
+        source,
+        reason: `The pack in this link is not valid:\n${describeErrors(url ?? 'inline pack', load.errors, 3)}`,
+      });
     if (request.kind === 'inline') {
       const known = usable.find((u) => u.record.sha256 === load.sha256);
-      if (known) return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
+      if (known)
+        return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
     }
     const store = await this.deps.service.store();
     const origin = originOf(url ?? undefined);
@@ -138,7 +165,11 @@ export class ShareLinks {
     pending.view.id = pending.id;
     if (this.declined.has(sourceKey)) {
       this.declinedByTab.set(tabId, pending);
-      return this.status(tabId, { state: 'declined', source, reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.' });
+      return this.status(tabId, {
+        state: 'declined',
+        source,
+        reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.',
+      });
     }
     await this.ask(pending);
   }
@@ -175,7 +206,11 @@ export class ShareLinks {
   async promptClosed(ref: PromptRef): Promise<void> {
     for (const pending of this.pending.values()) {
       const p = pending.prompt;
-      if (p && ((ref.windowId !== undefined && p.windowId === ref.windowId) || (ref.tabId !== undefined && p.tabId === ref.tabId))) {
+      if (
+        p &&
+        ((ref.windowId !== undefined && p.windowId === ref.windowId) ||
+          (ref.tabId !== undefined && p.tabId === ref.tabId))
+      ) {
         pending.prompt = null;
         await this.answer(pending.id, false, false);
       }
@@ -193,18 +228,27 @@ export class ShareLinks {
   }
 
   toJSON(): ShareLinksState {
-    return { pending: [...this.pending.values()], declinedByTab: [...this.declinedByTab], declined: [...this.declined] };
+    return {
+      pending: [...this.pending.values()],
+      declinedByTab: [...this.declinedByTab],
+      declined: [...this.declined],
+    };
   }
 
   /** Restores what a stopped worker saved. Trusts only its own session storage, never a page. */
   restore(data: unknown): void {
     const state = (typeof data === 'object' && data !== null ? data : {}) as Partial<ShareLinksState>;
     const isPending = (p: unknown): p is Pending =>
-      typeof p === 'object' && p !== null && typeof (p as Pending).id === 'string' && typeof (p as Pending).text === 'string';
-    for (const p of Array.isArray(state.pending) ? state.pending : []) if (isPending(p)) this.pending.set(p.id, p);
+      typeof p === 'object' &&
+      p !== null &&
+      typeof (p as Pending).id === 'string' &&
+      typeof (p as Pending).text === 'string';
+    for (const p of Array.isArray(state.pending) ? state.pending : [])
+      if (isPending(p)) this.pending.set(p.id, p);
     for (const e of Array.isArray(state.declinedByTab) ? state.declinedByTab : [])
       if (Array.isArray(e) && typeof e[0] === 'number' && isPending(e[1])) this.declinedByTab.set(e[0], e[1]);
-    for (const d of Array.isArray(state.declined) ? state.declined : []) if (typeof d === 'string') this.declined.add(d);
+    for (const d of Array.isArray(state.declined) ? state.declined : [])
+      if (typeof d === 'string') this.declined.add(d);
   }
 
   forgetTab(tabId: number): void {
@@ -228,26 +272,59 @@ export class ShareLinks {
     this.deps.persist?.();
     if (!pending.prompt) {
       this.pending.delete(pending.id);
-      this.status(pending.tabId, { state: 'failed', source: pending.url ?? 'inline', reason: 'Literate could not open its prompt to ask you about this pack.' });
+      this.status(pending.tabId, {
+        state: 'failed',
+        source: pending.url ?? 'inline',
+        reason: 'Literate could not open its prompt to ask you about this pack.',
+      });
     }
   }
 
   /** Stores an accepted pack as a link (URL) or inline source; returns its key. */
-  private async keep(kind: 'url' | 'inline', url: string | null, text: string, sha256: string, pack: Pack): Promise<string> {
+  private async keep(
+    kind: 'url' | 'inline',
+    url: string | null,
+    text: string,
+    sha256: string,
+    pack: Pack,
+  ): Promise<string> {
     const store = await this.deps.service.store();
-    const source = kind === 'url' && url ? await store.addSource({ kind: 'link', url }) : await store.addSource({ kind: 'inline' });
-    const record = await store.putPack(source.id === INLINE_SOURCE_ID ? INLINE_SOURCE_ID : source.id, { text, sha256, pack, ...(url ? { url } : {}) });
+    const source =
+      kind === 'url' && url
+        ? await store.addSource({ kind: 'link', url })
+        : await store.addSource({ kind: 'inline' });
+    const record = await store.putPack(source.id === INLINE_SOURCE_ID ? INLINE_SOURCE_ID : source.id, {
+      text,
+      sha256,
+      pack,
+      ...(url ? { url } : {}),
+    });
     await store.patchSource(source.id, { updatedAt: Date.now(), checkedAt: Date.now(), problems: [] });
     this.deps.service.changed();
     return record.key;
   }
 
-  private loaded(tabId: number, source: string, key: string, step: number | null, pack: Pack, enabled: boolean): void {
+  private loaded(
+    tabId: number,
+    source: string,
+    key: string,
+    step: number | null,
+    pack: Pack,
+    enabled: boolean,
+  ): void {
     if (!enabled)
-      return this.status(tabId, { state: 'failed', source, packKey: key, reason: `You switched “${pack.title}” off. Switch it on in the Literate popup to see it here.` });
+      return this.status(tabId, {
+        state: 'failed',
+        source,
+        packKey: key,
+        reason: `You switched “${pack.title}” off. Switch it on in the Literate popup to see it here.`,
+      });
     const steps = pack.steps?.length ?? 0;
     const valid = step !== null && step < steps ? step : null;
-    const reason = step !== null && valid === null ? `The link asks for step ${step + 1}, but the pack has ${steps} step${steps === 1 ? '' : 's'}.` : undefined;
+    const reason =
+      step !== null && valid === null
+        ? `The link asks for step ${step + 1}, but the pack has ${steps} step${steps === 1 ? '' : 's'}.`
+        : undefined;
     this.deps.tabs.choose(tabId, key);
     this.status(tabId, { state: 'loaded', source, packKey: key, step: valid, ...(reason ? { reason } : {}) });
   }

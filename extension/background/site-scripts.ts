@@ -24,13 +24,32 @@ export function siteScriptsFor(origins: readonly string[]): ContentScriptRegistr
   if (origins.length === 0) return [];
   const matches = [...origins].sort();
   return [
-    { id: SITE_SCRIPT_IDS.hook, matches, js: ['hook.js'], runAt: 'document_start', allFrames: true, world: 'MAIN', persistAcrossSessions: false },
-    { id: SITE_SCRIPT_IDS.relay, matches, js: ['content.js'], runAt: 'document_start', allFrames: true, world: 'ISOLATED', persistAcrossSessions: false },
+    {
+      id: SITE_SCRIPT_IDS.hook,
+      matches,
+      js: ['hook.js'],
+      runAt: 'document_start',
+      allFrames: true,
+      world: 'MAIN',
+      persistAcrossSessions: false,
+    },
+    {
+      id: SITE_SCRIPT_IDS.relay,
+      matches,
+      js: ['content.js'],
+      runAt: 'document_start',
+      allFrames: true,
+      world: 'ISOLATED',
+      persistAcrossSessions: false,
+    },
   ];
 }
 
 /** Makes the registered site scripts match `origins`; returns the origins now registered. */
-export async function syncSiteScripts(scripting: ScriptingLike, origins: readonly string[]): Promise<string[]> {
+export async function syncSiteScripts(
+  scripting: ScriptingLike,
+  origins: readonly string[],
+): Promise<string[]> {
   const ids = Object.values(SITE_SCRIPT_IDS);
   const wanted = siteScriptsFor(origins);
   const current = await scripting.getRegisteredContentScripts({ ids });

@@ -27,7 +27,12 @@ describe('TabPacks', () => {
   it('resets a tab’s document state on a new top-frame session, keeping the reader’s choice', () => {
     const tabs = new TabPacks();
     tabs.document(1, 'aaaa0000', 'http://127.0.0.1/demo/');
-    tabs.setFrame(1, 0, { frameUrl: 'http://127.0.0.1/demo/', offers: [offer('x')], activeKey: 'x', candidates: 1 });
+    tabs.setFrame(1, 0, {
+      frameUrl: 'http://127.0.0.1/demo/',
+      offers: [offer('x')],
+      activeKey: 'x',
+      candidates: 1,
+    });
     tabs.choose(1, 'x');
     tabs.setLink(1, { state: 'loaded', source: 'https://p/x.json', packKey: 'x', step: 2 });
     expect(tabs.stepFor(1, 'x')).toBe(2);
@@ -35,7 +40,13 @@ describe('TabPacks', () => {
     tabs.document(1, 'aaaa0000');
     expect(tabs.view(1).offers).toHaveLength(1);
     tabs.document(1, 'bbbb1111', 'http://127.0.0.1/other/');
-    expect(tabs.view(1)).toEqual({ offers: [], activeKey: null, link: null, overlay: null, pageUrl: 'http://127.0.0.1/other/' });
+    expect(tabs.view(1)).toEqual({
+      offers: [],
+      activeKey: null,
+      link: null,
+      overlay: null,
+      pageUrl: 'http://127.0.0.1/other/',
+    });
     expect(tabs.chosen(1)).toBe('x');
     expect(tabs.linkedKeys(1).size).toBe(0);
   });

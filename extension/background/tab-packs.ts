@@ -23,7 +23,15 @@ export interface TabEntry {
   pageUrl: string | null;
 }
 
-const emptyTab = (): TabEntry => ({ session: null, frames: {}, chosen: null, linked: [], link: null, overlay: null, pageUrl: null });
+const emptyTab = (): TabEntry => ({
+  session: null,
+  frames: {},
+  chosen: null,
+  linked: [],
+  link: null,
+  overlay: null,
+  pageUrl: null,
+});
 
 export class TabPacks {
   private tabs = new Map<number, TabEntry>();
@@ -61,7 +69,8 @@ export class TabPacks {
   setLink(tabId: number, link: LinkStatus | null): void {
     const entry = this.tab(tabId);
     entry.link = link;
-    if (link?.state === 'loaded' && link.packKey && !entry.linked.includes(link.packKey)) entry.linked.push(link.packKey);
+    if (link?.state === 'loaded' && link.packKey && !entry.linked.includes(link.packKey))
+      entry.linked.push(link.packKey);
   }
 
   link(tabId: number): LinkStatus | null {
@@ -96,7 +105,8 @@ export class TabPacks {
     if (!entry) return { offers: [], activeKey: null, link: null, overlay: null, pageUrl: null };
     const frames = Object.entries(entry.frames).sort(([a], [b]) => Number(a) - Number(b));
     const offers: PackOffer[] = [];
-    for (const [, frame] of frames) for (const o of frame.offers) if (!offers.some((x) => x.key === o.key)) offers.push(o);
+    for (const [, frame] of frames)
+      for (const o of frame.offers) if (!offers.some((x) => x.key === o.key)) offers.push(o);
     const activeKey = frames.map(([, f]) => f.activeKey).find((k) => k !== null) ?? null;
     return { offers, activeKey, link: entry.link, overlay: entry.overlay, pageUrl: entry.pageUrl };
   }
@@ -117,8 +127,15 @@ export class TabPacks {
   restore(data: unknown): void {
     if (!Array.isArray(data)) return;
     for (const item of data) {
-      if (!Array.isArray(item) || typeof item[0] !== 'number' || typeof item[1] !== 'object' || item[1] === null) continue;
-      if (!this.tabs.has(item[0])) this.tabs.set(item[0], { ...emptyTab(), ...(item[1] as Partial<TabEntry>) });
+      if (
+        !Array.isArray(item) ||
+        typeof item[0] !== 'number' ||
+        typeof item[1] !== 'object' ||
+        item[1] === null
+      )
+        continue;
+      if (!this.tabs.has(item[0]))
+        this.tabs.set(item[0], { ...emptyTab(), ...(item[1] as Partial<TabEntry>) });
     }
   }
 

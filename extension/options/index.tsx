@@ -1,10 +1,34 @@
-// The options page: about this build and diagnostics. Pack sources and settings arrive with the packs issue.
+// The options page: packs and sources, where Literate runs, settings, diagnostics. With `?consent=<id>` it is the
+// prompt that asks before a pack from a share link loads.
 
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
+import type { PacksAdminView } from '../packs-messages';
+import { ask, errorText } from '../ui/ask';
+import { applyTheme } from '../ui/theme';
+import { Consent } from './consent';
+import { AccessPanel, DiagnosticsPanel } from './diagnostics-panel';
+import { SettingsPanel } from './settings-panel';
+import { SourcesPanel } from './sources-panel';
 
 function Options() {
   const manifest = browser.runtime.getManifest();
+  const [admin, setAdmin] = useState<PacksAdminView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () =>
+    void ask<PacksAdminView>({ type: 'get-packs-admin' }).then(setAdmin, (e: unknown) =>
+      setError(errorText(e)),
+    );
+  useEffect(() => {
+    load();
+    const onChanged = (_changes: unknown, area: string) => {
+      if (area === 'local') load();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+
   return (
     <>
       <h1>
@@ -12,16 +36,26 @@ function Options() {
         Literate options
       </h1>
       <p>
-        Literate finds the TensorFlow.js model running on a page and explains it in place. Version{' '}
-        <strong>{manifest.version}</strong>.
+        Literate finds the TensorFlow.js model running on a page and explains it in place with annotation
+        packs. Version <strong>{manifest.version}</strong>.
       </p>
-      <h2>Where it runs</h2>
-      <p class="muted">
-        Literate runs on the local demo gallery and the official TensorFlow.js demo hosts. Pages without
-        TensorFlow.js pay only for a tiny hook that waits for tf.js to appear.
-      </p>
+      {error && (
+        <p class="warn" role="alert">
+          Could not read your packs: {error}
+        </p>
+      )}
+      {admin && <SourcesPanel admin={admin} onChange={load} />}
+      {admin && <AccessPanel admin={admin} onChange={load} />}
+      <SettingsPanel />
+      <DiagnosticsPanel notes={admin?.notes ?? []} />
     </>
   );
 }
 
-render(<Options />, document.getElementById('app')!);
+const consentId = new URLSearchParams(location.search).get('consent');
+void applyTheme(document.documentElement);
+if (consentId) {
+  document.title = 'Literate: load this explanation?';
+  document.body.classList.add('consent');
+}
+render(consentId ? <Consent id={consentId} /> : <Options />, document.getElementById('app')!);

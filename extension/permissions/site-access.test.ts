@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultMatches, grantedSiteOrigins, matchesPattern, siteAccessOf, sitePatternFor } from './site-access';
+import {
+  defaultMatches,
+  grantedSiteOrigins,
+  matchesPattern,
+  siteAccessOf,
+  sitePatternFor,
+} from './site-access';
 import manifest from '../../manifest.json';
 
 const DEFAULTS = defaultMatches(manifest);
@@ -7,7 +13,9 @@ const DEFAULTS = defaultMatches(manifest);
 describe('site access', () => {
   it('knows the manifest’s demo hosts run by default, on any port', () => {
     expect(siteAccessOf('http://127.0.0.1:8080/demo/', DEFAULTS, [])).toEqual({ kind: 'default' });
-    expect(siteAccessOf('https://storage.googleapis.com/tfjs-models/demos/x.html', DEFAULTS, [])).toEqual({ kind: 'default' });
+    expect(siteAccessOf('https://storage.googleapis.com/tfjs-models/demos/x.html', DEFAULTS, [])).toEqual({
+      kind: 'default',
+    });
     expect(siteAccessOf('https://storage.googleapis.com/other-bucket/x.html', DEFAULTS, [])).toEqual({
       kind: 'off',
       pattern: 'https://storage.googleapis.com/*',
@@ -15,16 +23,28 @@ describe('site access', () => {
   });
 
   it('offers to enable other sites, and knows when they are granted', () => {
-    expect(siteAccessOf('https://demo.example.org:8443/a?b', DEFAULTS, [])).toEqual({ kind: 'off', pattern: 'https://demo.example.org/*' });
+    expect(siteAccessOf('https://demo.example.org:8443/a?b', DEFAULTS, [])).toEqual({
+      kind: 'off',
+      pattern: 'https://demo.example.org/*',
+    });
     expect(siteAccessOf('https://demo.example.org/a', DEFAULTS, ['https://demo.example.org/*'])).toEqual({
       kind: 'granted',
       pattern: 'https://demo.example.org/*',
     });
-    expect(siteAccessOf('https://x.example.org/a', DEFAULTS, ['https://*.example.org/*'])).toMatchObject({ kind: 'granted' });
+    expect(siteAccessOf('https://x.example.org/a', DEFAULTS, ['https://*.example.org/*'])).toMatchObject({
+      kind: 'granted',
+    });
   });
 
   it('never offers browser pages or files', () => {
-    for (const url of ['chrome://extensions', 'about:blank', 'file:///tmp/a.html', 'chrome-extension://abc/popup.html', null, 'nonsense'])
+    for (const url of [
+      'chrome://extensions',
+      'about:blank',
+      'file:///tmp/a.html',
+      'chrome-extension://abc/popup.html',
+      null,
+      'nonsense',
+    ])
       expect(siteAccessOf(url, DEFAULTS, [])).toEqual({ kind: 'unsupported' });
     expect(sitePatternFor('ftp://x/')).toBeNull();
   });
@@ -37,9 +57,11 @@ describe('site access', () => {
   });
 
   it('lists only the reader’s grants, not the defaults or optional wildcards', () => {
-    expect(grantedSiteOrigins([...DEFAULTS, 'https://*/*', 'http://*/*', 'https://b.org/*', 'https://a.org/*'], DEFAULTS)).toEqual([
-      'https://a.org/*',
-      'https://b.org/*',
-    ]);
+    expect(
+      grantedSiteOrigins(
+        [...DEFAULTS, 'https://*/*', 'http://*/*', 'https://b.org/*', 'https://a.org/*'],
+        DEFAULTS,
+      ),
+    ).toEqual(['https://a.org/*', 'https://b.org/*']);
   });
 });

@@ -22,7 +22,12 @@ export function matchesPattern(pattern: string, url: string): boolean {
       if (hostname !== base && !hostname.endsWith(`.${base}`)) return false;
     } else if (hostname !== host.toLowerCase()) return false;
   }
-  const re = new RegExp(`^${path.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${path
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return re.test(u.pathname + u.search);
 }
 
@@ -47,7 +52,11 @@ export type SiteAccess =
  * `default`: the manifest's content scripts run here. `granted`: the reader enabled the site. `off`: the popup offers
  * "Enable Literate on this site". `unsupported`: not an http(s) page (browser pages, the extension store, files).
  */
-export function siteAccessOf(url: string | null | undefined, defaults: readonly string[], granted: readonly string[]): SiteAccess {
+export function siteAccessOf(
+  url: string | null | undefined,
+  defaults: readonly string[],
+  granted: readonly string[],
+): SiteAccess {
   if (!url) return { kind: 'unsupported' };
   const pattern = sitePatternFor(url);
   if (!pattern) return { kind: 'unsupported' };
@@ -57,8 +66,19 @@ export function siteAccessOf(url: string | null | undefined, defaults: readonly 
 }
 
 /** The reader-granted origins: granted host permissions minus the manifest's defaults and broad wildcards. */
-export function grantedSiteOrigins(permissionOrigins: readonly string[], defaults: readonly string[]): string[] {
-  return [...new Set(permissionOrigins)].filter((o) => !defaults.includes(o) && o !== '<all_urls>' && !/^\*?:\/\/\*\//.test(o) && !/^https?:\/\/\*\/\*$/.test(o)).sort();
+export function grantedSiteOrigins(
+  permissionOrigins: readonly string[],
+  defaults: readonly string[],
+): string[] {
+  return [...new Set(permissionOrigins)]
+    .filter(
+      (o) =>
+        !defaults.includes(o) &&
+        o !== '<all_urls>' &&
+        !/^\*?:\/\/\*\//.test(o) &&
+        !/^https?:\/\/\*\/\*$/.test(o),
+    )
+    .sort();
 }
 
 /** The manifest's default content-script match patterns. */

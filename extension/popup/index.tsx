@@ -1,18 +1,28 @@
-// The toolbar popup: what Literate found on this tab (models, kind, size, backend).
+// The toolbar popup: what Literate found on this tab (models, kind, size, backend), the packs that apply with their
+// switches and share link, and "Enable Literate on this site" where it does not run yet.
 
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
+import type { TabPacksView } from '../packs-protocol';
 import type { BackgroundRequest, TabState } from '../protocol';
 import { countModels } from '../protocol';
+import { ask } from '../ui/ask';
+import { applyTheme } from '../ui/theme';
 import { targetTabId } from '../ui/tab-query';
 import { ModelList } from './model-list';
+import { PacksPanel } from './packs-panel';
+import { SitePanel } from './site-panel';
 
 type Load =
-  { status: 'loading' } | { status: 'ready'; state: TabState } | { status: 'error'; message: string };
+  | { status: 'loading' }
+  | { status: 'ready'; state: TabState; packs: TabPacksView }
+  | { status: 'error'; message: string };
 
 function Popup() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [tick, setTick] = useState(0);
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
@@ -21,7 +31,11 @@ function Popup() {
         if (tabId === null) throw new Error('There is no active tab.');
         const request: BackgroundRequest = { type: 'get-tab-state', tabId };
         const state = (await browser.runtime.sendMessage(request)) as TabState;
-        if (!stopped) setLoad({ status: 'ready', state });
+        const packs = await ask<TabPacksView>({ type: 'get-tab-packs', tabId });
+        if (!stopped) {
+          setTabId(tabId);
+          setLoad({ status: 'ready', state, packs });
+        }
       } catch (error) {
         if (!stopped)
           setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) });
@@ -33,7 +47,7 @@ function Popup() {
       stopped = true;
       clearInterval(timer);
     };
-  }, []);
+  }, [tick]);
 
   return (
     <>
@@ -48,6 +62,15 @@ function Popup() {
         </p>
       )}
       {load.status === 'ready' && <TabSummary state={load.state} />}
+      {load.status === 'ready' && tabId !== null && (
+        <PacksPanel view={load.packs} tabId={tabId} onChange={() => setTick((t) => t + 1)} />
+      )}
+      {tabId !== null && <SitePanel tabId={tabId} />}
+      <p class="footer">
+        <a href="options.html" target="_blank" rel="noreferrer">
+          Manage packs and settings
+        </a>
+      </p>
     </>
   );
 }
@@ -77,4 +100,5 @@ function TabSummary({ state }: { state: TabState }) {
   );
 }
 
+void applyTheme(document.documentElement);
 render(<Popup />, document.getElementById('app')!);

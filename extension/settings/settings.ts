@@ -45,7 +45,8 @@ function clampNumber(v: unknown, range: { min: number; max: number }, fallback: 
 function position(v: unknown): LauncherPosition | null {
   if (typeof v !== 'object' || v === null) return null;
   const { x, y } = v as Record<string, unknown>;
-  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y))
+    return null;
   return { x: Math.min(1, Math.max(0, x)), y: Math.min(1, Math.max(0, y)) };
 }
 
@@ -54,8 +55,16 @@ export function normalizeSettings(v: unknown): Settings {
   const o = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
   return {
     theme: THEMES.find((t) => t === o.theme) ?? DEFAULT_SETTINGS.theme,
-    viewRefreshHz: clampNumber(o.viewRefreshHz, SETTINGS_RANGES.viewRefreshHz, DEFAULT_SETTINGS.viewRefreshHz),
-    dataBudgetKBps: clampNumber(o.dataBudgetKBps, SETTINGS_RANGES.dataBudgetKBps, DEFAULT_SETTINGS.dataBudgetKBps),
+    viewRefreshHz: clampNumber(
+      o.viewRefreshHz,
+      SETTINGS_RANGES.viewRefreshHz,
+      DEFAULT_SETTINGS.viewRefreshHz,
+    ),
+    dataBudgetKBps: clampNumber(
+      o.dataBudgetKBps,
+      SETTINGS_RANGES.dataBudgetKBps,
+      DEFAULT_SETTINGS.dataBudgetKBps,
+    ),
     launcherPosition: position(o.launcherPosition),
     updateHours: clampNumber(o.updateHours, SETTINGS_RANGES.updateHours, DEFAULT_SETTINGS.updateHours),
   };

@@ -1,9 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeInlinePack, encodeInlinePack, fromBase64Url, INLINE_LIMITS, toBase64Url } from './inline-codec';
+import {
+  decodeInlinePack,
+  encodeInlinePack,
+  fromBase64Url,
+  INLINE_LIMITS,
+  toBase64Url,
+} from './inline-codec';
 
 async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream('deflate-raw'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -27,7 +35,10 @@ describe('base64url', () => {
 
 describe('inline packs', () => {
   it('round-trips JSON text, including non-ASCII', async () => {
-    const json = JSON.stringify({ title: 'Ünïcödé ∑ 🧠', items: Array.from({ length: 50 }, (_, i) => ({ id: `n${i}` })) });
+    const json = JSON.stringify({
+      title: 'Ünïcödé ∑ 🧠',
+      items: Array.from({ length: 50 }, (_, i) => ({ id: `n${i}` })),
+    });
     const encoded = await encodeInlinePack(json);
     expect(encoded.ok).toBe(true);
     if (!encoded.ok) return;
@@ -58,16 +69,30 @@ describe('inline packs', () => {
   it('refuses a decompression bomb', async () => {
     const bomb = toBase64Url(await deflate(new Uint8Array(INLINE_LIMITS.maxJsonBytes * 4)));
     expect(bomb.length).toBeLessThan(INLINE_LIMITS.maxEncodedChars);
-    expect(await decodeInlinePack(bomb)).toMatchObject({ ok: false, reason: expect.stringMatching(/expands beyond/) });
+    expect(await decodeInlinePack(bomb)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/expands beyond/),
+    });
   });
 
   it('says why garbage cannot be read', async () => {
     expect(await decodeInlinePack('')).toMatchObject({ ok: false, reason: 'the inline pack is empty' });
-    expect(await decodeInlinePack('%%%')).toMatchObject({ ok: false, reason: expect.stringMatching(/base64url/) });
-    expect(await decodeInlinePack('AAAA')).toMatchObject({ ok: false, reason: expect.stringMatching(/compressed/) });
-    expect(await decodeInlinePack('x'.repeat(INLINE_LIMITS.maxEncodedChars + 1))).toMatchObject({ ok: false });
+    expect(await decodeInlinePack('%%%')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/base64url/),
+    });
+    expect(await decodeInlinePack('AAAA')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/compressed/),
+    });
+    expect(await decodeInlinePack('x'.repeat(INLINE_LIMITS.maxEncodedChars + 1))).toMatchObject({
+      ok: false,
+    });
     const notUtf8 = toBase64Url(await deflate(new Uint8Array([0xff, 0xfe, 0xfd])));
-    expect(await decodeInlinePack(notUtf8)).toMatchObject({ ok: false, reason: 'the inline pack is not UTF-8 text' });
+    expect(await decodeInlinePack(notUtf8)).toMatchObject({
+      ok: false,
+      reason: 'the inline pack is not UTF-8 text',
+    });
     const good = await encodeInlinePack('{"a":1}');
     if (!good.ok) throw new Error(good.reason);
     expect(await decodeInlinePack(good.value.slice(0, -3))).toMatchObject({ ok: false });

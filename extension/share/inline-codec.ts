@@ -14,7 +14,8 @@ const B64URL = /^[A-Za-z0-9_-]*$/;
 
 export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -81,17 +82,27 @@ export async function encodeInlinePack(json: string): Promise<InlineResult<strin
 export async function decodeInlinePack(encoded: string): Promise<InlineResult<string>> {
   if (encoded.length === 0) return { ok: false, reason: 'the inline pack is empty' };
   if (encoded.length > INLINE_LIMITS.maxEncodedChars)
-    return { ok: false, reason: `the inline pack is longer than ${INLINE_LIMITS.maxEncodedChars} characters` };
+    return {
+      ok: false,
+      reason: `the inline pack is longer than ${INLINE_LIMITS.maxEncodedChars} characters`,
+    };
   const bytes = fromBase64Url(encoded);
-  if (!bytes) return { ok: false, reason: 'the inline pack is not base64url text (was the link cut or altered?)' };
+  if (!bytes)
+    return { ok: false, reason: 'the inline pack is not base64url text (was the link cut or altered?)' };
   let inflated: Uint8Array | 'too-large';
   try {
     inflated = await pump(bytes, new DecompressionStream('deflate-raw'), INLINE_LIMITS.maxJsonBytes);
   } catch {
-    return { ok: false, reason: 'the inline pack is not valid compressed data (was the link cut or altered?)' };
+    return {
+      ok: false,
+      reason: 'the inline pack is not valid compressed data (was the link cut or altered?)',
+    };
   }
   if (inflated === 'too-large')
-    return { ok: false, reason: `the inline pack expands beyond ${INLINE_LIMITS.maxJsonBytes} bytes; refused` };
+    return {
+      ok: false,
+      reason: `the inline pack expands beyond ${INLINE_LIMITS.maxJsonBytes} bytes; refused`,
+    };
   try {
     return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(inflated) };
   } catch {

@@ -14,8 +14,12 @@ export async function shareLinkForPack(
   pack: Pack,
   step: number | null = null,
 ): Promise<ShareFor> {
-  const web = provenance.sourceKind === 'url' || provenance.sourceKind === 'link' || provenance.sourceKind === 'registry';
-  if (web && provenance.url) return { ok: true, link: buildShareLink(pageUrl, { url: provenance.url }, step) };
+  const web =
+    provenance.sourceKind === 'url' ||
+    provenance.sourceKind === 'link' ||
+    provenance.sourceKind === 'registry';
+  if (web && provenance.url)
+    return { ok: true, link: buildShareLink(pageUrl, { url: provenance.url }, step) };
   const encoded = await encodeInlinePack(JSON.stringify(pack));
   return encoded.ok
     ? { ok: true, link: buildShareLink(pageUrl, { inline: encoded.value }, step) }

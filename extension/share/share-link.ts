@@ -5,14 +5,14 @@ export const MAX_PACK_URL_LENGTH = 2048;
 export const MAX_STEP = 500;
 
 export type ShareRequest =
-  | { kind: 'url'; url: string; step: number | null }
-  | { kind: 'inline'; data: string; step: number | null };
+  { kind: 'url'; url: string; step: number | null } | { kind: 'inline'; data: string; step: number | null };
 
 export type FragmentParse = { kind: 'none' } | { kind: 'error'; reason: string } | ShareRequest;
 
 /** Checks a pack URL from a link: http(s), no credentials, bounded length. Returns a reason when refused. */
 export function packUrlProblem(url: string): string | null {
-  if (url.length > MAX_PACK_URL_LENGTH) return `the pack URL is longer than ${MAX_PACK_URL_LENGTH} characters`;
+  if (url.length > MAX_PACK_URL_LENGTH)
+    return `the pack URL is longer than ${MAX_PACK_URL_LENGTH} characters`;
   let parsed: URL;
   try {
     parsed = new URL(url);

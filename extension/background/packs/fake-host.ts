@@ -20,8 +20,12 @@ export class FakeHost {
     const file = this.files.get(url);
     if (!file) return new Response('not found', { status: 404, statusText: 'Not Found' });
     if (file.status && file.status !== 200) return new Response('', { status: file.status });
-    if (headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers: { etag: file.etag } });
-    return new Response(file.body, { status: 200, headers: { etag: file.etag, 'content-type': 'application/json' } });
+    if (headers.get('if-none-match') === file.etag)
+      return new Response(null, { status: 304, headers: { etag: file.etag } });
+    return new Response(file.body, {
+      status: 200,
+      headers: { etag: file.etag, 'content-type': 'application/json' },
+    });
   };
 
   requests(url: string): number {

@@ -73,9 +73,13 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
       redirect: 'follow',
       signal: controller.signal,
     });
-    if (response.status === 304) return { status: 'not-modified', ...withHttp(validatorsOf(response) ?? options.validators) };
+    if (response.status === 304)
+      return { status: 'not-modified', ...withHttp(validatorsOf(response) ?? options.validators) };
     if (!response.ok)
-      return { status: 'error', reason: `${host} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}` };
+      return {
+        status: 'error',
+        reason: `${host} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
+      };
     const bytes = await readCapped(response, options.maxBytes);
     if (!bytes) return { status: 'error', reason: `the file is larger than ${options.maxBytes} bytes` };
     let text: string;
@@ -84,9 +88,19 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
     } catch {
       return { status: 'error', reason: 'the file is not UTF-8 text' };
     }
-    return { status: 'fresh', bytes, text, finalUrl: response.url || url, ...withHttp(validatorsOf(response)) };
+    return {
+      status: 'fresh',
+      bytes,
+      text,
+      finalUrl: response.url || url,
+      ...withHttp(validatorsOf(response)),
+    };
   } catch (error) {
-    if (controller.signal.aborted) return { status: 'error', reason: `${host} did not answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s` };
+    if (controller.signal.aborted)
+      return {
+        status: 'error',
+        reason: `${host} did not answer within ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`,
+      };
     return {
       status: 'error',
       reason: `could not reach ${host} (offline, or the server does not allow cross-origin requests: ${error instanceof Error ? error.message : String(error)})`,

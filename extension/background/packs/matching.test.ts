@@ -5,7 +5,14 @@ import type { PackRecord, Source } from './schema';
 import type { UsablePack } from './store';
 import { makeGraph, makePack } from './testing';
 
-const source: Source = { id: 's1', kind: 'url', url: 'https://packs.example.org/a.json', label: 'A', addedAt: 0, problems: [] };
+const source: Source = {
+  id: 's1',
+  kind: 'url',
+  url: 'https://packs.example.org/a.json',
+  label: 'A',
+  addedAt: 0,
+  problems: [],
+};
 
 function usable(pack: Pack, extra: Partial<PackRecord> = {}): UsablePack {
   const record: PackRecord = {
@@ -35,9 +42,15 @@ const byFingerprint = makePack({
 const otherModel = makePack({
   id: 'other',
   title: 'Other model',
-  targets: { pages: ['http://127.0.0.1:*/demo/*'], models: [{ alias: 'm', fingerprint: 'b'.repeat(64), url: 'https://x/*' }] },
+  targets: {
+    pages: ['http://127.0.0.1:*/demo/*'],
+    models: [{ alias: 'm', fingerprint: 'b'.repeat(64), url: 'https://x/*' }],
+  },
 });
-const otherPage = makePack({ id: 'elsewhere', targets: { pages: ['https://example.org/*'], models: [{ alias: 'm' }] } });
+const otherPage = makePack({
+  id: 'elsewhere',
+  targets: { pages: ['https://example.org/*'], models: [{ alias: 'm' }] },
+});
 
 describe('offersFor', () => {
   it('offers only packs whose pages match, before the models are described', () => {
@@ -79,7 +92,12 @@ describe('chooseActive', () => {
   });
 
   it('prefers the reader’s choice, then a linked pack', () => {
-    const offers = offersFor([usable(otherModel), usable(byFingerprint)], PAGE, graphs, new Set(['s1:other']));
+    const offers = offersFor(
+      [usable(otherModel), usable(byFingerprint)],
+      PAGE,
+      graphs,
+      new Set(['s1:other']),
+    );
     expect(chooseActive(offers, null)).toBe('s1:other');
     expect(chooseActive(offers, 's1:fp')).toBe('s1:fp');
   });
@@ -93,8 +111,14 @@ describe('chooseActive', () => {
 describe('provenanceOf', () => {
   it('names the origin for web sources only', () => {
     const u = usable(byFingerprint);
-    expect(provenanceOf(u.record, u.source)).toMatchObject({ origin: 'https://packs.example.org', sourceKind: 'url' });
+    expect(provenanceOf(u.record, u.source)).toMatchObject({
+      origin: 'https://packs.example.org',
+      sourceKind: 'url',
+    });
     const file: Source = { id: 'files', kind: 'file', label: 'Imported files', addedAt: 0, problems: [] };
-    expect(provenanceOf({ ...u.record, url: 'mine.json' }, file)).toMatchObject({ origin: null, url: 'mine.json' });
+    expect(provenanceOf({ ...u.record, url: 'mine.json' }, file)).toMatchObject({
+      origin: null,
+      url: 'mine.json',
+    });
   });
 });

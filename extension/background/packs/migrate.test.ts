@@ -4,7 +4,10 @@ import { migrate, RECOVERED_SOURCE_ID } from './migrate';
 import { SCHEMA_VERSION } from './schema';
 
 const fixture = (name: string) =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 
 describe('migrate', () => {
   it('starts an empty store from a fresh install (v0)', () => {
@@ -31,7 +34,10 @@ describe('migrate', () => {
     expect(mine).toMatchObject({ key: 'files:mine', sourceId: 'files', enabled: false, title: 'My pack' });
     // The remote source keeps its validators and problem; its duplicate and the damaged entries go.
     expect(result.state.sources.map((s) => s.id)).toEqual(['files', 's1', RECOVERED_SOURCE_ID]);
-    expect(result.state.sources[1]).toMatchObject({ http: { etag: '"v1"' }, problems: [{ reason: 'HTTP 500' }] });
+    expect(result.state.sources[1]).toMatchObject({
+      http: { etag: '"v1"' },
+      problems: [{ reason: 'HTTP 500' }],
+    });
     // A pack whose source entry was lost is kept as a recovered pack.
     expect(result.state.packs.find((p) => p.packId === 'orphan')).toMatchObject({
       sourceId: RECOVERED_SOURCE_ID,
@@ -48,7 +54,9 @@ describe('migrate', () => {
   it('is idempotent: migrating its own output changes nothing', () => {
     const first = migrate(fixture('v1-damaged'));
     const texts = Object.fromEntries(
-      Object.entries(fixture('v1-damaged')).filter(([k]) => k.startsWith('text:') && !first.remove.includes(k)),
+      Object.entries(fixture('v1-damaged')).filter(
+        ([k]) => k.startsWith('text:') && !first.remove.includes(k),
+      ),
     );
     const second = migrate({ ...first.set, ...texts });
     expect(second.state).toEqual(first.state);
@@ -65,7 +73,12 @@ describe('migrate', () => {
   });
 
   it('never throws on garbage', () => {
-    for (const items of [{ schema: 'x' }, { schema: -1, sources: 'no' }, { packs: [null, 1, 'x'] }, { trust: [] }]) {
+    for (const items of [
+      { schema: 'x' },
+      { schema: -1, sources: 'no' },
+      { packs: [null, 1, 'x'] },
+      { trust: [] },
+    ]) {
       expect(() => migrate(items)).not.toThrow();
     }
   });

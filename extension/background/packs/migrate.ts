@@ -95,7 +95,13 @@ function normalize(items: StorageItems, notes: string[]): StoreState {
     state.packs.push(kept);
   }
   if (recovered && !sourceIds.has(RECOVERED_SOURCE_ID)) {
-    const source: Source = { id: RECOVERED_SOURCE_ID, kind: 'file', label: 'Recovered packs', addedAt: 0, problems: [] };
+    const source: Source = {
+      id: RECOVERED_SOURCE_ID,
+      kind: 'file',
+      label: 'Recovered packs',
+      addedAt: 0,
+      problems: [],
+    };
     state.sources.push(source);
   }
   state.trust = readTrust(items[KEYS.trust]);

@@ -13,10 +13,16 @@ const entry = {
 
 describe('parseRegistryText', () => {
   it('reads a registry and resolves relative pack URLs', () => {
-    const result = parseRegistryText(JSON.stringify({ literateRegistry: 1, title: 'T', packs: [entry] }), BASE);
+    const result = parseRegistryText(
+      JSON.stringify({ literateRegistry: 1, title: 'T', packs: [entry] }),
+      BASE,
+    );
     expect(result).toEqual({
       ok: true,
-      registry: { title: 'T', packs: [{ ...entry, url: 'https://packs.example.org/r/mnist.json', sha256: 'a'.repeat(64) }] },
+      registry: {
+        title: 'T',
+        packs: [{ ...entry, url: 'https://packs.example.org/r/mnist.json', sha256: 'a'.repeat(64) }],
+      },
     });
   });
 
@@ -42,6 +48,9 @@ describe('parseRegistryText', () => {
 
   it('reports syntax errors with their position', () => {
     const result = parseRegistryText('{"literateRegistry": 1,}', BASE);
-    expect(result).toMatchObject({ ok: false, errors: [{ pointer: '', line: 1, reason: expect.stringMatching(/^invalid JSON/) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ pointer: '', line: 1, reason: expect.stringMatching(/^invalid JSON/) }],
+    });
   });
 });

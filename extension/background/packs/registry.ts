@@ -35,7 +35,17 @@ export function parseRegistryText(text: string, indexUrl: string): RegistryParse
   const source = parseJsonSource(text);
   if (source.syntaxError) {
     const { offset, reason, hint } = source.syntaxError;
-    return { ok: false, errors: [{ pointer: '', ...positionAt(text, offset), reason: `invalid JSON: ${reason}`, ...(hint ? { hint } : {}) }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          pointer: '',
+          ...positionAt(text, offset),
+          reason: `invalid JSON: ${reason}`,
+          ...(hint ? { hint } : {}),
+        },
+      ],
+    };
   }
   const errors: ValidationError[] = [];
   const fail = (pointer: string, reason: string, hint?: string) =>
@@ -49,11 +59,13 @@ export function parseRegistryText(text: string, indexUrl: string): RegistryParse
     fail('/literateRegistry', `must be ${REGISTRY_FORMAT}`, 'start the index with "literateRegistry": 1');
   const title = typeof root.title === 'string' && root.title.trim() ? root.title.slice(0, 200) : null;
   if (!title) fail('/title', 'a registry needs a title');
-  const homepage = typeof root.homepage === 'string' && !packUrlProblem(root.homepage) ? root.homepage : undefined;
+  const homepage =
+    typeof root.homepage === 'string' && !packUrlProblem(root.homepage) ? root.homepage : undefined;
   if (root.homepage !== undefined && !homepage) fail('/homepage', 'must be an http(s) URL');
   const packs: RegistryEntry[] = [];
   if (!Array.isArray(root.packs)) fail('/packs', 'must be an array of pack entries');
-  else if (root.packs.length > REGISTRY_LIMITS.packs) fail('/packs', `lists more than ${REGISTRY_LIMITS.packs} packs`);
+  else if (root.packs.length > REGISTRY_LIMITS.packs)
+    fail('/packs', `lists more than ${REGISTRY_LIMITS.packs} packs`);
   else {
     const ids = new Set<string>();
     root.packs.forEach((raw, i) => {
@@ -73,19 +85,23 @@ export function parseRegistryText(text: string, indexUrl: string): RegistryParse
       }
       const stringField = (name: string, max: number) => {
         const v = raw[name];
-        if (typeof v !== 'string' || v.length === 0 || v.length > max) fail(`${at}/${name}`, `must be a string of 1–${max} characters`);
+        if (typeof v !== 'string' || v.length === 0 || v.length > max)
+          fail(`${at}/${name}`, `must be a string of 1–${max} characters`);
         return typeof v === 'string' ? v : '';
       };
       const id = stringField('id', 2048);
       const entryTitle = stringField('title', 200);
       const version = stringField('version', 256);
       const sha256 = typeof raw.sha256 === 'string' ? raw.sha256.toLowerCase() : '';
-      if (!/^[0-9a-f]{64}$/.test(sha256)) fail(`${at}/sha256`, 'must be the SHA-256 of the pack file, 64 hex digits', 'sha256sum pack.json');
+      if (!/^[0-9a-f]{64}$/.test(sha256))
+        fail(`${at}/sha256`, 'must be the SHA-256 of the pack file, 64 hex digits', 'sha256sum pack.json');
       if (ids.has(id)) fail(`${at}/id`, `pack id ${id} is listed twice`);
       ids.add(id);
       const targets = isRec(raw.targets) ? raw.targets : null;
-      const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-      if (!targets || !Array.isArray(targets.pages)) fail(`${at}/targets`, 'must summarize the pack’s targets: {"pages": [...], "models": [...]}');
+      const strings = (v: unknown) =>
+        Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+      if (!targets || !Array.isArray(targets.pages))
+        fail(`${at}/targets`, 'must summarize the pack’s targets: {"pages": [...], "models": [...]}');
       if (errors.length > before) return;
       const entry: RegistryEntry = {
         url,

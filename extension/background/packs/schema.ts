@@ -22,7 +22,15 @@ export const textKey = (sha256: string): string => `${TEXT_PREFIX}${sha256}`;
  * the reader. `link` and `inline` were accepted from share links.
  */
 export type SourceKind = 'shipped' | 'url' | 'registry' | 'file' | 'edit' | 'link' | 'inline';
-export const SOURCE_KINDS: readonly SourceKind[] = ['shipped', 'url', 'registry', 'file', 'edit', 'link', 'inline'];
+export const SOURCE_KINDS: readonly SourceKind[] = [
+  'shipped',
+  'url',
+  'registry',
+  'file',
+  'edit',
+  'link',
+  'inline',
+];
 export const REMOTE_KINDS: ReadonlySet<SourceKind> = new Set(['url', 'registry', 'link']);
 export const OWN_KINDS: ReadonlySet<SourceKind> = new Set(['file', 'edit']);
 

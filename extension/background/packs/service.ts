@@ -48,7 +48,11 @@ export class PackService {
   }
 
   private updateDeps(store: PackStore) {
-    return { store, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}), ...(this.deps.now ? { now: this.deps.now } : {}) };
+    return {
+      store,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.now ? { now: this.deps.now } : {}),
+    };
   }
 
   private report(result: UpdateReport): UpdateReport {
@@ -67,14 +71,25 @@ export class PackService {
     this.changed();
     const first = result.problems[0];
     return first
-      ? { ok: false, reason: first.reason, where: first.where, sourceId: source.id, ...(first.errors ? { errors: first.errors } : {}) }
+      ? {
+          ok: false,
+          reason: first.reason,
+          where: first.where,
+          sourceId: source.id,
+          ...(first.errors ? { errors: first.errors } : {}),
+        }
       : { ok: true, sourceId: source.id };
   }
 
   /** Checks one remote source, or all of them, for updates. */
   async update(sourceId: string | null): Promise<UpdateReport[]> {
     const store = await this.store();
-    const ids = sourceId ? [sourceId] : store.sources().filter((s) => REMOTE_KINDS.has(s.kind)).map((s) => s.id);
+    const ids = sourceId
+      ? [sourceId]
+      : store
+          .sources()
+          .filter((s) => REMOTE_KINDS.has(s.kind))
+          .map((s) => s.id);
     const reports: UpdateReport[] = [];
     for (const id of ids) reports.push(this.report(await updateSource(id, this.updateDeps(store))));
     if (ids.length > 0) this.changed();
@@ -84,10 +99,15 @@ export class PackService {
   /** Imports a pack file the reader picked or dropped. Invalid files are refused with every error. */
   async importFile(name: string, text: string): Promise<ActionResult & { packKey?: string }> {
     const load = await loadPackText(text);
-    if (!load.ok) return { ok: false, reason: 'the file is not a valid pack', where: name, errors: load.errors };
+    if (!load.ok)
+      return { ok: false, reason: 'the file is not a valid pack', where: name, errors: load.errors };
     const store = await this.store();
     await store.addSource({ kind: 'file' }, this.now());
-    const record = await store.putPack(FILES_SOURCE_ID, { text, sha256: load.sha256, pack: load.pack, url: name }, this.now());
+    const record = await store.putPack(
+      FILES_SOURCE_ID,
+      { text, sha256: load.sha256, pack: load.pack, url: name },
+      this.now(),
+    );
     this.changed();
     return { ok: true, packKey: record.key };
   }
@@ -119,10 +139,19 @@ export class PackService {
       const text = await read(`packs/${file}`);
       const load = text === null ? null : await loadPackText(text);
       if (!load?.ok) {
-        problems.push({ where: `packs/${file}`, reason: load ? 'the shipped pack does not validate' : 'the shipped pack is missing', at: this.now(), ...(load && !load.ok ? { errors: load.errors } : {}) });
+        problems.push({
+          where: `packs/${file}`,
+          reason: load ? 'the shipped pack does not validate' : 'the shipped pack is missing',
+          at: this.now(),
+          ...(load && !load.ok ? { errors: load.errors } : {}),
+        });
         continue;
       }
-      const record = await store.putPack(source.id, { text: text as string, sha256: load.sha256, pack: load.pack, url: `packs/${file}` }, this.now());
+      const record = await store.putPack(
+        source.id,
+        { text: text as string, sha256: load.sha256, pack: load.pack, url: `packs/${file}` },
+        this.now(),
+      );
       keep.add(record.key);
     }
     await store.retainPacks(source.id, keep);
@@ -143,7 +172,10 @@ export function parseShippedIndex(text: string | null): string[] {
   try {
     const value = JSON.parse(text) as { packs?: unknown };
     return Array.isArray(value.packs)
-      ? value.packs.filter((f): f is string => typeof f === 'string' && /^[A-Za-z0-9._-]+\.json$/.test(f) && f !== 'index.json')
+      ? value.packs.filter(
+          (f): f is string =>
+            typeof f === 'string' && /^[A-Za-z0-9._-]+\.json$/.test(f) && f !== 'index.json',
+        )
       : [];
   } catch {
     return [];

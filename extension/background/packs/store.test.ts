@@ -18,7 +18,12 @@ describe('PackStore', () => {
     const store = await PackStore.open(area);
     const source = await store.addSource({ kind: 'url', url: 'https://p.example.org/a.json' });
     const record = await store.putPack(source.id, { ...(await copy()), url: source.url! }, 10);
-    expect(record).toMatchObject({ key: `${source.id}:test-pack`, enabled: true, title: 'A test pack', fetchedAt: 10 });
+    expect(record).toMatchObject({
+      key: `${source.id}:test-pack`,
+      enabled: true,
+      title: 'A test pack',
+      fetchedAt: 10,
+    });
 
     const reopened = await PackStore.open(area);
     const usable = await reopened.usable();
@@ -68,7 +73,11 @@ describe('PackStore', () => {
     const source = await store.addSource({ kind: 'url', url: 'https://p.example.org/a.json' });
     const original = await store.putPack(source.id, await copy());
     const edit = await store.saveEdit(original.key, await copy({ title: 'My better title' }));
-    expect(edit).toMatchObject({ sourceId: EDITS_SOURCE_ID, derivedFrom: original.key, title: 'My better title' });
+    expect(edit).toMatchObject({
+      sourceId: EDITS_SOURCE_ID,
+      derivedFrom: original.key,
+      title: 'My better title',
+    });
     await store.putPack(source.id, await copy({ version: '3.0.0', title: 'Publisher update' }));
     expect(store.record(edit.key)?.title).toBe('My better title');
     await store.removeSource(source.id);
@@ -92,7 +101,12 @@ describe('PackStore', () => {
     await store.putPack(reg.id, await copy({ id: 'b' }));
     await store.putPack(FILES_SOURCE_ID, await copy({ id: 'b' }));
     await store.retainPacks(reg.id, new Set([a.key]));
-    expect(store.records().map((r) => r.key).sort()).toEqual([a.key, `${FILES_SOURCE_ID}:b`].sort());
+    expect(
+      store
+        .records()
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([a.key, `${FILES_SOURCE_ID}:b`].sort());
   });
 
   it('reports a stored copy that no longer validates on its source, and keeps its text', async () => {
@@ -117,7 +131,9 @@ describe('PackStore', () => {
   it('serializes concurrent changes (no lost update)', async () => {
     const store = await PackStore.open(new MemoryArea());
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => store.addSource({ kind: 'url', url: `https://p.example.org/${i}.json` })),
+      Array.from({ length: 10 }, (_, i) =>
+        store.addSource({ kind: 'url', url: `https://p.example.org/${i}.json` }),
+      ),
     );
     expect(store.sources()).toHaveLength(10);
   });

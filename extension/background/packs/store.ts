@@ -44,7 +44,9 @@ export interface NewPackCopy {
   http?: HttpValidators;
 }
 
-export type SourcePatch = Partial<Pick<Source, 'checkedAt' | 'updatedAt' | 'http' | 'problems' | 'label' | 'version'>>;
+export type SourcePatch = Partial<
+  Pick<Source, 'checkedAt' | 'updatedAt' | 'http' | 'problems' | 'label' | 'version'>
+>;
 
 export class ReadOnlyStoreError extends Error {
   constructor() {
@@ -132,7 +134,9 @@ export class PackStore {
             at: Date.now(),
             ...(load && !load.ok ? { errors: load.errors } : {}),
           };
-          await this.patchSource(source.id, { problems: [...source.problems, problem] }).catch(() => undefined);
+          await this.patchSource(source.id, { problems: [...source.problems, problem] }).catch(
+            () => undefined,
+          );
         }
       }
       if (pack) out.push({ record: structuredClone(record), source: structuredClone(source), pack });
@@ -194,7 +198,12 @@ export class PackStore {
    * Stores a new validated copy of a pack for a source (key `<source>:<pack id>`). The reader's switch is kept; the
    * old text stays until the new one is stored.
    */
-  putPack(sourceId: string, copy: NewPackCopy, now = Date.now(), extra: Partial<PackRecord> = {}): Promise<PackRecord> {
+  putPack(
+    sourceId: string,
+    copy: NewPackCopy,
+    now = Date.now(),
+    extra: Partial<PackRecord> = {},
+  ): Promise<PackRecord> {
     return this.commit(
       (draft) => {
         if (!draft.sources.some((s) => s.id === sourceId)) throw new Error(`unknown source ${sourceId}`);
@@ -268,11 +277,18 @@ export class PackStore {
       if (this.readOnly) throw new ReadOnlyStoreError();
       const draft = structuredClone(this.state);
       const result = change(draft);
-      await this.area.set({ ...texts, [KEYS.sources]: draft.sources, [KEYS.packs]: draft.packs, [KEYS.trust]: draft.trust });
+      await this.area.set({
+        ...texts,
+        [KEYS.sources]: draft.sources,
+        [KEYS.packs]: draft.packs,
+        [KEYS.trust]: draft.trust,
+      });
       const before = new Set(this.state.packs.map((p) => p.sha256));
       this.state = draft;
       const after = new Set(draft.packs.map((p) => p.sha256));
-      const unused = [...before, ...Object.keys(texts).map((k) => k.slice(TEXT_PREFIX.length))].filter((sha) => !after.has(sha));
+      const unused = [...before, ...Object.keys(texts).map((k) => k.slice(TEXT_PREFIX.length))].filter(
+        (sha) => !after.has(sha),
+      );
       if (unused.length > 0) await this.area.remove([...new Set(unused)].map(textKey)).catch(() => undefined);
       return result;
     };

@@ -32,7 +32,8 @@ export function makePack(overrides: Partial<Pack> = {}): Pack {
   };
 }
 
-export const packText = (overrides: Partial<Pack> = {}): string => JSON.stringify(makePack(overrides), null, 2);
+export const packText = (overrides: Partial<Pack> = {}): string =>
+  JSON.stringify(makePack(overrides), null, 2);
 
 export function makeGraph(overrides: Partial<ModelGraph> = {}): ModelGraph {
   return {

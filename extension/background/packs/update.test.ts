@@ -90,7 +90,9 @@ describe('updateSource: a pack URL', () => {
     await updateSource(source.id, deps);
     host.offline = true;
     const report = await updateSource(source.id, deps);
-    expect(report.problems[0]?.reason).toMatch(/could not reach packs.example.org.*previous copy stays in use/);
+    expect(report.problems[0]?.reason).toMatch(
+      /could not reach packs.example.org.*previous copy stays in use/,
+    );
     expect(await store.usable()).toHaveLength(1);
     host.offline = false;
     expect((await updateSource(source.id, deps)).problems).toEqual([]);
@@ -116,14 +118,22 @@ describe('updateSource: a registry', () => {
     const b = packText({ id: 'b' });
     host.put('https://packs.example.org/registry/a.json', a);
     host.put('https://other.example.org/b.json', b);
-    host.put(INDEX_URL, await registryFor([
-      { id: 'a', text: a, url: 'a.json' },
-      { id: 'b', text: b, url: 'https://other.example.org/b.json' },
-    ]));
+    host.put(
+      INDEX_URL,
+      await registryFor([
+        { id: 'a', text: a, url: 'a.json' },
+        { id: 'b', text: b, url: 'https://other.example.org/b.json' },
+      ]),
+    );
     const source = await store.addSource({ kind: 'registry', url: INDEX_URL });
     expect(await updateSource(source.id, deps)).toMatchObject({ changed: 2, problems: [] });
     expect(store.source(source.id)?.label).toBe('Example packs');
-    expect(store.records(source.id).map((r) => r.packId).sort()).toEqual(['a', 'b']);
+    expect(
+      store
+        .records(source.id)
+        .map((r) => r.packId)
+        .sort(),
+    ).toEqual(['a', 'b']);
     // The index is unchanged: one conditional request, no pack requests.
     host.log = [];
     await updateSource(source.id, deps);
@@ -139,7 +149,10 @@ describe('updateSource: a registry', () => {
     await updateSource(source.id, deps);
     const a2 = packText({ id: 'a', version: '2.0.0' });
     host.put(INDEX_URL, await registryFor([{ id: 'a', text: a2, url: 'a.json' }]));
-    host.put('https://packs.example.org/registry/a.json', packText({ id: 'a', version: '2.0.0', title: 'tampered' }));
+    host.put(
+      'https://packs.example.org/registry/a.json',
+      packText({ id: 'a', version: '2.0.0', title: 'tampered' }),
+    );
     const report = await updateSource(source.id, deps);
     expect(report.problems[0]?.reason).toMatch(/sha256 .* the registry lists .*previous copy stays in use/);
     expect(store.records(source.id)[0]?.version).toBe('1.0.0');
@@ -151,7 +164,13 @@ describe('updateSource: a registry', () => {
     const b = packText({ id: 'b' });
     host.put('https://packs.example.org/registry/a.json', a);
     host.put('https://packs.example.org/registry/b.json', b);
-    host.put(INDEX_URL, await registryFor([{ id: 'a', text: a, url: 'a.json' }, { id: 'b', text: b, url: 'b.json' }]));
+    host.put(
+      INDEX_URL,
+      await registryFor([
+        { id: 'a', text: a, url: 'a.json' },
+        { id: 'b', text: b, url: 'b.json' },
+      ]),
+    );
     const source = await store.addSource({ kind: 'registry', url: INDEX_URL });
     await updateSource(source.id, deps);
     const edited = packText({ id: 'b', title: 'My notes on b' });
@@ -161,7 +180,12 @@ describe('updateSource: a registry', () => {
     await store.saveEdit(`${source.id}:b`, { text: edited, sha256: load.sha256, pack: load.pack });
     host.put(INDEX_URL, await registryFor([{ id: 'a', text: a, url: 'a.json' }]));
     await updateSource(source.id, deps);
-    expect(store.records().map((r) => r.key).sort()).toEqual([`${source.id}:a`, 'edits:b'].sort());
+    expect(
+      store
+        .records()
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual([`${source.id}:a`, 'edits:b'].sort());
   });
 
   it('reports an invalid index with pointer and position, keeping stored packs', async () => {

@@ -26,7 +26,8 @@ const CONCURRENCY = 4;
 export async function updateSource(sourceId: string, deps: UpdateDeps): Promise<UpdateReport> {
   const source = deps.store.source(sourceId);
   if (!source) return { sourceId, changed: 0, problems: [] };
-  if ((source.kind === 'url' || source.kind === 'link') && source.url) return updatePackUrl({ ...source, url: source.url }, deps);
+  if ((source.kind === 'url' || source.kind === 'link') && source.url)
+    return updatePackUrl({ ...source, url: source.url }, deps);
   if (source.kind === 'registry' && source.url) return updateRegistry({ ...source, url: source.url }, deps);
   // Shipped, imported, edited and inline packs do not come from the network.
   return { sourceId, changed: 0, problems: source.problems };
@@ -48,9 +49,21 @@ async function updatePackUrl(source: Source & { url: string }, deps: UpdateDeps)
   else if (result.status === 'fresh') {
     const load = await loadPackText(result.text);
     if (!load.ok) {
-      problems = [{ where: source.url, reason: `the pack does not validate${keeping}`, errors: load.errors, at: now }];
+      problems = [
+        { where: source.url, reason: `the pack does not validate${keeping}`, errors: load.errors, at: now },
+      ];
     } else {
-      const record = await store.putPack(source.id, { text: result.text, sha256: load.sha256, pack: load.pack, url: source.url, ...(result.http ? { http: result.http } : {}) }, now);
+      const record = await store.putPack(
+        source.id,
+        {
+          text: result.text,
+          sha256: load.sha256,
+          pack: load.pack,
+          url: source.url,
+          ...(result.http ? { http: result.http } : {}),
+        },
+        now,
+      );
       if (!existing.some((r) => r.sha256 === load.sha256)) changed = 1;
       await store.retainPacks(source.id, new Set([record.key]));
     }
@@ -76,13 +89,27 @@ async function updateRegistry(source: Source & { url: string }, deps: UpdateDeps
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   if (result.status !== 'fresh') {
-    const problems = result.status === 'error' ? [{ where: source.url, reason: `${result.reason}; the packs already stored stay in use`, at: now }] : [];
-    await store.patchSource(source.id, { checkedAt: now, problems, ...(problems.length === 0 ? { updatedAt: now } : {}) });
+    const problems =
+      result.status === 'error'
+        ? [{ where: source.url, reason: `${result.reason}; the packs already stored stay in use`, at: now }]
+        : [];
+    await store.patchSource(source.id, {
+      checkedAt: now,
+      problems,
+      ...(problems.length === 0 ? { updatedAt: now } : {}),
+    });
     return { sourceId: source.id, changed: 0, problems };
   }
   const parsed = parseRegistryText(result.text, result.finalUrl);
   if (!parsed.ok) {
-    const problems: Problem[] = [{ where: source.url, reason: 'the registry index is not valid; the packs already stored stay in use', errors: parsed.errors, at: now }];
+    const problems: Problem[] = [
+      {
+        where: source.url,
+        reason: 'the registry index is not valid; the packs already stored stay in use',
+        errors: parsed.errors,
+        at: now,
+      },
+    ];
     await store.patchSource(source.id, { checkedAt: now, problems });
     return { sourceId: source.id, changed: 0, problems };
   }
@@ -96,9 +123,11 @@ async function updateRegistry(source: Source & { url: string }, deps: UpdateDeps
     if (outcome.changed) changed++;
     if (outcome.problem) problems.push(outcome.problem);
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    for (let entry = entries.shift(); entry; entry = entries.shift()) await work(entry);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      for (let entry = entries.shift(); entry; entry = entries.shift()) await work(entry);
+    }),
+  );
   await store.retainPacks(source.id, keep);
   const ok = problems.length === 0;
   await store.patchSource(source.id, {
@@ -134,14 +163,29 @@ async function updateMember(
   if (result.status === 'error') return problem(result.reason);
   if (result.status === 'not-modified') {
     await store.touchPack(key, now, result.http);
-    return problem(`the registry lists a new version (sha256 ${entry.sha256.slice(0, 12)}…) but the server still has the old file`);
+    return problem(
+      `the registry lists a new version (sha256 ${entry.sha256.slice(0, 12)}…) but the server still has the old file`,
+    );
   }
   const sha = await sha256Hex(result.bytes);
   if (sha !== entry.sha256)
-    return problem(`the file's sha256 is ${sha.slice(0, 12)}…, the registry lists ${entry.sha256.slice(0, 12)}… (one of them is out of date)`);
+    return problem(
+      `the file's sha256 is ${sha.slice(0, 12)}…, the registry lists ${entry.sha256.slice(0, 12)}… (one of them is out of date)`,
+    );
   const load = await loadPackText(result.text);
   if (!load.ok) return problem('the pack does not validate', load.errors);
-  if (load.pack.id !== entry.id) return problem(`the pack's id is ${load.pack.id}, the registry lists ${entry.id}`);
-  await store.putPack(sourceId, { text: result.text, sha256: load.sha256, pack: load.pack, url: entry.url, ...(result.http ? { http: result.http } : {}) }, now);
+  if (load.pack.id !== entry.id)
+    return problem(`the pack's id is ${load.pack.id}, the registry lists ${entry.id}`);
+  await store.putPack(
+    sourceId,
+    {
+      text: result.text,
+      sha256: load.sha256,
+      pack: load.pack,
+      url: entry.url,
+      ...(result.http ? { http: result.http } : {}),
+    },
+    now,
+  );
   return { key, changed: true };
 }

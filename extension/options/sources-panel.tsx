@@ -1,0 +1,290 @@
+// Options: where packs come from. Subscribe to a pack URL or a registry, import files (picker or drop), update,
+// remove, export; every problem shown with the file or URL, line:column, JSON pointer and reason.
+
+import { useState } from 'preact/hooks';
+import type { ActionResult, PacksAdminView } from '../packs-messages';
+import type { PackRecord, Source } from '../background/packs/schema';
+import { ask, errorText } from '../ui/ask';
+import { ProblemNotice } from './problems';
+
+const KIND_LABEL: Record<Source['kind'], string> = {
+  shipped: 'Shipped',
+  url: 'Pack URL',
+  registry: 'Registry',
+  file: 'Your files',
+  edit: 'Your edits',
+  link: 'From a share link',
+  inline: 'From inline links',
+};
+
+type Outcome = (ActionResult & { what: string }) | null;
+
+function AddForm({ kind, onDone }: { kind: 'url' | 'registry'; onDone: (o: Outcome) => void }) {
+  const [url, setUrl] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = `add-${kind}`;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await ask<ActionResult>({ type: 'add-source', kind, url }).catch((e: unknown) => ({
+      ok: false as const,
+      reason: errorText(e),
+    }));
+    setBusy(false);
+    if (result.ok) setUrl('');
+    onDone({ ...result, what: kind === 'url' ? 'Pack added.' : 'Registry added.' });
+  };
+  return (
+    <form class="add" onSubmit={(e) => void submit(e)}>
+      <label for={id}>{kind === 'url' ? 'Pack URL' : 'Registry index URL'}</label>
+      <input
+        id={id}
+        type="url"
+        required
+        placeholder={
+          kind === 'url' ? 'https://example.org/packs/mnist.json' : 'https://example.org/packs/index.json'
+        }
+        value={url}
+        onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
+      />
+      <button type="submit" disabled={busy}>
+        {busy ? 'Adding…' : kind === 'url' ? 'Add pack' : 'Add registry'}
+      </button>
+    </form>
+  );
+}
+
+async function importFiles(files: FileList | File[], onDone: (o: Outcome) => void): Promise<void> {
+  for (const file of Array.from(files)) {
+    const text = await file.text();
+    const result = await ask<ActionResult>({ type: 'import-pack', name: file.name, text }).catch(
+      (e: unknown) => ({ ok: false as const, reason: errorText(e) }),
+    );
+    onDone({ ...result, what: `Imported ${file.name}.` });
+  }
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function PackRow({ record, onChange }: { record: PackRecord; onChange: () => void }) {
+  const id = `enabled-${record.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const exportPack = async () => {
+    const result = await ask<{ ok: boolean; name?: string; text?: string }>({
+      type: 'export-pack',
+      packKey: record.key,
+    });
+    if (result.ok && result.name && result.text !== undefined) download(result.name, result.text);
+  };
+  return (
+    <li data-key={record.key}>
+      <label class="switch" for={id}>
+        <input
+          id={id}
+          type="checkbox"
+          role="switch"
+          checked={record.enabled}
+          onChange={() =>
+            void ask({ type: 'set-pack-enabled', packKey: record.key, enabled: !record.enabled }).then(
+              onChange,
+            )
+          }
+        />
+        <span class="pack-title">{record.title}</span>
+      </label>{' '}
+      <span class="muted">
+        v{record.version} · {record.authors.map((a) => a.name).join(', ')}
+        {record.derivedFrom ? ' · your edited copy' : ''}
+      </span>
+      <div class="model-meta">
+        For: {record.pages.slice(0, 3).join(', ')}
+        {record.pages.length > 3 ? ' …' : ''}
+      </div>
+      <div class="row-actions">
+        <button type="button" class="secondary small" onClick={() => void exportPack()}>
+          Export
+        </button>
+        <button
+          type="button"
+          class="secondary small"
+          onClick={() => void ask({ type: 'remove-pack', packKey: record.key }).then(onChange)}
+        >
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function SourceCard({
+  source,
+  packs,
+  onChange,
+  onOutcome,
+}: {
+  source: Source;
+  packs: PackRecord[];
+  onChange: () => void;
+  onOutcome: (o: Outcome) => void;
+}) {
+  const remote = source.kind === 'url' || source.kind === 'registry' || source.kind === 'link';
+  const update = async () => {
+    const result = await ask<{ ok: boolean }>({ type: 'update-sources', sourceId: source.id });
+    onOutcome(result.ok ? { ok: true, what: `${source.label} is up to date.` } : null);
+    onChange();
+  };
+  return (
+    <li class="source" data-source={source.id} data-kind={source.kind}>
+      <div class="source-head">
+        <span class="tag">{KIND_LABEL[source.kind]}</span> <strong>{source.label}</strong>
+        {source.url && source.url !== source.label && (
+          <div>
+            <code>{source.url}</code>
+          </div>
+        )}
+        <div class="model-meta">
+          {source.updatedAt
+            ? `Updated ${new Date(source.updatedAt).toLocaleString()}`
+            : remote
+              ? 'Not fetched yet'
+              : ''}
+          {source.checkedAt && source.checkedAt !== source.updatedAt
+            ? ` · last tried ${new Date(source.checkedAt).toLocaleString()}`
+            : ''}
+        </div>
+      </div>
+      {source.problems.map((p, i) => (
+        <ProblemNotice
+          key={i}
+          where={p.where}
+          reason={p.reason}
+          {...(p.errors ? { errors: p.errors } : {})}
+        />
+      ))}
+      {packs.length > 0 ? (
+        <ul class="pack-list">
+          {packs.map((r) => (
+            <PackRow key={r.key} record={r} onChange={onChange} />
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">No packs stored from here yet.</p>
+      )}
+      <div class="row-actions">
+        {remote && (
+          <button type="button" class="secondary small" onClick={() => void update()}>
+            Update now
+          </button>
+        )}
+        {source.kind !== 'shipped' && (
+          <button
+            type="button"
+            class="secondary small"
+            onClick={() => void ask({ type: 'remove-source', sourceId: source.id }).then(onChange)}
+          >
+            Remove {source.kind === 'registry' ? 'registry' : 'source'}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+export function SourcesPanel({ admin, onChange }: { admin: PacksAdminView; onChange: () => void }) {
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [dragging, setDragging] = useState(false);
+  const done = (o: Outcome) => {
+    setOutcome(o);
+    onChange();
+  };
+  const updateAll = async () => {
+    const result = await ask<{ ok: boolean }>({ type: 'update-sources', sourceId: null }).catch(() => ({
+      ok: false,
+    }));
+    done(
+      result.ok
+        ? { ok: true, what: 'All sources are up to date.' }
+        : { ok: false, reason: 'Some sources could not be updated; see below.', what: '' },
+    );
+  };
+  return (
+    <section aria-labelledby="sources-heading">
+      <h2 id="sources-heading">Packs and sources</h2>
+      {admin.readOnly && (
+        <p class="warn" role="alert">
+          Your packs were saved by a newer version of Literate. They are shown, but nothing can be changed
+          until Literate is updated.
+        </p>
+      )}
+      <AddForm kind="url" onDone={done} />
+      <AddForm kind="registry" onDone={done} />
+      <div
+        class={`drop ${dragging ? 'dragging' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          if (e.dataTransfer?.files) void importFiles(e.dataTransfer.files, done);
+        }}
+      >
+        <label>
+          Import pack files (or drop them here){' '}
+          <input
+            id="import-files"
+            type="file"
+            accept=".json,application/json"
+            multiple
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              if (input.files) void importFiles(input.files, done).then(() => (input.value = ''));
+            }}
+          />
+        </label>
+      </div>
+      {outcome &&
+        (outcome.ok ? (
+          <p role="status">{outcome.what}</p>
+        ) : (
+          <ProblemNotice
+            reason={outcome.reason}
+            {...(outcome.where ? { where: outcome.where } : {})}
+            {...(outcome.errors ? { errors: outcome.errors } : {})}
+          />
+        ))}
+      <div class="row-actions">
+        <button
+          type="button"
+          class="secondary"
+          onClick={() =>
+            void updateAll().catch((e: unknown) => setOutcome({ ok: false, reason: errorText(e), what: '' }))
+          }
+        >
+          Update all now
+        </button>
+      </div>
+      {admin.sources.length === 0 ? (
+        <p class="muted">No packs yet. Add a pack URL or a registry, or import a file.</p>
+      ) : (
+        <ul class="sources" aria-label="Pack sources">
+          {admin.sources.map((s) => (
+            <SourceCard
+              key={s.id}
+              source={s}
+              packs={admin.packs.filter((p) => p.sourceId === s.id)}
+              onChange={onChange}
+              onOutcome={setOutcome}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
