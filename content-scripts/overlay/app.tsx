@@ -1,0 +1,133 @@
+// The overlay app: the launcher and the panel, opened and closed by the launcher, the keyboard command or the
+// popup; remembers per site where the launcher and the panel go; keeps each model's outline state while closed.
+
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ContentApi } from '../relay/content-api';
+import { Launcher } from './launcher/launcher';
+import { DEFAULT_POSITION, type LauncherPosition } from './launcher/position';
+import { INITIAL_NAV, type OutlineNav } from './outline/model-outline';
+import { ModelView } from './outline/model-view';
+import { measureContent } from './panel/measure-content';
+import { Panel } from './panel/panel';
+import { placePanel, type PanelPrefs } from './panel/placement';
+import { ModelTabs } from './panel/model-tabs';
+import { saveSitePrefs, type SitePrefs } from './state/site-prefs';
+import { useSnapshot } from './state/use-page';
+import { markOnce } from './state/timing';
+
+export interface AppProps {
+  api: ContentApi;
+  root: ShadowRoot;
+  prefs: SitePrefs;
+}
+
+const PANEL_ID = 'lt-panel';
+
+export function App({ api, root, prefs }: AppProps) {
+  const snapshot = useSnapshot(api);
+  const [open, setOpen] = useState(false);
+  const [launcher, setLauncher] = useState<LauncherPosition>(prefs.launcher ?? DEFAULT_POSITION);
+  const [panel, setPanel] = useState<PanelPrefs>(() =>
+    placePanel(window.innerWidth, measureContent(), prefs.panel ?? null),
+  );
+  const [chosenModel, setChosenModel] = useState<string | null>(null);
+  const [nodeId, setNodeId] = useState<string | null>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const [navs, setNavs] = useState<Record<string, OutlineNav>>({});
+  const restoreFocus = useRef(false);
+
+  const models = snapshot.models;
+  const model = models.find((m) => m.id === chosenModel) ?? models[0] ?? null;
+
+  const close = () => {
+    // Focus goes back to the launcher only if it was in the panel (not when the page had it).
+    restoreFocus.current = root.activeElement !== null;
+    setReturnTo(null);
+    setOpen(false);
+  };
+  const toggle = () => (open ? close() : setOpen(true));
+  const toggleRef = useRef(toggle);
+  toggleRef.current = toggle;
+
+  useEffect(() => {
+    const stop = new AbortController();
+    api.onCommand((command) => {
+      if (command === 'open-overlay') setOpen(true);
+      else toggleRef.current();
+    }, stop.signal);
+    markOnce('literate:launcher-visible');
+    return () => stop.abort();
+  }, [api]);
+
+  useEffect(() => {
+    if (open || !restoreFocus.current) return;
+    restoreFocus.current = false;
+    root.querySelector<HTMLElement>('.launcher')?.focus();
+  }, [open]);
+
+  const selectNode = (id: string | null) => {
+    setReturnTo(id === null ? nodeId : null);
+    setNodeId(id);
+  };
+  const selectModel = (id: string) => {
+    setChosenModel(id);
+    setNodeId(null);
+    setReturnTo(null);
+  };
+
+  return (
+    <>
+      <Launcher
+        position={launcher}
+        expanded={open}
+        hidden={open}
+        controls={PANEL_ID}
+        onToggle={toggle}
+        onMoved={(p) => {
+          setLauncher(p);
+          void saveSitePrefs({ launcher: p });
+        }}
+        onIntent={() => model && void api.describe(model.id).catch(() => undefined)}
+      />
+      {open && (
+        <Panel
+          id={PANEL_ID}
+          title="Literate"
+          subtitle={models.length === 1 ? '1 model on this page' : `${models.length} models on this page`}
+          prefs={panel}
+          onPrefs={(p, commit) => {
+            setPanel(p);
+            if (commit) void saveSitePrefs({ panel: p });
+          }}
+          onClose={close}
+        >
+          {models.length > 1 && model && (
+            <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
+          )}
+          <div
+            id="lt-model-panel"
+            {...(models.length > 1 && model
+              ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
+              : {})}
+          >
+            {model ? (
+              <ModelView
+                key={model.id}
+                api={api}
+                model={model}
+                nav={navs[model.id] ?? INITIAL_NAV}
+                onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
+                nodeId={nodeId}
+                onNode={selectNode}
+                returnTo={returnTo}
+                onOutlineShown={() => markOnce('literate:outline-visible')}
+              />
+            ) : (
+              <p class="state muted">No model on this page any more.</p>
+            )}
+          </div>
+        </Panel>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+// Puts the overlay on the page: the host element and shadow root with our styles, and the Preact app in it.
+
+import { render } from 'preact';
+import type { ContentApi } from '../relay/content-api';
+import { App } from './app';
+import { createHost, type Host } from './host/shadow-host';
+import { THEME_CSS } from './host/theme-css';
+import { LAUNCHER_CSS } from './launcher/launcher-css';
+import { registerKatexRoot } from './math/katex-assets';
+import { DETAIL_CSS } from './node/detail-css';
+import { OUTLINE_CSS } from './outline/outline-css';
+import { PANEL_CSS } from './panel/panel-css';
+import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
+import { VIEWS_CSS } from './views/views-css';
+
+export const OVERLAY_CSS = [THEME_CSS, LAUNCHER_CSS, PANEL_CSS, OUTLINE_CSS, DETAIL_CSS, VIEWS_CSS].join(
+  '\n',
+);
+
+/** Waits briefly for the stored layout, so the launcher does not jump after it appears. */
+function prefsSoon(ms: number): Promise<SitePrefs> {
+  return Promise.race([loadSitePrefs(), new Promise<SitePrefs>((r) => setTimeout(() => r({}), ms))]);
+}
+
+export async function mountOverlay(api: ContentApi): Promise<Host> {
+  const prefs = await prefsSoon(250);
+  const host = createHost(OVERLAY_CSS);
+  registerKatexRoot(host.root, host.adopt);
+  render(<App api={api} root={host.root} prefs={prefs} />, host.container);
+  return host;
+}

@@ -1,0 +1,142 @@
+// The layer view of one node: what it is (glossary line and equation), its shape, parameters, inputs, attributes
+// and weights, and its live values while it is on screen. Pack explanations will come before the built-in one.
+
+import { useEffect, useRef } from 'preact/hooks';
+import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import { formatBytes, formatCount } from '../../../extension/ui/format';
+import type { ContentApi } from '../../relay/content-api';
+import { lookupOp } from '../glossary/lookup';
+import { Icon } from '../host/icons';
+import { BuiltInExplanation } from '../outline/explain';
+import { formatShape } from '../outline/outline-rows';
+import { LiveView } from '../views/live-view';
+import { formatAttr, shownAttrs } from './attrs';
+
+export interface NodeDetailProps {
+  api: ContentApi;
+  graph: ModelGraph;
+  node: ModelNode;
+  onBack(): void;
+  onSelect(nodeId: string): void;
+}
+
+export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  const entry = lookupOp(node.op, graph.kind);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const consts = node.inputs.map((id) => byId.get(id)).filter((n): n is ModelNode => n?.category === 'const');
+  const dataInputs = node.inputs.filter((id) => byId.get(id)?.category !== 'const');
+  const weights = [...node.weights, ...consts.flatMap((c) => (c.weights.length ? c.weights : []))];
+  const params = node.params + consts.reduce((n, c) => n + c.params, 0);
+  const attrs = shownAttrs(node.attrs);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, [node.id]);
+
+  return (
+    <article class="detail" aria-labelledby="lt-node-title">
+      <button type="button" class="back" onClick={onBack}>
+        <Icon name="back" />
+        All {graph.kind === 'layers' ? 'layers' : 'ops'}
+      </button>
+      <header class="detail-head">
+        <h3 id="lt-node-title" ref={heading} tabIndex={-1} class="detail-title">
+          {node.id}
+        </h3>
+        <p class="detail-kind">
+          <span class="chip" data-family={entry?.family ?? 'other'}>
+            {node.op}
+          </span>
+          {entry && <span class="muted">{entry.title}</span>}
+          <span class="muted">· #{node.index}</span>
+        </p>
+      </header>
+      {/* ExplanationSlot: pack sidenotes and equations for this node will render here, above the built-in text. */}
+      <BuiltInExplanation node={node} kind={graph.kind} />
+      <LiveView api={api} graph={graph} node={node} />
+      <dl class="facts">
+        <div>
+          <dt>Output shape</dt>
+          <dd class="mono">{formatShape(node.outputShape, true)}</dd>
+        </div>
+        <div>
+          <dt>Parameters</dt>
+          <dd class="num">{params.toLocaleString('en-US')}</dd>
+        </div>
+        {node.dtype && (
+          <div>
+            <dt>Type</dt>
+            <dd class="mono">{node.dtype}</dd>
+          </div>
+        )}
+        {dataInputs.length > 0 && (
+          <div class="wide">
+            <dt>Inputs</dt>
+            <dd>
+              <ul class="links">
+                {dataInputs.map((id) => (
+                  <li key={id}>
+                    {byId.has(id) ? (
+                      <button type="button" class="link mono" onClick={() => onSelect(id)}>
+                        {id}
+                      </button>
+                    ) : (
+                      <span class="mono">{id}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
+      </dl>
+      {attrs.length > 0 && (
+        <section class="block" aria-labelledby="lt-attrs">
+          <h4 id="lt-attrs">Settings</h4>
+          <dl class="attrs">
+            {attrs.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd class="mono">{formatAttr(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {weights.length > 0 && (
+        <section class="block" aria-labelledby="lt-weights">
+          <h4 id="lt-weights">Weights</h4>
+          <table class="weights">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Shape</th>
+                <th scope="col" class="right">
+                  Values
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {weights.map((w) => {
+                const count = w.shape.reduce((a, b) => a * b, 1);
+                return (
+                  <tr key={w.name}>
+                    <th scope="row" title={w.name}>
+                      {w.role.replace(/_/g, ' ')}
+                    </th>
+                    <td class="mono">{w.shape.join(' × ') || 'scalar'}</td>
+                    <td class="num right" title={`${formatBytes(count * 4)} as float32`}>
+                      {formatCount(count)}
+                      {w.quantization && <span class="muted"> ({w.quantization})</span>}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </article>
+  );
+}

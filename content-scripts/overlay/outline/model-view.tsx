@@ -1,0 +1,85 @@
+// One model in the panel: described on demand, then its outline, or the layer view of the selected node.
+
+import type { ContentApi } from '../../relay/content-api';
+import type { ModelSummary as Summary } from '../../bridge/model-graph';
+import { NodeDetail } from '../node/node-detail';
+import { useGraph } from '../state/use-page';
+import { ModelOutline, type OutlineNav } from './model-outline';
+
+export interface ModelViewProps {
+  api: ContentApi;
+  model: Summary;
+  nav: OutlineNav;
+  onNav(nav: OutlineNav): void;
+  nodeId: string | null;
+  onNode(nodeId: string | null): void;
+  /** The node whose row takes focus when the outline shows again. */
+  returnTo: string | null;
+  onOutlineShown?(): void;
+}
+
+function sourceLine(model: Summary): string {
+  if (!model.sourceUrl) return model.kind === 'layers' ? 'Layers model built by the page' : 'Graph model';
+  try {
+    const url = new URL(model.sourceUrl);
+    return `Loaded from ${url.host}${url.pathname}`;
+  } catch {
+    return `Loaded from ${model.sourceUrl}`;
+  }
+}
+
+export function ModelView(props: ModelViewProps) {
+  const { api, model } = props;
+  const load = useGraph(api, model.id);
+  if (load.status === 'loading') {
+    return (
+      <div class="skeleton" role="status" aria-label="Reading the model…">
+        {Array.from({ length: 9 }, (_, i) => (
+          <span key={i} />
+        ))}
+      </div>
+    );
+  }
+  if (load.status === 'error') {
+    return (
+      <p class="state error" role="alert">
+        Could not read this model: {load.message}
+      </p>
+    );
+  }
+  const { graph } = load;
+  const node = props.nodeId ? graph.nodes.find((n) => n.id === props.nodeId) : undefined;
+  if (node) {
+    return (
+      <NodeDetail
+        api={api}
+        graph={graph}
+        node={node}
+        onBack={() => props.onNode(null)}
+        onSelect={(id) => props.onNode(id)}
+      />
+    );
+  }
+  return (
+    <>
+      <header class="model-head">
+        <h3>{graph.name}</h3>
+        <p class="muted" title={model.sourceUrl ?? undefined}>
+          {sourceLine(model)}
+        </p>
+      </header>
+      <ModelOutline
+        graph={graph}
+        nav={props.nav}
+        onNav={props.onNav}
+        onSelect={(id) => props.onNode(id)}
+        focusNodeId={props.returnTo}
+        onShown={props.onOutlineShown}
+      />
+      <p class="foot muted">
+        Explanations here are Literate’s built-in descriptions of each kind of layer. No annotation pack for
+        this model is installed.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+// One row of the outline: a button with the node's name, op chip, output shape and parameters, and the glossary's
+// one-line description of what the op does.
+
+import type { ModelGraph } from '../../bridge/model-graph';
+import { formatCount } from '../../../extension/ui/format';
+import { lookupOp } from '../glossary/lookup';
+import { Icon } from '../host/icons';
+import { GlossaryLine } from './explain';
+import { formatShape, rowParams, type OutlineRow } from './outline-rows';
+
+export function NodeRow({
+  row,
+  kind,
+  onSelect,
+}: {
+  row: OutlineRow;
+  kind: ModelGraph['kind'];
+  onSelect(id: string): void;
+}) {
+  const { node } = row;
+  const family = lookupOp(node.op, kind)?.family ?? 'other';
+  const params = rowParams(row);
+  return (
+    <li class="node" style={row.depth ? { paddingLeft: `${Math.min(row.depth, 6) * 14}px` } : undefined}>
+      <button type="button" class="node-button" data-node-id={node.id} onClick={() => onSelect(node.id)}>
+        <span class="node-line">
+          <span class="node-name" title={node.id}>
+            {node.id}
+          </span>
+          <span class="chip" data-family={family}>
+            {node.op}
+          </span>
+        </span>
+        <span class="node-meta">
+          <span class="mono shape" title="Output shape">
+            {formatShape(node.outputShape)}
+          </span>
+          {params > 0 && (
+            <span class="num params">
+              {formatCount(params)} <span class="muted">params</span>
+            </span>
+          )}
+          {row.constants.length > 0 && (
+            <span class="muted consts">
+              + {row.constants.length} {row.constants.length === 1 ? 'constant' : 'constants'}
+            </span>
+          )}
+        </span>
+        <GlossaryLine node={node} kind={kind} />
+        <Icon name="chevron" class="icon chevron" />
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,50 @@
+// Tabs for the models on the page, when there is more than one: arrow keys move between them (roving tabindex).
+
+import type { ModelSummary } from '../../bridge/model-graph';
+import { formatCount } from '../../../extension/ui/format';
+
+export function ModelTabs({
+  models,
+  selected,
+  onSelect,
+}: {
+  models: ModelSummary[];
+  selected: string;
+  onSelect(id: string): void;
+}) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    const i = models.findIndex((m) => m.id === selected);
+    let next = -1;
+    if (e.key === 'ArrowRight') next = (i + 1) % models.length;
+    else if (e.key === 'ArrowLeft') next = (i - 1 + models.length) % models.length;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = models.length - 1;
+    if (next < 0) return;
+    e.preventDefault();
+    const id = models[next]!.id;
+    onSelect(id);
+    const list = (e.currentTarget as HTMLElement).parentElement;
+    requestAnimationFrame(() => list?.querySelector<HTMLElement>(`#lt-tab-${CSS.escape(id)}`)?.focus());
+  };
+  return (
+    <div class="tabs" role="tablist" aria-label="Models on this page">
+      {models.map((m) => (
+        <button
+          key={m.id}
+          id={`lt-tab-${m.id}`}
+          type="button"
+          role="tab"
+          class="tab"
+          aria-selected={m.id === selected}
+          aria-controls="lt-model-panel"
+          tabIndex={m.id === selected ? 0 : -1}
+          onClick={() => onSelect(m.id)}
+          onKeyDown={onKeyDown}
+        >
+          {m.name}
+          <span class="muted">{formatCount(m.params)}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

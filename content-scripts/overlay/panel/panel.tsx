@@ -1,0 +1,133 @@
+// The side panel: a non-modal dialog at the page's edge with a header, a resize handle on its inner edge (pointer
+// or arrow keys), a button to move it to the other side, and Escape to close. Focus moves in when it opens.
+
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { Icon } from '../host/icons';
+import { clampWidth, MAX_WIDTH, MIN_WIDTH, RESIZE_STEP, resizeBy, type PanelPrefs } from './placement';
+
+export interface PanelProps {
+  id: string;
+  title: string;
+  subtitle?: string;
+  prefs: PanelPrefs;
+  onPrefs(prefs: PanelPrefs, commit: boolean): void;
+  onClose(): void;
+  children: ComponentChildren;
+}
+
+export function Panel(props: PanelProps) {
+  const { prefs } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const section = useRef<HTMLElement>(null);
+  const drag = useRef<{ x: number; start: PanelPrefs } | null>(null);
+  const latest = useRef(prefs);
+  latest.current = prefs;
+
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+
+  useEffect(() => {
+    heading.current?.focus();
+    // Escape anywhere in the panel closes it (after inner controls had their say, e.g. clearing the filter).
+    const el = section.current;
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || e.isComposing) return;
+      e.preventDefault();
+      e.stopPropagation();
+      onClose.current();
+    };
+    el?.addEventListener('keydown', onKeyDown);
+    return () => el?.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const onHandleDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    drag.current = { x: e.clientX, start: latest.current };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+  };
+  const onHandleMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (d) props.onPrefs(resizeBy(d.start, e.clientX - d.x, window.innerWidth), false);
+  };
+  const onHandleUp = () => {
+    if (!drag.current) return;
+    drag.current = null;
+    props.onPrefs(latest.current, true);
+  };
+  const onHandleKey = (e: KeyboardEvent) => {
+    const grow = prefs.side === 'right' ? 'ArrowLeft' : 'ArrowRight';
+    const shrink = prefs.side === 'right' ? 'ArrowRight' : 'ArrowLeft';
+    let width: number | null = null;
+    if (e.key === grow) width = prefs.width + RESIZE_STEP;
+    else if (e.key === shrink) width = prefs.width - RESIZE_STEP;
+    else if (e.key === 'Home') width = MIN_WIDTH;
+    else if (e.key === 'End') width = MAX_WIDTH;
+    if (width === null) return;
+    e.preventDefault();
+    props.onPrefs({ side: prefs.side, width: clampWidth(width, window.innerWidth) }, true);
+  };
+  const otherSide = prefs.side === 'right' ? 'left' : 'right';
+
+  return (
+    <section
+      ref={section}
+      id={props.id}
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={`${props.id}-title`}
+      data-side={prefs.side}
+      style={{ width: `${prefs.width}px` }}
+    >
+      {/* The ARIA window-splitter pattern: a focusable separator whose value is the width (arrow keys resize). */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
+      <div
+        class="resize"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label="Panel width"
+        aria-valuenow={prefs.width}
+        aria-valuemin={MIN_WIDTH}
+        aria-valuemax={MAX_WIDTH}
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        tabIndex={0}
+        onPointerDown={onHandleDown}
+        onPointerMove={onHandleMove}
+        onPointerUp={onHandleUp}
+        onPointerCancel={onHandleUp}
+        onKeyDown={onHandleKey}
+      />
+      <header class="panel-head">
+        <span class="brand" aria-hidden="true">
+          <Icon name="layers" />
+        </span>
+        <div class="panel-titles">
+          <h2 id={`${props.id}-title`} ref={heading} tabIndex={-1}>
+            {props.title}
+          </h2>
+          {props.subtitle && <p class="muted panel-subtitle">{props.subtitle}</p>}
+        </div>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label={`Move panel to the ${otherSide}`}
+          title={`Move panel to the ${otherSide}`}
+          onClick={() => props.onPrefs({ side: otherSide, width: prefs.width }, true)}
+        >
+          <Icon name="swap" />
+        </button>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Close Literate panel"
+          title="Close (Esc)"
+          onClick={props.onClose}
+        >
+          <Icon name="close" />
+        </button>
+      </header>
+      <div class="panel-body">{props.children}</div>
+    </section>
+  );
+}

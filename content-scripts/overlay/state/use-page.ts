@@ -1,0 +1,39 @@
+// Preact hooks over the ContentApi: the frame's live snapshot, and one model's ModelGraph (described on demand).
+
+import { useEffect, useState } from 'preact/hooks';
+import type { ModelGraph } from '../../bridge/model-graph';
+import type { PageSnapshot } from '../../bridge/protocol';
+import type { ContentApi } from '../../relay/content-api';
+
+export function useSnapshot(api: ContentApi): PageSnapshot {
+  const [snapshot, setSnapshot] = useState(() => api.snapshot());
+  useEffect(() => {
+    const stop = new AbortController();
+    api.onChange(setSnapshot, stop.signal);
+    setSnapshot(api.snapshot());
+    return () => stop.abort();
+  }, [api]);
+  return snapshot;
+}
+
+export type GraphLoad =
+  { status: 'loading' } | { status: 'ready'; graph: ModelGraph } | { status: 'error'; message: string };
+
+export function useGraph(api: ContentApi, modelId: string | null): GraphLoad {
+  const [load, setLoad] = useState<GraphLoad>({ status: 'loading' });
+  useEffect(() => {
+    if (!modelId) return;
+    let current = true;
+    setLoad({ status: 'loading' });
+    api.describe(modelId).then(
+      (graph) => current && setLoad({ status: 'ready', graph }),
+      (error: unknown) =>
+        current &&
+        setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, modelId]);
+  return load;
+}
