@@ -88,7 +88,8 @@ export function Consent({ id }: { id: string }) {
         </dd>
         <dt>Contents</dt>
         <dd>
-          {view.annotations} annotations{view.steps > 0 ? `, a tour of ${view.steps} steps` : ''}
+          {view.annotations} {view.annotations === 1 ? 'annotation' : 'annotations'}
+          {view.steps > 0 ? `, a tour of ${view.steps} steps` : ''}
           {view.step !== null ? ` (opens at step ${view.step + 1})` : ''}
         </dd>
         {view.description && (

@@ -71,7 +71,15 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function PackRow({ record, onChange }: { record: PackRecord; onChange: () => void }) {
+function PackRow({
+  record,
+  removable,
+  onChange,
+}: {
+  record: PackRecord;
+  removable: boolean;
+  onChange: () => void;
+}) {
   const id = `enabled-${record.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const exportPack = async () => {
     const result = await ask<{ ok: boolean; name?: string; text?: string }>({
@@ -108,13 +116,15 @@ function PackRow({ record, onChange }: { record: PackRecord; onChange: () => voi
         <button type="button" class="secondary small" onClick={() => void exportPack()}>
           Export
         </button>
-        <button
-          type="button"
-          class="secondary small"
-          onClick={() => void ask({ type: 'remove-pack', packKey: record.key }).then(onChange)}
-        >
-          Remove
-        </button>
+        {removable && (
+          <button
+            type="button"
+            class="secondary small"
+            onClick={() => void ask({ type: 'remove-pack', packKey: record.key }).then(onChange)}
+          >
+            Remove
+          </button>
+        )}
       </div>
     </li>
   );
@@ -168,7 +178,12 @@ function SourceCard({
       {packs.length > 0 ? (
         <ul class="pack-list">
           {packs.map((r) => (
-            <PackRow key={r.key} record={r} onChange={onChange} />
+            <PackRow
+              key={r.key}
+              record={r}
+              removable={source.kind !== 'registry' && source.kind !== 'shipped'}
+              onChange={onChange}
+            />
           ))}
         </ul>
       ) : (
@@ -274,15 +289,20 @@ export function SourcesPanel({ admin, onChange }: { admin: PacksAdminView; onCha
         <p class="muted">No packs yet. Add a pack URL or a registry, or import a file.</p>
       ) : (
         <ul class="sources" aria-label="Pack sources">
-          {admin.sources.map((s) => (
-            <SourceCard
-              key={s.id}
-              source={s}
-              packs={admin.packs.filter((p) => p.sourceId === s.id)}
-              onChange={onChange}
-              onOutcome={setOutcome}
-            />
-          ))}
+          {admin.sources
+            .filter(
+              (s) =>
+                s.kind !== 'shipped' || admin.packs.some((p) => p.sourceId === s.id) || s.problems.length > 0,
+            )
+            .map((s) => (
+              <SourceCard
+                key={s.id}
+                source={s}
+                packs={admin.packs.filter((p) => p.sourceId === s.id)}
+                onChange={onChange}
+                onOutcome={setOutcome}
+              />
+            ))}
         </ul>
       )}
     </section>

@@ -1,0 +1,111 @@
+// Shared pieces of the packs e2e tests: small packs written here (validated by the real validator), a JSON route
+// with ETags, and a way to read the content script's PacksApi state from its isolated world (over CDP).
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Page } from 'playwright-core';
+import { validatePackText } from '../../annotations/format/validate';
+import type { Pack } from '../../annotations/format/types';
+
+export function tourPack(overrides: Partial<Pack> = {}): Pack {
+  return {
+    '@context': ['http://www.w3.org/ns/anno.jsonld', 'https://literate.dev/ns/pack/1'],
+    type: 'AnnotationCollection',
+    literate: '1',
+    id: 'e2e-tour',
+    title: 'A tour of the two small models',
+    authors: [{ name: 'Grace Hopper', url: 'https://example.org/grace' }],
+    license: 'CC-BY-4.0',
+    version: '1.0.0',
+    description: 'Written by the e2e test.',
+    targets: {
+      pages: ['http://127.0.0.1:*/test/packs/*'],
+      models: [{ alias: 'seq', structure: { kind: 'layers', nodes: [{ name: 'hidden', op: 'Dense' }] } }],
+    },
+    items: [
+      {
+        id: 'hello',
+        type: 'Annotation',
+        motivation: 'describing',
+        kind: 'note',
+        body: {
+          type: 'TextualBody',
+          format: 'text/markdown',
+          value: 'The hidden layer has {{seq.hidden.params | d}} parameters.',
+        },
+        target: { model: { type: 'ModelNodeSelector', model: 'seq', node: 'hidden' } },
+        step: 's1',
+      },
+    ],
+    steps: [
+      { id: 's1', title: 'The input' },
+      { id: 's2', title: 'The hidden layer' },
+      { id: 's3', title: 'The output' },
+    ],
+    ...overrides,
+  };
+}
+
+/** JSON text of a pack, after checking that the validator accepts it (a test pack must be valid). */
+export function validPackText(pack: Pack): string {
+  const text = JSON.stringify(pack, null, 2);
+  const result = validatePackText(text);
+  if (!result.ok) throw new Error(`test pack is invalid: ${JSON.stringify(result.errors)}`);
+  return text;
+}
+
+export function json(body: string, etag = `"${body.length}"`) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'application/json; charset=utf-8',
+      etag,
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  };
+}
+
+export interface PacksApiState {
+  active: { key: string; title: string; step: number | null; origin: string | null } | null;
+  offers: string[];
+  link: { state: string; reason?: string } | null;
+}
+
+/** Reads `getPacksApi().state()` in the extension's isolated world of the page's top frame. */
+export async function packsApiState(page: Page): Promise<PacksApiState | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; name: string; auxData?: { type?: string; frameId?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => contexts.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const context = contexts.find(
+      (c) =>
+        c.auxData?.type === 'isolated' &&
+        c.auxData.frameId === frameTree.frame.id &&
+        c.name.startsWith('Literate'),
+    );
+    if (!context) return null;
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: context.id,
+      returnByValue: true,
+      expression: `(() => {
+        const api = globalThis[Symbol.for('literate.packs-api')];
+        if (!api) return null;
+        const s = api.state();
+        return {
+          active: s.active && { key: s.active.key, title: s.active.pack.title, step: s.active.step, origin: s.active.provenance.origin },
+          offers: s.offers.map((o) => o.provenance.title),
+          link: s.link && { state: s.link.state, reason: s.link.reason },
+        };
+      })()`,
+    });
+    return (result.value ?? null) as PacksApiState | null;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
