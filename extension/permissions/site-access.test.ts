@@ -12,13 +12,23 @@ const DEFAULTS = defaultMatches(manifest);
 
 describe('site access', () => {
   it('knows the manifest’s demo hosts run by default, on any port', () => {
-    expect(siteAccessOf('http://127.0.0.1:8080/demo/', DEFAULTS, [])).toEqual({ kind: 'default' });
-    expect(siteAccessOf('https://storage.googleapis.com/tfjs-models/demos/x.html', DEFAULTS, [])).toEqual({
+    expect(siteAccessOf('http://127.0.0.1:8080/demo/', DEFAULTS, DEFAULTS)).toEqual({ kind: 'default' });
+    expect(
+      siteAccessOf('https://storage.googleapis.com/tfjs-models/demos/x.html', DEFAULTS, DEFAULTS),
+    ).toEqual({
       kind: 'default',
     });
-    expect(siteAccessOf('https://storage.googleapis.com/other-bucket/x.html', DEFAULTS, [])).toEqual({
+    expect(siteAccessOf('https://storage.googleapis.com/other-bucket/x.html', DEFAULTS, DEFAULTS)).toEqual({
       kind: 'off',
       pattern: 'https://storage.googleapis.com/*',
+    });
+  });
+
+  it('offers to enable a demo host whose permission the reader revoked (Firefox)', () => {
+    const revoked = DEFAULTS.filter((p) => !p.startsWith('http://127.0.0.1'));
+    expect(siteAccessOf('http://127.0.0.1:8080/demo/', DEFAULTS, revoked)).toEqual({
+      kind: 'off',
+      pattern: 'http://127.0.0.1/*',
     });
   });
 

@@ -49,8 +49,10 @@ export type SiteAccess =
   | { kind: 'off'; pattern: string };
 
 /**
- * `default`: the manifest's content scripts run here. `granted`: the reader enabled the site. `off`: the popup offers
- * "Enable Literate on this site". `unsupported`: not an http(s) page (browser pages, the extension store, files).
+ * `default`: a demo host of the manifest, and its permission is granted. `granted`: the reader enabled the site.
+ * `off`: the popup offers "Enable Literate on this site" (also for a demo host whose permission the reader revoked,
+ * as Firefox allows). `unsupported`: not an http(s) page (browser pages, the extension store, files).
+ * `granted` is every origin the browser reports as granted (permissions.getAll()), defaults included.
  */
 export function siteAccessOf(
   url: string | null | undefined,
@@ -60,9 +62,11 @@ export function siteAccessOf(
   if (!url) return { kind: 'unsupported' };
   const pattern = sitePatternFor(url);
   if (!pattern) return { kind: 'unsupported' };
-  if (defaults.some((p) => matchesPattern(p, url))) return { kind: 'default' };
   const grant = granted.find((p) => matchesPattern(p, url));
-  return grant ? { kind: 'granted', pattern: grant } : { kind: 'off', pattern };
+  const demoHost = defaults.find((p) => matchesPattern(p, url));
+  if (demoHost && grant) return { kind: 'default' };
+  if (grant) return { kind: 'granted', pattern: grant };
+  return { kind: 'off', pattern: demoHost ?? pattern };
 }
 
 /** The reader-granted origins: granted host permissions minus the manifest's defaults and broad wildcards. */

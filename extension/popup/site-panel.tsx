@@ -15,8 +15,7 @@ async function accessFor(tabId: number): Promise<SiteAccess> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
   const manifest = browser.runtime.getManifest() as { content_scripts?: { matches?: string[] }[] };
   const defaults = defaultMatches(manifest);
-  const granted = grantedSiteOrigins((await browser.permissions.getAll()).origins ?? [], defaults);
-  return siteAccessOf(tab?.url, defaults, granted);
+  return siteAccessOf(tab?.url, defaults, (await browser.permissions.getAll()).origins ?? []);
 }
 
 export function SitePanel({ tabId }: { tabId: number }) {
