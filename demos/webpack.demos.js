@@ -1,0 +1,47 @@
+// Builds the gallery's bundled pages (today: moving-shapes) into dist/demos/<page>.js, the way a real app
+// bundles tf.js from npm: no global `tf`. The root webpack config imports this; it also builds alone with
+// `npx webpack --config demos/webpack.demos.js --mode production`.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import TerserPlugin from 'terser-webpack-plugin';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+
+/** Bundled demo pages: entry name → source file. */
+export const DEMO_ENTRIES = {
+  'moving-shapes': './demos/moving-shapes/main.ts',
+};
+
+/** @type {import('webpack').Configuration} */
+export default {
+  name: 'demos',
+  context: root,
+  mode: 'production',
+  target: 'web',
+  entry: DEMO_ENTRIES,
+  output: {
+    path: resolve(root, 'dist/demos'),
+    filename: '[name].js',
+  },
+  devtool: false,
+  resolve: {
+    extensions: ['.ts', '.js'],
+    extensionAlias: { '.js': ['.ts', '.js'] },
+  },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+      },
+    ],
+  },
+  optimization: {
+    minimizer: [
+      new TerserPlugin({ extractComments: false, terserOptions: { format: { ascii_only: true } } }),
+    ],
+  },
+  performance: { hints: false },
+};
