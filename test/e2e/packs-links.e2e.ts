@@ -16,7 +16,7 @@ import {
   watchConsole,
   type ExtensionSession,
 } from './harness';
-import { json, packsApiState, tourPack, validPackText } from './packs-support';
+import { axeViolations, json, packsApiState, tourPack, validPackText } from './packs-support';
 
 let session: ExtensionSession;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -80,6 +80,8 @@ describe('share links', () => {
     expect(await consent.getByTestId('provenance').textContent()).toContain('Grace Hopper');
     expect(await consent.textContent('body')).toContain('opens at step 2');
     await screenshot(consent, 'packs-consent-url');
+    expect(await axeViolations(consent)).toEqual([]);
+    await consent.emulateMedia({ colorScheme: 'light' });
 
     // Not loaded before the reader says so.
     const popup = await openPopup(session, tabId);
@@ -98,6 +100,7 @@ describe('share links', () => {
       .poll(async () => (await packsApiState(page))?.active)
       .toMatchObject({ title: 'A tour of the two small models', step: 1, origin: server.url });
     await screenshot(popup, 'packs-popup-linked');
+    expect(await axeViolations(popup)).toEqual([]);
 
     // Copy share link reproduces a link to the same pack at the same step.
     await popup.getByRole('button', { name: 'Copy share link' }).click();

@@ -13,7 +13,7 @@ import {
   waitForBadge,
   type ExtensionSession,
 } from './harness';
-import { json, packsApiState, tourPack, validPackText } from './packs-support';
+import { axeViolations, json, packsApiState, tourPack, validPackText } from './packs-support';
 
 let session: ExtensionSession;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -134,6 +134,9 @@ describe('pack sources', () => {
     const source = options.locator('li.source[data-kind="url"]');
     await expect.poll(() => source.textContent()).toContain('/licence');
     await screenshot(options, 'packs-options-malformed');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(options, 'packs-options-dark');
     await options.close();
   });
 

@@ -1,7 +1,9 @@
 // Shared pieces of the packs e2e tests: small packs written here (validated by the real validator), a JSON route
 // with ETags, and a way to read the content script's PacksApi state from its isolated world (over CDP).
 
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { validatePackText } from '../../annotations/format/validate';
 import type { Pack } from '../../annotations/format/types';
@@ -108,4 +110,26 @@ export async function packsApiState(page: Page): Promise<PacksApiState | null> {
   } finally {
     await cdp.detach().catch(() => undefined);
   }
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core violations of an extension page, in the light and the dark colour scheme. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run({ resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html.slice(0, 100)).join(' | ')}`);
+    });
+    found.push(...violations.map((v) => `${colorScheme} ${v}`));
+  }
+  return found;
 }
