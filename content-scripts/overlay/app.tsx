@@ -45,14 +45,18 @@ export function App({ api, root, prefs }: AppProps) {
     setReturnTo(null);
     setOpen(false);
   };
-  const toggle = () => (open ? close() : setOpen(true));
+  const show = () => {
+    markOnce('literate:panel-opened');
+    setOpen(true);
+  };
+  const toggle = () => (open ? close() : show());
   const toggleRef = useRef(toggle);
   toggleRef.current = toggle;
 
   useEffect(() => {
     const stop = new AbortController();
     api.onCommand((command) => {
-      if (command === 'open-overlay') setOpen(true);
+      if (command === 'open-overlay') show();
       else toggleRef.current();
     }, stop.signal);
     markOnce('literate:launcher-visible');

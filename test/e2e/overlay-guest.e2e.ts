@@ -145,6 +145,9 @@ describe('overlay: a good guest', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByRole('dialog', { name: 'Literate' });
     await panel.waitFor();
+    await expect
+      .poll(() => inShadow<string>(page, `(root) => root.activeElement?.textContent ?? ''`))
+      .toBe('Literate');
     const active = () =>
       inShadow<string>(
         page,
@@ -163,7 +166,7 @@ describe('overlay: a good guest', () => {
     expect(await active()).toMatch(/^pool1/);
     await page.keyboard.press('Enter');
     await panel.getByRole('heading', { name: 'pool1', level: 3 }).waitFor();
-    expect(await active()).toBe('pool1');
+    await expect.poll(active).toBe('pool1');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
     await expect.poll(active).toMatch(/^pool1/);

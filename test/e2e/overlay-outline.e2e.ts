@@ -178,7 +178,9 @@ describe('overlay: launcher and outline', () => {
     const panel = page.getByRole('dialog', { name: 'Literate' });
     await panel.waitFor();
     // Focus moved into the panel, onto its title.
-    expect(await inShadow<string>(page, `(root) => root.activeElement?.textContent`)).toBe('Literate');
+    await expect
+      .poll(() => inShadow<string>(page, `(root) => root.activeElement?.textContent`))
+      .toBe('Literate');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'detached' });
@@ -247,6 +249,66 @@ describe('overlay: launcher and outline', () => {
     await panel.getByRole('list', { name: 'digits_cnn layers' }).waitFor();
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'overlay-outline-dark');
+    await page.close();
+  });
+});
+
+describe('overlay: live views only while seen', () => {
+  it('unsubscribes when the tab is hidden or the view scrolls away, and resumes when it is back', async () => {
+    const page = await openCnn();
+    await page.getByRole('button', { name: 'Explain this model' }).click();
+    const panel = page.getByRole('dialog', { name: 'Literate' });
+    await panel.getByRole('button', { name: /^conv1 Conv2D/ }).click();
+    await panel.getByRole('img', { name: /feature maps of conv1/ }).waitFor({ timeout: 20_000 });
+    expect(await liveSubscriptions(page)).toBe(1);
+
+    // The tab hidden. Headless Chromium never hides a page, so the content script's world is told so the way the
+    // browser would: visibilityState reads 'hidden' there and a visibilitychange event fires.
+    const setVisibility = async (state: 'hidden' | 'visible') => {
+      const world = await isolatedWorld(page, session.extensionId);
+      await world.evaluate(
+        `(Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${state}' }), document.dispatchEvent(new Event('visibilitychange')), true)`,
+      );
+      await world.close();
+    };
+    await setVisibility('hidden');
+    await expect.poll(() => liveSubscriptions(page)).toBe(0);
+    await setVisibility('visible');
+    await expect.poll(() => liveSubscriptions(page)).toBe(1);
+
+    // The live view scrolled out of the panel: off.
+    await inShadow(
+      page,
+      `(root) => { const body = root.querySelector('.panel-body'); const spacer = document.createElement('div'); spacer.style.height = '3000px'; body.append(spacer); body.scrollTop = 3000; }`,
+    );
+    await expect.poll(() => liveSubscriptions(page)).toBe(0);
+    await inShadow(page, `(root) => { root.querySelector('.panel-body').scrollTop = 0; }`);
+    await expect.poll(() => liveSubscriptions(page)).toBe(1);
+
+    // Back to the outline: the layer view is gone and so is its tap.
+    await panel.getByRole('button', { name: 'All layers' }).click();
+    await expect.poll(() => liveSubscriptions(page)).toBe(0);
+    await page.close();
+  });
+
+  it('lists every model on the page in tabs', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.url}/overlay/two-models.html`);
+    await page.waitForSelector('html[data-ready="1"]');
+    await page.getByRole('button', { name: 'Explain this model' }).click();
+    const panel = page.getByRole('dialog', { name: 'Literate' });
+    const tabs = panel.getByRole('tablist', { name: 'Models on this page' }).getByRole('tab');
+    await expect.poll(() => tabs.count()).toBe(2);
+    expect(await panel.textContent()).toContain('2 models on this page');
+    const first = (await tabs.nth(0).textContent()) ?? '';
+    await tabs.nth(0).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tabs.nth(1).getAttribute('aria-selected')).toBe('true');
+    const second = (await tabs.nth(1).textContent()) ?? '';
+    expect([first, second].map((t) => t.replace(/\d.*$/, '')).sort()).toEqual(['functional', 'seq']);
+    await panel.getByRole('tabpanel').getByRole('heading', { level: 3 }).first().waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'overlay-two-models');
     await page.close();
   });
 });

@@ -4,7 +4,7 @@
 
 import type { Page } from 'playwright-core';
 import type { Route } from '../../demos/server';
-import { html, TFJS_UMD } from './fixtures';
+import { codeModelsPage, html, TFJS_UMD } from './fixtures';
 
 /**
  * The CNN: 28×28×1 → conv1 (8 filters 3×3, relu) → pool1 → flatten → probs (dense 10, softmax). Parameters:
@@ -20,6 +20,7 @@ export const CNN_SCRIPT = `
     tf.layers.flatten({ name: 'flatten' }),
     tf.layers.dense({ name: 'probs', units: 10, activation: 'softmax' }),
   ] });
+  window.modelReadyAt = performance.now();
   window.model = model;
   let n = 0;
   const tick = () => {
@@ -101,6 +102,7 @@ export function overlayRoutes(): Route[] {
       },
     },
     { path: '/overlay/no-tfjs.html', handler: html(page('No tf.js', PLAIN_CSS, ARTICLE)) },
+    { path: '/overlay/two-models.html', handler: html(codeModelsPage(TF)) },
   ];
 }
 
@@ -125,4 +127,138 @@ export function katexFonts(page: Page): Promise<{ family: string; status: string
       .filter((f) => f.family.replace(/"/g, '').startsWith('KaTeX'))
       .map((f) => ({ family: f.family.replace(/"/g, ''), status: f.status })),
   );
+}
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+const FLOAT = { type: 'DT_FLOAT' };
+const dims = (...d: number[]) => ({ dim: d.map((size) => ({ size: String(size) })) });
+const ints = (...v: number[]) => ({ list: { i: v.map(String) } });
+
+/**
+ * A MobileNet-like graph model with `blocks` depthwise-separable blocks on a 16×16×8 input: per block 4 Consts
+ * (depthwise kernel, bias, pointwise kernel, bias) and 6 ops, so 30 blocks give 302 nodes — posenet-sized.
+ */
+export function deepGraphFiles(blocks: number): {
+  json: string;
+  weights: Uint8Array;
+  ops: number;
+  consts: number;
+} {
+  const C = 8;
+  const nodes: unknown[] = [
+    { name: 'image', op: 'Placeholder', attr: { dtype: FLOAT, shape: { shape: dims(1, 16, 16, C) } } },
+  ];
+  const specs: { name: string; shape: number[]; dtype: 'float32' }[] = [];
+  const constant = (name: string, shape: number[]) => {
+    nodes.push({
+      name,
+      op: 'Const',
+      attr: { dtype: FLOAT, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: dims(...shape) } } },
+    });
+    specs.push({ name, shape, dtype: 'float32' });
+  };
+  const conv = {
+    T: FLOAT,
+    strides: ints(1, 1, 1, 1),
+    padding: { s: b64('SAME') },
+    data_format: { s: b64('NHWC') },
+    dilations: ints(1, 1, 1, 1),
+  };
+  let x = 'image';
+  for (let b = 1; b <= blocks; b++) {
+    const s = `block${b}`;
+    constant(`${s}/depthwise_kernel`, [3, 3, C, 1]);
+    constant(`${s}/depthwise_bias`, [C]);
+    constant(`${s}/pointwise_kernel`, [1, 1, C, C]);
+    constant(`${s}/pointwise_bias`, [C]);
+    nodes.push({
+      name: `${s}/depthwise`,
+      op: 'DepthwiseConv2dNative',
+      input: [x, `${s}/depthwise_kernel`],
+      attr: conv,
+    });
+    nodes.push({
+      name: `${s}/depthwise/BiasAdd`,
+      op: 'BiasAdd',
+      input: [`${s}/depthwise`, `${s}/depthwise_bias`],
+      attr: { T: FLOAT },
+    });
+    nodes.push({
+      name: `${s}/depthwise/Relu6`,
+      op: 'Relu6',
+      input: [`${s}/depthwise/BiasAdd`],
+      attr: { T: FLOAT },
+    });
+    nodes.push({
+      name: `${s}/pointwise`,
+      op: 'Conv2D',
+      input: [`${s}/depthwise/Relu6`, `${s}/pointwise_kernel`],
+      attr: conv,
+    });
+    nodes.push({
+      name: `${s}/pointwise/BiasAdd`,
+      op: 'BiasAdd',
+      input: [`${s}/pointwise`, `${s}/pointwise_bias`],
+      attr: { T: FLOAT },
+    });
+    nodes.push({
+      name: `${s}/pointwise/Relu6`,
+      op: 'Relu6',
+      input: [`${s}/pointwise/BiasAdd`],
+      attr: { T: FLOAT },
+    });
+    x = `${s}/pointwise/Relu6`;
+  }
+  nodes.push({ name: 'output', op: 'Identity', input: [x], attr: { T: FLOAT } });
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 0.6 - 0.3;
+  const count = specs.reduce((n, w) => n + w.shape.reduce((a, c) => a * c, 1), 0);
+  const weights = new Uint8Array(Float32Array.from({ length: count }, rnd).buffer);
+  const json = {
+    format: 'graph-model',
+    generatedBy: 'literate overlay e2e',
+    convertedBy: 'hand',
+    modelTopology: { node: nodes, library: {}, versions: { producer: 27 } },
+    weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
+  };
+  return { json: JSON.stringify(json), weights, ops: 2 + blocks * 6, consts: blocks * 4 };
+}
+
+/** Loads the deep graph and keeps executing it; records when the model was ready (≈ when Literate can find it). */
+export const DEEP_SCRIPT = `
+(async () => {
+  await tf.setBackend('cpu');
+  const model = await tf.loadGraphModel('/overlay/deep/model.json');
+  window.modelReadyAt = performance.now();
+  window.model = model;
+  const tick = () => tf.tidy(() => { model.execute(tf.randomUniform([1, 16, 16, 8])).dataSync(); });
+  tick();
+  setInterval(tick, 100);
+  document.documentElement.dataset.ready = '1';
+})();
+`;
+
+export function deepGraphRoutes(blocks = 30): Route[] {
+  const files = deepGraphFiles(blocks);
+  const send =
+    (body: string | Uint8Array, type: string): Route['handler'] =>
+    (_req, res) => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+  return [
+    { path: '/overlay/deep/model.json', handler: send(files.json, 'application/json') },
+    { path: '/overlay/deep/weights.bin', handler: send(files.weights, 'application/octet-stream') },
+    { path: '/overlay/deep.js', handler: js(DEEP_SCRIPT) },
+    {
+      path: '/overlay/deep.html',
+      handler: html(
+        page(
+          'Deep graph',
+          `${PLAIN_CSS}<script src="${TF}"></script>`,
+          `<main><h1>A deep graph</h1><p>Thirty separable blocks.</p></main><script src="/overlay/deep.js"></script>`,
+        ),
+      ),
+    },
+  ];
 }

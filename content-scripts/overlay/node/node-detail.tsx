@@ -58,7 +58,9 @@ export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailPro
       <dl class="facts">
         <div>
           <dt>Output shape</dt>
-          <dd class="mono">{formatShape(node.outputShape, true)}</dd>
+          <dd class="mono">
+            {node.outputShape ? formatShape(node.outputShape, true) : 'not known before a run'}
+          </dd>
         </div>
         <div>
           <dt>Parameters</dt>

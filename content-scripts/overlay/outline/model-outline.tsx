@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../bridge/model-graph';
 import { Icon } from '../host/icons';
 import { ModelSummary } from './model-summary';
+import { displayName } from './model-name';
 import { NodeRow } from './node-row';
 import { constantCount, outlineRows, PAGE_SIZE } from './outline-rows';
 
@@ -107,7 +108,7 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
       {rows.length === 0 ? (
         <p class="empty muted">Nothing matches “{nav.query}”.</p>
       ) : (
-        <ol class="nodes" ref={list} aria-label={`${graph.name} ${noun}`}>
+        <ol class="nodes" ref={list} aria-label={`${displayName(graph.name, graph.sourceUrl)} ${noun}`}>
           {shown.map((row) => (
             <NodeRow key={row.node.id} row={row} kind={graph.kind} onSelect={onSelect} />
           ))}

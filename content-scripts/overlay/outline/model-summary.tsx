@@ -4,16 +4,20 @@ import type { ModelGraph, TensorRef } from '../../bridge/model-graph';
 import { formatBytes, formatCount } from '../../../extension/ui/format';
 import { formatShape } from './outline-rows';
 
+/** Shapes where known, else names: '28 × 28 × 1', 'image', '? × 10 int32'. */
 function tensors(refs: TensorRef[]): string {
-  if (refs.length === 0) return '—';
   return refs
-    .map((t) => `${formatShape(t.shape)}${t.dtype && t.dtype !== 'float32' ? ` ${t.dtype}` : ''}`)
+    .map(
+      (t) =>
+        `${t.shape ? formatShape(t.shape) : t.name}${t.dtype && t.dtype !== 'float32' ? ` ${t.dtype}` : ''}`,
+    )
     .join(', ');
 }
 
 export function ModelSummary({ graph }: { graph: ModelGraph }) {
   const { totals } = graph;
-  const frozen = totals.params - totals.trainableParams;
+  // Graph models have no notion of trainable weights: only layers models can have frozen ones worth a mention.
+  const frozen = graph.kind === 'layers' ? totals.params - totals.trainableParams : 0;
   const version =
     graph.tfjsVersion ?? (graph.tfjsVersionClass !== 'unknown' ? graph.tfjsVersionClass : 'unknown');
   const nodeWord = graph.kind === 'layers' ? 'layers' : 'ops';
@@ -31,7 +35,7 @@ export function ModelSummary({ graph }: { graph: ModelGraph }) {
           </dd>
         </div>
         <div>
-          <dt>{graph.kind === 'layers' ? 'Layers' : 'Graph nodes'}</dt>
+          <dt>{graph.kind === 'layers' ? 'Layers' : 'Nodes'}</dt>
           <dd class="num">{formatCount(totals.nodes)}</dd>
         </div>
         <div>
@@ -48,13 +52,17 @@ export function ModelSummary({ graph }: { graph: ModelGraph }) {
         </div>
       </dl>
       <p class="io muted">
-        <span>
-          In <span class="mono">{tensors(graph.inputs)}</span>
-        </span>
-        <span aria-hidden="true"> → </span>
-        <span>
-          out <span class="mono">{tensors(graph.outputs)}</span>
-        </span>
+        {graph.inputs.length > 0 && (
+          <span>
+            In <span class="mono">{tensors(graph.inputs)}</span>
+          </span>
+        )}
+        {graph.inputs.length > 0 && graph.outputs.length > 0 && <span aria-hidden="true"> → </span>}
+        {graph.outputs.length > 0 && (
+          <span>
+            out <span class="mono">{tensors(graph.outputs)}</span>
+          </span>
+        )}
         {frozen > 0 && <span> · {formatCount(frozen)} frozen parameters</span>}
         <span class="sr-only">
           {' '}

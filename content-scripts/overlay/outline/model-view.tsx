@@ -5,6 +5,7 @@ import type { ModelSummary as Summary } from '../../bridge/model-graph';
 import { NodeDetail } from '../node/node-detail';
 import { useGraph } from '../state/use-page';
 import { ModelOutline, type OutlineNav } from './model-outline';
+import { displayName } from './model-name';
 
 export interface ModelViewProps {
   api: ContentApi;
@@ -63,7 +64,7 @@ export function ModelView(props: ModelViewProps) {
   return (
     <>
       <header class="model-head">
-        <h3>{graph.name}</h3>
+        <h3>{displayName(graph.name, graph.sourceUrl)}</h3>
         <p class="muted" title={model.sourceUrl ?? undefined}>
           {sourceLine(model)}
         </p>

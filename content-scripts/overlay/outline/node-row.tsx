@@ -1,6 +1,7 @@
 // One row of the outline: a button with the node's name, op chip, output shape and parameters, and the glossary's
 // one-line description of what the op does.
 
+import { Fragment } from 'preact';
 import type { ModelGraph } from '../../bridge/model-graph';
 import { formatCount } from '../../../extension/ui/format';
 import { lookupOp } from '../glossary/lookup';
@@ -24,17 +25,17 @@ export function NodeRow({
     <li class="node" style={row.depth ? { paddingLeft: `${Math.min(row.depth, 6) * 14}px` } : undefined}>
       <button type="button" class="node-button" data-node-id={node.id} onClick={() => onSelect(node.id)}>
         <span class="node-line">
-          <span class="node-name" title={node.id}>
-            {node.id}
-          </span>
+          <NodeName id={node.id} />
           <span class="chip" data-family={family}>
             {node.op}
           </span>
         </span>
         <span class="node-meta">
-          <span class="mono shape" title="Output shape">
-            {formatShape(node.outputShape)}
-          </span>
+          {node.outputShape && (
+            <span class="mono shape" title="Output shape">
+              {formatShape(node.outputShape)}
+            </span>
+          )}
           {params > 0 && (
             <span class="num params">
               {formatCount(params)} <span class="muted">params</span>
@@ -50,5 +51,27 @@ export function NodeRow({
         <Icon name="chevron" class="icon chevron" />
       </button>
     </li>
+  );
+}
+
+/** A graph node's name scope in a lighter tone before its own name: 'block1/' 'depthwise'. */
+export function NodeName({ id }: { id: string }) {
+  const cut = id.lastIndexOf('/', id.length - 2);
+  // Line breaks may fall after each '/', so long scopes wrap between their parts, not inside a word.
+  const scope = cut > 0 ? id.slice(0, cut + 1).split(/(?<=\/)/) : [];
+  return (
+    <span class="node-name">
+      {scope.length > 0 && (
+        <span class="scope">
+          {scope.map((part, i) => (
+            <Fragment key={i}>
+              {part}
+              <wbr />
+            </Fragment>
+          ))}
+        </span>
+      )}
+      {id.slice(cut + 1)}
+    </span>
   );
 }

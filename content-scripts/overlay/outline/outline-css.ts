@@ -30,7 +30,9 @@ export const OUTLINE_CSS = String.raw`
 }
 .lt .io .mono {
   color: var(--fg);
-  font-size: 12px;
+  font-family: var(--sans);
+  font-size: 12.5px;
+  font-variant-numeric: tabular-nums;
 }
 .lt .filters {
   position: sticky;
@@ -98,6 +100,11 @@ export const OUTLINE_CSS = String.raw`
 .lt .nodes {
   padding: 0 10px;
 }
+.lt .node {
+  /* Rows below the fold are laid out only when scrolled to: posenet-sized lists open fast. */
+  content-visibility: auto;
+  contain-intrinsic-size: auto 76px;
+}
 .lt .node-button {
   position: relative;
   display: grid;
@@ -123,16 +130,22 @@ export const OUTLINE_CSS = String.raw`
 }
 .lt .node-line {
   display: flex;
-  align-items: center;
+  align-items: flex-start;
   gap: 8px;
   min-width: 0;
 }
 .lt .node-name {
   font: 600 13.5px/1.35 var(--sans);
-  overflow: hidden;
-  text-overflow: ellipsis;
-  white-space: nowrap;
+  overflow-wrap: break-word;
   min-width: 0;
+}
+.lt .node-name .scope {
+  font-weight: 400;
+  color: var(--fg-muted);
+}
+.lt .node-line .chip {
+  flex: none;
+  margin-top: 0.5px;
 }
 .lt .node-meta {
   display: flex;
@@ -142,7 +155,9 @@ export const OUTLINE_CSS = String.raw`
   color: var(--fg-muted);
 }
 .lt .node-meta .shape {
-  font-size: 11.5px;
+  font-family: var(--sans);
+  font-size: 12px;
+  font-variant-numeric: tabular-nums;
 }
 .lt .node-meta .params {
   color: var(--fg);

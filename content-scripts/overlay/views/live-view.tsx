@@ -6,7 +6,7 @@ import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
 import type { TapFrame } from '../../bridge/protocol';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
 import { drawBars, putPixels } from './canvas';
-import { asMaps, channelMeans, gridLayout, paintGrid, tileScale } from './feature-grid';
+import { asMaps, gridLayout, paintGrid, tileScale } from './feature-grid';
 import { gateLive } from './live-gate';
 import { summarize, type Stats } from './stats';
 import { StatsLine } from './stats-line';
@@ -140,7 +140,6 @@ function LiveBody({ shown, node }: { shown: Shown; node: ModelNode }) {
 
 function MapsView({ shown, node }: { shown: Shown; node: ModelNode }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const bars = useRef<HTMLCanvasElement>(null);
   const maps = useMemo(() => asMaps(shown.shape, shown.values), [shown]);
   const layout = useMemo(() => (maps ? gridLayout(maps, 360, tileScale(maps.width)) : null), [maps]);
   useEffect(() => {
@@ -149,16 +148,12 @@ function MapsView({ shown, node }: { shown: Shown; node: ModelNode }) {
     // Whole-pixel enlargement to the width available, so every value stays a crisp square.
     const room = canvas.current.parentElement?.clientWidth ?? 320;
     canvas.current.style.width = `${layout.width * Math.max(1, Math.min(8, Math.floor(room / layout.width)))}px`;
-    if (bars.current && maps.channels > 1) drawBars(bars.current, channelMeans(maps), 36);
   }, [maps, layout]);
   if (!maps || !layout) return <BarsView shown={shown} />;
   const label = `${maps.channels === 1 ? 'Heat map' : `${layout.tiles} of ${maps.channels} feature maps`} of ${node.id}, ${maps.height} × ${maps.width}`;
   return (
     <figure class="maps">
       <canvas ref={canvas} class="pixelated" role="img" aria-label={label} style={{ maxWidth: '100%' }} />
-      {maps.channels > 1 && (
-        <canvas ref={bars} class="bars small" role="img" aria-label="Mean activation of each feature map" />
-      )}
       <figcaption class="muted">
         {label}
         {shown.reduced && ` (thinned from ${shown.sourceShape.join(' × ')})`}

@@ -54,6 +54,9 @@ export const VIEWS_CSS = String.raw`
   image-rendering: pixelated;
   height: auto;
   border-radius: 4px;
+  /* The 1 px gaps between tiles are transparent: this draws them as hairlines, so pale tiles keep their edges. */
+  background: var(--line-strong);
+  padding: 1px;
 }
 .lt canvas.bars {
   width: 100%;
