@@ -45,7 +45,7 @@ function install(): void {
 
   const bridge = new PageBridge(
     (message) => handleRequest(message),
-    () => bridge.send({ kind: 'welcome', snapshot: snapshot() }),
+    (nonce) => bridge.send({ kind: 'welcome', snapshot: snapshot() }, [], nonce),
   );
 
   // Scans for models after construction and while some candidate is still loading, with a backoff.
@@ -81,33 +81,50 @@ function install(): void {
   const taps = new TapManager({
     engine,
     model: liveModel,
-    sendFrame: (frame, transfer) => bridge.send({ kind: 'tap', frame }, transfer),
-    sendEnded: (subscriptionId, reason) => bridge.send({ kind: 'tap-ended', subscriptionId, reason }),
+    sendFrame: (frame, transfer, channel) => bridge.send({ kind: 'tap', frame }, transfer, channel),
+    sendEnded: (subscriptionId, reason, channel) =>
+      bridge.send({ kind: 'tap-ended', subscriptionId, reason }, [], channel),
   });
   const requestContext = { engine, model: liveModel, lastInput: (id: string) => taps.lastInput(id) };
 
   const handleRequest = (message: ContentMessage): void => {
     if (message.kind === 'subscribe') return taps.subscribe(message);
-    if (message.kind === 'unsubscribe') return taps.unsubscribe(message.subscriptionId);
+    if (message.kind === 'unsubscribe') return taps.unsubscribe(message.nonce, message.subscriptionId);
     if (message.kind === 'probe') {
       return answerProbe(requestContext, message, (values, error, transfer) =>
-        bridge.send({ kind: 'probe-result', requestId: message.requestId, values, error }, transfer),
+        bridge.send(
+          { kind: 'probe-result', requestId: message.requestId, values, error },
+          transfer,
+          message.nonce,
+        ),
       );
     }
     if (message.kind === 'read-weights') {
       return answerWeights(requestContext, message, (weights, error, transfer) =>
-        bridge.send({ kind: 'weights', requestId: message.requestId, weights, error }, transfer),
+        bridge.send(
+          { kind: 'weights', requestId: message.requestId, weights, error },
+          transfer,
+          message.nonce,
+        ),
       );
     }
     if (message.kind === 'describe') {
       const model = registry.byId(message.modelId);
       const object = model?.ref.deref();
       if (!model || !object) {
-        bridge.send({ kind: 'graph', requestId: message.requestId, graph: null, error: 'model not found' });
+        bridge.send(
+          { kind: 'graph', requestId: message.requestId, graph: null, error: 'model not found' },
+          [],
+          message.nonce,
+        );
         return;
       }
       const result = describeLiveModel(model, object, registry, engines[0]?.object ?? null);
-      bridge.send({ kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error });
+      bridge.send(
+        { kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error },
+        [],
+        message.nonce,
+      );
     }
   };
 

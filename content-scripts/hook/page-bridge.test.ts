@@ -14,14 +14,14 @@ beforeAll(() => {
 afterAll(() => vi.unstubAllGlobals());
 
 describe('PageBridge', () => {
-  it('hands on only messages with the current nonce from this window, and never throws', async () => {
+  it('hands on only messages from a channel that said hello, from this window, and never throws', async () => {
     vi.resetModules();
     const { PageBridge } = await import('./page-bridge');
-    const requests: unknown[] = [];
-    let hellos = 0;
+    const requests: { nonce: string }[] = [];
+    const hellos: string[] = [];
     const bridge = new PageBridge(
       (m) => requests.push(m),
-      () => hellos++,
+      (nonce) => hellos.push(nonce),
     );
     bridge.start();
     const deliver = (data: unknown, source: unknown = globalThis): void => {
@@ -29,7 +29,7 @@ describe('PageBridge', () => {
     };
     const nonce = 'a'.repeat(32);
     deliver(wrap('content', { kind: 'hello', nonce }));
-    expect(hellos).toBe(1);
+    expect(hellos).toEqual([nonce]);
     fc.assert(
       fc.property(fc.anything(), fc.string({ minLength: 16, maxLength: 40 }), (junk, forged) => {
         deliver(junk);
@@ -57,7 +57,39 @@ describe('PageBridge', () => {
     expect(() => deliver(hostile)).not.toThrow();
     expect(requests).toEqual([]);
     deliver(wrap('content', { kind: 'describe', nonce, requestId: 'r', modelId: 'm1' }));
-    expect(requests).toHaveLength(1);
-    expect(hellos).toBe(1);
+    expect(requests.map((r) => r.nonce)).toEqual([nonce]);
+  });
+
+  it('keeps the first channels when a page floods forged hellos, and replies only on the asking channel', async () => {
+    vi.resetModules();
+    const { PageBridge } = await import('./page-bridge');
+    const requests: { nonce: string }[] = [];
+    const bridge = new PageBridge(
+      (m) => requests.push(m),
+      () => undefined,
+    );
+    bridge.start();
+    const deliver = (data: unknown): void => {
+      for (const l of listeners) l({ source: globalThis, data });
+    };
+    const real = 'r'.repeat(32);
+    deliver(wrap('content', { kind: 'hello', nonce: real }));
+    for (let i = 0; i < 1000; i++)
+      deliver(wrap('content', { kind: 'hello', nonce: `forged-${i}`.padEnd(16, '.') }));
+    deliver(wrap('content', { kind: 'describe', nonce: real, requestId: 'r', modelId: 'm1' }));
+    deliver(
+      wrap('content', {
+        kind: 'describe',
+        nonce: 'forged-999'.padEnd(16, '.'),
+        requestId: 'r',
+        modelId: 'm1',
+      }),
+    );
+    expect(requests.map((r) => r.nonce)).toEqual([real]);
+    posted.length = 0;
+    bridge.send({ kind: 'tap-ended', subscriptionId: 's', reason: 'x' }, [], real);
+    bridge.send({ kind: 'tap-ended', subscriptionId: 's', reason: 'x' }, [], 'never said hello');
+    expect(posted).toHaveLength(1);
+    expect((posted[0] as { nonce: string }).nonce).toBe(real);
   });
 });

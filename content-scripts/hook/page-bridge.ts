@@ -1,4 +1,6 @@
 // The page-world end of the bridge: answers the content script's handshake and requests, posts what the hook learns.
+// The page can post anything a content script can, including a `hello` with a nonce of its own: each hello opens a
+// channel of its own (first come, at most MAX_CHANNELS), so a forged hello can neither take over nor close ours.
 
 import {
   type ContentMessage,
@@ -15,12 +17,14 @@ type Outgoing = PageMessage extends infer M
     : never
   : never;
 
+const MAX_CHANNELS = 16;
+
 export class PageBridge {
-  private nonce: string | null = null;
+  private nonces: string[] = [];
 
   constructor(
     private readonly onRequest: (message: ContentMessage) => void,
-    private readonly onHello: () => void,
+    private readonly onHello: (nonce: string) => void,
   ) {}
 
   start(): void {
@@ -33,14 +37,15 @@ export class PageBridge {
           if ((event.source as unknown) !== pageGlobals.global) return;
           const message = parseContentMessage(event.data);
           if (!message) return;
+          const known = this.nonces.includes(message.nonce);
           if (message.kind === 'hello') {
-            // The latest hello wins: a re-injected content script (extension update) takes over the channel.
-            this.nonce = message.nonce;
-            this.onHello();
+            // A content script says hello on start and again when the hook announces itself (extension updates).
+            if (!known && this.nonces.length >= MAX_CHANNELS) return;
+            if (!known) this.nonces.push(message.nonce);
+            this.onHello(message.nonce);
             return;
           }
-          if (message.nonce !== this.nonce) return;
-          this.onRequest(message);
+          if (known) this.onRequest(message);
         }, undefined);
       },
       true,
@@ -49,13 +54,16 @@ export class PageBridge {
   }
 
   get connected(): boolean {
-    return this.nonce !== null;
+    return this.nonces.length > 0;
   }
 
-  /** Sends a message to the content script; dropped until the handshake is done (the welcome carries the state). */
-  send(message: Outgoing, transfer: Transferable[] = []): void {
-    if (this.nonce === null) return;
-    this.postRaw({ ...message, nonce: this.nonce } as PageMessage, transfer);
+  /** Sends to one channel (replies, tap frames: `to` is the requester's nonce) or, without `to`, to all of them. */
+  send(message: Outgoing, transfer: Transferable[] = [], to?: string): void {
+    if (to !== undefined) {
+      if (this.nonces.includes(to)) this.postRaw({ ...message, nonce: to } as PageMessage, transfer);
+      return;
+    }
+    for (const nonce of this.nonces) this.postRaw({ ...message, nonce } as PageMessage);
   }
 
   private postRaw(message: PageMessage, transfer: Transferable[] = []): void {

@@ -16,8 +16,9 @@ type SubscribeMessage = Extract<ContentMessage, { kind: 'subscribe' }>;
 export interface TapHost {
   engine(): object | null;
   model(modelId: string): { kind: 'layers' | 'graph'; object: object } | null;
-  sendFrame(frame: TapFrame, transfer: ArrayBuffer[]): void;
-  sendEnded(subscriptionId: string, reason: string): void;
+  /** `channel` is the nonce of the content script that subscribed: frames go back to it alone. */
+  sendFrame(frame: TapFrame, transfer: ArrayBuffer[], channel: string): void;
+  sendEnded(subscriptionId: string, reason: string, channel: string): void;
 }
 
 /** The page's most recent input to a model, remembered (as kept clones) while the model is subscribed. */
@@ -32,6 +33,9 @@ interface Tap {
 }
 
 interface Subscription {
+  /** Channel and subscription id: ids are the subscriber's own, so two channels may both use 's1'. */
+  key: string;
+  channel: string;
   id: string;
   modelId: string;
   taps: Tap[];
@@ -57,12 +61,16 @@ export class TapManager {
   }
 
   subscribe(message: SubscribeMessage): void {
-    this.unsubscribe(message.subscriptionId);
+    const channel = message.nonce;
+    this.unsubscribe(channel, message.subscriptionId);
     const model = this.host.model(message.modelId);
-    if (!model) return this.host.sendEnded(message.subscriptionId, 'model not found');
-    if (this.subs.size >= MAX_SUBSCRIPTIONS)
-      return this.host.sendEnded(message.subscriptionId, 'too many subscriptions');
+    if (!model) return this.host.sendEnded(message.subscriptionId, 'model not found', channel);
+    if (this.subs.size >= MAX_SUBSCRIPTIONS) {
+      return this.host.sendEnded(message.subscriptionId, 'too many subscriptions', channel);
+    }
     const sub: Subscription = {
+      key: keyOf(channel, message.subscriptionId),
+      channel,
       id: message.subscriptionId,
       modelId: message.modelId,
       taps: message.taps.map((t) => ({ nodeId: t.nodeId, reduction: t.reduction, failures: 0, dead: false })),
@@ -74,7 +82,7 @@ export class TapManager {
       undo: [],
       lastInput: null,
     };
-    this.subs.set(sub.id, sub);
+    this.subs.set(sub.key, sub);
     const ok = safely(
       () => (model.kind === 'layers' ? this.tapLayers(sub, model.object) : this.tapGraph(sub, model.object)),
       false,
@@ -82,8 +90,8 @@ export class TapManager {
     if (!ok) this.end(sub, 'none of the requested nodes can be watched');
   }
 
-  unsubscribe(subscriptionId: string): void {
-    const sub = this.subs.get(subscriptionId);
+  unsubscribe(channel: string, subscriptionId: string): void {
+    const sub = this.subs.get(keyOf(channel, subscriptionId));
     if (sub) this.close(sub);
   }
 
@@ -95,7 +103,7 @@ export class TapManager {
 
   private close(sub: Subscription): void {
     sub.closed = true;
-    this.subs.delete(sub.id);
+    this.subs.delete(sub.key);
     for (const undo of sub.undo) safely(undo, undefined);
     sub.undo = [];
     forgetInput(sub);
@@ -103,7 +111,7 @@ export class TapManager {
 
   private end(sub: Subscription, reason: string): void {
     this.close(sub);
-    this.host.sendEnded(sub.id, reason);
+    this.host.sendEnded(sub.id, reason, sub.channel);
   }
 
   private tapLayers(sub: Subscription, model: object): boolean {
@@ -212,7 +220,7 @@ export class TapManager {
         reduction: tap.reduction,
         budget: sub.budget,
         alive: () => !sub.closed,
-        send: (frame, transfer) => this.host.sendFrame(frame, transfer),
+        send: (frame, transfer) => this.host.sendFrame(frame, transfer, sub.channel),
         failed: () => {
           if (++tap.failures < MAX_FAILURES) return;
           tap.dead = true;
@@ -222,6 +230,10 @@ export class TapManager {
       sub.call,
     );
   }
+}
+
+function keyOf(channel: string, subscriptionId: string): string {
+  return `${channel}\n${subscriptionId}`;
 }
 
 function firstTensor(v: unknown): ops.Tensor | null {

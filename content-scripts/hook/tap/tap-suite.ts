@@ -11,6 +11,7 @@ import { hookedExecutorCount } from './graph-hooks';
 import { hookedLayerCount } from './layer-hooks';
 import { TapManager } from './tap-manager';
 
+const CHANNEL = 'n'.repeat(16);
 const FAST = { maxInFlight: 16, bytesPerSecond: 1 << 30, hz: 1e9 };
 
 /** Deterministic weights so that outputs are not all zero (the describe fixture's are). */
@@ -54,7 +55,7 @@ export function tapSuite(label: string, tf: Tf): void {
   const subscribe = (modelId: string, taps: [string, any][], budget = FAST, id = 's1'): void =>
     manager.subscribe({
       kind: 'subscribe',
-      nonce: 'n'.repeat(16),
+      nonce: CHANNEL,
       subscriptionId: id,
       modelId,
       taps: taps.map(([nodeId, reduction]) => ({ nodeId, reduction })),
@@ -67,8 +68,8 @@ export function tapSuite(label: string, tf: Tf): void {
   };
 
   afterEach(async () => {
-    manager.unsubscribe('s1');
-    manager.unsubscribe('s2');
+    manager.unsubscribe(CHANNEL, 's1');
+    manager.unsubscribe(CHANNEL, 's2');
     await settle();
     frames = [];
     ended = [];
@@ -118,7 +119,7 @@ export function tapSuite(label: string, tf: Tf): void {
       close(values(max), Array.from(tf.tidy(() => c1Out.max([1, 2]).dataSync())) as number[]);
       c1Out.dispose();
 
-      manager.unsubscribe('s1');
+      manager.unsubscribe(CHANNEL, 's1');
       await settle();
       expect(model.layers.filter((l: any) => Object.hasOwn(l, 'apply'))).toEqual([]);
       expect(hookedLayerCount()).toBe(0);
@@ -153,7 +154,7 @@ export function tapSuite(label: string, tf: Tf): void {
         await settle();
       }
       expect(frames.length).toBe(40 * 8);
-      manager.unsubscribe('s1');
+      manager.unsubscribe(CHANNEL, 's1');
       await settle();
       expect(tf.memory().numTensors).toBe(baseline);
       x.dispose();
@@ -231,7 +232,7 @@ export function tapSuite(label: string, tf: Tf): void {
       await settle();
       const executor = (model as any).executor;
       expect(Object.hasOwn(executor, 'execute')).toBe(true);
-      manager.unsubscribe('s1');
+      manager.unsubscribe(CHANNEL, 's1');
       await settle();
       expect(Object.hasOwn(executor, 'execute') || Object.hasOwn(executor, 'executeAsync')).toBe(false);
       expect(hookedExecutorCount()).toBe(0);
@@ -290,7 +291,7 @@ export function tapSuite(label: string, tf: Tf): void {
       );
       close(Array.from(new Float32Array(last[0]!.buffer)), Array.from(new Float32Array(out[1]!.buffer)));
       x.dispose();
-      manager.unsubscribe('s1');
+      manager.unsubscribe(CHANNEL, 's1');
       await settle();
       expect(tf.memory().numTensors).toBe(baseline);
       await expect(

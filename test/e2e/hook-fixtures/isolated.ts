@@ -72,7 +72,8 @@ export const RECORDER = `(() => {
   const api = globalThis[Symbol.for('literate.content-api')];
   const t = { frames: [], ended: [], controllers: {} };
   t.api = api;
-  t.modelId = (name) => (api.snapshot().models.find((m) => m.name === name) || {}).id || null;
+  // The last model of that name (a model loaded back from storage keeps the name of the one saved).
+  t.modelId = (name) => (api.snapshot().models.filter((m) => m.name === name).pop() || {}).id || null;
   t.subscribe = (key, modelId, taps, budget) => {
     const c = new AbortController();
     t.controllers[key] = c;
