@@ -243,7 +243,12 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 browser.permissions.onAdded.addListener(() => void syncSites());
 browser.permissions.onRemoved.addListener(() => void syncSites());
-browser.runtime.onInstalled.addListener(() => void start());
+// Installed, updated or (unpacked) reloaded: read the shipped packs again even if the version did not change.
+browser.runtime.onInstalled.addListener(() => {
+  void start()
+    .then(() => service.installShipped(browser.runtime.getManifest().version, readPackaged, true))
+    .catch((e: unknown) => errors.add('shipped packs', String(e)));
+});
 browser.runtime.onStartup.addListener(() => void start());
 // A worker restarted mid-session: make sure the site scripts and shipped packs are in place (both are idempotent).
 void start();

@@ -124,12 +124,17 @@ export class PackService {
 
   /**
    * Installs the packs shipped in the extension package (`packs/index.json` lists file names). Runs when the
-   * extension version changes; the reader's switches are kept; a missing index means no shipped packs.
+   * extension version changes, or with `force` on install/reload; the reader's switches are kept; a missing index
+   * means no shipped packs.
    */
-  async installShipped(version: string, read: (path: string) => Promise<string | null>): Promise<Problem[]> {
+  async installShipped(
+    version: string,
+    read: (path: string) => Promise<string | null>,
+    force = false,
+  ): Promise<Problem[]> {
     const store = await this.store();
     const existing = store.source('shipped');
-    if (existing?.version === version) return existing.problems;
+    if (existing?.version === version && !force) return existing.problems;
     const indexText = await read('packs/index.json');
     const files = parseShippedIndex(indexText);
     const source: Source = await store.addSource({ kind: 'shipped' }, this.now());
