@@ -3,12 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
-import {
-  defaultMatches,
-  grantedSiteOrigins,
-  siteAccessOf,
-  type SiteAccess,
-} from '../permissions/site-access';
+import { defaultMatches, siteAccessOf, type SiteAccess } from '../permissions/site-access';
 import { errorText } from '../ui/ask';
 
 async function accessFor(tabId: number): Promise<SiteAccess> {
