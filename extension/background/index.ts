@@ -133,6 +133,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
           const tabId = sender.tab?.id;
           if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
           const state = registry.report(tabId, sender.frameId ?? 0, request.session, request.snapshot);
+          // A new top document: forget the old document's pack offers, link and overlay status.
+          if ((sender.frameId ?? 0) === 0) tabs.document(tabId, request.session, request.snapshot.frameUrl || undefined);
           persist();
           await showBadge(state).catch(() => undefined);
           return { ok: true };
