@@ -12,7 +12,7 @@ export interface Route {
   handler: Handler;
 }
 
-const ROOT = resolve(import.meta.dirname, '../../..');
+export const ROOT = resolve(import.meta.dirname, '../../..');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -28,14 +28,25 @@ export interface HookServer {
   close(): Promise<void>;
 }
 
-export async function startHookServer(routes: Route[] = [], roots: string[] = [ROOT]): Promise<HookServer> {
+/** A folder served under a URL prefix ('/real/' → DIR). */
+export interface Mount {
+  prefix: string;
+  dir: string;
+}
+
+export async function startHookServer(
+  routes: Route[] = [],
+  mounts: Mount[] = [{ prefix: '/', dir: ROOT }],
+): Promise<HookServer> {
   const table = new Map(routes.map((r) => [r.path, r.handler]));
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const handler = table.get(path);
     if (handler) return handler(req, res);
-    for (const root of roots) {
-      const file = normalize(join(root, path));
+    for (const { prefix, dir } of mounts) {
+      if (!path.startsWith(prefix)) continue;
+      const root = resolve(dir);
+      const file = normalize(join(root, path.slice(prefix.length)));
       if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) continue;
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
