@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type GalleryServer } from '../../demos/server';
 import { ARTIFACTS_DIR, launchWithExtension, screenshot, type ExtensionSession } from './harness';
-import { deepGraphFiles, deepGraphRoutes, overlayRoutes } from './overlay-pages';
+import { deepGraphFiles, deepGraphRoutes, inShadow, overlayRoutes } from './overlay-pages';
 
 const BLOCKS = 30;
 let session: ExtensionSession;
@@ -63,6 +63,11 @@ describe('overlay: a large graph', () => {
 
     await panel.getByRole('button', { name: /Show 82 more/ }).click();
     await expect.poll(() => rows.count()).toBe(182);
+    // Focus went on to the first row that was not shown before.
+    const firstNew = await rows.nth(100).getByRole('button').getAttribute('data-node-id');
+    await expect
+      .poll(() => inShadow<string>(page, `(root) => root.activeElement?.dataset.nodeId ?? ''`))
+      .toBe(firstNew);
 
     await panel.getByRole('checkbox', { name: 'Show 120 constants' }).check();
     await expect.poll(() => rows.count()).toBe(100);

@@ -46,6 +46,13 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
     target?.focus();
     target?.scrollIntoView({ block: 'nearest' });
   }, [focusNodeId]);
+  // After "Show more", focus goes to the first newly shown row (the button it was on is gone or moved).
+  const focusRow = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    list.current?.querySelectorAll<HTMLElement>('.node-button')[focusRow.current]?.focus();
+    focusRow.current = null;
+  }, [nav.limit]);
   useEffect(() => {
     // Announced politely after typing settles, not on every key.
     const timer = setTimeout(() => setAnnounce(nav.query ? `${rows.length} matching` : ''), 400);
@@ -115,7 +122,14 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
         </ol>
       )}
       {rows.length > shown.length && (
-        <button type="button" class="more" onClick={() => onNav({ ...nav, limit: nav.limit + PAGE_SIZE })}>
+        <button
+          type="button"
+          class="more"
+          onClick={() => {
+            focusRow.current = shown.length;
+            onNav({ ...nav, limit: nav.limit + PAGE_SIZE });
+          }}
+        >
           Show {Math.min(PAGE_SIZE, rows.length - shown.length)} more
           <span class="muted"> ({rows.length - shown.length} not shown)</span>
         </button>

@@ -186,8 +186,9 @@ function ProbabilitiesView({ shown }: { shown: Shown }) {
   return (
     <figure class="probs">
       <ol class="topk" aria-label="Most likely classes">
-        {top.map((r) => (
-          <li key={r.index}>
+        {/* Keyed by rank, not class: rows stay in place while classes change places from one run to the next. */}
+        {top.map((r, rank) => (
+          <li key={rank}>
             <span class="topk-label">{labelOf(r.index, null)}</span>
             <span class="topk-bar" aria-hidden="true">
               <span style={{ width: `${Math.max(0, Math.min(1, r.value)) * 100}%` }} />

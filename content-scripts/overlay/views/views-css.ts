@@ -108,7 +108,6 @@ export const VIEWS_CSS = String.raw`
   height: 100%;
   background: var(--accent);
   border-radius: 4px;
-  transition: width var(--speed) linear;
 }
 .lt .topk-value {
   text-align: right;
