@@ -42,9 +42,11 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
   }, [graph]);
   useEffect(() => {
     if (!focusNodeId) return;
-    const target = list.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(focusNodeId)}"]`);
+    // Matched by value, not by selector: node ids are page data and may hold any character.
+    const target = [...(list.current?.querySelectorAll<HTMLElement>('.node-button') ?? [])].find(
+      (el) => el.dataset.nodeId === focusNodeId,
+    );
     target?.focus();
-    target?.scrollIntoView({ block: 'nearest' });
   }, [focusNodeId]);
   // After "Show more", focus goes to the first newly shown row (the button it was on is gone or moved).
   const focusRow = useRef<number | null>(null);

@@ -24,7 +24,11 @@ export function ModelTabs({
     const id = models[next]!.id;
     onSelect(id);
     const list = (e.currentTarget as HTMLElement).parentElement;
-    requestAnimationFrame(() => list?.querySelector<HTMLElement>(`#lt-tab-${CSS.escape(id)}`)?.focus());
+    requestAnimationFrame(() =>
+      [...(list?.querySelectorAll<HTMLElement>('[role="tab"]') ?? [])]
+        .find((t) => t.id === `lt-tab-${id}`)
+        ?.focus(),
+    );
   };
   return (
     <div class="tabs" role="tablist" aria-label="Models on this page">
