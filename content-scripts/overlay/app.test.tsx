@@ -80,17 +80,18 @@ const SNAPSHOT: PageSnapshot = {
 };
 
 function fakeApi() {
-  const commands: ((c: 'toggle-overlay' | 'open-overlay') => void)[] = [];
+  type Command = 'toggle-overlay' | 'open-overlay';
+  const commands: ((c: Command) => void)[] = [];
   const api: ContentApi = {
     version: 1,
     snapshot: () => SNAPSHOT,
     onChange: () => undefined,
-    onCommand: (listener) => void commands.push(listener),
+    onCommand: (listener: (c: Command) => void) => void commands.push(listener),
     describe: vi.fn(async () => GRAPH),
     subscribe: vi.fn(),
     probe: async () => [],
   } as unknown as ContentApi;
-  return { api, command: (c: 'toggle-overlay' | 'open-overlay') => commands.forEach((l) => l(c)) };
+  return { api, command: (c: Command) => commands.forEach((l) => l(c)) };
 }
 
 let host: HTMLElement;
