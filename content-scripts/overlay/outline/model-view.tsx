@@ -78,8 +78,8 @@ export function ModelView(props: ModelViewProps) {
         onShown={props.onOutlineShown}
       />
       <p class="foot muted">
-        Explanations here are Literate’s built-in descriptions of each kind of layer. No annotation pack for
-        this model is installed.
+        The descriptions and equations here are Literate’s own, for each kind of layer; they hold for any
+        model.
       </p>
     </>
   );
