@@ -1,6 +1,6 @@
 // Builds the extension once into dist/chrome, derives dist/firefox from it, and builds the demo gallery bundles.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, cpSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import TerserPlugin from 'terser-webpack-plugin';
@@ -50,6 +50,22 @@ class ExtensionAssetsPlugin {
         recursive: true,
         filter: (src) => !/\.(woff|ttf)$/.test(src),
       });
+      // The pack format's JSON Schema, published at a stable path beside the builds.
+      const schema = join(root, 'annotations/format/pack.schema.json');
+      if (existsSync(schema)) {
+        mkdirSync(join(root, 'dist/schema'), { recursive: true });
+        cpSync(schema, join(root, 'dist/schema/pack-1.schema.json'));
+      }
+      // The packs we ship, with an index the background reads on install and reload.
+      const packsDir = join(root, 'annotations/packs');
+      if (existsSync(packsDir)) {
+        const files = readdirSync(packsDir)
+          .filter((f) => f.endsWith('.json') && f !== 'index.json')
+          .sort();
+        mkdirSync(join(chromeDir, 'packs'), { recursive: true });
+        for (const f of files) cpSync(join(packsDir, f), join(chromeDir, 'packs', f));
+        writeFileSync(join(chromeDir, 'packs/index.json'), JSON.stringify({ packs: files }));
+      }
       writeFileSync(
         join(chromeDir, 'manifest.json'),
         JSON.stringify(deriveManifest(source, 'chrome', version), null, 2),
