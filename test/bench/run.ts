@@ -14,7 +14,7 @@ import { launchPlain } from '../e2e/hook-fixtures/plain';
 import { ROOT, html, startHookServer, type HookServer } from '../e2e/hook-fixtures/server';
 import { EMPTY_PAGE, benchPage, median, type Mode } from './bench-page';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 /** Frames per condition and round: enough for about this many milliseconds of the plain page's loop (4–40). */
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 400);
 const SHARED = resolve(ROOT, '../shared/models');
@@ -59,7 +59,11 @@ interface Tab {
   condition: Condition;
   page: Page;
   world?: IsolatedWorld;
+  /** Re-subscribes this tab's taps (after an 'off' stretch). */
+  subscribe?: string;
   times: number[];
+  /** 8-taps tab only: the same tab's frames with the taps unsubscribed, alternating with `times` every round. */
+  offTimes: number[];
   unsupported: string | null;
 }
 
@@ -92,7 +96,7 @@ async function openTab(
     watched: (window as any).benchInfo.watched as string[],
     unsupported: (window as any).benchInfo.unsupported as string | null,
   }));
-  const tab: Tab = { condition, page, times: [], unsupported: info.unsupported };
+  const tab: Tab = { condition, page, times: [], offTimes: [], unsupported: info.unsupported };
   if (condition.taps > 0) {
     const world = await isolatedWorld(page, browsers.literate.extensionId);
     await world.evaluate(RECORDER);
@@ -104,7 +108,8 @@ async function openTab(
     }
     const nodes = condition.taps === 1 ? [info.watched[info.watched.length >> 1]!] : info.watched;
     const taps = JSON.stringify(nodes.map((nodeId) => ({ nodeId, reduction: 'none' })));
-    await world.evaluate(`__t.subscribe('bench', '${id}', ${taps}, ${TAP_BUDGET})`);
+    tab.subscribe = `__t.subscribe('bench', '${id}', ${taps}, ${TAP_BUDGET})`;
+    await world.evaluate(tab.subscribe);
     tab.world = world;
   }
   return tab;
@@ -132,7 +137,15 @@ async function benchModel(
   for (const tab of live) if (tab.world) await tab.world.evaluate(`(__t.frames.length = 0, true)`);
   for (let round = 0; round < ROUNDS; round++) {
     const order = live.map((_, i) => live[(i + round) % live.length]!);
-    for (const tab of order) tab.times.push(...(await loop(tab, frames)));
+    for (const tab of order) {
+      tab.times.push(...(await loop(tab, frames)));
+      if (tab.condition.name === '8 taps' && tab.world && tab.subscribe) {
+        // The same tab with its taps off: the tap cost without the noise between tabs and browsers.
+        await tab.world.evaluate(`__t.unsubscribe('bench')`);
+        tab.offTimes.push(...(await loop(tab, frames)));
+        await tab.world.evaluate(tab.subscribe);
+      }
+    }
   }
   const tapFrames: Record<string, number> = {};
   for (const tab of live) {
@@ -144,6 +157,8 @@ async function benchModel(
   for (const tab of tabs) await tab.page.close();
   const medians: Record<string, number | null> = {};
   for (const tab of tabs) medians[tab.condition.name] = tab.unsupported ? null : median(tab.times);
+  const eight = tabs.find((t) => t.condition.name === '8 taps');
+  medians['8 taps off'] = eight && eight.offTimes.length ? median(eight.offTimes) : null;
   return { model: model.name, backend, framesPerRound: frames, medians, tapFrames };
 }
 
@@ -192,8 +207,8 @@ async function hookCost(
   };
 }
 
-function ratio(r: Result, name: string): string {
-  const base = r.medians.plain;
+function ratio(r: Result, name: string, baseline = 'plain'): string {
+  const base = r.medians[baseline];
   const m = r.medians[name];
   if (m === null || m === undefined || !base) return 'n/a';
   return `${(m / base).toFixed(3)}×`;
@@ -236,12 +251,15 @@ async function main(): Promise<void> {
       `Literate bench — ${ROUNDS} rounds per condition, each condition in its own tab, order rotating every round;`,
       'cell = median ms/frame of the page loop / median of the plain page (no Literate).',
       '',
-      '| model | backend | frames × rounds | plain ms/frame | idle | 1 tap @10 Hz | 8 taps @10 Hz | recompute 8 @10 Hz | KEEP_INTERMEDIATE_TENSORS | tap frames got (1 · 8) |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      'The "8 taps / off" column compares the 8-taps tab with itself, taps unsubscribed every other stretch.',
+      '',
+      '| model | backend | frames × rounds | plain ms/frame | idle | 1 tap @10 Hz | 8 taps @10 Hz | 8 taps / off, same tab | recompute 8 @10 Hz | KEEP_INTERMEDIATE_TENSORS | tap frames got (1 · 8) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
       ...results.map(
         (r) =>
           `| ${r.model} | ${r.backend} | ${r.framesPerRound} × ${ROUNDS} | ${r.medians.plain?.toFixed(2)} | ` +
-          `${ratio(r, 'idle')} | ${ratio(r, '1 tap')} | ${ratio(r, '8 taps')} | ${ratio(r, 'recompute')} | ` +
+          `${ratio(r, 'idle')} | ${ratio(r, '1 tap')} | ${ratio(r, '8 taps')} | ${ratio(r, '8 taps', '8 taps off')} | ` +
+          `${ratio(r, 'recompute')} | ` +
           `${ratio(r, 'keep')} | ${r.tapFrames['1 tap'] ?? 0} · ${r.tapFrames['8 taps'] ?? 0} |`,
       ),
       '',
