@@ -51,6 +51,12 @@ function paintSketch(params) {
   context.putImageData(image, 0, 0);
 }
 
+/** A tidy example sketch of class `classIndex`: a seeded hand-drawn look, centred and fully on the canvas. */
+function exampleSketch(classIndex) {
+  const params = randomDrawing(mulberry32(EXAMPLE_SEEDS[classIndex] ?? 1), labels[classIndex]);
+  return { ...params, cx: 0.5, cy: 0.5, size: 0.28 };
+}
+
 /** Canvas pixels → [1, 28, 28, 1] ink in [0, 1] → class probabilities. */
 function predict() {
   return tf.tidy(() => {
@@ -130,7 +136,7 @@ function enableDrawing() {
   document.getElementById('example')?.addEventListener('click', () => {
     const classIndex = exampleIndex % labels.length;
     exampleIndex++;
-    paintSketch(randomDrawing(mulberry32(EXAMPLE_SEEDS[classIndex] ?? 1), labels[classIndex]));
+    paintSketch(exampleSketch(classIndex));
     void classify();
   });
 }
@@ -161,7 +167,7 @@ async function main() {
     return;
   }
   enableDrawing();
-  paintSketch(randomDrawing(mulberry32(EXAMPLE_SEEDS[2]), 'triangle'));
+  paintSketch(exampleSketch(labels.indexOf('triangle')));
   await classify();
 }
 

@@ -207,7 +207,8 @@ function leadingReduction(mean: boolean) {
     const attrs = args.attrs as unknown as ReduceAttrs;
     const axes = tf.util.parseAxisParam(attrs.axis, x.shape);
     const leading = axes.length > 0 && [...axes].sort((p, q) => p - q).every((axis, i) => axis === i);
-    if (x.dtype !== 'float32' || !leading || axes.length === x.shape.length) return fallback(args) as tf.TensorInfo;
+    if (x.dtype !== 'float32' || !leading || axes.length === x.shape.length)
+      return fallback(args) as tf.TensorInfo;
     const backend = args.backend as CpuBackendLike;
     const xs = valuesOf(backend, x);
     const outer = x.shape.slice(0, axes.length).reduce((n, d) => n * d, 1);

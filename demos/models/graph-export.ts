@@ -110,7 +110,12 @@ class GraphBuilder {
     return this.constValues(name, tensor.shape, Float32Array.from(tensor.dataSync()), 'float32');
   }
 
-  constValues(name: string, shape: readonly number[], values: Float32Array | Int32Array, dtype: WeightSpec['dtype']) {
+  constValues(
+    name: string,
+    shape: readonly number[],
+    values: Float32Array | Int32Array,
+    dtype: WeightSpec['dtype'],
+  ) {
     const dt = dtype === 'float32' ? 'DT_FLOAT' : 'DT_INT32';
     this.nodes.push({
       name: this.claim(name),
@@ -140,7 +145,8 @@ const ACTIVATION_OPS: Record<string, string | null> = {
 function activationOp(name: unknown, layerName: string): string | null {
   const key = typeof name === 'string' ? name : 'linear';
   const op = ACTIVATION_OPS[key];
-  if (op === undefined) throw new Error(`graph-export: activation ${key} of layer ${layerName} is not supported`);
+  if (op === undefined)
+    throw new Error(`graph-export: activation ${key} of layer ${layerName} is not supported`);
   return op;
 }
 
@@ -201,7 +207,9 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
   const graph = new GraphBuilder();
   const modelInput = model.inputs[0] as unknown as SymbolicLike;
   const inputName = options.inputName ?? 'input';
-  const tensorNames = new Map<number, string>([[modelInput.id, graph.placeholder(inputName, modelInput.shape)]]);
+  const tensorNames = new Map<number, string>([
+    [modelInput.id, graph.placeholder(inputName, modelInput.shape)],
+  ]);
 
   const layers = model.layers.filter((l) => l.getClassName() !== 'InputLayer');
   const consumers = new Map<number, LayerLike[]>();
@@ -220,7 +228,8 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
     if (name === undefined) throw new Error(`graph-export: input of ${layer.name} was not exported`);
     return { name, shape: inputs[0]!.shape };
   };
-  const outputIdOf = (layer: LayerLike) => (layer.inboundNodes[0]!.outputTensors[0] as unknown as SymbolicLike).id;
+  const outputIdOf = (layer: LayerLike) =>
+    (layer.inboundNodes[0]!.outputTensors[0] as unknown as SymbolicLike).id;
 
   /** The BatchNormalization layer that may be folded into `layer`, if it is the sole consumer of its output. */
   const foldableBatchNorm = (layer: LayerLike): LayerLike | undefined => {
@@ -248,7 +257,8 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
     switch (className) {
       case 'Conv2D':
       case 'DepthwiseConv2D': {
-        if (config['dataFormat'] !== 'channelsLast') throw new Error(`graph-export: ${layer.name} is channelsFirst`);
+        if (config['dataFormat'] !== 'channelsLast')
+          throw new Error(`graph-export: ${layer.name} is channelsFirst`);
         const depthwise = className === 'DepthwiseConv2D';
         const kernelTensor = requireWeight(layer, depthwise ? 'depthwise_kernel' : 'kernel');
         const kernel = Float32Array.from(kernelTensor.dataSync());
@@ -256,7 +266,9 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
           ? kernelTensor.shape[2]! * kernelTensor.shape[3]!
           : kernelTensor.shape[kernelTensor.shape.length - 1]!;
         const biasTensor = config['useBias'] ? requireWeight(layer, 'bias') : undefined;
-        let bias: Float32Array | undefined = biasTensor ? Float32Array.from(biasTensor.dataSync()) : undefined;
+        let bias: Float32Array | undefined = biasTensor
+          ? Float32Array.from(biasTensor.dataSync())
+          : undefined;
         const bn = foldableBatchNorm(layer);
         if (bn) {
           const { scale, shift } = batchNormAffine(bn);
@@ -284,10 +296,15 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
         };
         out = depthwise
           ? graph.op(`${scope}/depthwise`, 'DepthwiseConv2dNative', [x, kernelName], convAttrs)
-          : graph.op(`${scope}/Conv2D`, 'Conv2D', [x, kernelName], { ...convAttrs, use_cudnn_on_gpu: { b: true } });
+          : graph.op(`${scope}/Conv2D`, 'Conv2D', [x, kernelName], {
+              ...convAttrs,
+              use_cudnn_on_gpu: { b: true },
+            });
         if (bias) {
           const biasName = graph.constValues(`${scope}/bias`, [outChannels], bias, 'float32');
-          out = graph.op(`${scope}/BiasAdd`, 'BiasAdd', [out, biasName], { data_format: { s: utf8Base64('NHWC') } });
+          out = graph.op(`${scope}/BiasAdd`, 'BiasAdd', [out, biasName], {
+            data_format: { s: utf8Base64('NHWC') },
+          });
         }
         out = addActivation(scope, out, config['activation'], layer.name);
         break;
@@ -306,7 +323,9 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
           'FusedBatchNormV3',
           [
             inputOf(layer).name,
-            gamma ? graph.constFloat(`${scope}/gamma`, gamma) : graph.constValues(`${scope}/gamma`, [channels], ones, 'float32'),
+            gamma
+              ? graph.constFloat(`${scope}/gamma`, gamma)
+              : graph.constValues(`${scope}/gamma`, [channels], ones, 'float32'),
             beta
               ? graph.constFloat(`${scope}/beta`, beta)
               : graph.constValues(`${scope}/beta`, [channels], new Float32Array(channels), 'float32'),
@@ -325,7 +344,9 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
       case 'ReLU': {
         const maxValue = config['maxValue'];
         if (maxValue !== null && maxValue !== undefined && maxValue !== 6) {
-          throw new Error(`graph-export: ReLU ${layer.name} with maxValue ${String(maxValue)} is not supported`);
+          throw new Error(
+            `graph-export: ReLU ${layer.name} with maxValue ${String(maxValue)} is not supported`,
+          );
         }
         const op = maxValue === 6 ? 'Relu6' : 'Relu';
         out = graph.op(`${scope}/${op}`, op, [inputOf(layer).name]);
@@ -336,7 +357,8 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
         break;
       case 'Dense': {
         const input = inputOf(layer);
-        if (input.shape.length !== 2) throw new Error(`graph-export: Dense ${layer.name} needs a rank-2 input`);
+        if (input.shape.length !== 2)
+          throw new Error(`graph-export: Dense ${layer.name} needs a rank-2 input`);
         const kernel = graph.constFloat(`${scope}/kernel`, requireWeight(layer, 'kernel'));
         out = graph.op(`${scope}/MatMul`, 'MatMul', [input.name, kernel], {
           transpose_a: { b: false },
@@ -344,14 +366,17 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
         });
         if (config['useBias']) {
           const bias = graph.constFloat(`${scope}/bias`, requireWeight(layer, 'bias'));
-          out = graph.op(`${scope}/BiasAdd`, 'BiasAdd', [out, bias], { data_format: { s: utf8Base64('NHWC') } });
+          out = graph.op(`${scope}/BiasAdd`, 'BiasAdd', [out, bias], {
+            data_format: { s: utf8Base64('NHWC') },
+          });
         }
         out = addActivation(scope, out, config['activation'], layer.name);
         break;
       }
       case 'MaxPooling2D':
       case 'AveragePooling2D': {
-        if (config['dataFormat'] !== 'channelsLast') throw new Error(`graph-export: ${layer.name} is channelsFirst`);
+        if (config['dataFormat'] !== 'channelsLast')
+          throw new Error(`graph-export: ${layer.name} is channelsFirst`);
         const [kh, kw] = pair(config['poolSize']);
         const [sh, sw] = pair(config['strides'] ?? config['poolSize']);
         const op = className === 'MaxPooling2D' ? 'MaxPool' : 'AvgPool';
@@ -376,14 +401,17 @@ export function exportGraphModel(model: tf.LayersModel, options: GraphExportOpti
       case 'Flatten':
       case 'Reshape': {
         const outShape = (layer.inboundNodes[0]!.outputTensors[0] as unknown as SymbolicLike).shape.slice(1);
-        if (outShape.some((d) => d === null)) throw new Error(`graph-export: ${layer.name} has an unknown size`);
+        if (outShape.some((d) => d === null))
+          throw new Error(`graph-export: ${layer.name} has an unknown size`);
         const target = graph.constValues(
           `${scope}/shape`,
           [outShape.length + 1],
           Int32Array.from([-1, ...(outShape as number[])]),
           'int32',
         );
-        out = graph.op(`${scope}/Reshape`, 'Reshape', [inputOf(layer).name, target], { Tshape: { type: 'DT_INT32' } });
+        out = graph.op(`${scope}/Reshape`, 'Reshape', [inputOf(layer).name, target], {
+          Tshape: { type: 'DT_INT32' },
+        });
         break;
       }
       case 'Dropout':

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const summaries = (await Promise.all(LANES.map(runLane))).flat();
   for (const s of summaries) {
-    const graph = s.graphMaxAbsDiff === undefined ? '' : `, graph export max |Δ| ${s.graphMaxAbsDiff.toExponential(1)}`;
+    const graph =
+      s.graphMaxAbsDiff === undefined ? '' : `, graph export max |Δ| ${s.graphMaxAbsDiff.toExponential(1)}`;
     const files = Object.entries(s.files)
       .map(([dir, bytes]) => `${dir} ${(bytes / 1024).toFixed(1)} KB`)
       .join(', ');

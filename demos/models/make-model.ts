@@ -22,7 +22,11 @@ export interface ModelSummary {
   graphMaxAbsDiff?: number;
 }
 
-async function graphMatchesLayers(model: tf.LayersModel, graph: tf.GraphModel, xs: tf.Tensor): Promise<number> {
+async function graphMatchesLayers(
+  model: tf.LayersModel,
+  graph: tf.GraphModel,
+  xs: tf.Tensor,
+): Promise<number> {
   return tf.tidy(() => {
     const expected = model.predict(xs) as tf.Tensor;
     const actual = graph.execute(xs) as tf.Tensor;

@@ -24,7 +24,10 @@ export function writeJsonFile(path: string, value: unknown, pretty = false): voi
 }
 
 /** Saves a LayersModel as `dir/model.json` + `dir/group1-shard1of1.bin`. Returns the byte sizes written. */
-export async function saveLayersModel(model: tf.LayersModel, dir: string): Promise<{ json: number; weights: number }> {
+export async function saveLayersModel(
+  model: tf.LayersModel,
+  dir: string,
+): Promise<{ json: number; weights: number }> {
   let sizes = { json: 0, weights: 0 };
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -66,7 +69,9 @@ export function directoryHandler(dir: string): tf.io.IOHandler {
   return {
     load: async () => {
       const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as ModelJsonOnDisk;
-      const shards = json.weightsManifest.flatMap((group) => group.paths.map((p) => readFileSync(join(dir, p))));
+      const shards = json.weightsManifest.flatMap((group) =>
+        group.paths.map((p) => readFileSync(join(dir, p))),
+      );
       const weightData = new Uint8Array(Buffer.concat(shards)).buffer;
       return {
         modelTopology: json.modelTopology,

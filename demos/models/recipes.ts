@@ -18,7 +18,8 @@ export interface Recipe {
   graph?: { dir: string; options: GraphExportOptions };
 }
 
-const mobilenetScope = (layerName: string) => layerName.replace(/_(bn|relu)$/, '').replace(/^(block\d+)_/, '$1/');
+const mobilenetScope = (layerName: string) =>
+  layerName.replace(/_(bn|relu)$/, '').replace(/^(block\d+)_/, '$1/');
 
 export const RECIPES: Recipe[] = [
   {
@@ -38,7 +39,12 @@ export const RECIPES: Recipe[] = [
     layersDir: 'tiny-mobilenet',
     graph: {
       dir: 'tiny-mobilenet-graph',
-      options: { scope: 'tiny_mobilenet', layerScope: mobilenetScope, inputName: 'image', outputName: 'probs' },
+      options: {
+        scope: 'tiny_mobilenet',
+        layerScope: mobilenetScope,
+        inputName: 'image',
+        outputName: 'probs',
+      },
     },
   },
   {

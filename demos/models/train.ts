@@ -17,7 +17,11 @@ export function examplesTensor(data: Dataset): tf.Tensor {
 }
 
 /** Compiles `model` with Adam + categorical cross-entropy and fits it on `data` in order. */
-export async function trainClassifier(model: tf.LayersModel, data: Dataset, settings: TrainSettings): Promise<void> {
+export async function trainClassifier(
+  model: tf.LayersModel,
+  data: Dataset,
+  settings: TrainSettings,
+): Promise<void> {
   model.compile({
     optimizer: tf.train.adam(settings.learningRate),
     loss: 'categoricalCrossentropy',
