@@ -108,7 +108,7 @@ async function openTab(
     }
     const nodes = condition.taps === 1 ? [info.watched[info.watched.length >> 1]!] : info.watched;
     const taps = JSON.stringify(nodes.map((nodeId) => ({ nodeId, reduction: 'none' })));
-    tab.subscribe = `__t.subscribe('bench', '${id}', ${taps}, ${TAP_BUDGET})`;
+    tab.subscribe = `__t.subscribe('bench', '${id}', ${taps}, ${TAP_BUDGET}, true)`;
     await world.evaluate(tab.subscribe);
     tab.world = world;
   }

@@ -74,10 +74,12 @@ export const RECORDER = `(() => {
   t.api = api;
   // The last model of that name (a model loaded back from storage keeps the name of the one saved).
   t.modelId = (name) => (api.snapshot().models.filter((m) => m.name === name).pop() || {}).id || null;
-  t.subscribe = (key, modelId, taps, budget) => {
+  // light: count frames only (the benchmark), so the recorder's own work does not weigh on the page's timings.
+  t.subscribe = (key, modelId, taps, budget, light) => {
     const c = new AbortController();
     t.controllers[key] = c;
     api.subscribe(modelId, taps, budget, (f) => {
+      if (light) return void t.frames.push({ key, nodeId: f.nodeId });
       const values = f.dtype === 'int32' ? new Int32Array(f.buffer) : new Float32Array(f.buffer);
       t.frames.push({ key, nodeId: f.nodeId, shape: f.shape, sourceShape: f.sourceShape, reduction: f.reduction,
         call: f.call, bytes: f.buffer.byteLength, first: values[0], finite: values.every(Number.isFinite) });
