@@ -38,20 +38,66 @@ export function showTexErrors(root: DocumentFragment | Element): void {
   }
 }
 
-/** The MathML subtree KaTeX makes of a lone symbol, or undefined when it is not a single element. */
-function symbolTemplate(symbol: string, doc: Document): Element | undefined {
-  // An inert document: nothing parsed into it loads or runs.
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
-  const html = texToHtml(symbol, false);
-  if (html.includes('katex-error')) return undefined;
-  holder.innerHTML = html.replace(/<annotation[\s\S]*?<\/annotation>/, '');
-  const row = holder.querySelector('semantics > mrow');
-  if (!row) return undefined;
-  return row.children.length === 1 ? (row.children[0] as Element) : undefined;
+/** A MathML element as KaTeX writes it: enough structure to recognise a symbol in rendered output. */
+interface MathShape {
+  name: string;
+  variant: string | null;
+  text: string;
+  children: MathShape[];
 }
 
-function size(element: Element): number {
-  return element.getElementsByTagName('*').length;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" };
+const decode = (text: string): string =>
+  text.replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_m, e: string) => ENTITIES[e] ?? '');
+
+/** Parses KaTeX's own well-formed MathML (not pack HTML) into shapes; undefined if it is not what we expect. */
+function parseKatexMath(xml: string): MathShape[] | undefined {
+  const root: MathShape = { name: '#root', variant: null, text: '', children: [] };
+  const stack = [root];
+  const tag = /<(\/?)([a-z]+)([^>]*)>|([^<]+)/g;
+  for (const match of xml.matchAll(tag)) {
+    const [, closing, name, attributes, text] = match;
+    const top = stack[stack.length - 1] as MathShape;
+    if (text !== undefined) top.text += decode(text);
+    else if (closing) {
+      if (top.name !== name) return undefined;
+      stack.pop();
+    } else {
+      const variant = /mathvariant="([^"]*)"/.exec(attributes ?? '')?.[1] ?? null;
+      const shape: MathShape = { name: name ?? '', variant, text: '', children: [] };
+      top.children.push(shape);
+      if (!(attributes ?? '').trimEnd().endsWith('/')) stack.push(shape);
+    }
+  }
+  return stack.length === 1 ? root.children : undefined;
+}
+
+const templates = new Map<string, MathShape | null>();
+
+/** The MathML shape KaTeX makes of a lone symbol, or null when it is not a single element. */
+function symbolTemplate(symbol: string): MathShape | null {
+  const cached = templates.get(symbol);
+  if (cached !== undefined) return cached;
+  let result: MathShape | null = null;
+  const html = texToHtml(symbol, false);
+  const row = /<semantics><mrow>([\s\S]*)<\/mrow><annotation/.exec(html)?.[1];
+  const shapes = row === undefined || html.includes('katex-error') ? undefined : parseKatexMath(row);
+  if (shapes?.length === 1) result = shapes[0] as MathShape;
+  if (templates.size > 500) templates.clear();
+  templates.set(symbol, result);
+  return result;
+}
+
+function size(shape: MathShape): number {
+  return shape.children.reduce((sum, child) => sum + 1 + size(child), 0);
+}
+
+/** Structural equality of a rendered element with a symbol's shape. */
+function sameMath(element: Element, shape: MathShape): boolean {
+  if (element.localName !== shape.name || element.children.length !== shape.children.length) return false;
+  if (shape.children.length === 0)
+    return element.textContent === shape.text && element.getAttribute('mathvariant') === shape.variant;
+  return shape.children.every((child, i) => sameMath(element.children[i] as Element, child));
 }
 
 /**
@@ -60,32 +106,25 @@ function size(element: Element): number {
  * Returns the symbols that were found.
  */
 export function markSymbols(root: DocumentFragment | Element, symbols: readonly string[]): string[] {
-  const doc = root.ownerDocument ?? (root as unknown as Document);
-  const templates = symbols
-    .map((symbol) => ({ symbol, template: symbolTemplate(symbol, doc) }))
-    .filter((t): t is { symbol: string; template: Element } => t.template !== undefined)
+  const wanted = symbols
+    .map((symbol) => ({ symbol, template: symbolTemplate(symbol) }))
+    .filter((t): t is { symbol: string; template: MathShape } => t.template !== null)
     .sort((a, b) => size(b.template) - size(a.template));
   const found = new Set<string>();
-  const candidates = [...root.querySelectorAll('semantics > mrow *, semantics > mrow')];
-  for (const { symbol, template } of templates) {
+  const candidates = [...root.querySelectorAll('semantics *')].filter((e) => e.localName !== 'annotation');
+  const insideMarked = (element: Element): boolean => {
+    for (let e: Element | null = element; e; e = e.parentElement)
+      if (e.hasAttribute('data-lit-symbol')) return true;
+    return false;
+  };
+  for (const { symbol, template } of wanted) {
     for (const element of candidates) {
-      if (element.closest('[data-lit-symbol]')) continue;
-      if (element.tagName.toLowerCase() !== template.tagName.toLowerCase() || !sameMath(element, template))
-        continue;
+      if (element.localName !== template.name || insideMarked(element)) continue;
+      if (!sameMath(element, template)) continue;
       element.setAttribute('data-lit-symbol', symbol);
       element.setAttribute('class', 'lit-sym');
       found.add(symbol);
     }
   }
   return symbols.filter((s) => found.has(s));
-}
-
-/** Structural equality of MathML ignoring the namespace prefix differences of parsing. */
-function sameMath(a: Element, b: Element): boolean {
-  if (a.localName !== b.localName || a.children.length !== b.children.length) return false;
-  if (a.children.length === 0)
-    return a.textContent === b.textContent && a.getAttribute('mathvariant') === b.getAttribute('mathvariant');
-  for (let i = 0; i < a.children.length; i++)
-    if (!sameMath(a.children[i] as Element, b.children[i] as Element)) return false;
-  return true;
 }

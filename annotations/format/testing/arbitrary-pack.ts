@@ -184,7 +184,10 @@ export function arbPack(options: ArbitraryPackOptions = {}): fc.Arbitrary<Pack> 
           expected: fc.oneof(
             fc.record({ top1: fc.oneof(short, fc.nat(9)) }),
             fc.record({
-              values: fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 }),
+              values: fc.array(
+                fc.double({ min: -1, max: 1, noNaN: true }).map((v) => (Object.is(v, -0) ? 0 : v)),
+                { minLength: 1, maxLength: 3 },
+              ),
               tolerance: fc.constant(0.01),
             }),
           ),
