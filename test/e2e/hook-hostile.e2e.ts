@@ -78,6 +78,7 @@ describe('hostile pages run exactly as without Literate, with taps live', () => 
         return;
       }
       const reference = await control.evaluate(() => (window as any).scenarioRun() as Promise<Outcome>);
+      expect(typeof reference.digest).toBe('number');
       const referenceAfter = await control.evaluate(() => (window as any).runFrames(1) as Promise<Outcome>);
       await control.close();
 

@@ -57,8 +57,10 @@ const MAIN = `
   window.runFrames = runFrames;
   window.scenarioRun = async () => {
     if (scenario === 'profile') {
-      let result;
-      const info = await tf.profile(async () => { result = await runFrames(20); });
+      // tf.js 1.x does not await an async query (it profiles the synchronous start only): wait for it ourselves.
+      let running;
+      const info = await tf.profile(() => (running = runFrames(20)));
+      const result = await running;
       return { ...result, extra: info.kernels.map((k) => k.name).join(',') };
     }
     if (scenario === 'fit') {
