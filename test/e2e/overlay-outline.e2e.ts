@@ -52,6 +52,19 @@ async function liveSubscriptions(page: Page): Promise<number> {
   }
 }
 
+/** How far an equation's typeset boxes stick out of its box, in px (≤ 0: it fits). */
+function equationOverflow(page: Page, name: string): Promise<number> {
+  return page.getByRole('group', { name }).evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const parts = [...el.querySelectorAll('.katex-html > *')].map((b) => b.getBoundingClientRect());
+    if (parts.length === 0) return Infinity; // nothing typeset: not a pass
+    return Math.max(
+      box.left - Math.min(...parts.map((r) => r.left)),
+      Math.max(...parts.map((r) => r.right)) - box.right,
+    );
+  });
+}
+
 async function runAxe(page: Page): Promise<{ id: string; nodes: string[] }[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
@@ -138,6 +151,8 @@ describe('overlay: launcher and outline', () => {
       .first()
       .evaluate((el) => getComputedStyle(el).fontFamily);
     expect(fontFamily).toMatch(/^KaTeX_Main/);
+    // Shrunk to fit the panel rather than cut off.
+    await expect.poll(() => equationOverflow(page, 'Equation of 2-D convolution')).toBeLessThanOrEqual(0);
 
     // Live feature maps: the canvas's pixels change while the page keeps predicting.
     const maps = panel.getByRole('img', { name: /feature maps of conv1/ });
@@ -244,6 +259,7 @@ describe('overlay: launcher and outline', () => {
     expect(await runAxe(page)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await runAxe(page)).toEqual([]);
+    await expect.poll(() => equationOverflow(page, 'Equation of 2-D convolution')).toBeLessThanOrEqual(0);
     await screenshot(page, 'overlay-conv-dark');
     await panel.getByRole('button', { name: 'All layers' }).click();
     await panel.getByRole('list', { name: 'digits_cnn layers' }).waitFor();

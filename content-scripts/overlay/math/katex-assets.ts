@@ -10,11 +10,15 @@ let cssText: Promise<string> | null = null;
 let fontsInstalled: Promise<number> | null = null;
 let target: { root: ShadowRoot; adopt: (sheet: CSSStyleSheet) => void } | null = null;
 let stylesAttached = false;
+let markStyled: () => void = () => undefined;
+/** Resolves once KaTeX's stylesheet applies in the shadow root (equations measure themselves then). */
+export let katexStyled: Promise<void> = new Promise((r) => (markStyled = r));
 
 /** Where KaTeX's stylesheet goes once there is math to show (the overlay's shadow root). */
 export function registerKatexRoot(root: ShadowRoot, adopt: (sheet: CSSStyleSheet) => void): void {
   target = { root, adopt };
   stylesAttached = false;
+  katexStyled = new Promise((r) => (markStyled = r));
 }
 
 /** Loads KaTeX's stylesheet and fonts the first time an equation is shown; nothing before. */
@@ -22,7 +26,7 @@ export function ensureKatexAssets(): void {
   void installKatexFonts();
   if (stylesAttached || !target) return;
   stylesAttached = true;
-  attachKatexStyles(target.root, target.adopt);
+  attachKatexStyles(target.root, target.adopt, () => markStyled());
 }
 
 function katexCss(): Promise<string> {
@@ -59,7 +63,11 @@ export function installKatexFonts(doc: Document = document): Promise<number> {
  * Puts KaTeX's stylesheet into the shadow root: a <link> to the extension's copy, and should the page's CSP block
  * that, the same text as a constructed stylesheet (adoptedStyleSheets are not subject to style-src).
  */
-export function attachKatexStyles(root: ShadowRoot, adopt: (sheet: CSSStyleSheet) => void): void {
+export function attachKatexStyles(
+  root: ShadowRoot,
+  adopt: (sheet: CSSStyleSheet) => void,
+  onApplied: () => void = () => undefined,
+): void {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = browser.runtime.getURL(CSS_PATH);
@@ -73,10 +81,12 @@ export function attachKatexStyles(root: ShadowRoot, adopt: (sheet: CSSStyleSheet
           sheet.replaceSync(withoutFontFaces(css));
           adopt(sheet);
           link.remove();
+          onApplied();
         })
         .catch(() => undefined);
     },
     { once: true },
   );
+  link.addEventListener('load', onApplied, { once: true });
   root.prepend(link);
 }
