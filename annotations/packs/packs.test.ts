@@ -1,0 +1,290 @@
+// The packs we ship for the gallery demos, proven against the committed demos: each validates, is built from its
+// source, targets its page and model (by fingerprint), anchors every page selector uniquely in the demo's HTML,
+// resolves every model anchor, equation binding and live value with zero orphans, explains every node, renders
+// cleanly, and every structural and behavioural claim holds on the committed model.
+import * as tf from '@tensorflow/tfjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import { resolvePageTarget, resolvePageSelector } from '../anchors/dom-anchors';
+import { resolveModelSelector } from '../anchors/model-anchors';
+import { findLiveValues } from '../format/live-values';
+import type { Annotation, ModelSelector, Pack, PageSelector, Step } from '../format/types';
+import { validatePackText } from '../format/validate';
+import { renderAnnotation, renderStep } from '../render/render-annotation';
+import type { RenderWindow } from '../render/sanitize';
+import { matchModels, structureFailures } from '../targets/match-models';
+import { matchPageUrl } from '../targets/match-page';
+import { evaluateStructuralCheck, isStructuralCheck } from '../targets/structural-checks';
+import { matchUrlPattern } from '../targets/url-glob';
+import { PACK_SOURCES, packText } from './source/build';
+import {
+  GALLERY,
+  PACKS_DIR,
+  demoHtml,
+  loadGalleryModel,
+  modelLabels,
+  type GalleryDemo,
+} from './tools/gallery';
+import { NodeProbe, runBehaviouralCheck, runExample } from './tools/node-probe';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+interface Loaded {
+  text: string;
+  pack: Pack;
+  graph: ModelGraph;
+  probe: NodeProbe;
+  dom: JSDOM;
+}
+
+/** Every model selector in a pack with where it sits: targets, step targets, equation bindings. */
+function modelSelectors(pack: Pack): { where: string; selector: ModelSelector }[] {
+  const found: { where: string; selector: ModelSelector }[] = [];
+  const fromTarget = (where: string, model: ModelSelector | undefined) => {
+    if (model) found.push({ where, selector: model });
+  };
+  for (const a of pack.items) {
+    fromTarget(a.id, a.target?.model);
+    if (a.kind === 'equation')
+      for (const [symbol, binding] of Object.entries(a.body.bindings ?? {}))
+        found.push({
+          where: `${a.id} binding ${symbol}`,
+          selector: { ...binding, type: 'ModelNodeSelector' },
+        });
+  }
+  for (const s of pack.steps ?? []) fromTarget(`step ${s.id}`, s.target?.model);
+  return found;
+}
+
+/** Every page target (a list of alternative selectors) in a pack. */
+function pageTargets(pack: Pack): { where: string; selectors: PageSelector[] }[] {
+  const targets: { where: string; selectors: PageSelector[] }[] = [];
+  for (const a of pack.items)
+    if (a.target?.selector) targets.push({ where: a.id, selectors: a.target.selector });
+  for (const s of pack.steps ?? [])
+    if (s.target?.selector) targets.push({ where: `step ${s.id}`, selectors: s.target.selector });
+  return targets;
+}
+
+/** Every Markdown field of an annotation or step. */
+function markdownOf(item: Annotation | Step): string[] {
+  if (!('kind' in item)) return [item.body ?? ''];
+  switch (item.kind) {
+    case 'note':
+      return [item.body.value];
+    case 'check':
+      return [item.body.claim ?? ''];
+    default:
+      return [item.body.caption ?? ''];
+  }
+}
+
+describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
+  let loaded: Loaded;
+  const file = join(PACKS_DIR, `${entry.demo}.json`);
+
+  beforeAll(async () => {
+    const text = readFileSync(file, 'utf8');
+    const { model, graph } = await loadGalleryModel(tf, entry);
+    const pack = JSON.parse(text) as Pack;
+    const labels = pack.targets.models[0]?.labels ?? [];
+    const dom = new JSDOM(demoHtml(entry.demo), { url: `http://127.0.0.1:8321/demos/${entry.demo}/` });
+    loaded = { text, pack, graph, probe: new NodeProbe(tf, model, graph, labels), dom };
+  });
+
+  it('validates', () => {
+    const result = validatePackText(loaded.text);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('is exactly what its source builds', () => {
+    const source = PACK_SOURCES[entry.demo];
+    expect(source, `no source for ${entry.demo}`).toBeDefined();
+    expect(loaded.text === packText(source as Pack), 'run npx tsx annotations/packs/source/build.ts').toBe(
+      true,
+    );
+  });
+
+  it('applies on the demo page, served on any local port, and on no other gallery page', () => {
+    const { pack } = loaded;
+    for (const host of ['127.0.0.1:8321', 'localhost:5173', '127.0.0.1:41234'])
+      for (const path of ['', 'index.html', '?frames=5&backend=cpu'])
+        expect(matchPageUrl(pack, `http://${host}/demos/${entry.demo}/${path}`).matched).toBe(true);
+    for (const other of GALLERY.filter((g) => g.demo !== entry.demo))
+      expect(matchPageUrl(pack, `http://127.0.0.1:8321/demos/${other.demo}/`).matched).toBe(false);
+    expect(matchPageUrl(pack, 'http://127.0.0.1:8321/demos/').matched).toBe(false);
+    expect(matchPageUrl(pack, `https://example.org/demos/${entry.demo}/`).matched).toBe(false);
+  });
+
+  it('binds its model by fingerprint, with the model URL, structure and labels of the committed model', () => {
+    const { pack, graph } = loaded;
+    expect(pack.targets.models).toHaveLength(1);
+    const target = pack.targets.models[0]!;
+    expect(target.fingerprint).toBe(graph.fingerprint);
+    expect(matchModels(pack, [graph]).bindings[0]).toMatchObject({
+      evidence: 'fingerprint',
+      score: 1,
+      stale: false,
+    });
+    expect(matchUrlPattern(target.url ?? '', graph.sourceUrl ?? '')).toBe(true);
+    expect(
+      matchUrlPattern(target.url ?? '', `https://gallery.example.org/demos/models/${entry.model}/model.json`),
+    ).toBe(true);
+    expect(structureFailures(target.structure ?? {}, graph)).toEqual([]);
+    // Without the fingerprint (a retrained model), URL + structure still bind it.
+    const { fingerprint: _omit, ...withoutFingerprint } = target;
+    expect(
+      matchModels({ targets: { ...pack.targets, models: [withoutFingerprint] } }, [graph]).bindings[0],
+    ).toMatchObject({ evidence: 'url', graphId: graph.id });
+    expect(target.labels).toEqual(modelLabels(entry.model));
+  });
+
+  it('anchors every page selector uniquely in the demo HTML, each alternative on its own too', () => {
+    const document = loaded.dom.window.document;
+    const targets = pageTargets(loaded.pack);
+    expect(targets.length).toBeGreaterThanOrEqual(6);
+    for (const { where, selectors } of targets) {
+      const anchor = resolvePageTarget(selectors, document);
+      expect(anchor.status === 'resolved' ? 'resolved' : `${where}: ${anchor.reason}`).toBe('resolved');
+      if (anchor.status !== 'resolved') continue;
+      expect(anchor.confidence, where).toBeGreaterThanOrEqual(0.9);
+      expect(anchor.match, where).not.toBe('fuzzy');
+      for (const alternative of selectors) {
+        const one = resolvePageSelector(alternative, document);
+        expect(one.status === 'resolved' ? 'resolved' : `${where}: ${one.reason}`).toBe('resolved');
+        if (one.status === 'resolved') expect(one.match, where).not.toBe('fuzzy');
+      }
+    }
+  });
+
+  it('resolves every model anchor and equation binding, with zero orphans', () => {
+    const orphans = modelSelectors(loaded.pack).flatMap(({ where, selector }) => {
+      const anchor = resolveModelSelector(selector, loaded.graph);
+      return anchor.status === 'orphan' ? [`${where}: ${anchor.reason}`] : [];
+    });
+    expect(orphans).toEqual([]);
+  });
+
+  it('resolves every live value in its prose to a node and tensor of the model', () => {
+    const { pack, graph } = loaded;
+    const problems: string[] = [];
+    let count = 0;
+    for (const item of [...pack.items, ...(pack.steps ?? [])])
+      for (const text of markdownOf(item))
+        for (const occurrence of findLiveValues(text)) {
+          count++;
+          if (!occurrence.parsed.ok) {
+            problems.push(`${item.id}: ${occurrence.parsed.error}`);
+            continue;
+          }
+          const ref = occurrence.parsed.ref;
+          if (ref.alias !== pack.targets.models[0]?.alias)
+            problems.push(`${item.id}: unknown alias ${ref.alias}`);
+          if (ref.node === undefined) continue;
+          const anchor = resolveModelSelector(
+            { type: 'ModelNodeSelector', node: ref.node, ...(ref.role ? { role: ref.role } : {}) },
+            graph,
+          );
+          if (anchor.status === 'orphan')
+            problems.push(`${item.id}: {{${occurrence.expression}}}: ${anchor.reason}`);
+        }
+    expect(problems).toEqual([]);
+    expect(count).toBeGreaterThanOrEqual(3);
+  });
+
+  it('explains every node: each op node by a note of its own, each weight through its consumer', () => {
+    const { pack, graph } = loaded;
+    const explained = new Set(
+      pack.items.flatMap((a) =>
+        a.kind === 'note' && a.target?.model?.node !== undefined ? [a.target.model.node] : [],
+      ),
+    );
+    const missing = graph.nodes
+      .filter((n) =>
+        n.category === 'const'
+          ? !graph.nodes.some((consumer) => consumer.inputs.includes(n.id) && explained.has(consumer.id))
+          : !explained.has(n.id),
+      )
+      .map((n) => `${n.id} (${n.op})`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has an equation for every kind of layer that computes something', () => {
+    const { pack, graph } = loaded;
+    const equationNodes = new Set(
+      pack.items.flatMap((a) =>
+        a.kind === 'equation'
+          ? [a.target?.model?.node, ...Object.values(a.body.bindings ?? {}).map((b) => b.node)]
+          : [],
+      ),
+    );
+    const opsWithEquations = new Set(graph.nodes.filter((n) => equationNodes.has(n.id)).map((n) => n.op));
+    const computing = new Set(
+      graph.nodes.filter((n) => n.category === 'layer' || n.category === 'op').map((n) => n.op),
+    );
+    computing.delete('Identity');
+    expect([...computing].filter((op) => !opsWithEquations.has(op))).toEqual([]);
+  });
+
+  it('passes every structural check on the described model', () => {
+    const checks = loaded.pack.items.filter((a) => a.kind === 'check' && isStructuralCheck(a.body));
+    expect(checks.length).toBeGreaterThanOrEqual(4);
+    const results = checks.map((c) => {
+      const result = evaluateStructuralCheck(
+        c as Parameters<typeof evaluateStructuralCheck>[0],
+        loaded.graph,
+      );
+      return `${c.id}: ${result.status} (${result.message})`;
+    });
+    expect(results.filter((r) => !/: pass /.test(r))).toEqual([]);
+  });
+
+  it('holds every example and behavioural check on the committed model', () => {
+    const { pack, probe } = loaded;
+    const examples = pack.items.filter((a) => a.kind === 'example');
+    const behavioural = pack.items.filter((a) => a.kind === 'check' && !isStructuralCheck(a.body));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    expect(behavioural.length).toBeGreaterThanOrEqual(3);
+    const failures = [
+      ...examples.map((e) => (e.kind === 'example' ? runExample(probe, e) : null)),
+      ...behavioural.map((c) => (c.kind === 'check' ? runBehaviouralCheck(probe, pack, c) : null)),
+    ].filter((v) => v && !v.pass);
+    expect(failures).toEqual([]);
+  });
+
+  it('renders every annotation and step without errors, marking every bound equation symbol', () => {
+    const { pack, dom } = loaded;
+    const options = {
+      window: dom.window as unknown as RenderWindow,
+      labels: { [pack.targets.models[0]?.alias ?? 'm']: pack.targets.models[0]?.labels ?? [] },
+    };
+    for (const annotation of pack.items) {
+      const rendered = renderAnnotation(annotation, options);
+      expect(rendered.errors, annotation.id).toEqual([]);
+      if (annotation.kind === 'equation')
+        expect(rendered.symbols.sort(), annotation.id).toEqual(
+          Object.keys(annotation.body.bindings ?? {}).sort(),
+        );
+    }
+    for (const s of pack.steps ?? []) expect(renderStep(s, options)).not.toContain('data-lit-error');
+  });
+
+  it('has a tour of at least five titled steps, each highlighting annotations that exist', () => {
+    const { pack } = loaded;
+    const steps = pack.steps ?? [];
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    const ids = new Set(pack.items.map((a) => a.id));
+    for (const s of steps) {
+      expect(s.title.length).toBeGreaterThan(0);
+      expect(s.highlights?.length ?? 0, s.id).toBeGreaterThan(0);
+      for (const id of s.highlights ?? []) expect(ids.has(id), `${s.id} → ${id}`).toBe(true);
+    }
+    const kinds = new Set(pack.items.map((a) => a.kind));
+    expect([...kinds].sort()).toEqual(['check', 'equation', 'example', 'note', 'view']);
+  });
+});
