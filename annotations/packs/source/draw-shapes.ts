@@ -252,7 +252,7 @@ const equations: Annotation[] = [
       x: bind('conv1_input', 'output', 'shape'),
     },
     `
-conv1 at row $i$, column $j$, filter $c$: the 5 × 5 filter $W_{\cdot,\cdot,c}$ times the ink $x$ around $(i, j)$,
+conv1 at row $i$, column $j$, filter $c$: the 5 × 5 filter $W_{\\cdot,\\cdot,c}$ times the ink $x$ around $(i, j)$,
 plus the filter's bias $b_c$, clipped at zero by ReLU. Outside the image $x$ counts as 0 (\`same\` padding).
 `,
     { target: onNode('conv1') },
