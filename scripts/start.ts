@@ -116,6 +116,9 @@ async function main(): Promise<void> {
   const shots: string[] = [];
   await page.screenshot({ path: join(screenshotsDir, 'gallery.png') });
   shots.push(join(screenshotsDir, 'gallery.png'));
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
   for (const url of galleryPages(server.url)) {
     const name = new URL(url).pathname.split('/').filter(Boolean).pop() ?? 'page';
     await page.goto(url, { waitUntil: 'load' });
@@ -123,6 +126,13 @@ async function main(): Promise<void> {
     const path = join(screenshotsDir, `${name}.png`);
     await page.screenshot({ path });
     shots.push(path);
+    const badge = await worker
+      .evaluate(async (u: string) => {
+        const [tab] = await chrome.tabs.query({ url: u });
+        return tab?.id === undefined ? '?' : chrome.action.getBadgeText({ tabId: tab.id });
+      }, page.url())
+      .catch(() => '?');
+    console.log(`  ${name.padEnd(20)} toolbar badge: ${badge || '(empty)'}`);
   }
   console.log(`Screenshots:\n${shots.map((s) => `  ${s}`).join('\n')}`);
   if (process.argv.includes('--serve')) {
