@@ -23,12 +23,14 @@ interface Shown {
   values: Float32Array;
   stats: Stats;
   call: number;
+  /** Frames shown since the view opened. */
+  updates: number;
   reduced: boolean;
 }
 
 type Status = 'waiting' | 'live' | 'paused' | 'ended';
 
-function decode(frame: TapFrame, node: ModelNode): Shown {
+function decode(frame: TapFrame, node: ModelNode, updates: number): Shown {
   const raw =
     frame.dtype === 'int32'
       ? Float32Array.from(new Int32Array(frame.buffer))
@@ -42,6 +44,7 @@ function decode(frame: TapFrame, node: ModelNode): Shown {
     values,
     stats: summarize(values),
     call: frame.call,
+    updates,
     reduced: frame.shape.join('x') !== frame.sourceShape.join('x'),
   };
 }
@@ -59,10 +62,11 @@ export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGr
     if (!tap || !box.current) return;
     const stop = new AbortController();
     let pending: TapFrame | null = null;
+    let updates = 0;
     let frame = 0;
     const flush = () => {
       frame = 0;
-      if (pending && !stop.signal.aborted) setShown(decode(pending, node));
+      if (pending && !stop.signal.aborted) setShown(decode(pending, node, ++updates));
       pending = null;
     };
     gateLive(
@@ -104,7 +108,7 @@ export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGr
             <span class="dot" aria-hidden="true" />
             {status === 'live'
               ? shown
-                ? `run ${shown.call}`
+                ? `${shown.updates} ${shown.updates === 1 ? 'update' : 'updates'}`
                 : 'waiting'
               : status === 'paused'
                 ? 'paused'
