@@ -15,3 +15,14 @@ describe('FORMAT.md', () => {
     );
   });
 });
+
+describe('FORMAT.md literate example', () => {
+  it('builds to the same pack as the JSON example', async () => {
+    const { buildPack } = await import('../author/build');
+    const markdown = /<!-- example-literate -->\n````markdown\n([\s\S]*?)````/.exec(doc)?.[1] ?? '';
+    const json = /<!-- example-pack -->\n```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const built = buildPack(markdown);
+    expect(built.errors).toEqual([]);
+    expect(built.ok && built.pack).toEqual(JSON.parse(json));
+  });
+});
