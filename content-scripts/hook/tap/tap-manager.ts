@@ -21,7 +21,7 @@ export interface TapHost {
   sendEnded(subscriptionId: string, reason: string, channel: string): void;
 }
 
-/** The page's most recent input to a model, remembered (as kept clones) while the model is subscribed. */
+/** The page's latest input to a model (remembered as kept clones while subscribed, at most every 100 ms). */
 export type LastInput =
   { kind: 'layers'; tensor: ops.Tensor } | { kind: 'graph'; map: Record<string, ops.Tensor> };
 
@@ -46,10 +46,13 @@ interface Subscription {
   sampling: boolean;
   undo: (() => void)[];
   lastInput: LastInput | null;
+  /** When the last input was remembered: at most every REMEMBER_EVERY_MS, so idle frames pay no clone. */
+  rememberedAt: number;
 }
 
 const MAX_SUBSCRIPTIONS = 32;
 const MAX_FAILURES = 3;
+const REMEMBER_EVERY_MS = 100;
 
 export class TapManager {
   private subs = new pageGlobals.Map<string, Subscription>();
@@ -81,6 +84,7 @@ export class TapManager {
       sampling: false,
       undo: [],
       lastInput: null,
+      rememberedAt: -Infinity,
     };
     this.subs.set(sub.key, sub);
     const ok = safely(
@@ -147,7 +151,7 @@ export class TapManager {
   }
 
   private rememberLayerInput(sub: Subscription, input: unknown): void {
-    if (sub.closed || hookBusy()) return;
+    if (sub.closed || hookBusy() || !rememberNow(sub)) return;
     const t = firstTensor(input);
     const engine = this.host.engine();
     if (!t || !engine || ops.captureWouldDisturb(engine)) return;
@@ -193,7 +197,7 @@ export class TapManager {
   }
 
   private rememberGraphInputs(sub: Subscription, engine: object, inputs: unknown): void {
-    if (!inputs || typeof inputs !== 'object' || pageGlobals.isArray(inputs)) return;
+    if (!inputs || typeof inputs !== 'object' || pageGlobals.isArray(inputs) || !rememberNow(sub)) return;
     const map: Record<string, ops.Tensor> = Object.create(null);
     let any = false;
     for (const k of Object.keys(inputs).slice(0, 64)) {
@@ -230,6 +234,13 @@ export class TapManager {
       sub.call,
     );
   }
+}
+
+function rememberNow(sub: Subscription): boolean {
+  const now = pageGlobals.now();
+  if (now - sub.rememberedAt < REMEMBER_EVERY_MS) return false;
+  sub.rememberedAt = now;
+  return true;
 }
 
 function keyOf(channel: string, subscriptionId: string): string {
