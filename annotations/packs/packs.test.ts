@@ -13,7 +13,7 @@ import { resolveModelSelector } from '../anchors/model-anchors';
 import { findLiveValues } from '../format/live-values';
 import type { Annotation, ModelSelector, Pack, PageSelector, Step } from '../format/types';
 import { validatePackText } from '../format/validate';
-import { renderAnnotation, renderStep } from '../render/render-annotation';
+import { renderAnnotation, renderStep, renderTex } from '../render/render-annotation';
 import type { RenderWindow } from '../render/sanitize';
 import { matchModels, structureFailures } from '../targets/match-models';
 import { matchPageUrl } from '../targets/match-page';
@@ -152,7 +152,8 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
       const anchor = resolvePageTarget(selectors, document);
       expect(anchor.status === 'resolved' ? 'resolved' : `${where}: ${anchor.reason}`).toBe('resolved');
       if (anchor.status !== 'resolved') continue;
-      expect(anchor.confidence, where).toBeGreaterThanOrEqual(0.9);
+      // Exact quotes whose context (prefix, suffix) agrees in full, or a unique element.
+      expect(anchor.confidence, where).toBe(1);
       expect(anchor.match, where).not.toBe('fuzzy');
       for (const alternative of selectors) {
         const one = resolvePageSelector(alternative, document);
@@ -266,10 +267,17 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
     for (const annotation of pack.items) {
       const rendered = renderAnnotation(annotation, options);
       expect(rendered.errors, annotation.id).toEqual([]);
-      if (annotation.kind === 'equation')
-        expect(rendered.symbols.sort(), annotation.id).toEqual(
-          Object.keys(annotation.body.bindings ?? {}).sort(),
-        );
+      if (annotation.kind === 'equation') {
+        // Each bound symbol must occur in the formula itself, not only in the list of bindings.
+        const keys = Object.keys(annotation.body.bindings ?? {});
+        const math = renderTex(annotation.body.tex, annotation.body.display !== false, options, keys);
+        const marked = new Set([...math.matchAll(/data-lit-symbol="([^"]*)"/g)].map((m) => m[1]));
+        expect(
+          keys.filter((k) => !marked.has(k)),
+          annotation.id,
+        ).toEqual([]);
+        expect(rendered.symbols.sort(), annotation.id).toEqual([...keys].sort());
+      }
     }
     for (const s of pack.steps ?? []) expect(renderStep(s, options)).not.toContain('data-lit-error');
   });

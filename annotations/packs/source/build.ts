@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../../format/types';
 import { pack as drawShapes } from './draw-shapes';
+import { pack as movingShapes } from './moving-shapes';
 
 export const PACK_SOURCES: Record<string, Pack> = {
   'draw-shapes': drawShapes,
+  'moving-shapes': movingShapes,
 };
 
 /** The JSON text we ship for a pack: two-space indentation, one trailing newline. */
