@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The packs we ship for the gallery demos, proven against the committed demos: each validates, is built from its
 // source, targets its page and model (by fingerprint), anchors every page selector uniquely in the demo's HTML,
 // resolves every model anchor, equation binding and live value with zero orphans, explains every node, renders
@@ -5,7 +6,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
 import { resolvePageTarget, resolvePageSelector } from '../anchors/dom-anchors';
@@ -39,7 +39,7 @@ interface Loaded {
   pack: Pack;
   graph: ModelGraph;
   probe: NodeProbe;
-  dom: JSDOM;
+  page: Document;
 }
 
 /** Every model selector in a pack with where it sits: targets, step targets, equation bindings. */
@@ -93,8 +93,9 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
     const { model, graph } = await loadGalleryModel(tf, entry);
     const pack = JSON.parse(text) as Pack;
     const labels = pack.targets.models[0]?.labels ?? [];
-    const dom = new JSDOM(demoHtml(entry.demo), { url: `http://127.0.0.1:8321/demos/${entry.demo}/` });
-    loaded = { text, pack, graph, probe: new NodeProbe(tf, model, graph, labels), dom };
+    // The committed HTML as the browser parses it, before any script runs (DOMParser runs none).
+    const page = new DOMParser().parseFromString(demoHtml(entry.demo), 'text/html');
+    loaded = { text, pack, graph, probe: new NodeProbe(tf, model, graph, labels), page };
   });
 
   it('validates', () => {
@@ -145,7 +146,7 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
   });
 
   it('anchors every page selector uniquely in the demo HTML, each alternative on its own too', () => {
-    const document = loaded.dom.window.document;
+    const document = loaded.page;
     const targets = pageTargets(loaded.pack);
     expect(targets.length).toBeGreaterThanOrEqual(6);
     for (const { where, selectors } of targets) {
@@ -259,9 +260,9 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
   });
 
   it('renders every annotation and step without errors, marking every bound equation symbol', () => {
-    const { pack, dom } = loaded;
+    const { pack } = loaded;
     const options = {
-      window: dom.window as unknown as RenderWindow,
+      window: window as unknown as RenderWindow,
       labels: { [pack.targets.models[0]?.alias ?? 'm']: pack.targets.models[0]?.labels ?? [] },
     };
     for (const annotation of pack.items) {

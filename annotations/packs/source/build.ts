@@ -1,7 +1,7 @@
 // Builds the shipped packs' JSON from their sources: `npx tsx annotations/packs/source/build.ts` writes
 // annotations/packs/<demo>.json; with `--check` it only reports (exit 1) the files that are out of date.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../../format/types';
 import { pack as drawShapes } from './draw-shapes';
@@ -15,7 +15,7 @@ export const PACK_SOURCES: Record<string, Pack> = {
 /** The JSON text we ship for a pack: two-space indentation, one trailing newline. */
 export const packText = (pack: Pack): string => `${JSON.stringify(pack, null, 2)}\n`;
 
-const packsDir = fileURLToPath(new URL('..', import.meta.url));
+const packsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 function main(): void {
   const checkOnly = process.argv.includes('--check');

@@ -49,13 +49,9 @@ export const quote = (exact: string, prefix?: string, suffix?: string): PageSele
 /** A page element by CSS selector. */
 export const onElement = (selector: string): Target => ({ selector: [css(selector)] });
 
-/**
- * A passage of page text, described twice (W3C alternatives that must agree): as a quote inside the element a
- * CSS selector finds, and as a quote with context in the whole page — so the anchor survives either the markup
- * or the wording changing a little.
- */
+/** A passage of page text: a quote (with context) inside the element a CSS selector finds. */
 export const onText = (element: string, exact: string, prefix?: string, suffix?: string): Target => ({
-  selector: [css(element, quote(exact)), quote(exact, prefix, suffix)],
+  selector: [css(element, quote(exact, prefix, suffix))],
 });
 
 /** A model node (the pack targets one model, so the alias is left out). */

@@ -52,7 +52,7 @@ per frame, where the same layers as ordinary convolutions would cost 1.3 million
       target: onText(
         'header.site-header > p:not(.crumbs)',
         'Depthwise-separable convolutions keep it small enough for a phone.',
-        'the webcam demos do. ',
+        'webcam demos do. ',
       ),
     },
   ),

@@ -2,13 +2,13 @@
 // with tf.js 4 on the cpu backend (describe is pure: the same graph and fingerprint on every tf.js version).
 import type * as Tf from '@tensorflow/tfjs';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelGraph } from '../../../content-scripts/bridge/model-graph';
 import { describeModel } from '../../../content-scripts/hook/describe/describe-model';
 import { directoryHandler } from '../../../demos/models/model-files';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const PACKS_DIR = join(REPO_ROOT, 'annotations/packs');
 
 export interface GalleryDemo {

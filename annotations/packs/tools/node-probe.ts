@@ -73,7 +73,8 @@ export class NodeProbe {
   /** Values of the given nodes (default: the model output) for one input. */
   run(input: InputTensor, nodeIds: string[] = [this.outputId]): Map<string, InputTensor> {
     const tf = this.tf;
-    return tf.tidy(() => {
+    const found = new Map<string, InputTensor>();
+    tf.tidy(() => {
       const x = tf.tensor(input.values, input.shape);
       let outputs: Tf.Tensor[];
       if ('layers' in this.model) {
@@ -88,13 +89,12 @@ export class NodeProbe {
         const y = this.model.execute(x, nodeIds);
         outputs = Array.isArray(y) ? y : [y];
       }
-      const found = new Map<string, InputTensor>();
       nodeIds.forEach((id, i) => {
         const t = outputs[i] as Tf.Tensor;
         found.set(id, { values: Float32Array.from(t.dataSync()), shape: t.shape });
       });
-      return found;
     });
+    return found;
   }
 
   output(input: InputTensor): Float32Array {
