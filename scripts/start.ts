@@ -1,10 +1,11 @@
 // `npm start`: serves the demo gallery and opens it in Chromium with the freshly built extension in a fresh profile.
 // Without a display it runs headless instead, visits every gallery page, and writes screenshots.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { galleryPages } from '../demos/gallery';
 import { startServer } from '../demos/server';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,12 +34,6 @@ function findBrowser(): string | null {
 function hasDisplay(): boolean {
   if (process.platform === 'darwin' || process.platform === 'win32') return true;
   return !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-}
-
-function galleryPages(base: string): string[] {
-  const html = readFileSync(join(root, 'demos/index.html'), 'utf8');
-  const links = [...html.matchAll(/href="(\/demos\/[^"#?]+\/)"/g)].map((m) => new URL(m[1]!, base).href);
-  return [...new Set(links)];
 }
 
 function printManualInstall(url: string): void {
@@ -119,7 +114,7 @@ async function main(): Promise<void> {
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
-  for (const url of galleryPages(server.url)) {
+  for (const url of galleryPages().map((name) => `${server.url}/demos/${name}/`)) {
     const name = new URL(url).pathname.split('/').filter(Boolean).pop() ?? 'page';
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForTimeout(3000);

@@ -5,6 +5,7 @@ import { validatePackText, formatValidationError } from '../format/validate';
 import { exportW3C, importW3C } from '../interop/w3c';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
+import { previewCommand as preview } from './preview';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -52,9 +53,16 @@ async function decompileCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-async function previewCommand(_argv: string[], io: CliIo): Promise<number> {
-  io.stderr('literate: pack preview is not implemented yet; use the extension authoring mode');
-  return 2;
+async function previewCommand(argv: string[], io: CliIo): Promise<number> {
+  const [{ startServer }, { galleryPages }] = await Promise.all([
+    import('../../demos/server'),
+    import('../../demos/gallery'),
+  ]);
+  return preview(argv, io, {
+    startServer,
+    galleryPages: () => galleryPages(),
+    untilStopped: () => new Promise<void>((resolve) => process.once('SIGINT', () => resolve())),
+  });
 }
 
 async function exportCommand(argv: string[], io: CliIo): Promise<number> {

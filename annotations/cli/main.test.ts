@@ -95,10 +95,10 @@ describe('literate pack build / decompile', () => {
     expect(JSON.parse(second.out.join('\n'))).toEqual(JSON.parse(example));
   });
 
-  it('says preview is not implemented', async () => {
-    const { io, err } = memoryIo({});
-    expect(await run(['pack', 'preview', 'notes.md'], io)).toBe(2);
-    expect(err.join('')).toMatch(/not implemented/);
+  it('preview refuses a pack with errors, naming the file and line', async () => {
+    const { io, out } = memoryIo({ 'notes.md': '---\ntitle: x\n---\n' });
+    expect(await run(['pack', 'preview', 'notes.md'], io)).toBe(1);
+    expect(out.join('\n')).toMatch(/^notes\.md:\d+:\d+/m);
   });
 });
 

@@ -13,7 +13,7 @@ Usage:
   literate pack build NOTES.md [-o OUT]  compile a literate Markdown pack to JSON
   literate pack decompile PACK.json [-o OUT.md]
                                          turn a JSON pack into literate Markdown
-  literate pack preview NOTES.md         (not implemented yet: use the extension's authoring mode)
+  literate pack preview NOTES.md [--port N] [--page DEMO]  serve it and print a share link to a gallery demo
   literate pack export --w3c PACK.json [-o OUT.jsonld]
                                          write the page-anchored notes as W3C Web Annotations
   literate pack import --w3c FILE.jsonld [-o OUT.json] [--title T] [--license SPDX]
