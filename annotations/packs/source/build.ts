@@ -4,12 +4,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Pack } from '../../format/types';
+import { pack as decisionRegions } from './decision-regions';
 import { pack as drawShapes } from './draw-shapes';
+import { pack as legacySpiral } from './legacy-spiral';
 import { pack as movingShapes } from './moving-shapes';
 
 export const PACK_SOURCES: Record<string, Pack> = {
   'draw-shapes': drawShapes,
   'moving-shapes': movingShapes,
+  'decision-regions': decisionRegions,
+  'legacy-spiral': legacySpiral,
 };
 
 /** The JSON text we ship for a pack: two-space indentation, one trailing newline. */
