@@ -118,7 +118,28 @@ const extension: webpack.Configuration = {
   plugins: [new ExtensionAssetsPlugin()],
 };
 
-const configs: webpack.Configuration[] = [extension];
+/** The `literate` command, bundled for Node so an installed package needs no TypeScript runtime. */
+const cli: webpack.Configuration = {
+  name: 'cli',
+  target: 'node20',
+  devtool: false,
+  entry: { literate: './annotations/cli/main.ts' },
+  output: {
+    path: resolve(root, 'dist/cli'),
+    filename: '[name].js',
+    library: { type: 'module' },
+    clean: true,
+  },
+  experiments: { outputModule: true },
+  externalsType: 'module',
+  externals: [/^@tensorflow\//],
+  resolve: resolveConfig,
+  module: { rules: [tsRule] },
+  optimization: { minimize: false },
+  performance: { hints: false },
+};
+
+const configs: webpack.Configuration[] = [extension, cli];
 
 const demosConfigPath = join(root, 'demos/webpack.demos.js');
 if (existsSync(demosConfigPath)) {

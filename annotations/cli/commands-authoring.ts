@@ -54,14 +54,18 @@ async function decompileCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function previewCommand(argv: string[], io: CliIo): Promise<number> {
-  const [{ startServer }, { galleryPages }] = await Promise.all([
-    import('../../demos/server'),
-    import('../../demos/gallery'),
-  ]);
+  const [{ startServer, REPO_ROOT }, { galleryPages }, { existsSync }, { join, resolve }] = await Promise.all(
+    [import('../../demos/server'), import('../../demos/gallery'), import('node:fs'), import('node:path')],
+  );
+  // From the TypeScript source the repo root is known; from the bundled CLI (dist/cli) it is one folder further up.
+  const root = [REPO_ROOT, resolve(REPO_ROOT, '..'), process.cwd()].find((dir) =>
+    existsSync(join(dir, 'demos/index.html')),
+  );
+  if (!root) throw new UsageError('pack preview runs from a clone of Literate (it serves its demo gallery)');
   return preview(argv, io, {
-    startServer,
-    galleryPages: () => galleryPages(),
-    untilStopped: () => new Promise<void>((resolve) => process.once('SIGINT', () => resolve())),
+    startServer: (opts) => startServer({ ...opts, root }),
+    galleryPages: () => galleryPages(root),
+    untilStopped: () => new Promise<void>((done) => process.once('SIGINT', () => done())),
   });
 }
 
