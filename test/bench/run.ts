@@ -14,9 +14,10 @@ import { launchPlain } from '../e2e/hook-fixtures/plain';
 import { ROOT, html, startHookServer, type HookServer } from '../e2e/hook-fixtures/server';
 import { EMPTY_PAGE, benchPage, median, type Mode } from './bench-page';
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-/** Frames per condition and round: enough for about this many milliseconds of the plain page's loop (4–40). */
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 400);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** Frames per condition and round: about this many ms of the plain loop (4–80), long enough that 10 Hz sampling
+ * is at its steady rate rather than catching the first frame of every short stretch. */
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
 const SHARED = resolve(ROOT, '../shared/models');
 const TAP_BUDGET = JSON.stringify({ maxInFlight: 4, bytesPerSecond: 16 << 20, hz: 10 });
 
@@ -133,7 +134,7 @@ async function benchModel(
     const times = await loop(tab, 3); // warm up: shader compiles, caches
     if (tab.condition.name === 'plain') warm = times;
   }
-  const frames = Math.max(4, Math.min(40, Math.ceil(ROUND_MS / Math.max(0.1, median(warm)))));
+  const frames = Math.max(4, Math.min(80, Math.ceil(ROUND_MS / Math.max(0.1, median(warm)))));
   for (const tab of live) if (tab.world) await tab.world.evaluate(`(__t.frames.length = 0, true)`);
   for (let round = 0; round < ROUNDS; round++) {
     const order = live.map((_, i) => live[(i + round) % live.length]!);
