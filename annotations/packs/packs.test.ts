@@ -4,12 +4,14 @@
 // resolves every model anchor, equation binding and live value with zero orphans, explains every node, renders
 // cleanly, and every structural and behavioural claim holds on the committed model.
 import * as tf from '@tensorflow/tfjs';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
 import { resolvePageTarget, resolvePageSelector } from '../anchors/dom-anchors';
 import { resolveModelSelector } from '../anchors/model-anchors';
+import { buildPack } from '../author/build';
 import { findLiveValues } from '../format/live-values';
 import type { Annotation, ModelSelector, Pack, PageSelector, Step } from '../format/types';
 import { validatePackText } from '../format/validate';
@@ -19,10 +21,11 @@ import { matchModels, structureFailures } from '../targets/match-models';
 import { matchPageUrl } from '../targets/match-page';
 import { evaluateStructuralCheck, isStructuralCheck } from '../targets/structural-checks';
 import { matchUrlPattern } from '../targets/url-glob';
-import { PACK_SOURCES, packText } from './source/build';
+import { exampleImages } from './tools/example-images';
 import {
   GALLERY,
   PACKS_DIR,
+  REPO_ROOT,
   demoHtml,
   loadGalleryModel,
   modelLabels,
@@ -103,12 +106,24 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 
-  it('is exactly what its source builds', () => {
-    const source = PACK_SOURCES[entry.demo];
-    expect(source, `no source for ${entry.demo}`).toBeDefined();
-    expect(loaded.text === packText(source as Pack), 'run npx tsx annotations/packs/source/build.ts').toBe(
-      true,
-    );
+  it('is exactly what its literate Markdown source builds (literate pack build)', () => {
+    const result = buildPack(readFileSync(join(PACKS_DIR, `${entry.demo}.md`), 'utf8'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (!result.ok) return;
+    expect(
+      loaded.text === `${JSON.stringify(result.pack, null, 2)}\n`,
+      `run: npx tsx bin/literate.mjs pack build annotations/packs/${entry.demo}.md -o annotations/packs/${entry.demo}.json`,
+    ).toBe(true);
+  });
+
+  it("uses the page's own inputs for its example images", () => {
+    const expected = exampleImages()[entry.demo] ?? {};
+    for (const annotation of loaded.pack.items)
+      if (annotation.kind === 'example' && 'image' in annotation.body.input)
+        expect(
+          annotation.body.input.image === expected[annotation.id],
+          `${annotation.id}: regenerate it`,
+        ).toBe(true);
   });
 
   it('applies on the demo page, served on any local port, and on no other gallery page', () => {
@@ -295,5 +310,32 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
     }
     const kinds = new Set(pack.items.map((a) => a.kind));
     expect([...kinds].sort()).toEqual(['check', 'equation', 'example', 'note', 'view']);
+  });
+});
+
+/** The tf.js versions each page loads besides 4.x (described in-process above), and the packs that must match. */
+const OTHER_VERSIONS: [alias: string, demos: string[]][] = [
+  ['tfjs1', ['legacy-spiral']],
+  ['tfjs2', ['decision-regions']],
+  ['tfjs3', ['decision-regions']],
+];
+
+describe.each(OTHER_VERSIONS)('fingerprints under %s', (version, demos) => {
+  it(`match the ${demos.join(', ')} pack`, () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'annotations/packs/tools/fingerprints.ts', version],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const found = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, string>;
+    for (const demo of demos) {
+      const entry = GALLERY.find((g) => g.demo === demo) as GalleryDemo;
+      const pack = JSON.parse(readFileSync(join(PACKS_DIR, `${demo}.json`), 'utf8')) as Pack;
+      expect(found[entry.model], `${demo} on ${found.version}`).toBe(pack.targets.models[0]?.fingerprint);
+    }
   });
 });

@@ -13,7 +13,7 @@ import type {
   TensorLiteral,
   Transform,
 } from '../../format/types';
-import { decodePng } from '../source/png';
+import { decodePng } from './png';
 
 export interface InputTensor {
   values: Float32Array;
