@@ -1,4 +1,4 @@
-// The content-script end of the bridge: the handshake, a nonce per page load, and validated messages only.
+// The content-script end of the bridge: the handshake, a private MessagePort per page load, validated messages only.
 
 import { parseModelGraph } from './model-graph-validate';
 import { type ContentMessage, type PageMessage, parsePageMessage, wrap } from './protocol';
@@ -23,11 +23,15 @@ function makeNonce(): string {
 
 /**
  * Talks to the hook in the same frame. Whichever side starts first, the handshake completes: the content script says
- * hello on start and again whenever the hook announces itself; the hook answers every hello with a full snapshot.
+ * hello on start — handing the hook one end of a fresh MessageChannel — and again whenever the hook announces itself
+ * before it has answered; the hook answers with a full snapshot on that channel. Everything after the hello travels
+ * on the channel, which the page cannot see; every message is still validated, since the page world is untrusted.
  */
 export class ContentBridge {
   readonly nonce = makeNonce();
-  private readonly listener = (event: MessageEvent): void => this.receive(event);
+  private port: MessagePort | null = null;
+  private welcomed = false;
+  private readonly listener = (event: MessageEvent): void => this.receiveAnnouncement(event);
 
   constructor(
     private readonly target: BridgeTarget,
@@ -41,29 +45,33 @@ export class ContentBridge {
 
   stop(): void {
     this.target.removeEventListener('message', this.listener);
+    this.port?.close();
+    this.port = null;
   }
 
   send(message: Outgoing, transfer: Transferable[] = []): void {
-    this.target.postMessage(
-      wrap('content', { ...message, nonce: this.nonce } as ContentMessage),
-      '*',
-      transfer,
-    );
+    this.port?.postMessage(wrap('content', { ...message, nonce: this.nonce } as ContentMessage), transfer);
   }
 
   private sayHello(): void {
-    this.send({ kind: 'hello' });
+    this.port?.close();
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.port.onmessage = (event: MessageEvent) => this.receive(event.data);
+    this.target.postMessage(wrap('content', { kind: 'hello', nonce: this.nonce }), '*', [channel.port2]);
   }
 
-  private receive(event: MessageEvent): void {
-    if (event.source !== (this.target as unknown)) return;
+  /** The only thing read from window messages: the hook saying it is ready (our hello may have come too early). */
+  private receiveAnnouncement(event: MessageEvent): void {
+    if (event.source !== (this.target as unknown) || this.welcomed) return;
     const message = parsePageMessage(event.data, parseModelGraph);
-    if (!message) return;
-    if (message.kind === 'hook-ready') {
-      this.sayHello();
-      return;
-    }
-    if (message.nonce !== this.nonce) return;
+    if (message?.kind === 'hook-ready') this.sayHello();
+  }
+
+  private receive(data: unknown): void {
+    const message = parsePageMessage(data, parseModelGraph);
+    if (!message || message.kind === 'hook-ready' || message.nonce !== this.nonce) return;
+    if (message.kind === 'welcome') this.welcomed = true;
     this.onMessage(message);
   }
 }

@@ -223,32 +223,34 @@ describe('bridge validators under fuzzing', () => {
     }
   });
 
-  it('the content side drops forged nonces and foreign sources: nothing reaches the API', () => {
+  it('the content side reads nothing but its private channel: window messages never reach the API', async () => {
     const listeners: ((e: MessageEvent) => void)[] = [];
+    const postMessage = vi.fn();
     const target: BridgeTarget = {
-      postMessage: vi.fn(),
+      postMessage,
       addEventListener: (_t, l) => listeners.push(l),
       removeEventListener: () => undefined,
     };
     const received: PageMessage[] = [];
     const bridge = new ContentBridge(target, (m) => received.push(m));
     bridge.start();
+    const hookEnd = postMessage.mock.calls[0]![2][0] as MessagePort;
     fc.assert(
       fc.property(pageMessages, nonce, fc.boolean(), (m, forged, foreign) => {
         if (m.kind === 'hook-ready') return;
-        const data = wrap('page', { ...m, nonce: forged === bridge.nonce ? forged + 'x' : forged });
+        // Even the right nonce, over window, is ignored; a forged nonce on the channel is dropped too.
+        const data = wrap('page', { ...m, nonce: bridge.nonce });
         for (const l of listeners) l({ source: foreign ? {} : target, data } as unknown as MessageEvent);
+        hookEnd.postMessage(wrap('page', { ...m, nonce: forged === bridge.nonce ? forged + 'x' : forged }));
       }),
       { numRuns: RUNS },
     );
+    await new Promise((r) => setTimeout(r, 50));
     expect(received).toEqual([]);
-    // the right nonce from the right source does come through
-    for (const l of listeners) {
-      l({
-        source: target,
-        data: wrap('page', { kind: 'tap-ended', nonce: bridge.nonce, subscriptionId: 's', reason: 'r' }),
-      } as unknown as MessageEvent);
-    }
+    // the right nonce on the private channel does come through
+    hookEnd.postMessage(wrap('page', { kind: 'tap-ended', nonce: bridge.nonce, subscriptionId: 's', reason: 'r' }));
+    await new Promise((r) => setTimeout(r, 20));
     expect(received).toHaveLength(1);
+    bridge.stop();
   });
 });

@@ -1,21 +1,55 @@
-// The hook's end of the bridge under forged traffic: wrong nonces, foreign sources and junk reach no handler.
+// The hook's end of the bridge under forged traffic: hellos without a port, junk, foreign sources and forged nonces
+// reach no handler; each real hello gets a private channel; replies go only to the channel that asked.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wrap } from '../bridge/protocol';
 
-type Listener = (e: { source: unknown; data: unknown }) => void;
+interface FakeEvent {
+  source: unknown;
+  data: unknown;
+  ports: MessagePort[];
+  stopped: boolean;
+  stopImmediatePropagation(): void;
+}
+type Listener = (e: FakeEvent) => void;
 const listeners: Listener[] = [];
-const posted: unknown[] = [];
+const announced: unknown[] = [];
 
 beforeAll(() => {
   vi.stubGlobal('addEventListener', (_type: string, l: Listener) => listeners.push(l));
-  vi.stubGlobal('postMessage', (m: unknown) => posted.push(m));
+  vi.stubGlobal('postMessage', (m: unknown) => announced.push(m));
 });
 afterAll(() => vi.unstubAllGlobals());
 
+function deliver(data: unknown, ports: MessagePort[] = [], source: unknown = globalThis): FakeEvent {
+  const event: FakeEvent = {
+    source,
+    data,
+    ports,
+    stopped: false,
+    stopImmediatePropagation() {
+      this.stopped = true;
+    },
+  };
+  for (const l of listeners) l(event);
+  return event;
+}
+
+/** Opens a channel as a content script does; returns our end and what arrives on it. */
+function hello(nonce: string) {
+  const channel = new MessageChannel();
+  const received: { kind: string; nonce: string }[] = [];
+  channel.port1.onmessage = (e) => received.push(e.data);
+  const event = deliver(wrap('content', { kind: 'hello', nonce }), [channel.port2]);
+  return { port: channel.port1, received, event };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 20));
+
 describe('PageBridge', () => {
-  it('hands on only messages from a channel that said hello, from this window, and never throws', async () => {
+  it('announces itself, hides hellos from later listeners, and hands on only requests from an open channel', async () => {
     vi.resetModules();
+    listeners.length = 0;
     const { PageBridge } = await import('./page-bridge');
     const requests: { nonce: string }[] = [];
     const hellos: string[] = [];
@@ -24,27 +58,25 @@ describe('PageBridge', () => {
       (nonce) => hellos.push(nonce),
     );
     bridge.start();
-    const deliver = (data: unknown, source: unknown = globalThis): void => {
-      for (const l of listeners) l({ source, data });
-    };
+    expect(announced).toContainEqual(expect.objectContaining({ kind: 'hook-ready', from: 'page' }));
+
     const nonce = 'a'.repeat(32);
-    deliver(wrap('content', { kind: 'hello', nonce }));
+    expect(deliver(wrap('content', { kind: 'hello', nonce: 'b'.repeat(32) })).stopped).toBe(false); // no port
+    const real = hello(nonce);
+    expect(real.event.stopped).toBe(true);
     expect(hellos).toEqual([nonce]);
+
     fc.assert(
       fc.property(fc.anything(), fc.string({ minLength: 16, maxLength: 40 }), (junk, forged) => {
         deliver(junk);
-        deliver({
-          ns: 'literate',
-          v: 1,
-          from: 'content',
-          kind: 'describe',
-          nonce: forged,
-          requestId: 'r',
-          modelId: 'm1',
-        });
-        deliver(wrap('content', { kind: 'describe', nonce, requestId: 'r', modelId: 'm1' }), {});
+        // Requests over window are never read, even with the real nonce.
+        deliver(wrap('content', { kind: 'describe', nonce, requestId: 'r', modelId: 'm1' }));
+        real.port.postMessage(junk);
+        real.port.postMessage(
+          wrap('content', { kind: 'describe', nonce: forged, requestId: 'r', modelId: 'm1' }),
+        );
       }),
-      { numRuns: 3000 },
+      { numRuns: 500 },
     );
     const hostile = new Proxy(
       {},
@@ -55,13 +87,18 @@ describe('PageBridge', () => {
       },
     );
     expect(() => deliver(hostile)).not.toThrow();
+    await tick();
     expect(requests).toEqual([]);
-    deliver(wrap('content', { kind: 'describe', nonce, requestId: 'r', modelId: 'm1' }));
+
+    real.port.postMessage(wrap('content', { kind: 'describe', nonce, requestId: 'r', modelId: 'm1' }));
+    await tick();
     expect(requests.map((r) => r.nonce)).toEqual([nonce]);
+    real.port.close();
   });
 
   it('keeps the first channels when a page floods forged hellos, and replies only on the asking channel', async () => {
     vi.resetModules();
+    listeners.length = 0;
     const { PageBridge } = await import('./page-bridge');
     const requests: { nonce: string }[] = [];
     const bridge = new PageBridge(
@@ -69,27 +106,25 @@ describe('PageBridge', () => {
       () => undefined,
     );
     bridge.start();
-    const deliver = (data: unknown): void => {
-      for (const l of listeners) l({ source: globalThis, data });
-    };
-    const real = 'r'.repeat(32);
-    deliver(wrap('content', { kind: 'hello', nonce: real }));
-    for (let i = 0; i < 1000; i++)
-      deliver(wrap('content', { kind: 'hello', nonce: `forged-${i}`.padEnd(16, '.') }));
-    deliver(wrap('content', { kind: 'describe', nonce: real, requestId: 'r', modelId: 'm1' }));
-    deliver(
-      wrap('content', {
-        kind: 'describe',
-        nonce: 'forged-999'.padEnd(16, '.'),
-        requestId: 'r',
-        modelId: 'm1',
-      }),
+    const real = hello('r'.repeat(32));
+    const forged = Array.from({ length: 40 }, (_, i) => hello(`forged-${i}`.padEnd(16, '.')));
+    real.port.postMessage(
+      wrap('content', { kind: 'describe', nonce: 'r'.repeat(32), requestId: 'r', modelId: 'm1' }),
     );
-    expect(requests.map((r) => r.nonce)).toEqual([real]);
-    posted.length = 0;
-    bridge.send({ kind: 'tap-ended', subscriptionId: 's', reason: 'x' }, [], real);
+    await tick();
+    expect(requests.map((r) => r.nonce)).toEqual(['r'.repeat(32)]);
+
+    bridge.send({ kind: 'tap-ended', subscriptionId: 's', reason: 'x' }, [], 'r'.repeat(32));
     bridge.send({ kind: 'tap-ended', subscriptionId: 's', reason: 'x' }, [], 'never said hello');
-    expect(posted).toHaveLength(1);
-    expect((posted[0] as { nonce: string }).nonce).toBe(real);
+    await tick();
+    expect(real.received.filter((m) => m.kind === 'tap-ended')).toHaveLength(1);
+    expect(forged.filter((f) => f.received.length > 0).length).toBe(0);
+
+    // Broadcasts reach the open channels only: the first 16, ours among them.
+    bridge.send({ kind: 'tap-ended', subscriptionId: 'all', reason: 'x' });
+    await tick();
+    expect(real.received.filter((m) => m.kind === 'tap-ended')).toHaveLength(2);
+    expect(forged.filter((f) => f.received.length > 0).length).toBe(15);
+    for (const c of [real, ...forged]) c.port.close();
   });
 });

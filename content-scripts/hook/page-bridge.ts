@@ -1,6 +1,8 @@
-// The page-world end of the bridge: answers the content script's handshake and requests, posts what the hook learns.
-// The page can post anything a content script can, including a `hello` with a nonce of its own: each hello opens a
-// channel of its own (first come, at most MAX_CHANNELS), so a forged hello can neither take over nor close ours.
+// The page-world end of the bridge: answers the content script's handshake and requests, sends what the hook learns.
+// Each content-script hello carries a MessagePort: from then on that channel is private (the page never sees its
+// messages), and the hook's document_start listener hides the hello itself from listeners the page adds later. The
+// page can still post hellos of its own: each opens a channel of its own (first come, at most MAX_CHANNELS), so a
+// forged hello can neither read, take over nor close ours.
 
 import {
   type ContentMessage,
@@ -19,8 +21,13 @@ type Outgoing = PageMessage extends infer M
 
 const MAX_CHANNELS = 16;
 
+interface Channel {
+  nonce: string;
+  port: MessagePort;
+}
+
 export class PageBridge {
-  private nonces: string[] = [];
+  private channels: Channel[] = [];
 
   constructor(
     private readonly onRequest: (message: ContentMessage) => void,
@@ -36,16 +43,12 @@ export class PageBridge {
         safely(() => {
           if ((event.source as unknown) !== pageGlobals.global) return;
           const message = parseContentMessage(event.data);
-          if (!message) return;
-          const known = this.nonces.includes(message.nonce);
-          if (message.kind === 'hello') {
-            // A content script says hello on start and again when the hook announces itself (extension updates).
-            if (!known && this.nonces.length >= MAX_CHANNELS) return;
-            if (!known) this.nonces.push(message.nonce);
-            this.onHello(message.nonce);
-            return;
-          }
-          if (known) this.onRequest(message);
+          if (!message || message.kind !== 'hello') return;
+          const port = event.ports?.[0];
+          if (!port) return;
+          // Listeners the page registers after document_start never see a hello (nor its port).
+          event.stopImmediatePropagation();
+          this.open(message.nonce, port);
         }, undefined);
       },
       true,
@@ -54,21 +57,52 @@ export class PageBridge {
   }
 
   get connected(): boolean {
-    return this.nonces.length > 0;
+    return this.channels.length > 0;
   }
 
   /** Sends to one channel (replies, tap frames: `to` is the requester's nonce) or, without `to`, to all of them. */
   send(message: Outgoing, transfer: Transferable[] = [], to?: string): void {
     if (to !== undefined) {
-      if (this.nonces.includes(to)) this.postRaw({ ...message, nonce: to } as PageMessage, transfer);
+      const channel = this.channels.find((c) => c.nonce === to);
+      if (channel) this.postTo(channel, message, transfer);
       return;
     }
-    for (const nonce of this.nonces) this.postRaw({ ...message, nonce } as PageMessage);
+    for (const channel of this.channels) this.postTo(channel, message, []);
   }
 
-  private postRaw(message: PageMessage, transfer: Transferable[] = []): void {
+  /** A content script said hello (on start, or again when the hook announced itself): open or renew its channel. */
+  private open(nonce: string, port: MessagePort): void {
+    const known = this.channels.find((c) => c.nonce === nonce);
+    if (!known && this.channels.length >= MAX_CHANNELS) {
+      safely(() => port.close(), undefined);
+      return;
+    }
+    if (known) {
+      safely(() => known.port.close(), undefined);
+      known.port = port;
+    } else {
+      this.channels.push({ nonce, port });
+    }
+    port.onmessage = (event: MessageEvent) => {
+      safely(() => {
+        const message = parseContentMessage(event.data);
+        if (message && message.kind !== 'hello' && message.nonce === nonce) this.onRequest(message);
+      }, undefined);
+    };
+    this.onHello(nonce);
+  }
+
+  private postTo(channel: Channel, message: Outgoing, transfer: Transferable[]): void {
+    safely(
+      () =>
+        channel.port.postMessage(wrap('page', { ...message, nonce: channel.nonce } as PageMessage), transfer),
+      undefined,
+    );
+  }
+
+  private postRaw(message: PageMessage): void {
     const post = pageGlobals.postMessage;
     if (!post) return;
-    safely(() => post(wrap('page', message), '*', transfer), undefined);
+    safely(() => post(wrap('page', message), '*'), undefined);
   }
 }

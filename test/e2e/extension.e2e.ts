@@ -79,6 +79,12 @@ describe('the extension in Chromium', () => {
         await expect.poll(() => popup.getByTestId('summary').textContent()).toContain(version);
       }
       await screenshot(popup, `popup-code-models-${version}`);
+      // The bridge talks on a private channel: the page sees the hook announce itself, never a nonce or a model.
+      const pageSaw = await page.evaluate(
+        () => (window as unknown as { seenByPage: { kind: string }[] }).seenByPage,
+      );
+      expect(pageSaw.every((m) => m.kind === 'hook-ready')).toBe(true);
+      expect(JSON.stringify(pageSaw)).not.toContain('nonce');
       await popup.close();
       expect(seen.errors).toEqual([]);
       await page.close();

@@ -12,6 +12,7 @@ export const TFJS_UMD: Record<string, string> = {
 /** A page that builds two LayersModels in code (a Sequential and a functional model) and runs one. */
 export function codeModelsPage(tfjsSrc: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>models in code</title>
+<script>window.seenByPage = []; addEventListener('message', (e) => { if (e.data && e.data.ns === 'literate') window.seenByPage.push(e.data); });</script>
 <script src="${tfjsSrc}"></script></head><body><h1>Two models built in code</h1><output id="out"></output>
 <script>
 (async () => {
