@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelGraph, ModelNode } from '../bridge/model-graph';
 import type { PageSnapshot } from '../bridge/protocol';
 import type { ContentApi } from '../relay/content-api';
+import { DEFAULT_SETTINGS, tapBudgetOf } from '../../extension/settings/settings';
 
 const stored: Record<string, unknown> = {};
 vi.mock('../../extension/browser', () => ({
@@ -206,7 +207,12 @@ describe('overlay app', () => {
     expect(root.textContent).toContain('Then the activation ReLU');
     expect(api.subscribe).toHaveBeenCalledTimes(1);
     const [modelId, taps, budget, , signal] = vi.mocked(api.subscribe).mock.calls[0]!;
-    expect([modelId, taps, budget.hz]).toEqual(['m1', [{ nodeId: 'hidden', reduction: 'none' }], 10]);
+    // The reader's settings set the pace (their defaults here: no PacksApi in this test).
+    expect([modelId, taps, budget]).toEqual([
+      'm1',
+      [{ nodeId: 'hidden', reduction: 'none' }],
+      tapBudgetOf(DEFAULT_SETTINGS),
+    ]);
     expect(signal.aborted).toBe(false);
     await act(() => q<HTMLButtonElement>('.back')!.click());
     await settle();

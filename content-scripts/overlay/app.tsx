@@ -1,8 +1,19 @@
 // The overlay app: the launcher and the panel, opened and closed by the launcher, the keyboard command or the
 // popup; remembers per site where the launcher and the panel go; keeps each model's outline state while closed.
+// With an active pack: its provenance, tour and orphans at the top of the panel, its notes on the page.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentApi } from '../relay/content-api';
+import type { PacksApi } from '../relay/packs-api';
+import { Orphans } from './pack/orphans';
+import { PackContext } from './pack/pack-context';
+import { PackHeader } from './pack/pack-header';
+import { usePackApp } from './pack/use-pack-app';
+import { contentWithAnchors } from './sidenotes/layout';
+import { panelSideForNotes } from './sidenotes/margin';
+import { PageNotes, pageItems } from './sidenotes/page-notes';
+import { BudgetContext } from './state/budget';
+import { Tour } from './tour/tour';
 import { Launcher } from './launcher/launcher';
 import { DEFAULT_POSITION, type LauncherPosition } from './launcher/position';
 import { INITIAL_NAV, type OutlineNav } from './outline/model-outline';
@@ -17,13 +28,15 @@ import { markOnce } from './state/timing';
 
 export interface AppProps {
   api: ContentApi;
+  /** The packs side of the content script (null where there is none: no pack is ever shown then). */
+  packs?: PacksApi | null;
   root: ShadowRoot;
   prefs: SitePrefs;
 }
 
 const PANEL_ID = 'lt-panel';
 
-export function App({ api, root, prefs }: AppProps) {
+export function App({ api, packs = null, root, prefs }: AppProps) {
   const snapshot = useSnapshot(api);
   const [open, setOpen] = useState(false);
   const [launcher, setLauncher] = useState<LauncherPosition>(prefs.launcher ?? DEFAULT_POSITION);
@@ -50,6 +63,31 @@ export function App({ api, root, prefs }: AppProps) {
     setOpen(true);
   };
   const toggle = () => (open ? close() : show());
+  const pack = usePackApp(api, packs, {
+    openPanel: show,
+    openNode: (graphId, id) => {
+      setChosenModel(graphId);
+      setNodeId(id);
+      setReturnTo(null);
+    },
+  });
+  const { session } = pack;
+
+  // The reader's theme (auto follows the system).
+  useEffect(() => {
+    root.querySelector('.lt')?.setAttribute('data-theme', pack.settings.theme);
+  }, [pack.settings.theme]);
+
+  // With notes for the page and no side the reader chose, the panel goes where it leaves the notes a margin.
+  const placedForNotes = useRef<string | null>(null);
+  useEffect(() => {
+    if (!session || !open || prefs.panel || placedForNotes.current === session.active.key) return;
+    placedForNotes.current = session.active.key;
+    const anchors = pageItems(session.resolution.placed).map((p) => p.page.element.getBoundingClientRect());
+    const width = window.innerWidth;
+    const side = panelSideForNotes(width, contentWithAnchors(measureContent(), anchors, width), panel.width);
+    if (side && side !== panel.side) setPanel({ side, width: panel.width });
+  }, [session, open]);
   const toggleRef = useRef(toggle);
   toggleRef.current = toggle;
 
@@ -79,59 +117,80 @@ export function App({ api, root, prefs }: AppProps) {
     setReturnTo(null);
   };
 
+  const notesOn = open && pack.notesShown && session !== null;
   return (
-    <>
-      <Launcher
-        position={launcher}
-        expanded={open}
-        hidden={open}
-        controls={PANEL_ID}
-        onToggle={toggle}
-        onMoved={(p) => {
-          setLauncher(p);
-          void saveSitePrefs({ launcher: p });
-        }}
-        onIntent={() => model && void api.describe(model.id).catch(() => undefined)}
-      />
-      {open && (
-        <Panel
-          id={PANEL_ID}
-          title="Literate"
-          subtitle={models.length === 1 ? '1 model on this page' : `${models.length} models on this page`}
-          prefs={panel}
-          onPrefs={(p, commit) => {
-            setPanel(p);
-            if (commit) void saveSitePrefs({ panel: p });
+    <PackContext.Provider value={pack.ui}>
+      <BudgetContext.Provider value={pack.budget}>
+        <Launcher
+          position={launcher}
+          expanded={open}
+          hidden={open}
+          controls={PANEL_ID}
+          onToggle={toggle}
+          onMoved={(p) => {
+            setLauncher(p);
+            void saveSitePrefs({ launcher: p });
           }}
-          onClose={close}
-        >
-          {models.length > 1 && model && (
-            <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
-          )}
-          <div
-            id="lt-model-panel"
-            {...(models.length > 1 && model
-              ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
-              : {})}
+          onIntent={() => model && void api.describe(model.id).catch(() => undefined)}
+        />
+        {open && (
+          <Panel
+            id={PANEL_ID}
+            title="Literate"
+            subtitle={models.length === 1 ? '1 model on this page' : `${models.length} models on this page`}
+            prefs={panel}
+            onPrefs={(p, commit) => {
+              setPanel(p);
+              if (commit) void saveSitePrefs({ panel: p });
+            }}
+            onClose={close}
           >
-            {model ? (
-              <ModelView
-                key={model.id}
-                api={api}
-                model={model}
-                nav={navs[model.id] ?? INITIAL_NAV}
-                onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
-                nodeId={nodeId}
-                onNode={selectNode}
-                returnTo={returnTo}
-                onOutlineShown={() => markOnce('literate:outline-visible')}
+            {session && (
+              <PackHeader
+                session={session}
+                notesShown={pack.notesShown}
+                onNotesShown={pack.setNotesShown}
+                pageNotes={pack.pageNoteCount}
               />
-            ) : (
-              <p class="state muted">No model on this page any more.</p>
             )}
-          </div>
-        </Panel>
-      )}
-    </>
+            {session?.active.pack.steps && packs && (
+              <Tour
+                steps={session.active.pack.steps}
+                step={pack.step}
+                onStep={pack.setStep}
+                shareLink={(step) => packs.shareLink(step)}
+              />
+            )}
+            {session && <Orphans session={session} orphans={session.resolution.orphans} />}
+            {models.length > 1 && model && (
+              <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
+            )}
+            <div
+              id="lt-model-panel"
+              {...(models.length > 1 && model
+                ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
+                : {})}
+            >
+              {model ? (
+                <ModelView
+                  key={model.id}
+                  api={api}
+                  model={model}
+                  nav={navs[model.id] ?? INITIAL_NAV}
+                  onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
+                  nodeId={nodeId}
+                  onNode={selectNode}
+                  returnTo={returnTo}
+                  onOutlineShown={() => markOnce('literate:outline-visible')}
+                />
+              ) : (
+                <p class="state muted">No model on this page any more.</p>
+              )}
+            </div>
+          </Panel>
+        )}
+        {notesOn && <PageNotes panel={{ side: panel.side, width: panel.width }} />}
+      </BudgetContext.Provider>
+    </PackContext.Provider>
   );
 }

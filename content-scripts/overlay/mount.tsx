@@ -1,7 +1,7 @@
 // Puts the overlay on the page: the host element and shadow root with our styles, and the Preact app in it.
 
 import { render } from 'preact';
-import type { ContentApi } from '../relay/content-api';
+import { getPacksApi, type ContentApi } from '../relay/content-api';
 import { App } from './app';
 import { createHost, type Host } from './host/shadow-host';
 import { THEME_CSS } from './host/theme-css';
@@ -12,10 +12,23 @@ import { OUTLINE_CSS } from './outline/outline-css';
 import { PANEL_CSS } from './panel/panel-css';
 import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
 import { VIEWS_CSS } from './views/views-css';
+import { PACK_MATH_CSS } from './math/pack-math-css';
+import { PACK_CSS } from './pack/pack-css';
+import { SIDENOTES_CSS } from './sidenotes/sidenotes-css';
+import { TOUR_CSS } from './tour/tour-css';
 
-export const OVERLAY_CSS = [THEME_CSS, LAUNCHER_CSS, PANEL_CSS, OUTLINE_CSS, DETAIL_CSS, VIEWS_CSS].join(
-  '\n',
-);
+export const OVERLAY_CSS = [
+  THEME_CSS,
+  LAUNCHER_CSS,
+  PANEL_CSS,
+  OUTLINE_CSS,
+  DETAIL_CSS,
+  VIEWS_CSS,
+  PACK_CSS,
+  PACK_MATH_CSS,
+  TOUR_CSS,
+  SIDENOTES_CSS,
+].join('\n');
 
 /** Waits briefly for the stored layout, so the launcher does not jump after it appears. */
 function prefsSoon(ms: number): Promise<SitePrefs> {
@@ -26,6 +39,6 @@ export async function mountOverlay(api: ContentApi): Promise<Host> {
   const prefs = await prefsSoon(250);
   const host = createHost(OVERLAY_CSS);
   registerKatexRoot(host.root, host.adopt);
-  render(<App api={api} root={host.root} prefs={prefs} />, host.container);
+  render(<App api={api} packs={getPacksApi()} root={host.root} prefs={prefs} />, host.container);
   return host;
 }

@@ -1,5 +1,6 @@
 // The overlay's base stylesheet: a hard reset at the shadow boundary (so no page style leaks in), the colour theme
-// for light and dark, focus rings, and reduced motion. Sizes are in px: `rem` would follow the page's root font.
+// for light and dark (the system's, or the reader's choice in settings: data-theme), focus rings, and reduced
+// motion. Sizes are in px: `rem` would follow the page's root font.
 
 export const THEME_CSS = String.raw`
 :host {
@@ -20,6 +21,9 @@ export const THEME_CSS = String.raw`
   --accent-fg: #ffffff;
   --accent-soft: #edf1ff;
   --warn: #8a5300;
+  --warn-soft: #fff1d6;
+  --note-bg: #ffffff;
+  --ring-halo: rgba(59, 91, 219, 0.18);
   --shadow: 0 12px 32px rgba(20, 26, 40, 0.14), 0 2px 6px rgba(20, 26, 40, 0.08);
   --chip-l-bg: 94%;
   --chip-l-fg: 30%;
@@ -36,7 +40,7 @@ export const THEME_CSS = String.raw`
   -webkit-font-smoothing: antialiased;
 }
 @media (prefers-color-scheme: dark) {
-  .lt {
+  .lt:not([data-theme='light']) {
     --bg: #15181e;
     --bg-subtle: #1c2029;
     --bg-hover: #232835;
@@ -49,12 +53,37 @@ export const THEME_CSS = String.raw`
     --accent-fg: #0f1326;
     --accent-soft: #222a45;
     --warn: #f2c46b;
+    --warn-soft: #3a2f16;
+    --note-bg: #1a1e26;
+    --ring-halo: rgba(145, 167, 255, 0.22);
     --shadow: 0 12px 32px rgba(0, 0, 0, 0.5), 0 2px 6px rgba(0, 0, 0, 0.4);
     --chip-l-bg: 22%;
     --chip-l-fg: 82%;
     --chip-s: 45%;
     color-scheme: dark;
   }
+}
+.lt[data-theme='dark'] {
+  --bg: #15181e;
+  --bg-subtle: #1c2029;
+  --bg-hover: #232835;
+  --fg: #e8eaf0;
+  --fg-muted: #a1a9b8;
+  --line: #2a303c;
+  --line-strong: #3a4252;
+  --accent: #91a7ff;
+  --accent-strong: #b3c2ff;
+  --accent-fg: #0f1326;
+  --accent-soft: #222a45;
+  --warn: #f2c46b;
+  --warn-soft: #3a2f16;
+  --note-bg: #1a1e26;
+  --ring-halo: rgba(145, 167, 255, 0.22);
+  --shadow: 0 12px 32px rgba(0, 0, 0, 0.5), 0 2px 6px rgba(0, 0, 0, 0.4);
+  --chip-l-bg: 22%;
+  --chip-l-fg: 82%;
+  --chip-s: 45%;
+  color-scheme: dark;
 }
 @media (prefers-reduced-motion: reduce) {
   .lt {

@@ -1,5 +1,6 @@
 // The layer view of one node: what it is (glossary line and equation), its shape, parameters, inputs, attributes
-// and weights, and its live values while it is on screen. Pack explanations will come before the built-in one.
+// and weights, and its live values while it is on screen. The active pack's notes, equations and view captions for
+// the node come first, and its class labels name the top-k rows.
 
 import { useEffect, useRef } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
@@ -10,6 +11,9 @@ import { Icon } from '../host/icons';
 import { BuiltInExplanation } from '../outline/explain';
 import { formatShape } from '../outline/outline-rows';
 import { LiveView } from '../views/live-view';
+import { usePackUi, useLinkedMark } from '../pack/pack-context';
+import { nodeViews, PackNodeExplanation, ViewCaptions } from '../pack/pack-items';
+import type { ViewBody } from '../../../annotations/format/types';
 import { formatAttr, shownAttrs } from './attrs';
 
 export interface NodeDetailProps {
@@ -29,6 +33,10 @@ export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailPro
   const weights = [...node.weights, ...consts.flatMap((c) => (c.weights.length ? c.weights : []))];
   const params = node.params + consts.reduce((n, c) => n + c.params, 0);
   const attrs = shownAttrs(node.attrs);
+  const ui = usePackUi();
+  const views = nodeViews(ui, graph.id, node.id);
+  const topk = views.output.map((v) => v.annotation.body as ViewBody).find((b) => b.view === 'top-k');
+  const labels = topk?.labels ?? ui?.session.labelsFor(graph.id) ?? null;
 
   useEffect(() => {
     heading.current?.focus();
@@ -52,9 +60,17 @@ export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailPro
           <span class="muted">· #{node.index}</span>
         </p>
       </header>
-      {/* ExplanationSlot: pack sidenotes and equations for this node will render here, above the built-in text. */}
+      <PackNodeExplanation graphId={graph.id} nodeId={node.id} />
       <BuiltInExplanation node={node} kind={graph.kind} />
-      <LiveView api={api} graph={graph} node={node} />
+      <LiveView
+        api={api}
+        graph={graph}
+        node={node}
+        labels={labels}
+        k={topk?.k}
+        captions={<ViewCaptions items={views.output} />}
+        weightCaptions={<ViewCaptions items={views.weights} />}
+      />
       <dl class="facts">
         <div>
           <dt>Output shape</dt>
@@ -80,9 +96,7 @@ export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailPro
                 {dataInputs.map((id) => (
                   <li key={id}>
                     {byId.has(id) ? (
-                      <button type="button" class="link mono" onClick={() => onSelect(id)}>
-                        {id}
-                      </button>
+                      <InputLink graphId={graph.id} id={id} onSelect={onSelect} />
                     ) : (
                       <span class="mono">{id}</span>
                     )}
@@ -140,5 +154,16 @@ export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailPro
         </section>
       )}
     </article>
+  );
+}
+
+/** A link to an input node; lights up when an equation symbol bound to that node is pointed at. */
+function InputLink({ graphId, id, onSelect }: { graphId: string; id: string; onSelect(id: string): void }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useLinkedMark(ref, graphId, id);
+  return (
+    <button ref={ref} type="button" class="link mono" onClick={() => onSelect(id)}>
+      {id}
+    </button>
   );
 }

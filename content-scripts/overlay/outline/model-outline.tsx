@@ -119,7 +119,7 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
       ) : (
         <ol class="nodes" ref={list} aria-label={`${displayName(graph.name, graph.sourceUrl)} ${noun}`}>
           {shown.map((row) => (
-            <NodeRow key={row.node.id} row={row} kind={graph.kind} onSelect={onSelect} />
+            <NodeRow key={row.node.id} row={row} kind={graph.kind} graphId={graph.id} onSelect={onSelect} />
           ))}
         </ol>
       )}

@@ -6,6 +6,8 @@ import { NodeDetail } from '../node/node-detail';
 import { useGraph } from '../state/use-page';
 import { ModelOutline, type OutlineNav } from './model-outline';
 import { displayName } from './model-name';
+import { PackIntro } from '../pack/pack-items';
+import { usePackUi } from '../pack/pack-context';
 
 export interface ModelViewProps {
   api: ContentApi;
@@ -32,6 +34,7 @@ function sourceLine(model: Summary): string {
 export function ModelView(props: ModelViewProps) {
   const { api, model } = props;
   const load = useGraph(api, model.id);
+  const packUi = usePackUi();
   if (load.status === 'loading') {
     return (
       <div class="skeleton" role="status" aria-label="Reading the model…">
@@ -69,6 +72,7 @@ export function ModelView(props: ModelViewProps) {
           {sourceLine(model)}
         </p>
       </header>
+      <PackIntro graph={graph} />
       <ModelOutline
         graph={graph}
         nav={props.nav}
@@ -78,8 +82,9 @@ export function ModelView(props: ModelViewProps) {
         onShown={props.onOutlineShown}
       />
       <p class="foot muted">
-        The descriptions and equations here are Literate’s own, for each kind of layer; they hold for any
-        model.
+        {packUi
+          ? 'The grey lines and their equations are Literate’s own, for each kind of layer; the notes come from the explanation named above.'
+          : 'The descriptions and equations here are Literate’s own, for each kind of layer; they hold for any model.'}
       </p>
     </>
   );

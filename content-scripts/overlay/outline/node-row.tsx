@@ -1,28 +1,39 @@
 // One row of the outline: a button with the node's name, op chip, output shape and parameters, and the glossary's
-// one-line description of what the op does.
+// one-line description of what the op does; under it, a line of the active pack's note on the node.
 
 import { Fragment } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { ModelGraph } from '../../bridge/model-graph';
 import { formatCount } from '../../../extension/ui/format';
 import { lookupOp } from '../glossary/lookup';
 import { Icon } from '../host/icons';
 import { GlossaryLine } from './explain';
+import { useLinkedMark } from '../pack/pack-context';
+import { PackExcerpt } from '../pack/pack-items';
 import { formatShape, rowParams, type OutlineRow } from './outline-rows';
 
 export function NodeRow({
   row,
   kind,
+  graphId,
   onSelect,
 }: {
   row: OutlineRow;
   kind: ModelGraph['kind'];
+  graphId: string;
   onSelect(id: string): void;
 }) {
   const { node } = row;
+  const item = useRef<HTMLLIElement>(null);
+  useLinkedMark(item, graphId, node.id);
   const family = lookupOp(node.op, kind)?.family ?? 'other';
   const params = rowParams(row);
   return (
-    <li class="node" style={row.depth ? { paddingLeft: `${Math.min(row.depth, 6) * 14}px` } : undefined}>
+    <li
+      ref={item}
+      class="node"
+      style={row.depth ? { paddingLeft: `${Math.min(row.depth, 6) * 14}px` } : undefined}
+    >
       <button type="button" class="node-button" data-node-id={node.id} onClick={() => onSelect(node.id)}>
         <span class="node-line">
           <NodeName id={node.id} />
@@ -50,6 +61,7 @@ export function NodeRow({
         <GlossaryLine node={node} kind={kind} />
         <Icon name="chevron" class="icon chevron" />
       </button>
+      <PackExcerpt graphId={graphId} nodeId={node.id} />
     </li>
   );
 }

@@ -112,7 +112,11 @@ export function resolvePack(pack: Pack, bindings: Bindings, root: Document | Ele
 }
 
 /** The extra anchors a tour step names itself (beyond its highlighted annotations); null when none or failed. */
-export function resolveStepTarget(step: Step, bindings: Bindings, root: Document | Element): Placement | null {
+export function resolveStepTarget(
+  step: Step,
+  bindings: Bindings,
+  root: Document | Element,
+): Placement | null {
   if (!step.target) return null;
   const { placement, reasons } = resolveTarget(step.target, bindings, root);
   return reasons.length > 0 ? null : placement;

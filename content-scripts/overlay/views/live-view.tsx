@@ -1,7 +1,8 @@
 // A node's live values from the page's own predictions: feature maps, bars or top-k probabilities, at most 10 times
 // a second, and only while the view is on screen in a visible tab (the subscription is aborted otherwise).
 
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
 import type { TapFrame } from '../../bridge/protocol';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
@@ -13,8 +14,10 @@ import { StatsLine } from './stats-line';
 import { firstExample, topK } from './vector';
 import { kindOf, labelOf, tapFor, type ViewKind } from './view-kind';
 import { WeightsView } from './weights-view';
+import { useLinkedMark } from '../pack/pack-context';
+import { BudgetContext, DEFAULT_BUDGET } from '../state/budget';
 
-export const LIVE_BUDGET: TapBudget = { maxInFlight: 1, bytesPerSecond: 4 * 1024 * 1024, hz: 10 };
+export const LIVE_BUDGET: TapBudget = DEFAULT_BUDGET;
 
 interface Shown {
   kind: ViewKind;
@@ -49,9 +52,29 @@ function decode(frame: TapFrame, node: ModelNode, updates: number): Shown {
   };
 }
 
-export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGraph; node: ModelNode }) {
+export interface LiveViewProps {
+  api: ContentApi;
+  graph: ModelGraph;
+  node: ModelNode;
+  /** The tap budget; the reader's (BudgetContext) when not given. */
+  budget?: TapBudget;
+  /** Class names for top-k views (a pack's labels), else 'class N'. */
+  labels?: readonly string[] | null;
+  /** How many classes a top-k view lists (default 5). */
+  k?: number;
+  /** What a pack says about these live values, shown under them. */
+  captions?: ComponentChildren;
+  /** What a pack says about the node's weights. */
+  weightCaptions?: ComponentChildren;
+}
+
+export function LiveView({ api, graph, node, budget, labels, k, captions, weightCaptions }: LiveViewProps) {
   const tap = useMemo(() => tapFor(node, graph), [graph, node]);
   const box = useRef<HTMLElement>(null);
+  useLinkedMark(box, graph.id, node.id, 'output');
+  const fromSettings = useContext(BudgetContext);
+  const budgetRef = useRef(budget ?? fromSettings);
+  budgetRef.current = budget ?? fromSettings;
   const [shown, setShown] = useState<Shown | null>(null);
   const [status, setStatus] = useState<Status>('waiting');
   const [ended, setEnded] = useState<string | null>(null);
@@ -75,7 +98,7 @@ export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGr
         api.subscribe(
           graph.id,
           [tap],
-          LIVE_BUDGET,
+          budgetRef.current,
           (f) => {
             if (f.nodeId !== tap.nodeId) return;
             pending = f;
@@ -98,7 +121,7 @@ export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGr
     };
   }, [api, graph.id, tap?.nodeId, tap?.reduction]);
 
-  if (!tap) return <WeightsView api={api} graph={graph} node={node} />;
+  if (!tap) return <WeightsView api={api} graph={graph} node={node} captions={weightCaptions} />;
   return (
     <>
       <section class="live" ref={box} aria-labelledby="lt-live-title" data-status={status}>
@@ -118,7 +141,7 @@ export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGr
           </span>
         </header>
         {shown ? (
-          <LiveBody shown={shown} node={node} />
+          <LiveBody shown={shown} node={node} labels={labels ?? null} k={k ?? 5} />
         ) : (
           <p class="muted live-empty">
             {status === 'ended'
@@ -127,18 +150,29 @@ export function LiveView({ api, graph, node }: { api: ContentApi; graph: ModelGr
           </p>
         )}
         {shown && status === 'ended' && ended && <p class="muted">Stopped: {ended}.</p>}
+        {captions}
       </section>
       {(node.weights.length > 0 ||
         node.inputs.some((id) => graph.nodes.find((n) => n.id === id)?.category === 'const')) && (
-        <WeightsView api={api} graph={graph} node={node} />
+        <WeightsView api={api} graph={graph} node={node} captions={weightCaptions} />
       )}
     </>
   );
 }
 
-function LiveBody({ shown, node }: { shown: Shown; node: ModelNode }) {
+function LiveBody({
+  shown,
+  node,
+  labels,
+  k,
+}: {
+  shown: Shown;
+  node: ModelNode;
+  labels: readonly string[] | null;
+  k: number;
+}) {
   if (shown.kind === 'maps') return <MapsView shown={shown} node={node} />;
-  if (shown.kind === 'probabilities') return <ProbabilitiesView shown={shown} />;
+  if (shown.kind === 'probabilities') return <ProbabilitiesView shown={shown} labels={labels} k={k} />;
   return <BarsView shown={shown} />;
 }
 
@@ -185,15 +219,23 @@ function BarsView({ shown }: { shown: Shown }) {
   );
 }
 
-function ProbabilitiesView({ shown }: { shown: Shown }) {
-  const top = topK(shown.values, Math.min(5, shown.values.length));
+function ProbabilitiesView({
+  shown,
+  labels,
+  k,
+}: {
+  shown: Shown;
+  labels: readonly string[] | null;
+  k: number;
+}) {
+  const top = topK(shown.values, Math.min(Math.max(1, k), shown.values.length));
   return (
     <figure class="probs">
       <ol class="topk" aria-label="Most likely classes">
         {/* Keyed by rank, not class: rows stay in place while classes change places from one run to the next. */}
         {top.map((r, rank) => (
           <li key={rank}>
-            <span class="topk-label">{labelOf(r.index, null)}</span>
+            <span class="topk-label">{labelOf(r.index, labels)}</span>
             <span class="topk-bar" aria-hidden="true">
               <span style={{ width: `${Math.max(0, Math.min(1, r.value)) * 100}%` }} />
             </span>

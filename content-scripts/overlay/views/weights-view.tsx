@@ -1,6 +1,7 @@
 // A node's weights, read once from the page on demand: a histogram of each weight's values with its statistics, and
 // for a first convolution layer its filters as images. Hidden when the hook cannot read weights.
 
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
 import type { ContentApi } from '../../relay/content-api';
@@ -8,6 +9,7 @@ import { drawBars, putPixels } from './canvas';
 import { paintFilters } from './filters';
 import { histogram, summarize } from './stats';
 import { StatsLine } from './stats-line';
+import { useLinkedMark } from '../pack/pack-context';
 
 /** What the hook sends for one weight (ContentApi.readWeights, added with the taps). */
 interface WeightValues {
@@ -26,7 +28,20 @@ const MAX_VALUES = 65_536;
 
 type Load = { status: 'loading' } | { status: 'ready'; weights: WeightValues[] } | { status: 'none' };
 
-export function WeightsView({ api, graph, node }: { api: ContentApi; graph: ModelGraph; node: ModelNode }) {
+export function WeightsView({
+  api,
+  graph,
+  node,
+  captions,
+}: {
+  api: ContentApi;
+  graph: ModelGraph;
+  node: ModelNode;
+  /** What a pack says about these weights, shown under them. */
+  captions?: ComponentChildren;
+}) {
+  const section = useRef<HTMLElement>(null);
+  useLinkedMark(section, graph.id, node.id, 'weights');
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   useEffect(() => {
     const reader = api as ContentApi & WeightReader;
@@ -56,11 +71,12 @@ export function WeightsView({ api, graph, node }: { api: ContentApi; graph: Mode
 
   if (load.status !== 'ready') return null;
   return (
-    <section class="block weights-view" aria-labelledby="lt-weight-values">
+    <section ref={section} class="block weights-view" aria-labelledby="lt-weight-values">
       <h4 id="lt-weight-values">Weight values</h4>
       {load.weights.map((w) => (
         <WeightBlock key={w.name} weight={w} />
       ))}
+      {captions}
     </section>
   );
 }

@@ -1,0 +1,50 @@
+// Transient links between the panel and the page while the reader points at something: which page anchors wear a
+// highlight ring (tour step, hovered note, hovered equation symbol) and which model tensor is "linked" (its layer
+// view and outline row light up). Plain observable state, no rendering.
+
+import type { AnchorLike } from '../sidenotes/positioner';
+
+export interface LinkedTensor {
+  graphId: string;
+  nodeId: string;
+  /** 'output' for the node's values, else a weight role. */
+  role: string;
+}
+
+export class PackBus {
+  private readonly rings = new Map<string, AnchorLike[]>();
+  private readonly ringListeners = new Set<(anchors: AnchorLike[]) => void>();
+  private linked: LinkedTensor | null = null;
+  private readonly linkListeners = new Set<(linked: LinkedTensor | null) => void>();
+
+  /** Sets the rings one source asks for (an empty list removes them). */
+  setRings(source: string, anchors: AnchorLike[]): void {
+    if (anchors.length === 0) this.rings.delete(source);
+    else this.rings.set(source, anchors);
+    const all = this.allRings();
+    for (const l of this.ringListeners) l(all);
+  }
+
+  allRings(): AnchorLike[] {
+    return [...new Set([...this.rings.values()].flat())];
+  }
+
+  onRings(listener: (anchors: AnchorLike[]) => void, signal: AbortSignal): void {
+    this.ringListeners.add(listener);
+    signal.addEventListener('abort', () => this.ringListeners.delete(listener), { once: true });
+  }
+
+  setLinked(linked: LinkedTensor | null): void {
+    this.linked = linked;
+    for (const l of this.linkListeners) l(linked);
+  }
+
+  currentLink(): LinkedTensor | null {
+    return this.linked;
+  }
+
+  onLinked(listener: (linked: LinkedTensor | null) => void, signal: AbortSignal): void {
+    this.linkListeners.add(listener);
+    signal.addEventListener('abort', () => this.linkListeners.delete(listener), { once: true });
+  }
+}

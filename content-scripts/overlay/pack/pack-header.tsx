@@ -1,0 +1,73 @@
+// Where the explanation on this page comes from, always in view when a pack is active: its title, authors,
+// source (site, shipped, imported, link), version and license; and the switch for the notes on the page.
+
+import type { Provenance } from '../../../extension/packs-protocol';
+import type { PackSession } from './use-pack-session';
+
+const SAFE_URL = /^https?:\/\/[^\s]+$/i;
+
+function sourceText(p: Provenance): string {
+  if (p.origin) return `from ${p.origin.replace(/^https?:\/\//, '')}`;
+  return p.sourceLabel ? `from ${p.sourceLabel.charAt(0).toLowerCase()}${p.sourceLabel.slice(1)}` : '';
+}
+
+export function PackHeader({
+  session,
+  notesShown,
+  onNotesShown,
+  pageNotes,
+}: {
+  session: PackSession;
+  notesShown: boolean;
+  onNotesShown(shown: boolean): void;
+  pageNotes: number;
+}) {
+  const { provenance, pack } = session.active;
+  const authors = provenance.authors.length > 0 ? provenance.authors : pack.authors;
+  return (
+    <section class="pack-head" aria-labelledby="lt-pack-title">
+      <p class="pack-kicker">Explanation</p>
+      <h3 id="lt-pack-title" class="pack-title">
+        {provenance.title || pack.title}
+      </h3>
+      <p class="pack-by muted">
+        {authors.length > 0 && (
+          <>
+            by{' '}
+            {authors.map((a, i) => (
+              <span key={i}>
+                {i > 0 && (i === authors.length - 1 ? ' and ' : ', ')}
+                {a.url && SAFE_URL.test(a.url) ? (
+                  <a href={a.url} target="_blank" rel="noopener noreferrer">
+                    {a.name}
+                  </a>
+                ) : (
+                  a.name
+                )}
+              </span>
+            ))}{' '}
+          </>
+        )}
+        <span class="pack-source" data-testid="pack-source">
+          {sourceText(provenance)}
+        </span>
+      </p>
+      <p class="pack-meta muted">
+        Version {provenance.version || pack.version} · {provenance.license || pack.license}
+      </p>
+      {pack.description && <p class="pack-description">{pack.description}</p>}
+      {pageNotes > 0 && (
+        <label class="toggle pack-toggle">
+          <input
+            type="checkbox"
+            checked={notesShown}
+            onChange={(e) => onNotesShown((e.currentTarget as HTMLInputElement).checked)}
+          />
+          <span>
+            Show {pageNotes} {pageNotes === 1 ? 'note' : 'notes'} on the page
+          </span>
+        </label>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// Shows HTML from the annotations renderer (already sanitized by its DOMPurify allow-list: nothing else may be
+// passed here) and brings it to life: live values filled and kept current, math in KaTeX's fonts, equation symbols
+// linked to their tensors.
+
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { parseLiveValue } from '../../../annotations/format/live-values';
+import type { Annotation } from '../../../annotations/format/types';
+import { prepareMath } from '../math/pack-math';
+import { linkSymbols } from '../math/symbol-links';
+import { usePackUi } from './pack-context';
+
+export interface RichHtmlProps {
+  /** Sanitized HTML from renderAnnotation / renderStep / renderMarkdown. */
+  html: string;
+  /** The equation whose bound symbols should be linked, when the HTML is one. */
+  annotation?: Annotation;
+  class?: string;
+  id?: string;
+}
+
+export function RichHtml({ html, annotation, class: className, id }: RichHtmlProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const ui = usePackUi();
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const stop = new AbortController();
+    prepareMath(el);
+    const unbinds: (() => void)[] = [];
+    if (ui) {
+      for (const span of el.querySelectorAll('[data-lit-live]')) {
+        const format = span.getAttribute('data-lit-format');
+        const parsed = parseLiveValue(
+          `${span.getAttribute('data-lit-live') ?? ''}${format ? ` | ${format}` : ''}`,
+        );
+        if (parsed.ok) unbinds.push(ui.session.hub.bind(span, parsed.ref));
+      }
+      if (annotation?.kind === 'equation') linkSymbols(el, annotation, ui, stop.signal);
+    }
+    return () => {
+      stop.abort();
+      for (const unbind of unbinds) unbind();
+    };
+  }, [html, ui?.session.hub]);
+  return <div ref={ref} id={id} class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+}

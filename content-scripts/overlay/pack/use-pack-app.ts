@@ -1,0 +1,92 @@
+// The app's side of the active pack: the session, the tour step (a share link's step opens the panel there), the
+// notes switch, the context value for the components, and the status the popup shows (orphans, step).
+
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ContentApi } from '../../relay/content-api';
+import type { PacksApi } from '../../relay/packs-api';
+import { tapBudgetOf, type Settings } from '../../../extension/settings/settings';
+import { pageItems } from '../sidenotes/page-notes';
+import { clampStep, type StepFocus } from '../tour/tour-focus';
+import { useTourEffects, useTourFocus } from '../tour/use-tour';
+import { PackBus } from './bus';
+import type { PackUi } from './pack-context';
+import { usePackSession, usePacksState, useSettings, type PackSession } from './use-pack-session';
+
+export interface PackApp {
+  session: PackSession | null;
+  ui: PackUi | null;
+  settings: Settings;
+  budget: ReturnType<typeof tapBudgetOf>;
+  step: number | null;
+  setStep(step: number | null): void;
+  focus: StepFocus | null;
+  notesShown: boolean;
+  setNotesShown(shown: boolean): void;
+  pageNoteCount: number;
+}
+
+export function usePackApp(
+  api: ContentApi,
+  packs: PacksApi | null,
+  options: { openPanel(): void; openNode(graphId: string, nodeId: string): void },
+): PackApp {
+  const state = usePacksState(packs);
+  const active = state?.active ?? null;
+  const settings = useSettings(packs);
+  const session = usePackSession(api, packs, active, settings);
+  const bus = useMemo(() => new PackBus(), []);
+  const [step, setStep] = useState<number | null>(null);
+  const [notesShown, setNotesShown] = useState(true);
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const stepCount = active?.pack.steps?.length ?? 0;
+
+  // A new pack: its own tour position; a share link's step opens the panel at that step.
+  useEffect(() => {
+    setNotesShown(true);
+    if (active && active.step !== null && stepCount > 0) {
+      setStep(clampStep(active.step, stepCount));
+      optionsRef.current.openPanel();
+    } else setStep(null);
+  }, [active?.key, active?.step]);
+
+  const focus = useTourFocus(session, step);
+  const openNode = useMemo(
+    () => (graphId: string, nodeId: string) => optionsRef.current.openNode(graphId, nodeId),
+    [],
+  );
+  useTourEffects(focus, step, bus, openNode);
+
+  useEffect(() => {
+    if (!packs || !session) return;
+    const { placed, orphans } = session.resolution;
+    packs.reportStatus({
+      packKey: session.active.key,
+      orphans: orphans.length,
+      anchored: placed.length,
+      step,
+    });
+  }, [packs, session?.resolution, session?.active.key, step]);
+
+  const stepIds = useMemo(() => new Set(focus?.items.map((i) => i.annotation.id) ?? []), [focus]);
+  const ui = useMemo<PackUi | null>(
+    () => (session ? { session, bus, stepIds, openNode } : null),
+    [session, bus, stepIds],
+  );
+  const pageNoteCount = useMemo(
+    () => (session ? pageItems(session.resolution.placed).length : 0),
+    [session?.resolution],
+  );
+  return {
+    session,
+    ui,
+    settings,
+    budget: tapBudgetOf(settings),
+    step,
+    setStep,
+    focus,
+    notesShown,
+    setNotesShown,
+    pageNoteCount,
+  };
+}

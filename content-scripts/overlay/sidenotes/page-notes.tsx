@@ -1,0 +1,209 @@
+// The pack's notes on the page itself: in the margin beside their anchors (Distill-style), or on a narrow layout
+// as numbered markers that open the note. Hovering or focusing a note rings its anchor; the tour's notes open up.
+
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PlacedItem, ResolvedPage } from '../pack/resolve';
+import { usePackUi } from '../pack/pack-context';
+import { RichHtml } from '../pack/rich-html';
+import { markOnce } from '../state/timing';
+import type { Side } from './margin';
+import { NotesPositioner } from './positioner';
+
+export interface PageNotesProps {
+  panel: { side: Side; width: number } | null;
+}
+
+type PageItem = PlacedItem & { page: ResolvedPage };
+
+const SHOWN_KINDS = new Set(['note', 'equation', 'view']);
+
+/** Placed annotations with a page anchor, in document order. */
+export function pageItems(placed: readonly PlacedItem[]): PageItem[] {
+  return placed
+    .filter((p): p is PageItem => p.page !== null && SHOWN_KINDS.has(p.annotation.kind))
+    .sort((a, b) => {
+      try {
+        return a.page.range.compareBoundaryPoints(Range.START_TO_START, b.page.range) || a.index - b.index;
+      } catch {
+        return a.index - b.index;
+      }
+    });
+}
+
+const noteId = (i: number) => `lt-note-${i + 1}`;
+
+export function PageNotes({ panel }: PageNotesProps) {
+  const ui = usePackUi();
+  const items = useMemo(() => (ui ? pageItems(ui.session.resolution.placed) : []), [ui?.session.resolution]);
+  const rings = useRef<HTMLDivElement>(null);
+  const notes = useRef<(HTMLLIElement | null)[]>([]);
+  const markers = useRef<(HTMLButtonElement | null)[]>([]);
+  const positioner = useRef<NotesPositioner | null>(null);
+  const [mode, setMode] = useState<'margin' | 'markers'>('margin');
+  const [open, setOpen] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const latest = useRef({ panel, open });
+  latest.current = { panel, open };
+
+  useLayoutEffect(() => {
+    if (!rings.current) return;
+    const p = new NotesPositioner(rings.current, {
+      panel: () => latest.current.panel,
+      openNote: () => latest.current.open,
+      onLayout: (out) => {
+        setMode(out.column.mode);
+        markOnce('literate:notes-positioned');
+      },
+    });
+    positioner.current = p;
+    return () => {
+      p.dispose();
+      positioner.current = null;
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    positioner.current?.setTargets(
+      items.map((item, i) => ({
+        id: item.annotation.id,
+        anchor: item.page,
+        note: notes.current[i] ?? null,
+        marker: markers.current[i] ?? null,
+      })),
+    );
+  }, [items]);
+
+  useEffect(
+    () => positioner.current?.schedule(),
+    [panel?.side, panel?.width, open, expanded, mode, ui?.stepIds],
+  );
+
+  useEffect(() => {
+    if (!ui) return;
+    const stop = new AbortController();
+    ui.bus.onRings((anchors) => positioner.current?.setRings(anchors), stop.signal);
+    positioner.current?.setRings(ui.bus.allRings());
+    return () => stop.abort();
+  }, [ui?.bus]);
+
+  if (!ui || items.length === 0) return null;
+  const { session, bus, stepIds } = ui;
+  const ring = (item: PageItem | null) => bus.setRings('note', item ? [item.page] : []);
+  const toggleExpanded = (id: string) =>
+    setExpanded((all) => {
+      const next = new Set(all);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const closePopover = (i: number) => {
+    setOpen(null);
+    markers.current[i]?.focus();
+  };
+
+  return (
+    <div class="page-notes" data-mode={mode}>
+      <div class="rings" ref={rings} aria-hidden="true" />
+      {items.map((item, i) => {
+        const id = item.annotation.id;
+        const isOpen = open === id;
+        return (
+          <button
+            key={`m-${id}`}
+            ref={(el) => void (markers.current[i] = el)}
+            type="button"
+            class="marker"
+            data-note-id={id}
+            data-step={stepIds.has(id) ? 'current' : undefined}
+            hidden
+            {...(mode === 'markers'
+              ? {
+                  'aria-expanded': isOpen,
+                  'aria-controls': noteId(i),
+                  'aria-label': `Note ${i + 1}`,
+                }
+              : { 'aria-hidden': 'true', tabIndex: -1 })}
+            onClick={() => {
+              if (mode === 'markers') setOpen(isOpen ? null : id);
+              else {
+                setExpanded((all) => new Set([...all, id]));
+                notes.current[i]?.focus();
+              }
+            }}
+            onPointerEnter={() => ring(item)}
+            onPointerLeave={() => ring(null)}
+          >
+            {i + 1}
+          </button>
+        );
+      })}
+      <aside class="notes-column" aria-label="Notes on this page">
+        <ol>
+          {items.map((item, i) => {
+            const id = item.annotation.id;
+            const rendered = session.render(item.annotation);
+            const inStep = stepIds.has(id);
+            const isExpanded = inStep || expanded.has(id) || mode === 'markers';
+            return (
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+              <li
+                key={id}
+                id={noteId(i)}
+                ref={(el) => void (notes.current[i] = el)}
+                class="sidenote"
+                data-note-id={id}
+                data-kind={item.annotation.kind}
+                data-step={inStep ? 'current' : undefined}
+                data-expanded={isExpanded ? 'true' : 'false'}
+                tabIndex={-1}
+                hidden
+                onPointerEnter={() => ring(item)}
+                onPointerLeave={() => ring(null)}
+                onFocusIn={() => ring(item)}
+                onFocusOut={() => ring(null)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' && mode === 'markers' && isOpen(open, id)) {
+                    e.preventDefault();
+                    closePopover(i);
+                  }
+                }}
+              >
+                <span class="sidenote-num" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span class="sr-only">
+                  Note {i + 1}, about “{excerpt(item.page.text)}”:{' '}
+                </span>
+                <RichHtml html={rendered.html} annotation={item.annotation} class="sidenote-body" />
+                {mode === 'margin' && !inStep && (
+                  <button
+                    type="button"
+                    class="sidenote-more"
+                    aria-expanded={isExpanded}
+                    onClick={() => toggleExpanded(id)}
+                  >
+                    {isExpanded ? 'Less' : 'More'}
+                  </button>
+                )}
+                {mode === 'markers' && (
+                  <button type="button" class="sidenote-close" onClick={() => closePopover(i)}>
+                    Close note
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </aside>
+    </div>
+  );
+}
+
+function isOpen(open: string | null, id: string): boolean {
+  return open === id;
+}
+
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 48 ? `${t.slice(0, 45)}…` : t;
+}

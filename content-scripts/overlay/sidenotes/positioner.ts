@@ -1,0 +1,181 @@
+// Keeps page notes, markers and highlight rings beside their anchors as the page scrolls, resizes and shifts:
+// floating-ui's autoUpdate watches each anchor; every change only schedules one layout per animation frame, which
+// reads every box, computes (layout.ts), then writes every style.
+
+import { autoUpdate } from '@floating-ui/dom';
+import { measureContent } from '../panel/measure-content';
+import type { Side } from './margin';
+import { layoutPageNotes, MARKER_SIZE, type AnchorBox, type LayoutOutput, type Rect } from './layout';
+
+/** What a page anchor gives the positioner: its element, and its text range for quotes. */
+export interface AnchorLike {
+  element: Element;
+  range: Range;
+  match: 'element' | 'exact' | 'fuzzy' | 'position';
+}
+
+export interface NoteTarget {
+  id: string;
+  anchor: AnchorLike;
+  note: HTMLElement | null;
+  marker: HTMLElement | null;
+}
+
+export interface PositionerOptions {
+  panel(): { side: Side; width: number } | null;
+  /** The note open as a popover in markers mode (null for none). */
+  openNote(): string | null;
+  onLayout?(out: LayoutOutput): void;
+}
+
+const MAX_RING_RECTS = 12;
+
+function anchorRect(anchor: AnchorLike): Rect | null {
+  if (!anchor.element.isConnected) return null;
+  const r =
+    anchor.match === 'element'
+      ? anchor.element.getBoundingClientRect()
+      : anchor.range.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return null;
+  return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+}
+
+function ringRects(anchor: AnchorLike): Rect[] {
+  if (!anchor.element.isConnected) return [];
+  if (anchor.match === 'element') {
+    const r = anchor.element.getBoundingClientRect();
+    return r.width || r.height ? [r] : [];
+  }
+  return [...anchor.range.getClientRects()].filter((r) => r.width > 0).slice(0, MAX_RING_RECTS);
+}
+
+const px = (n: number) => `${Math.round(n)}px`;
+
+export class NotesPositioner {
+  private targets: NoteTarget[] = [];
+  private rings: AnchorLike[] = [];
+  private cleanups: (() => void)[] = [];
+  private frame = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly ringLayer: HTMLElement,
+    private readonly options: PositionerOptions,
+  ) {
+    window.addEventListener('resize', this.schedule, { passive: true });
+  }
+
+  setTargets(targets: NoteTarget[]): void {
+    for (const stop of this.cleanups) stop();
+    this.cleanups = [];
+    this.targets = targets;
+    for (const target of targets) {
+      const floating = target.note ?? target.marker;
+      if (!floating) continue;
+      const reference =
+        target.anchor.match === 'element'
+          ? target.anchor.element
+          : {
+              getBoundingClientRect: () => target.anchor.range.getBoundingClientRect(),
+              contextElement: target.anchor.element,
+            };
+      // Each anchor's scroll ancestors, size and layout shifts: all land in one scheduled frame.
+      this.cleanups.push(autoUpdate(reference, floating, this.schedule, { animationFrame: false }));
+    }
+    this.schedule();
+  }
+
+  setRings(anchors: AnchorLike[]): void {
+    this.rings = anchors;
+    this.schedule();
+  }
+
+  readonly schedule = (): void => {
+    if (this.frame || this.disposed) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.layout();
+    });
+  };
+
+  dispose(): void {
+    this.disposed = true;
+    for (const stop of this.cleanups) stop();
+    this.cleanups = [];
+    if (this.frame) cancelAnimationFrame(this.frame);
+    window.removeEventListener('resize', this.schedule);
+  }
+
+  /** Reads, computes, writes. */
+  private layout(): void {
+    // Read.
+    const viewportWidth = document.documentElement.clientWidth || window.innerWidth;
+    const viewportHeight = window.innerHeight;
+    const anchors: AnchorBox[] = this.targets.map((t) => ({
+      id: t.id,
+      rect: anchorRect(t.anchor),
+      noteHeight: t.note?.offsetHeight ?? 0,
+    }));
+    const rings = this.rings.flatMap(ringRects).map((r) => ({ ...r }));
+    const clamped = this.targets.map((t) => {
+      const body = t.note?.querySelector<HTMLElement>('.sidenote-body');
+      return !!body && body.scrollHeight > body.clientHeight + 1;
+    });
+    const open = this.options.openNote();
+    const openHeight = this.targets.find((t) => t.id === open)?.note?.offsetHeight ?? 0;
+    const out = layoutPageNotes({
+      viewportWidth,
+      documentTop: -window.scrollY,
+      content: measureContent(),
+      panel: this.options.panel(),
+      anchors,
+    });
+
+    // Write.
+    const margin = out.column.mode === 'margin';
+    this.targets.forEach((target, i) => target.note?.setAttribute('data-clamped', String(clamped[i])));
+    for (const target of this.targets) {
+      const marker = out.markers.get(target.id);
+      if (target.marker && marker) {
+        target.marker.style.transform = `translate(${px(marker.x)}, ${px(marker.y)})`;
+        target.marker.hidden = marker.hidden;
+      }
+      const note = target.note;
+      if (!note) continue;
+      if (margin) {
+        const placed = out.notes.get(target.id)!;
+        note.style.width = px(placed.width);
+        note.style.transform = `translate(${px(placed.x)}, ${px(placed.y)})`;
+        note.hidden = placed.hidden;
+      } else if (target.id === open && marker && !marker.hidden) {
+        // A popover under its marker (above it when there is no room below), inside the viewport.
+        const width = Math.min(320, viewportWidth - 16);
+        const x = Math.min(viewportWidth - width - 8, Math.max(8, marker.x - 12));
+        let y = marker.y + MARKER_SIZE + 6;
+        if (y + openHeight > viewportHeight - 8 && marker.y - openHeight - 6 > 8)
+          y = marker.y - openHeight - 6;
+        note.style.width = px(width);
+        note.style.transform = `translate(${px(x)}, ${px(y)})`;
+        note.hidden = false;
+      } else note.hidden = true;
+    }
+    this.drawRings(rings);
+    this.options.onLayout?.(out);
+  }
+
+  private drawRings(rects: Rect[]): void {
+    const layer = this.ringLayer;
+    while (layer.childElementCount > rects.length) layer.lastElementChild!.remove();
+    while (layer.childElementCount < rects.length) {
+      const ring = document.createElement('div');
+      ring.className = 'ring';
+      layer.append(ring);
+    }
+    rects.forEach((r, i) => {
+      const ring = layer.children[i] as HTMLElement;
+      ring.style.transform = `translate(${px(r.left - 4)}, ${px(r.top - 3)})`;
+      ring.style.width = px(r.right - r.left + 8);
+      ring.style.height = px(r.bottom - r.top + 6);
+    });
+  }
+}

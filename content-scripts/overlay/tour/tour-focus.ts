@@ -1,0 +1,45 @@
+// What a tour step points at: the annotations it highlights that were placed, their page anchors (to ring and
+// scroll to) and the one layer view to open (the first highlighted model node). Pure.
+
+import type { Step } from '../../../annotations/format/types';
+import type { Placement, PlacedItem, ResolvedPage } from '../pack/resolve';
+
+export interface StepFocus {
+  /** Placed annotations the step highlights, in the step's order. */
+  items: PlacedItem[];
+  /** Highlighted ids that were not placed (orphans or unknown ids). */
+  missing: string[];
+  pageAnchors: ResolvedPage[];
+  /** The layer view to open, or null to leave the panel as it is. */
+  node: { graphId: string; nodeId: string } | null;
+}
+
+export function clampStep(step: number | null | undefined, count: number): number {
+  if (count <= 0) return 0;
+  if (step === null || step === undefined || !Number.isFinite(step)) return 0;
+  return Math.min(count - 1, Math.max(0, Math.trunc(step)));
+}
+
+export function stepFocus(step: Step, placed: readonly PlacedItem[], extra: Placement | null): StepFocus {
+  const byId = new Map(placed.map((p) => [p.annotation.id, p]));
+  const items: PlacedItem[] = [];
+  const missing: string[] = [];
+  for (const id of step.highlights ?? []) {
+    const item = byId.get(id);
+    if (item) items.push(item);
+    else missing.push(id);
+  }
+  const parts: Placement[] = [...(extra ? [extra] : []), ...items];
+  const pageAnchors = parts.flatMap((p) => (p.page ? [p.page] : []));
+  const withNode = parts.find((p) => p.model?.node);
+  const node =
+    withNode?.model?.node != null
+      ? { graphId: withNode.model.graphId, nodeId: withNode.model.node.id }
+      : null;
+  return { items, missing, pageAnchors, node };
+}
+
+/** "Step 2 of 6". */
+export function progressText(step: number, count: number): string {
+  return `Step ${step + 1} of ${count}`;
+}
