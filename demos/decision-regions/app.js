@@ -2,7 +2,7 @@
 // and classifies clicked points with GraphModel.executeAsync, the call detection models such as coco-ssd use.
 /* global tf */
 import { mulberry32 } from '/demos/shared/prng.js';
-import { drawPoint, gridPoints, paintRegions, planePointOf } from '/demos/shared/plane.js';
+import { drawPoint, gridPoints, listenForPoints, paintRegions, showLegend } from '/demos/shared/plane.js';
 import { REGION_COLOURS } from '/demos/shared/regions.js';
 import {
   OutputDigest,
@@ -59,29 +59,8 @@ async function classifyOne(x, y) {
   return probs;
 }
 
-function showLegend() {
-  const legend = document.getElementById('legend');
-  labels.forEach((label, i) => {
-    const item = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = REGION_COLOURS[i];
-    item.append(swatch, label);
-    legend.append(item);
-  });
-}
-
 function enableInput() {
-  canvas.addEventListener('click', (event) => {
-    const { x, y } = planePointOf(canvas, event);
-    void classifyOne(x, y);
-  });
-  document.getElementById('point-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const x = Number(document.getElementById('point-x').value);
-    const y = Number(document.getElementById('point-y').value);
-    void classifyOne(Math.max(-1, Math.min(1, x)), Math.max(-1, Math.min(1, y)));
-  });
+  listenForPoints(canvas, document.getElementById('point-form'), (x, y) => void classifyOne(x, y));
 }
 
 /** Test mode: frame 1 paints the regions, frames 2…N classify points from a fixed seed. */
@@ -109,7 +88,7 @@ async function main() {
   ]);
   document.getElementById('runtime').textContent =
     `TensorFlow.js ${tf.version.tfjs} · backend ${tf.getBackend()} · model ${MODEL_URL} · executeAsync`;
-  showLegend();
+  showLegend(document.getElementById('legend'), labels, REGION_COLOURS);
   if (options.frames !== null) {
     await runFrames(options.frames);
     return;

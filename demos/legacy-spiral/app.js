@@ -2,7 +2,7 @@
 // calls model.predict on the points the user places, over the spiral data it was trained on.
 /* global tf */
 import { mulberry32 } from '/demos/shared/prng.js';
-import { drawPoint, gridPoints, paintRegions, planePointOf } from '/demos/shared/plane.js';
+import { drawPoint, gridPoints, listenForPoints, paintRegions, showLegend } from '/demos/shared/plane.js';
 import { SPIRAL_COLOURS, spiralPoints } from '/demos/shared/spiral.js';
 import {
   OutputDigest,
@@ -71,29 +71,8 @@ async function place(x, y) {
   return probs;
 }
 
-function showLegend() {
-  const legend = document.getElementById('legend');
-  labels.forEach((label, i) => {
-    const item = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = SPIRAL_COLOURS[i];
-    item.append(swatch, label);
-    legend.append(item);
-  });
-}
-
 function enableInput() {
-  canvas.addEventListener('click', (event) => {
-    const { x, y } = planePointOf(canvas, event);
-    void place(x, y);
-  });
-  document.getElementById('point-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const x = Number(document.getElementById('point-x').value);
-    const y = Number(document.getElementById('point-y').value);
-    void place(Math.max(-1, Math.min(1, x)), Math.max(-1, Math.min(1, y)));
-  });
+  listenForPoints(canvas, document.getElementById('point-form'), (x, y) => void place(x, y));
   showRegions.addEventListener('change', redraw);
 }
 
@@ -122,7 +101,7 @@ async function main() {
   ]);
   document.getElementById('runtime').textContent =
     `TensorFlow.js ${tf.version.tfjs} · backend ${tf.getBackend()} · model ${MODEL_URL}`;
-  showLegend();
+  showLegend(document.getElementById('legend'), labels, SPIRAL_COLOURS);
   if (options.frames !== null) {
     await runFrames(options.frames);
     return;

@@ -19,3 +19,9 @@ export function drawPoint(
   colour: string,
   style?: { radius?: number; ring?: boolean },
 ): void;
+export function showLegend(legend: HTMLElement, labels: readonly string[], colours: readonly string[]): void;
+export function listenForPoints(
+  canvas: HTMLCanvasElement,
+  form: HTMLFormElement,
+  onPoint: (x: number, y: number) => void,
+): void;

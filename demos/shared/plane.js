@@ -96,3 +96,30 @@ export function drawPoint(context, x, y, colour, style = {}) {
     context.stroke();
   }
 }
+
+/** Fills a legend list with one colour swatch and label per class. */
+export function showLegend(legend, labels, colours) {
+  labels.forEach((label, i) => {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = colours[i];
+    item.append(swatch, label);
+    legend.append(item);
+  });
+}
+
+/** Calls onPoint(x, y) for a click on the plane or a submitted point form (#point-x, #point-y), clamped to ±1. */
+export function listenForPoints(canvas, form, onPoint) {
+  canvas.addEventListener('click', (event) => {
+    const { x, y } = planePointOf(canvas, event);
+    onPoint(x, y);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const clamp = (v) => Math.max(-1, Math.min(1, v));
+    const x = Number(form.querySelector('#point-x').value);
+    const y = Number(form.querySelector('#point-y').value);
+    onPoint(clamp(x), clamp(y));
+  });
+}
