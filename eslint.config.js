@@ -5,7 +5,16 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'test-results/', 'artifacts/', '**/.scratch/', 'demos/models/**/*.json'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'test-results/',
+      'artifacts/',
+      '**/.scratch/',
+      'demos/models/**/*.json',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

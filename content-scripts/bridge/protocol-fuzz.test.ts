@@ -248,7 +248,9 @@ describe('bridge validators under fuzzing', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(received).toEqual([]);
     // the right nonce on the private channel does come through
-    hookEnd.postMessage(wrap('page', { kind: 'tap-ended', nonce: bridge.nonce, subscriptionId: 's', reason: 'r' }));
+    hookEnd.postMessage(
+      wrap('page', { kind: 'tap-ended', nonce: bridge.nonce, subscriptionId: 's', reason: 'r' }),
+    );
     await new Promise((r) => setTimeout(r, 20));
     expect(received).toHaveLength(1);
     bridge.stop();

@@ -134,7 +134,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
           if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
           const state = registry.report(tabId, sender.frameId ?? 0, request.session, request.snapshot);
           // A new top document: forget the old document's pack offers, link and overlay status.
-          if ((sender.frameId ?? 0) === 0) tabs.document(tabId, request.session, request.snapshot.frameUrl || undefined);
+          if ((sender.frameId ?? 0) === 0)
+            tabs.document(tabId, request.session, request.snapshot.frameUrl || undefined);
           persist();
           await showBadge(state).catch(() => undefined);
           return { ok: true };
