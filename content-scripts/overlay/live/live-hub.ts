@@ -99,6 +99,7 @@ export class LiveHub {
     else if (need.kind === 'weights') this.readWeights(entry, need);
     else {
       el.setAttribute('data-lt-live', 'waiting');
+      el.setAttribute('title', 'Waiting for the page to run the model');
       entry.stopObserving = this.env.observe(el, (visible) => {
         entry.visible = visible;
         this.queueReconcile();
@@ -223,6 +224,7 @@ export class LiveHub {
     const text = formatLiveValue(value, entry.ref.format);
     if (entry.el.textContent !== text) entry.el.textContent = text;
     entry.el.setAttribute('data-lt-live', 'ready');
+    entry.el.removeAttribute('title');
     entry.onValue?.(text);
   }
 

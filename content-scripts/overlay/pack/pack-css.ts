@@ -167,9 +167,6 @@ export const PACK_CSS = String.raw`
 .lt .pack-item[data-kind='equation'] {
   font-size: 13px;
 }
-.lt .pack-item[data-step='current'] {
-  box-shadow: -6px 0 0 -3px var(--accent-strong);
-}
 .lt .view-captions {
   margin-top: 8px;
 }
@@ -182,18 +179,12 @@ export const PACK_CSS = String.raw`
   -webkit-box-orient: vertical;
   -webkit-line-clamp: 2;
   overflow: hidden;
-  margin: -4px 32px 8px 28px;
+  margin: -2px 30px 9px 10px;
+  padding-left: 9px;
+  border-left: 2px solid var(--accent);
   font-size: 12.5px;
   line-height: 1.4;
   color: var(--fg);
-}
-.lt .pack-excerpt-mark {
-  display: inline-block;
-  width: 6px;
-  height: 6px;
-  margin: 0 6px 1px -14px;
-  border-radius: 50%;
-  background: var(--accent);
 }
 .lt .pack-excerpt[data-step='current'] {
   color: var(--accent-strong);

@@ -77,7 +77,6 @@ export function PackExcerpt({ graphId, nodeId }: { graphId: string; nodeId: stri
   if (!text) return null;
   return (
     <p class="pack-excerpt" data-step={ui.stepIds.has(note.annotation.id) ? 'current' : undefined}>
-      <span class="pack-excerpt-mark" aria-hidden="true" />
       <span class="sr-only">Pack note: </span>
       {text}
     </p>

@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { parseLiveValue } from '../../../annotations/format/live-values';
 import type { Annotation } from '../../../annotations/format/types';
+import { fitDisplayMath } from '../math/fit-math';
 import { prepareMath } from '../math/pack-math';
 import { linkSymbols } from '../math/symbol-links';
 import { usePackUi } from './pack-context';
@@ -26,6 +27,7 @@ export function RichHtml({ html, annotation, class: className, id }: RichHtmlPro
     if (!el) return;
     const stop = new AbortController();
     prepareMath(el);
+    fitDisplayMath(el, stop.signal);
     const unbinds: (() => void)[] = [];
     if (ui) {
       for (const span of el.querySelectorAll('[data-lit-live]')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPageNotes, MARKER_SIZE, type AnchorBox } from './layout';
+import { layoutPageNotes, MARKER_SIZE, MAX_DISPLACEMENT, PINNED, type AnchorBox } from './layout';
 import { overlapsNone } from './stack';
 
 const box = (
@@ -98,5 +98,45 @@ describe('layoutPageNotes', () => {
     expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(MARKER_SIZE);
     // Kept inside the viewport.
     expect(out.markers.get('c')!.x + MARKER_SIZE).toBeLessThanOrEqual(800);
+  });
+
+  it('folds notes of a crowd that cannot sit near their anchors into their markers, keeping pinned ones', () => {
+    const anchors = Array.from({ length: 6 }, (_, i) => ({
+      ...box(`n${i}`, 420, 200 + i * 5, 600, 230, 100),
+      priority: i === 5 ? PINNED : 1,
+    }));
+    const out = layoutPageNotes({
+      viewportWidth: 1600,
+      documentTop: -500,
+      content: { left: 400, right: 1200 },
+      panel: null,
+      anchors,
+    });
+    const shown = anchors.filter((a) => !out.notes.get(a.id)!.folded);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBeLessThan(6);
+    expect(out.notes.get('n5')!.folded).toBe(false); // the tour's note stays
+    for (const a of shown) {
+      const note = out.notes.get(a.id)!;
+      expect(note.hidden).toBe(false);
+      expect(Math.abs(note.y - a.rect!.top)).toBeLessThanOrEqual(MAX_DISPLACEMENT);
+    }
+    expect(
+      overlapsNone(
+        shown.map((a) => ({ top: out.notes.get(a.id)!.y, height: 100 })),
+        10,
+      ),
+    ).toBe(true);
+  });
+
+  it('puts a quote’s marker after its last word, like a footnote mark', () => {
+    const out = layoutPageNotes({
+      viewportWidth: 1600,
+      documentTop: 0,
+      content: { left: 400, right: 1200 },
+      panel: null,
+      anchors: [{ ...box('q', 420, 100, 900, 140), end: { x: 610, y: 122 } }],
+    });
+    expect(out.markers.get('q')).toEqual({ x: 611, y: 122 - 1 - MARKER_SIZE / 2, hidden: false });
   });
 });

@@ -18,6 +18,10 @@ export interface AnchorBox {
   rect: Rect | null;
   /** Measured height of the note in the margin (its width is the column's). */
   noteHeight: number;
+  /** For text anchors: the end of the quoted text, where its marker goes (like a footnote mark). */
+  end?: { x: number; y: number } | null;
+  /** Which notes stay in the margin when a crowd does not fit: higher first (a tour step's, an opened one). */
+  priority?: number;
 }
 
 export interface LayoutInput {
@@ -38,12 +42,17 @@ export interface Placed {
 
 export interface LayoutOutput {
   column: NotesColumn;
-  notes: Map<string, Placed & { width: number }>;
+  /** Margin mode: each note's place; a folded note (hidden) did not fit near its anchor and opens from its marker. */
+  notes: Map<string, Placed & { width: number; folded: boolean }>;
   markers: Map<string, Placed>;
 }
 
 export const NOTE_GAP = 10;
 export const MARKER_SIZE = 18;
+/** A note further than this from its anchor's top is not "beside" it any more: it folds into its marker. */
+export const MAX_DISPLACEMENT = 120;
+/** Notes of at least this priority never fold. */
+export const PINNED = 3;
 
 /** Anchors narrower than this share of the viewport widen the content box (full-width bands do not). */
 const BAND = 0.8;
@@ -76,8 +85,12 @@ function placeMarkers(input: LayoutInput): Map<string, Placed> {
   for (const anchor of input.anchors) if (!anchor.rect) out.set(anchor.id, { x: 0, y: 0, hidden: true });
   for (const anchor of visible) {
     const rect = anchor.rect!;
-    let x = Math.min(input.viewportWidth - MARKER_SIZE - 2, Math.max(2, rect.right - half));
-    const y = rect.top - half;
+    // On an element's top-right corner; after a quote's last word, raised like a footnote mark.
+    const at = anchor.end
+      ? { x: anchor.end.x + 1 + half, y: anchor.end.y - 1 }
+      : { x: rect.right, y: rect.top };
+    let x = Math.min(input.viewportWidth - MARKER_SIZE - 2, Math.max(2, at.x - half));
+    const y = at.y - half;
     while (taken.some((t) => Math.abs(t.x - x) < MARKER_SIZE + 2 && Math.abs(t.y - y) < MARKER_SIZE + 2))
       x -= MARKER_SIZE + 4;
     taken.push({ x, y });
@@ -96,13 +109,26 @@ export function layoutPageNotes(input: LayoutInput): LayoutOutput {
     ),
     panel: input.panel,
   });
-  const notes = new Map<string, Placed & { width: number }>();
+  const notes = new Map<string, Placed & { width: number; folded: boolean }>();
   if (column.mode === 'margin') {
-    const shown = input.anchors.filter((a) => a.rect);
-    const tops = stackNotes(
-      shown.map((a) => ({ id: a.id, want: a.rect!.top, height: a.noteHeight })),
-      { gap: NOTE_GAP, min: input.documentTop + 8 },
-    );
+    let shown = input.anchors.filter((a) => a.rect);
+    const folded = new Set<string>();
+    let tops = new Map<string, number>();
+    for (;;) {
+      tops = stackNotes(
+        shown.map((a) => ({ id: a.id, want: a.rect!.top, height: a.noteHeight })),
+        { gap: NOTE_GAP, min: input.documentTop + 8 },
+      );
+      const far = shown
+        .map((a) => ({ a, off: Math.abs(tops.get(a.id)! - a.rect!.top) }))
+        .filter((d) => d.off > MAX_DISPLACEMENT && (d.a.priority ?? 0) < PINNED);
+      if (far.length === 0) break;
+      // The least important of the notes pushed too far folds first; among equals, the furthest.
+      far.sort((p, q) => (p.a.priority ?? 0) - (q.a.priority ?? 0) || q.off - p.off);
+      const drop = far[0]!.a;
+      folded.add(drop.id);
+      shown = shown.filter((a) => a !== drop);
+    }
     for (const anchor of input.anchors) {
       const y = tops.get(anchor.id);
       notes.set(anchor.id, {
@@ -110,6 +136,7 @@ export function layoutPageNotes(input: LayoutInput): LayoutOutput {
         y: y ?? 0,
         width: column.width,
         hidden: y === undefined,
+        folded: folded.has(anchor.id),
       });
     }
   }

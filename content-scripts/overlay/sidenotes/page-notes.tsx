@@ -17,24 +17,37 @@ type PageItem = PlacedItem & { page: ResolvedPage };
 
 const SHOWN_KINDS = new Set(['note', 'equation', 'view']);
 
-/** Placed annotations with a page anchor, in document order. */
+/** Placed annotations with a page anchor, in the pack's order. */
 export function pageItems(placed: readonly PlacedItem[]): PageItem[] {
-  return placed
-    .filter((p): p is PageItem => p.page !== null && SHOWN_KINDS.has(p.annotation.kind))
-    .sort((a, b) => {
-      try {
-        return a.page.range.compareBoundaryPoints(Range.START_TO_START, b.page.range) || a.index - b.index;
-      } catch {
-        return a.index - b.index;
-      }
-    });
+  return placed.filter((p): p is PageItem => p.page !== null && SHOWN_KINDS.has(p.annotation.kind));
+}
+
+/** The same, numbered in reading order of the page as laid out now: top to bottom, then left to right. */
+function inReadingOrder(items: PageItem[]): PageItem[] {
+  const at = new Map(
+    items.map((item) => {
+      const r =
+        item.page.match === 'element'
+          ? item.page.element.getBoundingClientRect()
+          : item.page.range.getBoundingClientRect();
+      return [item, { top: Math.round(r.top), left: r.left }] as const;
+    }),
+  );
+  return [...items].sort((a, b) => {
+    const p = at.get(a)!;
+    const q = at.get(b)!;
+    return p.top - q.top || p.left - q.left || a.index - b.index;
+  });
 }
 
 const noteId = (i: number) => `lt-note-${i + 1}`;
 
 export function PageNotes({ panel }: PageNotesProps) {
   const ui = usePackUi();
-  const items = useMemo(() => (ui ? pageItems(ui.session.resolution.placed) : []), [ui?.session.resolution]);
+  const items = useMemo(
+    () => (ui ? inReadingOrder(pageItems(ui.session.resolution.placed)) : []),
+    [ui?.session.resolution],
+  );
   const rings = useRef<HTMLDivElement>(null);
   const notes = useRef<(HTMLLIElement | null)[]>([]);
   const markers = useRef<(HTMLButtonElement | null)[]>([]);
@@ -42,16 +55,22 @@ export function PageNotes({ panel }: PageNotesProps) {
   const [mode, setMode] = useState<'margin' | 'markers'>('margin');
   const [open, setOpen] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const latest = useRef({ panel, open });
-  latest.current = { panel, open };
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
+  const latest = useRef({ panel, open, expanded, stepIds: ui?.stepIds ?? new Set<string>() });
+  latest.current = { panel, open, expanded, stepIds: ui?.stepIds ?? new Set<string>() };
 
   useLayoutEffect(() => {
     if (!rings.current) return;
     const p = new NotesPositioner(rings.current, {
       panel: () => latest.current.panel,
       openNote: () => latest.current.open,
+      priority: (id) => (latest.current.stepIds.has(id) ? 3 : latest.current.expanded.has(id) ? 2 : 1),
       onLayout: (out) => {
         setMode(out.column.mode);
+        const now = [...out.notes].filter(([, n]) => n.folded).map(([id]) => id);
+        setFolded((before) =>
+          before.size === now.length && now.every((id) => before.has(id)) ? before : new Set(now),
+        );
         markOnce('literate:notes-positioned');
       },
     });
@@ -107,6 +126,8 @@ export function PageNotes({ panel }: PageNotesProps) {
       {items.map((item, i) => {
         const id = item.annotation.id;
         const isOpen = open === id;
+        // A marker opens its note where the note is not in the margin (markers mode, or folded out of a crowd).
+        const opens = mode === 'markers' || folded.has(id);
         return (
           <button
             key={`m-${id}`}
@@ -115,8 +136,10 @@ export function PageNotes({ panel }: PageNotesProps) {
             class="marker"
             data-note-id={id}
             data-step={stepIds.has(id) ? 'current' : undefined}
+            data-folded={opens ? 'true' : undefined}
+            data-text={item.page.match === 'element' ? undefined : 'true'}
             hidden
-            {...(mode === 'markers'
+            {...(opens
               ? {
                   'aria-expanded': isOpen,
                   'aria-controls': noteId(i),
@@ -124,7 +147,7 @@ export function PageNotes({ panel }: PageNotesProps) {
                 }
               : { 'aria-hidden': 'true', tabIndex: -1 })}
             onClick={() => {
-              if (mode === 'markers') setOpen(isOpen ? null : id);
+              if (opens) setOpen(isOpen ? null : id);
               else {
                 setExpanded((all) => new Set([...all, id]));
                 notes.current[i]?.focus();
@@ -143,7 +166,8 @@ export function PageNotes({ panel }: PageNotesProps) {
             const id = item.annotation.id;
             const rendered = session.render(item.annotation);
             const inStep = stepIds.has(id);
-            const isExpanded = inStep || expanded.has(id) || mode === 'markers';
+            const popover = mode === 'markers' || folded.has(id);
+            const isExpanded = expanded.has(id) || popover;
             return (
               // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
               <li
@@ -155,6 +179,7 @@ export function PageNotes({ panel }: PageNotesProps) {
                 data-kind={item.annotation.kind}
                 data-step={inStep ? 'current' : undefined}
                 data-expanded={isExpanded ? 'true' : 'false'}
+                data-popover={popover ? 'true' : undefined}
                 tabIndex={-1}
                 hidden
                 onPointerEnter={() => ring(item)}
@@ -162,7 +187,7 @@ export function PageNotes({ panel }: PageNotesProps) {
                 onFocusIn={() => ring(item)}
                 onFocusOut={() => ring(null)}
                 onKeyDown={(e) => {
-                  if (e.key === 'Escape' && mode === 'markers' && isOpen(open, id)) {
+                  if (e.key === 'Escape' && popover && open === id) {
                     e.preventDefault();
                     closePopover(i);
                   }
@@ -174,8 +199,8 @@ export function PageNotes({ panel }: PageNotesProps) {
                 <span class="sr-only">
                   Note {i + 1}, about “{excerpt(item.page.text)}”:{' '}
                 </span>
-                <RichHtml html={rendered.html} annotation={item.annotation} class="sidenote-body" />
-                {mode === 'margin' && !inStep && (
+                <RichHtml html={rendered.html} annotation={item.annotation} class="sidenote-body prose" />
+                {!popover && (
                   <button
                     type="button"
                     class="sidenote-more"
@@ -185,7 +210,7 @@ export function PageNotes({ panel }: PageNotesProps) {
                     {isExpanded ? 'Less' : 'More'}
                   </button>
                 )}
-                {mode === 'markers' && (
+                {popover && (
                   <button type="button" class="sidenote-close" onClick={() => closePopover(i)}>
                     Close note
                   </button>
@@ -197,10 +222,6 @@ export function PageNotes({ panel }: PageNotesProps) {
       </aside>
     </div>
   );
-}
-
-function isOpen(open: string | null, id: string): boolean {
-  return open === id;
 }
 
 function excerpt(text: string): string {

@@ -23,8 +23,10 @@ export interface NoteTarget {
 
 export interface PositionerOptions {
   panel(): { side: Side; width: number } | null;
-  /** The note open as a popover in markers mode (null for none). */
+  /** The note open as a popover (markers mode, or a folded note in margin mode); null for none. */
   openNote(): string | null;
+  /** How much a note should stay in the margin when a crowd does not fit (see layout.ts PINNED). */
+  priority(id: string): number;
   onLayout?(out: LayoutOutput): void;
 }
 
@@ -40,13 +42,28 @@ function anchorRect(anchor: AnchorLike): Rect | null {
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 }
 
+/** Where a quote ends (right of its last line box), for its footnote-like marker. */
+function anchorEnd(anchor: AnchorLike): { x: number; y: number } | null {
+  if (anchor.match === 'element' || !anchor.element.isConnected) return null;
+  // The last line's box: the lowest, and on it the rightmost (rect order is not line order).
+  let last: DOMRect | null = null;
+  for (const r of anchor.range.getClientRects()) {
+    if (r.width === 0) continue;
+    if (!last || r.top > last.top + 1 || (Math.abs(r.top - last.top) <= 1 && r.right > last.right)) last = r;
+  }
+  return last ? { x: last.right, y: last.top } : null;
+}
+
 function ringRects(anchor: AnchorLike): Rect[] {
   if (!anchor.element.isConnected) return [];
-  if (anchor.match === 'element') {
-    const r = anchor.element.getBoundingClientRect();
-    return r.width || r.height ? [r] : [];
-  }
-  return [...anchor.range.getClientRects()].filter((r) => r.width > 0).slice(0, MAX_RING_RECTS);
+  const rects =
+    anchor.match === 'element'
+      ? [anchor.element.getBoundingClientRect()]
+      : [...anchor.range.getClientRects()].slice(0, MAX_RING_RECTS);
+  // DOMRect fields are prototype getters: copy them out (spreading would give {}).
+  return rects
+    .filter((r) => r.width > 0 || r.height > 0)
+    .map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
 }
 
 const px = (n: number) => `${Math.round(n)}px`;
@@ -115,8 +132,10 @@ export class NotesPositioner {
       id: t.id,
       rect: anchorRect(t.anchor),
       noteHeight: t.note?.offsetHeight ?? 0,
+      end: anchorEnd(t.anchor),
+      priority: this.options.priority(t.id),
     }));
-    const rings = this.rings.flatMap(ringRects).map((r) => ({ ...r }));
+    const rings = this.rings.flatMap(ringRects);
     const clamped = this.targets.map((t) => {
       const body = t.note?.querySelector<HTMLElement>('.sidenote-body');
       return !!body && body.scrollHeight > body.clientHeight + 1;
@@ -132,7 +151,6 @@ export class NotesPositioner {
     });
 
     // Write.
-    const margin = out.column.mode === 'margin';
     this.targets.forEach((target, i) => target.note?.setAttribute('data-clamped', String(clamped[i])));
     for (const target of this.targets) {
       const marker = out.markers.get(target.id);
@@ -142,8 +160,8 @@ export class NotesPositioner {
       }
       const note = target.note;
       if (!note) continue;
-      if (margin) {
-        const placed = out.notes.get(target.id)!;
+      const placed = out.notes.get(target.id);
+      if (placed && !placed.folded) {
         note.style.width = px(placed.width);
         note.style.transform = `translate(${px(placed.x)}, ${px(placed.y)})`;
         note.hidden = placed.hidden;

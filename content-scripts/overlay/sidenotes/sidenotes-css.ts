@@ -49,12 +49,17 @@ export const SIDENOTES_CSS = String.raw`
     0 1px 4px rgba(20, 26, 40, 0.3);
   cursor: pointer;
 }
+.lt .marker[data-text] {
+  width: 15px;
+  height: 15px;
+  font-size: 9.5px;
+}
 .lt .marker[hidden],
 .lt .sidenote[hidden] {
   display: none;
 }
-.lt .page-notes[data-mode='margin'] .marker {
-  opacity: 0.8;
+.lt .page-notes[data-mode='margin'] .marker:not([data-folded]) {
+  opacity: 0.75;
 }
 .lt .marker:hover,
 .lt .marker[aria-expanded='true'],
@@ -88,7 +93,7 @@ export const SIDENOTES_CSS = String.raw`
 .lt .sidenote[data-expanded='false'] .sidenote-body {
   display: -webkit-box;
   -webkit-box-orient: vertical;
-  -webkit-line-clamp: 5;
+  -webkit-line-clamp: 4;
   overflow: hidden;
 }
 .lt .sidenote[data-step='current'] {
@@ -105,7 +110,7 @@ export const SIDENOTES_CSS = String.raw`
 .lt .sidenote[data-clamped='false'][data-expanded='false'] .sidenote-more {
   display: none;
 }
-.lt .page-notes[data-mode='markers'] .sidenote {
+.lt .sidenote[data-popover='true'] {
   max-height: min(60vh, 420px);
   overflow: auto;
   box-shadow: var(--shadow);

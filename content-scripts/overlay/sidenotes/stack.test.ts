@@ -117,5 +117,13 @@ describe('overlapsNone', () => {
         { top: 5, height: 10 },
       ]),
     ).toBe(false);
+    // An empty box where another starts is no overlap, in either order (found by the property test).
+    expect(
+      overlapsNone([
+        { top: -875, height: 2 },
+        { top: -873, height: 0 },
+        { top: -875, height: 0 },
+      ]),
+    ).toBe(true);
   });
 });

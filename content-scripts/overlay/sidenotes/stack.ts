@@ -64,7 +64,8 @@ export function overlapsNone(
   gap = 0,
   tolerance = 0.5,
 ): boolean {
-  const sorted = [...boxes].sort((a, b) => a.top - b.top);
+  // Ties: the shorter first (an empty box at the top of another does not overlap it).
+  const sorted = [...boxes].sort((a, b) => a.top - b.top || a.height - b.height);
   for (let i = 1; i < sorted.length; i++) {
     const a = sorted[i - 1]!;
     if (sorted[i]!.top + tolerance < a.top + a.height + gap) return false;
