@@ -83,6 +83,8 @@ describe('overlay on the gallery', () => {
       .getByRole('button', { name: /Conv2D/ })
       .first()
       .click();
+    // Live views run only while on screen: with the shipped pack, its notes come first, so scroll to the view.
+    await panel.locator('section.live').scrollIntoViewIfNeeded();
     await panel.getByRole('img', { name: /feature maps of/ }).waitFor({ timeout: 20_000 });
     const pixels = () =>
       inShadow<string>(page, `(root) => root.querySelector('.live canvas.pixelated').toDataURL()`);
@@ -98,6 +100,7 @@ describe('overlay on the gallery', () => {
       const panel = page.getByRole('dialog', { name: 'Literate' });
       await panel.getByRole('button', { name: /^probs Dense/ }).click();
       await panel.getByRole('heading', { name: 'probs', level: 3 }).waitFor();
+      await panel.locator('section.live').scrollIntoViewIfNeeded();
       const top = panel.getByRole('list', { name: 'Most likely classes' });
       const read = () => top.textContent();
       await page.getByRole('button', { name: 'Show an example' }).click();
