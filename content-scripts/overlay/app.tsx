@@ -46,6 +46,9 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
   const [chosenModel, setChosenModel] = useState<string | null>(null);
   const [nodeId, setNodeId] = useState<string | null>(null);
   const [returnTo, setReturnTo] = useState<string | null>(null);
+  const [focusNode, setFocusNode] = useState(true);
+  /** The reader has opened the panel at least once: the page notes stay until they are switched off. */
+  const [explaining, setExplaining] = useState(false);
   const [navs, setNavs] = useState<Record<string, OutlineNav>>({});
   const restoreFocus = useRef(false);
 
@@ -61,11 +64,14 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
   const show = () => {
     markOnce('literate:panel-opened');
     setOpen(true);
+    setExplaining(true);
   };
   const toggle = () => (open ? close() : show());
   const pack = usePackApp(api, packs, {
     openPanel: show,
     openNode: (graphId, id) => {
+      // Opened by a tour step or an equation symbol: focus stays where the reader is.
+      setFocusNode(false);
       setChosenModel(graphId);
       setNodeId(id);
       setReturnTo(null);
@@ -108,6 +114,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
   }, [open]);
 
   const selectNode = (id: string | null) => {
+    setFocusNode(true);
     setReturnTo(id === null ? nodeId : null);
     setNodeId(id);
   };
@@ -117,7 +124,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     setReturnTo(null);
   };
 
-  const notesOn = open && pack.notesShown && session !== null;
+  const notesOn = explaining && pack.notesShown && session !== null;
   return (
     <PackContext.Provider value={pack.ui}>
       <BudgetContext.Provider value={pack.budget}>
@@ -181,6 +188,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
                   nodeId={nodeId}
                   onNode={selectNode}
                   returnTo={returnTo}
+                  focusNode={focusNode}
                   onOutlineShown={() => markOnce('literate:outline-visible')}
                 />
               ) : (
@@ -189,7 +197,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
             </div>
           </Panel>
         )}
-        {notesOn && <PageNotes panel={{ side: panel.side, width: panel.width }} />}
+        {notesOn && <PageNotes panel={open ? { side: panel.side, width: panel.width } : null} />}
       </BudgetContext.Provider>
     </PackContext.Provider>
   );

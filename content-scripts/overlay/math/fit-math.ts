@@ -21,7 +21,7 @@ export function fitDisplayMath(container: Element, signal: AbortSignal): void {
       const current = parseFloat(getComputedStyle(math).fontSize);
       const base = Number(math.dataset.ltBase) || current;
       const width = typesetWidth(math);
-      const room = math.parentElement?.clientWidth ?? 0;
+      const room = math.clientWidth; // block math spans its container
       if (!(width > 0) || room <= 0 || !current) return null;
       const natural = (width * base) / current;
       const size = base * Math.max(MIN_SCALE, Math.min(1, (room - 4) / natural));

@@ -97,7 +97,9 @@ function fillTip(tip: HTMLElement, bound: Bound, symbolEl: Element | null): HTML
   what.textContent = bound.description;
   title.append(what);
   tip.append(title);
-  if (bound.shape) tip.append(line('tip-line', 'Shape', formatLiveValue(bound.shape)));
+  // The description names the shape already ("conv1 (Conv2D) kernel [5, 5, 1, 8]").
+  if (bound.shape && !bound.description.includes('['))
+    tip.append(line('tip-line', 'Shape', formatLiveValue(bound.shape)));
   if (!bound.graphId || !bound.binding.stat || bound.binding.stat === 'shape') return null;
   const value = line('tip-line', bound.binding.stat, '…');
   tip.append(value);

@@ -22,9 +22,11 @@ export interface NodeDetailProps {
   node: ModelNode;
   onBack(): void;
   onSelect(nodeId: string): void;
+  /** Move focus to the title when the node changes (not when a tour step or a symbol opened it). */
+  focusTitle?: boolean;
 }
 
-export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailProps) {
+export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = true }: NodeDetailProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const entry = lookupOp(node.op, graph.kind);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -39,7 +41,7 @@ export function NodeDetail({ api, graph, node, onBack, onSelect }: NodeDetailPro
   const labels = topk?.labels ?? ui?.session.labelsFor(graph.id) ?? null;
 
   useEffect(() => {
-    heading.current?.focus();
+    if (focusTitle) heading.current?.focus();
   }, [node.id]);
 
   return (

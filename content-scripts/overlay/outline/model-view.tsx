@@ -18,6 +18,8 @@ export interface ModelViewProps {
   onNode(nodeId: string | null): void;
   /** The node whose row takes focus when the outline shows again. */
   returnTo: string | null;
+  /** Whether opening a layer view moves focus to it (the reader chose it), or leaves focus where it is. */
+  focusNode?: boolean;
   onOutlineShown?(): void;
 }
 
@@ -61,6 +63,7 @@ export function ModelView(props: ModelViewProps) {
         node={node}
         onBack={() => props.onNode(null)}
         onSelect={(id) => props.onNode(id)}
+        focusTitle={props.focusNode !== false}
       />
     );
   }

@@ -92,7 +92,8 @@ export const PACK_CSS = String.raw`
   max-width: 100%;
   height: auto;
 }
-.lt .lit-view {
+/* The renderer's placeholder for a view (the overlay shows the live view itself), not the annotation's wrapper. */
+.lt .lit-view[data-lit-view] {
   display: none;
 }
 .lt .lit-caption {

@@ -181,7 +181,7 @@ export function PageNotes({ panel }: PageNotesProps) {
                 data-expanded={isExpanded ? 'true' : 'false'}
                 data-popover={popover ? 'true' : undefined}
                 tabIndex={-1}
-                hidden
+                data-shown="false"
                 onPointerEnter={() => ring(item)}
                 onPointerLeave={() => ring(null)}
                 onFocusIn={() => ring(item)}

@@ -74,6 +74,9 @@ export class NotesPositioner {
   private cleanups: (() => void)[] = [];
   private frame = 0;
   private disposed = false;
+  /** Notes change height when their width, text or live values change: lay out again then. */
+  private readonly resized =
+    typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.schedule()) : null;
 
   constructor(
     private readonly ringLayer: HTMLElement,
@@ -85,8 +88,10 @@ export class NotesPositioner {
   setTargets(targets: NoteTarget[]): void {
     for (const stop of this.cleanups) stop();
     this.cleanups = [];
+    this.resized?.disconnect();
     this.targets = targets;
     for (const target of targets) {
+      if (target.note) this.resized?.observe(target.note);
       const floating = target.note ?? target.marker;
       if (!floating) continue;
       const reference =
@@ -117,6 +122,7 @@ export class NotesPositioner {
 
   dispose(): void {
     this.disposed = true;
+    this.resized?.disconnect();
     for (const stop of this.cleanups) stop();
     this.cleanups = [];
     if (this.frame) cancelAnimationFrame(this.frame);
@@ -161,21 +167,25 @@ export class NotesPositioner {
       const note = target.note;
       if (!note) continue;
       const placed = out.notes.get(target.id);
-      if (placed && !placed.folded) {
-        note.style.width = px(placed.width);
+      // Notes are never display: none (only invisible), so their heights stay measurable: a folded note keeps
+      // the column's width and its true height, and the next layout cannot mistake it for an empty one.
+      let shown = false;
+      if (placed) note.style.width = px(placed.width);
+      if (placed && !placed.folded && !placed.hidden) {
         note.style.transform = `translate(${px(placed.x)}, ${px(placed.y)})`;
-        note.hidden = placed.hidden;
+        shown = true;
       } else if (target.id === open && marker && !marker.hidden) {
         // A popover under its marker (above it when there is no room below), inside the viewport.
-        const width = Math.min(320, viewportWidth - 16);
+        const width = placed?.width ?? Math.min(320, viewportWidth - 16);
         const x = Math.min(viewportWidth - width - 8, Math.max(8, marker.x - 12));
         let y = marker.y + MARKER_SIZE + 6;
         if (y + openHeight > viewportHeight - 8 && marker.y - openHeight - 6 > 8)
           y = marker.y - openHeight - 6;
         note.style.width = px(width);
         note.style.transform = `translate(${px(x)}, ${px(y)})`;
-        note.hidden = false;
-      } else note.hidden = true;
+        shown = true;
+      }
+      note.setAttribute('data-shown', String(shown));
     }
     this.drawRings(rings);
     this.options.onLayout?.(out);

@@ -54,9 +54,12 @@ export const SIDENOTES_CSS = String.raw`
   height: 15px;
   font-size: 9.5px;
 }
-.lt .marker[hidden],
-.lt .sidenote[hidden] {
+.lt .marker[hidden] {
   display: none;
+}
+.lt .sidenote[data-shown='false'] {
+  visibility: hidden;
+  pointer-events: none;
 }
 .lt .page-notes[data-mode='margin'] .marker:not([data-folded]) {
   opacity: 0.75;
