@@ -106,7 +106,7 @@ function diff(a: string, b: string): string {
   return y
     .filter((n, i) => JSON.stringify(n) !== JSON.stringify(x[i]))
     .slice(0, 3)
-    .map((n, i) => `${n.id}: ${JSON.stringify(x.find((m) => m.id === n.id))} → ${JSON.stringify(n)}`)
+    .map((n) => `${n.id}: ${JSON.stringify(x.find((m) => m.id === n.id))} → ${JSON.stringify(n)}`)
     .join('; ');
 }
 
@@ -324,6 +324,7 @@ describe('overlay with a pack: the gallery', () => {
       if (k < n - 1) await tour.getByRole('button', { name: 'Next' }).click();
     }
     await expect.poll(() => tour.getByRole('button', { name: 'Finish' }).count()).toBe(1);
+    expect(seen.errors).toEqual([]);
     // Keys, while the tour has focus.
     await tour.focus();
     await page.keyboard.press('ArrowLeft');
