@@ -124,7 +124,14 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     setReturnTo(null);
   };
 
-  const notesOn = explaining && pack.notesShown && session !== null;
+  // The page notes come a frame after the panel, so the outline shows first.
+  const [notesReady, setNotesReady] = useState(false);
+  useEffect(() => {
+    if (!explaining || notesReady) return;
+    const frame = requestAnimationFrame(() => setNotesReady(true));
+    return () => cancelAnimationFrame(frame);
+  }, [explaining]);
+  const notesOn = notesReady && pack.notesShown && session !== null;
   return (
     <PackContext.Provider value={pack.ui}>
       <BudgetContext.Provider value={pack.budget}>

@@ -209,6 +209,8 @@ describe('overlay with a pack: the gallery', () => {
           (i) => i.target?.selector && ['note', 'equation'].includes(i.kind),
         );
         if (hasPageNotes) expect(await expectNotesBesideAnchors(page)).toBeGreaterThan(0);
+        // Every anchor of a shipped pack resolves on its live page and model: no orphans.
+        expect(await panel.locator('details.orphans').count()).toBe(0);
         await screenshot(page, `overlay-packs-${name}-${dark ? 'dark' : 'light'}`);
 
         const nodeId = equationNode(pack);

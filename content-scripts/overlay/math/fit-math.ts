@@ -1,8 +1,8 @@
 // Display equations from packs (MathML) shrink to fit their box, down to a floor below which they scroll sideways;
-// refit when the box resizes or KaTeX's fonts arrive. The natural width is derived from the current one, so fitting
-// converges in one step and never oscillates.
+// refit when the box resizes or KaTeX's fonts arrive. Each fit resets every equation to its natural size, measures
+// them all, then sets them all: one layout, whatever the number of equations.
 
-const MIN_SCALE = 0.7;
+const MIN_SCALE = 0.75;
 
 function typesetWidth(math: Element): number {
   const box = math.querySelector(':scope > semantics > :first-child') ?? math.firstElementChild;
@@ -16,21 +16,16 @@ export function fitDisplayMath(container: Element, signal: AbortSignal): void {
   const fit = () => {
     frame = 0;
     if (signal.aborted) return;
-    // Read everything, then write.
-    const plans = blocks.map((math) => {
-      const current = parseFloat(getComputedStyle(math).fontSize);
-      const base = Number(math.dataset.ltBase) || current;
-      const width = typesetWidth(math);
-      const room = math.clientWidth; // block math spans its container
-      if (!(width > 0) || room <= 0 || !current) return null;
-      const natural = (width * base) / current;
-      const size = base * Math.max(MIN_SCALE, Math.min(1, (room - 4) / natural));
-      return { math, base, size, current };
-    });
-    for (const plan of plans) {
-      if (!plan) continue;
-      plan.math.dataset.ltBase = String(plan.base);
-      if (Math.abs(plan.size - plan.current) > 0.2) plan.math.style.fontSize = `${plan.size}px`;
+    for (const math of blocks) math.style.removeProperty('font-size');
+    const plans = blocks.map((math) => ({
+      math,
+      width: typesetWidth(math),
+      room: math.clientWidth,
+      size: parseFloat(getComputedStyle(math).fontSize),
+    }));
+    for (const { math, width, room, size } of plans) {
+      if (!(width > room - 4) || room <= 0 || !size) continue;
+      math.style.fontSize = `${(size * Math.max(MIN_SCALE, (room - 4) / width)).toFixed(2)}px`;
     }
   };
   const later = () => {

@@ -73,6 +73,28 @@ export function usePackApp(
     () => (session ? { session, bus, stepIds, openNode } : null),
     [session, bus, stepIds],
   );
+  // Render the page notes while the page is idle, so that opening the panel only has to place them.
+  useEffect(() => {
+    if (!session) return;
+    const todo = pageItems(session.resolution.placed).map((p) => p.annotation);
+    const idle =
+      typeof requestIdleCallback === 'function'
+        ? (fn: (d: IdleDeadline) => void) => requestIdleCallback(fn, { timeout: 2000 })
+        : (fn: (d: IdleDeadline) => void) =>
+            window.setTimeout(() => fn({ didTimeout: true, timeRemaining: () => 8 } as IdleDeadline), 50);
+    const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
+    let handle = 0;
+    const work = (deadline: IdleDeadline) => {
+      while (todo.length > 0 && (deadline.timeRemaining() > 4 || deadline.didTimeout)) {
+        session.render(todo.shift()!);
+        if (deadline.didTimeout) break;
+      }
+      if (todo.length > 0) handle = idle(work);
+    };
+    handle = idle(work);
+    return () => cancel(handle);
+  }, [session?.active.key, session?.resolution]);
+
   const pageNoteCount = useMemo(
     () => (session ? pageItems(session.resolution.placed).length : 0),
     [session?.resolution],

@@ -82,6 +82,7 @@ export function PageNotes({ panel }: PageNotesProps) {
   }, []);
 
   useLayoutEffect(() => {
+    if (items.length > 0) markOnce('literate:notes-rendered');
     positioner.current?.setTargets(
       items.map((item, i) => ({
         id: item.annotation.id,

@@ -14,9 +14,13 @@ export const TOUR_CSS = String.raw`
 }
 .lt .tour-start {
   display: flex;
+  flex-wrap: wrap;
   align-items: center;
   justify-content: space-between;
-  gap: 12px;
+  gap: 10px 12px;
+}
+.lt .tour-start .primary {
+  white-space: nowrap;
 }
 .lt .tour-start h3 {
   font: 650 14px/1.3 var(--sans);
