@@ -124,12 +124,12 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     setReturnTo(null);
   };
 
-  // The page notes come a frame after the panel, so the outline shows first.
+  // The page notes come in the task after the panel's, so the outline shows first.
   const [notesReady, setNotesReady] = useState(false);
   useEffect(() => {
     if (!explaining || notesReady) return;
-    const frame = requestAnimationFrame(() => setNotesReady(true));
-    return () => cancelAnimationFrame(frame);
+    const timer = setTimeout(() => setNotesReady(true), 0);
+    return () => clearTimeout(timer);
   }, [explaining]);
   const notesOn = notesReady && pack.notesShown && session !== null;
   return (

@@ -10,7 +10,8 @@ function typesetWidth(math: Element): number {
 }
 
 export function fitDisplayMath(container: Element, signal: AbortSignal): void {
-  const blocks = [...container.querySelectorAll<HTMLElement>('math[display="block"]')];
+  // MathML elements have inline styles in browsers (MathMLElement), not in every DOM (jsdom): skip those.
+  const blocks = [...container.querySelectorAll<HTMLElement>('math[display="block"]')].filter((m) => m.style);
   if (blocks.length === 0) return;
   let frame = 0;
   const fit = () => {

@@ -3,12 +3,24 @@
 // the captions of its views (under the live or weight view they describe).
 
 import type { ModelGraph } from '../../bridge/model-graph';
+import { formatLiveValue, parseLiveValue } from '../../../annotations/format/live-values';
+import { liveNeed } from '../live/live-stat';
 import { usePackUi, type PackUi } from './pack-context';
 import { plainText } from './plain-text';
 import { nodeKey, type PlacedItem } from './resolve';
 import { RichHtml } from './rich-html';
 
 const PROSE = new Set(['note', 'equation']);
+
+/** The value of a live placeholder when the graph alone answers it (no tap, no weights), else null. */
+function staticLive(ui: PackUi, el: Element): string | null {
+  const format = el.getAttribute('data-lit-format');
+  const parsed = parseLiveValue(`${el.getAttribute('data-lit-live') ?? ''}${format ? ` | ${format}` : ''}`);
+  if (!parsed.ok) return null;
+  const graph = ui.session.bindings.graphs.get(parsed.ref.alias);
+  const need = graph ? liveNeed(parsed.ref, graph) : null;
+  return need?.kind === 'static' ? formatLiveValue(need.value, parsed.ref.format) : null;
+}
 
 export function nodeItems(ui: PackUi | null, graphId: string, nodeId: string): PlacedItem[] {
   return ui?.session.nodes.get(nodeKey(graphId, nodeId)) ?? [];
@@ -73,7 +85,7 @@ export function PackExcerpt({ graphId, nodeId }: { graphId: string; nodeId: stri
   const ui = usePackUi();
   const note = nodeItems(ui, graphId, nodeId).find((i) => i.annotation.kind === 'note');
   if (!ui || !note) return null;
-  const text = plainText(ui.session.render(note.annotation).html, 180);
+  const text = plainText(ui.session.render(note.annotation).html, 180, (el) => staticLive(ui, el));
   if (!text) return null;
   return (
     <p class="pack-excerpt" data-step={ui.stepIds.has(note.annotation.id) ? 'current' : undefined}>

@@ -125,7 +125,7 @@ function useResolution(active: ActivePack | null, bindings: Bindings | null): Re
       setResolution(next);
     };
     const observer = new MutationObserver(() => {
-      timer ||= window.setTimeout(check, 500);
+      timer ||= setTimeout(check, 500) as unknown as number;
     });
     observer.observe(anchorRoot(), { childList: true, subtree: true, characterData: true });
     return () => {

@@ -7,7 +7,7 @@ import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
 import { markOnce } from '../state/timing';
 import type { Side } from './margin';
-import { NotesPositioner } from './positioner';
+import { NotesPositioner, rangeRect } from './positioner';
 
 export interface PageNotesProps {
   panel: { side: Side; width: number } | null;
@@ -29,8 +29,8 @@ function inReadingOrder(items: PageItem[]): PageItem[] {
       const r =
         item.page.match === 'element'
           ? item.page.element.getBoundingClientRect()
-          : item.page.range.getBoundingClientRect();
-      return [item, { top: Math.round(r.top), left: r.left }] as const;
+          : rangeRect(item.page.range);
+      return [item, { top: Math.round(r?.top ?? 0), left: r?.left ?? 0 }] as const;
     }),
   );
   return [...items].sort((a, b) => {

@@ -32,13 +32,19 @@ export interface PositionerOptions {
 
 const MAX_RING_RECTS = 12;
 
+/** A range's box (null where ranges have no geometry, as in jsdom). */
+export function rangeRect(range: Range): DOMRect | null {
+  return typeof range.getBoundingClientRect === 'function' ? range.getBoundingClientRect() : null;
+}
+
+function rangeRects(range: Range): DOMRect[] {
+  return typeof range.getClientRects === 'function' ? [...range.getClientRects()] : [];
+}
+
 function anchorRect(anchor: AnchorLike): Rect | null {
   if (!anchor.element.isConnected) return null;
-  const r =
-    anchor.match === 'element'
-      ? anchor.element.getBoundingClientRect()
-      : anchor.range.getBoundingClientRect();
-  if (r.width === 0 && r.height === 0) return null;
+  const r = anchor.match === 'element' ? anchor.element.getBoundingClientRect() : rangeRect(anchor.range);
+  if (!r || (r.width === 0 && r.height === 0)) return null;
   return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
 }
 
@@ -47,7 +53,7 @@ function anchorEnd(anchor: AnchorLike): { x: number; y: number } | null {
   if (anchor.match === 'element' || !anchor.element.isConnected) return null;
   // The last line's box: the lowest, and on it the rightmost (rect order is not line order).
   let last: DOMRect | null = null;
-  for (const r of anchor.range.getClientRects()) {
+  for (const r of rangeRects(anchor.range)) {
     if (r.width === 0) continue;
     if (!last || r.top > last.top + 1 || (Math.abs(r.top - last.top) <= 1 && r.right > last.right)) last = r;
   }
@@ -59,7 +65,7 @@ function ringRects(anchor: AnchorLike): Rect[] {
   const rects =
     anchor.match === 'element'
       ? [anchor.element.getBoundingClientRect()]
-      : [...anchor.range.getClientRects()].slice(0, MAX_RING_RECTS);
+      : rangeRects(anchor.range).slice(0, MAX_RING_RECTS);
   // DOMRect fields are prototype getters: copy them out (spreading would give {}).
   return rects
     .filter((r) => r.width > 0 || r.height > 0)
@@ -98,13 +104,13 @@ export class NotesPositioner {
         target.anchor.match === 'element'
           ? target.anchor.element
           : {
-              getBoundingClientRect: () => target.anchor.range.getBoundingClientRect(),
+              getBoundingClientRect: () => rangeRect(target.anchor.range) ?? new DOMRect(),
               contextElement: target.anchor.element,
             };
       // Each anchor's scroll ancestors, size and layout shifts: all land in one scheduled frame.
       this.cleanups.push(autoUpdate(reference, floating, this.schedule, { animationFrame: false }));
     }
-    this.schedule();
+    this.layoutNow();
   }
 
   setRings(anchors: AnchorLike[]): void {
@@ -129,14 +135,39 @@ export class NotesPositioner {
     window.removeEventListener('resize', this.schedule);
   }
 
-  /** Reads, computes, writes. */
+  /** Lays out now (when notes were just rendered: they are placed before the next paint). */
+  layoutNow(): void {
+    if (this.disposed) return;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.layout();
+  }
+
+  /**
+   * Reads, computes, writes. Heights depend on the column's width: when the width changes (first layout, window
+   * resized, panel moved) it is written first and heights are read after it — the only extra layout, never on scroll.
+   */
   private layout(): void {
     // Read.
     const viewportWidth = document.documentElement.clientWidth || window.innerWidth;
     const viewportHeight = window.innerHeight;
-    const anchors: AnchorBox[] = this.targets.map((t) => ({
+    const rects = this.targets.map((t) => anchorRect(t.anchor));
+    const content = measureContent();
+    const panel = this.options.panel();
+    const column = layoutPageNotes({
+      viewportWidth,
+      documentTop: 0,
+      content,
+      panel,
+      anchors: this.targets.map((t, i) => ({ id: t.id, rect: rects[i]!, noteHeight: 0 })),
+    }).column;
+    if (column.mode === 'margin') {
+      const width = px(column.width);
+      for (const t of this.targets) if (t.note && t.note.style.width !== width) t.note.style.width = width;
+    }
+    const anchors: AnchorBox[] = this.targets.map((t, i) => ({
       id: t.id,
-      rect: anchorRect(t.anchor),
+      rect: rects[i]!,
       noteHeight: t.note?.offsetHeight ?? 0,
       end: anchorEnd(t.anchor),
       priority: this.options.priority(t.id),
@@ -148,13 +179,7 @@ export class NotesPositioner {
     });
     const open = this.options.openNote();
     const openHeight = this.targets.find((t) => t.id === open)?.note?.offsetHeight ?? 0;
-    const out = layoutPageNotes({
-      viewportWidth,
-      documentTop: -window.scrollY,
-      content: measureContent(),
-      panel: this.options.panel(),
-      anchors,
-    });
+    const out = layoutPageNotes({ viewportWidth, documentTop: -window.scrollY, content, panel, anchors });
 
     // Write.
     this.targets.forEach((target, i) => target.note?.setAttribute('data-clamped', String(clamped[i])));

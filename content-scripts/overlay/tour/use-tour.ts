@@ -5,6 +5,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import type { PackBus } from '../pack/bus';
 import { anchorRoot, type PackSession } from '../pack/use-pack-session';
 import { resolveStepTarget, type ResolvedPage } from '../pack/resolve';
+import { rangeRect } from '../sidenotes/positioner';
 import { stepFocus, type StepFocus } from './tour-focus';
 
 function reducedMotion(): boolean {
