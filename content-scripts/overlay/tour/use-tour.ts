@@ -14,10 +14,8 @@ function reducedMotion(): boolean {
 
 /** Scrolls `anchor` to the middle of the viewport unless it is already wholly in view. */
 export function revealAnchor(anchor: ResolvedPage): void {
-  const rect =
-    anchor.match === 'element'
-      ? anchor.element.getBoundingClientRect()
-      : anchor.range.getBoundingClientRect();
+  const rect = anchor.match === 'element' ? anchor.element.getBoundingClientRect() : rangeRect(anchor.range);
+  if (!rect) return;
   const inView = rect.top >= 0 && rect.bottom <= window.innerHeight && rect.height > 0;
   if (inView) return;
   anchor.element.scrollIntoView?.({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
