@@ -105,7 +105,10 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   const out = join(ROOT, 'test-results/bench');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'overlay.json'), JSON.stringify({ rounds: ROUNDS, notes: NOTES, results }, null, 2));
+  writeFileSync(
+    join(out, 'overlay.json'),
+    JSON.stringify({ rounds: ROUNDS, notes: NOTES, results }, null, 2),
+  );
   writeFileSync(join(out, 'overlay.md'), lines.join('\n') + '\n');
 }
 
