@@ -71,6 +71,8 @@ export const SIDENOTES_CSS = String.raw`
   background: var(--accent-strong);
 }
 .lt .sidenote {
+  /* A note's own layout never reaches the page's or the other notes'. */
+  contain: layout style;
   pointer-events: auto;
   padding: 9px 12px 9px 32px;
   background: var(--note-bg);
