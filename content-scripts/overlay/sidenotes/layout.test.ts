@@ -129,6 +129,24 @@ describe('layoutPageNotes', () => {
     ).toBe(true);
   });
 
+  it('a crowd near the top does not fold the notes further down that have room beside their anchors', () => {
+    const crowd = Array.from({ length: 4 }, (_, i) => box(`c${i}`, 420, 200 + i * 10, 600, 230, 100));
+    const below = [box('b1', 420, 600, 600, 620, 100), box('b2', 700, 610, 900, 630, 100)];
+    const out = layoutPageNotes({
+      viewportWidth: 1600,
+      documentTop: 0,
+      content: { left: 400, right: 1200 },
+      panel: null,
+      anchors: [...crowd, ...below],
+    });
+    expect(out.notes.get('c0')!.folded).toBe(false);
+    expect(crowd.some((a) => out.notes.get(a.id)!.folded)).toBe(true);
+    for (const a of below) {
+      expect(out.notes.get(a.id)!.folded).toBe(false);
+      expect(Math.abs(out.notes.get(a.id)!.y - a.rect!.top)).toBeLessThanOrEqual(MAX_DISPLACEMENT);
+    }
+  });
+
   it('puts a quote’s marker after its last word, like a footnote mark', () => {
     const out = layoutPageNotes({
       viewportWidth: 1600,

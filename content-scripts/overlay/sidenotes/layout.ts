@@ -111,23 +111,30 @@ export function layoutPageNotes(input: LayoutInput): LayoutOutput {
   });
   const notes = new Map<string, Placed & { width: number; folded: boolean }>();
   if (column.mode === 'margin') {
-    let shown = input.anchors.filter((a) => a.rect);
-    const folded = new Set<string>();
-    let tops = new Map<string, number>();
-    for (;;) {
-      tops = stackNotes(
-        shown.map((a) => ({ id: a.id, want: a.rect!.top, height: a.noteHeight })),
+    // Greedy, in order of importance then from the top of the page: a note joins the margin if, with it, every
+    // note already there still sits within MAX_DISPLACEMENT of its anchor; else it folds into its marker.
+    const candidates = input.anchors
+      .filter((a) => a.rect)
+      .sort((p, q) => (q.priority ?? 0) - (p.priority ?? 0) || p.rect!.top - q.rect!.top);
+    const stack = (list: AnchorBox[]) =>
+      stackNotes(
+        list.map((a) => ({ id: a.id, want: a.rect!.top, height: a.noteHeight })),
         { gap: NOTE_GAP, min: input.documentTop + 8 },
       );
-      const far = shown
-        .map((a) => ({ a, off: Math.abs(tops.get(a.id)! - a.rect!.top) }))
-        .filter((d) => d.off > MAX_DISPLACEMENT && (d.a.priority ?? 0) < PINNED);
-      if (far.length === 0) break;
-      // The least important of the notes pushed too far folds first; among equals, the furthest.
-      far.sort((p, q) => (p.a.priority ?? 0) - (q.a.priority ?? 0) || q.off - p.off);
-      const drop = far[0]!.a;
-      folded.add(drop.id);
-      shown = shown.filter((a) => a !== drop);
+    const near = (list: AnchorBox[], at: Map<string, number>) =>
+      list.every(
+        (a) => (a.priority ?? 0) >= PINNED || Math.abs(at.get(a.id)! - a.rect!.top) <= MAX_DISPLACEMENT,
+      );
+    let shown: AnchorBox[] = [];
+    const folded = new Set<string>();
+    let tops = new Map<string, number>();
+    for (const candidate of candidates) {
+      const trial = [...shown, candidate];
+      const at = stack(trial);
+      if (near(trial, at) || (candidate.priority ?? 0) >= PINNED) {
+        shown = trial;
+        tops = at;
+      } else folded.add(candidate.id);
     }
     for (const anchor of input.anchors) {
       const y = tops.get(anchor.id);
