@@ -9,8 +9,10 @@ import { deriveManifest } from './scripts/manifests';
 import { findNoncharacters } from './scripts/noncharacters';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const chromeDir = resolve(root, 'dist/chrome');
-const firefoxDir = resolve(root, 'dist/firefox');
+/** LITERATE_DIST puts the extension builds elsewhere (parallel work; pair with LITERATE_EXTENSION_DIR in e2e). */
+const extensionDist = resolve(root, process.env.LITERATE_DIST ?? 'dist');
+const chromeDir = join(extensionDist, 'chrome');
+const firefoxDir = join(extensionDist, 'firefox');
 
 /** Copies the static files and writes both manifests once the bundles are emitted; fails on noncharacters. */
 class ExtensionAssetsPlugin {

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = join(ROOT, 'dist/chrome');
+/** The built extension: dist/chrome, or LITERATE_EXTENSION_DIR (a private build, e.g. from LITERATE_DIST). */
+export const EXTENSION_DIR = process.env.LITERATE_EXTENSION_DIR ?? join(ROOT, 'dist/chrome');
 export const ARTIFACTS_DIR = join(ROOT, 'test-results/e2e');
 
 export function chromiumPath(): string {
