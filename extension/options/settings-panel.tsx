@@ -1,5 +1,5 @@
-// Options: the reader's settings (theme, live view refresh rate, data budget, update interval, launcher position),
-// saved as they change and read by the overlay through the settings module.
+// Options: the reader's settings (theme, live view refresh rate, data budget, update interval, checks on load,
+// launcher position), saved as they change and read by the overlay through the settings module.
 
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, SETTINGS_RANGES, type Settings, type Theme } from '../settings/settings';
@@ -87,6 +87,20 @@ export function SettingsPanel() {
         range={SETTINGS_RANGES.updateHours}
         onSave={(n) => save({ updateHours: n })}
       />
+      <p>
+        <label>
+          <input
+            id="run-checks-on-load"
+            type="checkbox"
+            checked={settings.runChecksOnLoad}
+            onChange={(e) => save({ runChecksOnLoad: (e.currentTarget as HTMLInputElement).checked })}
+          />{' '}
+          Run a pack's checks when it loads
+        </label>{' '}
+        <span class="muted">
+          (otherwise they run when you press “Run all checks”; they run the page's model)
+        </span>
+      </p>
       <p>
         <button
           type="button"

@@ -21,6 +21,12 @@ describe('settings', () => {
     expect(applySettingsPatch(moved, { launcherPosition: null }).launcherPosition).toBeNull();
   });
 
+  it('runs checks on load only when the reader turned it on (a boolean, nothing else)', () => {
+    expect(DEFAULT_SETTINGS.runChecksOnLoad).toBe(false);
+    expect(normalizeSettings({ runChecksOnLoad: 'yes' }).runChecksOnLoad).toBe(false);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { runChecksOnLoad: true }).runChecksOnLoad).toBe(true);
+  });
+
   it('turns the data budget into a tap budget', () => {
     expect(tapBudgetOf({ ...DEFAULT_SETTINGS, dataBudgetKBps: 100, viewRefreshHz: 5 })).toEqual({
       maxInFlight: 2,

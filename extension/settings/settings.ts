@@ -1,5 +1,5 @@
-// Reader settings (theme, view refresh rate, data budget, launcher position, update interval): the type, defaults
-// and a tolerant normalizer. Pure; storage access is in settings-store.ts.
+// Reader settings (theme, view refresh rate, data budget, launcher position, update interval, checks on load): the
+// type, defaults and a tolerant normalizer. Pure; storage access is in settings-store.ts.
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -19,6 +19,8 @@ export interface Settings {
   launcherPosition: LauncherPosition | null;
   /** How often subscribed packs and registries are checked for updates, in hours. */
   updateHours: number;
+  /** Run a pack's checks (which probe the page's model) as soon as it loads, not only when the reader asks. */
+  runChecksOnLoad: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dataBudgetKBps: 512,
   launcherPosition: null,
   updateHours: 12,
+  runChecksOnLoad: false,
 });
 
 export const SETTINGS_RANGES = {
@@ -67,6 +70,8 @@ export function normalizeSettings(v: unknown): Settings {
     ),
     launcherPosition: position(o.launcherPosition),
     updateHours: clampNumber(o.updateHours, SETTINGS_RANGES.updateHours, DEFAULT_SETTINGS.updateHours),
+    runChecksOnLoad:
+      typeof o.runChecksOnLoad === 'boolean' ? o.runChecksOnLoad : DEFAULT_SETTINGS.runChecksOnLoad,
   };
 }
 
