@@ -353,6 +353,14 @@ const ExampleBodySpec = def('ExampleBody', () =>
           tensor: TensorLiteralSpec,
           shape: arr(count(), { max: LIMITS.tensorRank }),
           element: str({ min: 1, max: LIMITS.selectorLength }),
+          normalize: obj({
+            label: 'a normalisation',
+            fields: {
+              mean: arr(num(), { min: 1, max: 4 }),
+              std: arr(num(), { min: 1, max: 4 }),
+            },
+            required: ['mean', 'std'],
+          }),
         },
         atMostOne: [['image', 'tensor', 'element']],
         atLeastOne: [['image', 'tensor', 'element']],

@@ -15,6 +15,22 @@ function unknownRef(path: Path, what: string, value: string, known: Iterable<str
 }
 
 /** Collects ids, reporting duplicates; returns id → path of its first use. */
+/** An example's normalisation: no zero std, and mean and std of one length (or one of them a single number). */
+function checkNormalize(normalize: Json | undefined, bodyPath: Path, out: Issue[]): void {
+  if (!normalize) return;
+  const path: Path = [...bodyPath, 'input', 'normalize'];
+  const mean = asArray(normalize.mean);
+  const std = asArray(normalize.std);
+  std.forEach((v, i) => {
+    if (v === 0) out.push({ path: [...path, 'std', i], reason: 'std must not be 0 (it divides)' });
+  });
+  if (mean.length > 1 && std.length > 1 && mean.length !== std.length)
+    out.push({
+      path,
+      reason: `mean has ${mean.length} entries and std ${std.length}; give one per channel, or one for all`,
+    });
+}
+
 function collectIds(
   entries: unknown[],
   basePath: Path,
@@ -116,6 +132,8 @@ export function checkSemantics(pack: unknown): Issue[] {
       for (const [symbol, binding] of Object.entries(asObject(body.bindings) ?? {}))
         checkModelRef(binding, [...bodyPath, 'bindings', symbol]);
     }
+    if (annotation.kind === 'example')
+      checkNormalize(asObject(asObject(body.input)?.normalize), bodyPath, out);
     if (annotation.kind === 'check') {
       checkExampleRef(body.example, [...bodyPath, 'example']);
       asArray(body.examples).forEach((id, j) => checkExampleRef(id, [...bodyPath, 'examples', j]));

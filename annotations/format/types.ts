@@ -240,8 +240,21 @@ export interface ViewBody {
   caption?: string;
 }
 
-export type ExampleInput =
-  { image: string } | { tensor: TensorLiteral; shape?: number[] } | { element: string };
+export type ExampleInput = (
+  { image: string } | { tensor: TensorLiteral; shape?: number[] } | { element: string }
+) & {
+  /**
+   * The model's input scaling: value = (pixel / 255 − mean[c]) / std[c] (one number: every channel). Default
+   * mean [0], std [1] (pixels in [0, 1]); MobileNet-style models take mean [0.5], std [0.5] ([−1, 1]). Tensor
+   * inputs are given already scaled; for them it sets the range brightness clamps to and the value shift pads with.
+   */
+  normalize?: InputNormalize;
+};
+
+export interface InputNormalize {
+  mean: number[];
+  std: number[];
+}
 
 export type TensorLiteral = number | TensorLiteral[];
 
