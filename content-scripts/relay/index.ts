@@ -57,6 +57,7 @@ const packs = new PacksClient({
   state,
   describe: (modelId) => api.describe(modelId),
   send: (message) => browser.runtime.sendMessage(message),
+  sendDraft: (message) => browser.runtime.sendMessage(message),
   frameUrl: () => location.href,
   settings: { read: readSettings, write: writeSettings, watch: watchSettings },
 });

@@ -4,6 +4,7 @@
 
 import type { ActionResult, ShareLinkResult } from '../../extension/packs-messages';
 import type { FramePacks, OverlayStatus } from '../../extension/packs-protocol';
+import type { DraftRecord } from '../../extension/background/drafts/schema';
 import type { Settings } from '../../extension/settings/settings';
 
 export const PACKS_API_KEY = Symbol.for('literate.packs-api');
@@ -26,7 +27,19 @@ export interface PacksApi {
   shareLink(step?: number | null): Promise<ShareLinkResult>;
   /** Stores the reader's edited copy of a pack (authoring mode); updates of the original never touch it. */
   saveEdit(packKey: string, text: string): Promise<ActionResult>;
+  /** Drafts written on this page in authoring mode (absent where the background cannot keep them). */
+  readonly drafts?: DraftsApi;
 }
+
+/** Drafts of the page this frame shows, kept by the background in storage.local (they outlive the tab). */
+export interface DraftsApi {
+  save(draft: Pick<DraftRecord, 'id' | 'title' | 'text' | 'basedOn'>): Promise<DraftSaved>;
+  /** This page's drafts, newest first. */
+  list(): Promise<DraftRecord[]>;
+  remove(id: string): Promise<boolean>;
+}
+
+export type DraftSaved = { ok: true; savedAt: number } | { ok: false; reason: string };
 
 export function getPacksApi(): PacksApi | null {
   const api = (globalThis as Record<symbol, unknown>)[PACKS_API_KEY];

@@ -7,13 +7,17 @@ import { EMPTY_FRAME_PACKS, type FramePacks, type OverlayStatus } from '../../ex
 import { DEFAULT_SETTINGS, type Settings } from '../../extension/settings/settings';
 import { shareLinkForPack } from '../../extension/share/share-for-pack';
 import type { FrameState } from './frame-state';
-import type { PacksApi } from './packs-api';
+import type { DraftRequest } from '../../extension/background/drafts/messages';
+import type { DraftRecord } from '../../extension/background/drafts/schema';
+import type { DraftSaved, DraftsApi, PacksApi } from './packs-api';
 
 export interface PacksClientDeps {
   session: string;
   state: FrameState;
   describe(modelId: string): Promise<ModelGraph>;
   send(message: ContentPacksRequest): Promise<unknown>;
+  /** Sends a drafts message to the background (authoring mode); without it there are no drafts. */
+  sendDraft?(message: DraftRequest): Promise<unknown>;
   frameUrl(): string;
   settings: {
     read(): Promise<Settings>;
@@ -36,7 +40,12 @@ export class PacksClient implements PacksApi {
   private running: Promise<void> | null = null;
   private again = false;
 
-  constructor(private readonly deps: PacksClientDeps) {}
+  readonly drafts?: DraftsApi;
+
+  constructor(private readonly deps: PacksClientDeps) {
+    const send = deps.sendDraft;
+    if (send) this.drafts = draftsOver(send);
+  }
 
   start(signal: AbortSignal): void {
     this.deps.settings.read().then(
@@ -147,4 +156,33 @@ export class PacksClient implements PacksApi {
       ActionResult | undefined;
     return reply ?? { ok: false, reason: 'The background did not answer.' };
   }
+}
+
+const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** The drafts API over runtime messages; every reply is checked, a silent background is a failed save. */
+function draftsOver(send: (message: DraftRequest) => Promise<unknown>): DraftsApi {
+  return {
+    async save(draft): Promise<DraftSaved> {
+      const reply = await send({ type: 'draft-save', draft }).catch((e: unknown) => ({
+        ok: false,
+        reason: String(e),
+      }));
+      if (isRec(reply) && reply.ok === true && typeof reply.savedAt === 'number')
+        return { ok: true, savedAt: reply.savedAt };
+      return {
+        ok: false,
+        reason:
+          isRec(reply) && typeof reply.reason === 'string' ? reply.reason : 'The background did not answer.',
+      };
+    },
+    async list(): Promise<DraftRecord[]> {
+      const reply = await send({ type: 'draft-list' }).catch(() => null);
+      return isRec(reply) && Array.isArray(reply.drafts) ? (reply.drafts as DraftRecord[]) : [];
+    },
+    async remove(id: string): Promise<boolean> {
+      const reply = await send({ type: 'draft-delete', id }).catch(() => null);
+      return isRec(reply) && reply.ok === true;
+    },
+  };
 }

@@ -15,6 +15,8 @@ import {
 import { readSettings, SETTINGS_KEY } from '../settings/settings-store';
 import { normalizeSettings } from '../settings/settings';
 import { ErrorLog } from './error-log';
+import { handleDraftRequest, parseDraftRequest } from './drafts/messages';
+import { DraftStore } from './drafts/store';
 import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
 import { PackService } from './packs/service';
 import { closeConsentPrompt, openConsentPrompt } from './prompt';
@@ -31,6 +33,7 @@ const UPDATE_ALARM = 'literate-update';
 let registry = new TabRegistry();
 const tabs = new TabPacks();
 const errors = new ErrorLog(browser.storage.local);
+const drafts = new DraftStore(browser.storage.local);
 const service = new PackService({
   area: browser.storage.local,
   onChange: () => notifyAllTabs(),
@@ -152,6 +155,16 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
         case 'get-tab-state':
           return registry.get(request.tabId);
       }
+    });
+  }
+  // Drafts written in place (authoring mode): only the page's own content script, only that page's drafts.
+  const draft = parseDraftRequest(raw);
+  if (draft) {
+    if (sender.tab?.id === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender))
+      return undefined;
+    return handleDraftRequest(draft, sender.url ?? null, drafts).catch((error: unknown) => {
+      errors.add('drafts', String(error));
+      return { ok: false, reason: `Could not save the draft: ${String(error)}` };
     });
   }
   const content = parseContentPacksRequest(raw);
