@@ -1,0 +1,74 @@
+// Turns an example's input (tensor literal, picture URL, page element) into the tensor a model run takes, the
+// same way the page-world probe does (content-scripts/hook/probe/image-input.ts), so transforms can apply to it.
+import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import { imageInputSpec, imageToValues } from '../../content-scripts/hook/probe/image-input';
+import type { ExampleAnnotation } from '../format/types';
+import { CouldNotRun, messageOf, withTimeout } from './prober';
+import { flattenLiteral, sizeOf } from './tensors';
+import { DEFAULT_NORMALIZE, type InputScale } from './transforms';
+import type { InputSource, RgbaImage } from './types';
+
+export interface ResolvedInput {
+  shape: number[];
+  values: Float32Array;
+  scale: InputScale;
+  /** 'tensor', 'image' or 'element': where it came from. */
+  from: 'tensor' | 'image' | 'element';
+}
+
+/** Resolves an example's input against the graph of the model it runs on. */
+export async function resolveInput(
+  example: ExampleAnnotation,
+  graph: ModelGraph,
+  source: InputSource,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<ResolvedInput> {
+  const input = example.body.input;
+  if (graph.inputs.length !== 1)
+    throw new CouldNotRun(
+      `running an example needs a model with exactly one input; this one has ${graph.inputs.length}`,
+    );
+  const modelInput = graph.inputs[0]!;
+  const dtype = modelInput.dtype === 'int32' ? 'int32' : 'float32';
+  const scale: InputScale = { normalize: input.normalize ?? DEFAULT_NORMALIZE, dtype };
+  if ('tensor' in input) {
+    const flat = flattenLiteral(input.tensor);
+    const shape = input.shape ?? flat.shape;
+    if (sizeOf(shape) !== flat.values.length)
+      throw new CouldNotRun(
+        `the tensor has ${flat.values.length} numbers but shape [${shape.join(', ')}] needs ${sizeOf(shape)}`,
+      );
+    return { shape, values: Float32Array.from(flat.values), scale, from: 'tensor' };
+  }
+  let picture: RgbaImage;
+  const from = 'image' in input ? 'image' : 'element';
+  try {
+    picture = await withTimeout(
+      (s) => ('image' in input ? source.image(input.image, s) : source.element(input.element, s)),
+      timeoutMs,
+      signal,
+    );
+  } catch (error) {
+    if (error instanceof CouldNotRun) throw new CouldNotRun(`reading the ${from}: ${error.message}`);
+    throw new CouldNotRun(messageOf(error));
+  }
+  if (!(
+    picture.width > 0 &&
+    picture.height > 0 &&
+    picture.rgba.length === picture.width * picture.height * 4
+  ))
+    throw new CouldNotRun(`the ${from} gave no usable picture`);
+  const spec = imageInputSpec(modelInput.shape, modelInput.dtype, picture);
+  if (!spec)
+    throw new CouldNotRun(
+      `the model's input ${JSON.stringify(modelInput.shape)} does not take pictures ([batch, height, width, 1|3|4])`,
+    );
+  const values = imageToValues(picture.rgba, picture.width, picture.height, spec, scale.normalize);
+  return {
+    shape: [1, spec.height, spec.width, spec.channels],
+    values: values instanceof Float32Array ? values : Float32Array.from(values),
+    scale,
+    from,
+  };
+}
