@@ -1,0 +1,140 @@
+// Where the four official demos of issue #9 live and what they fetch, so a browser test can answer their real
+// URLs with our stand-in pages (demos/official/<folder>/), the tf.js build each demo uses, the real model files
+// (../shared/models, never committed) and test photos (../shared/inputs). Pure: maps a URL to a local file.
+
+import { join } from 'node:path';
+
+export type OfficialDemoId = 'posenet' | 'webcam-transfer-learning' | 'translation' | 'automl';
+
+export interface OfficialDemo {
+  id: OfficialDemoId;
+  title: string;
+  /** The URL the real demo is served at (the stand-in is answered there). */
+  pageUrl: string;
+  /** Our stand-in page's folder under demos/official/, and its HTML file. */
+  folder: string;
+  page: string;
+  /** The npm package whose dist/tf.min.js the page gets as ./tf.min.js (the tf.js version the demo uses). */
+  tfjs: 'tfjs1' | 'tfjs2' | 'tfjs3' | '@tensorflow/tfjs';
+  tfjsVersion: string;
+  /** Prefix of the official model URLs → the folder of ../shared/models that answers them. */
+  modelBase: string;
+  modelFolder: string;
+  /** The model JSON the demo loads (under modelBase). */
+  modelFile: string;
+  /** Extra URLs the demo fetches: exact URL → file under ../shared/inputs. */
+  inputs: Record<string, string>;
+}
+
+export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
+  {
+    id: 'posenet',
+    title: 'PoseNet camera demo (tfjs-models)',
+    pageUrl: 'https://storage.googleapis.com/tfjs-models/demos/posenet/camera.html',
+    folder: 'posenet',
+    page: 'camera.html',
+    tfjs: '@tensorflow/tfjs',
+    tfjsVersion: '4.22.0',
+    modelBase: 'https://storage.googleapis.com/tfjs-models/savedmodel/posenet/mobilenet/quant2/075/',
+    modelFolder: 'posenet-mobilenet-075-quant2-stride16-graph',
+    modelFile: 'model-stride16.json',
+    inputs: {
+      'https://storage.googleapis.com/tfjs-models/demos/posenet/images/posenet-frisbee.jpg':
+        'posenet-frisbee.jpg',
+      'https://storage.googleapis.com/tfjs-models/demos/posenet/images/posenet-tennis_in_crowd.jpg':
+        'posenet-tennis_in_crowd.jpg',
+      'https://storage.googleapis.com/tfjs-models/demos/posenet/images/posenet-two_on_bench.jpg':
+        'posenet-two_on_bench.jpg',
+    },
+  },
+  {
+    id: 'webcam-transfer-learning',
+    title: 'Webcam transfer learning (tfjs-examples)',
+    pageUrl: 'https://storage.googleapis.com/tfjs-examples/webcam-transfer-learning/dist/index.html',
+    folder: 'webcam-transfer-learning',
+    page: 'index.html',
+    tfjs: 'tfjs1',
+    tfjsVersion: '1.7.4',
+    modelBase: 'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/',
+    modelFolder: 'mobilenet-v1-025-224-layers',
+    modelFile: 'model.json',
+    inputs: {
+      'https://storage.googleapis.com/tfjs-examples/webcam-transfer-learning/dist/images/daisy.jpg':
+        'daisy.jpg',
+      'https://storage.googleapis.com/tfjs-examples/webcam-transfer-learning/dist/images/coffee.jpg':
+        'coffee.jpg',
+      'https://storage.googleapis.com/tfjs-examples/webcam-transfer-learning/dist/images/posenet-frisbee.jpg':
+        'posenet-frisbee.jpg',
+    },
+  },
+  {
+    id: 'translation',
+    title: 'English-French translation (tfjs-examples)',
+    pageUrl: 'https://storage.googleapis.com/tfjs-examples/translation/dist/index.html',
+    folder: 'translation',
+    page: 'index.html',
+    tfjs: 'tfjs1',
+    tfjsVersion: '1.7.4',
+    modelBase: 'https://storage.googleapis.com/tfjs-models/tfjs/translation_en_fr_v1/',
+    modelFolder: 'translation-en-fr-lstm-layers',
+    modelFile: 'model.json',
+    inputs: {},
+  },
+  {
+    id: 'automl',
+    // Not hosted anywhere: the demo runs from `yarn watch` (parcel's dev server, port 1234) and loads its model and
+    // photo from the tfjs-testing bucket.
+    title: 'AutoML Edge image classification (tfjs-automl)',
+    pageUrl: 'http://localhost:1234/index.html',
+    folder: 'automl',
+    page: 'index.html',
+    tfjs: 'tfjs3',
+    tfjsVersion: '3.21.0',
+    modelBase: 'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/',
+    modelFolder: 'automl-flowers-graph',
+    modelFile: 'model.json',
+    inputs: {
+      'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/daisy.jpg': 'daisy.jpg',
+    },
+  },
+];
+
+export interface Roots {
+  /** The repository root (for demos/official and node_modules). */
+  repo: string;
+  /** ../shared/models */
+  models: string;
+  /** ../shared/inputs */
+  inputs: string;
+}
+
+/** The local file that answers `url` for a demo, or null (the test then refuses the request). */
+export function localFileFor(url: string, roots: Roots): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const bare = `${u.origin}${u.pathname}`;
+  for (const demo of OFFICIAL_DEMOS) {
+    const input = demo.inputs[bare];
+    if (input) return join(roots.inputs, input);
+    if (bare.startsWith(demo.modelBase)) {
+      const file = safeName(bare.slice(demo.modelBase.length));
+      return file ? join(roots.models, demo.modelFolder, file) : null;
+    }
+    const base = demo.pageUrl.slice(0, demo.pageUrl.lastIndexOf('/') + 1);
+    if (bare.startsWith(base)) {
+      const file = safeName(bare.slice(base.length));
+      if (file === 'tf.min.js') return join(roots.repo, 'node_modules', demo.tfjs, 'dist/tf.min.js');
+      return file ? join(roots.repo, 'demos/official', demo.folder, file) : null;
+    }
+  }
+  return null;
+}
+
+/** A plain file name (no folders, no dot files): the demos' own files are all flat. */
+function safeName(name: string): string | null {
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) ? name : null;
+}

@@ -1,0 +1,161 @@
+// `npm run check:official [-- --write]`: the four official demos of issue #9 in real Chromium with the built extension.
+// Each demo's real URLs are answered by our stand-in page (demos/official/) and the real model files from
+// ../shared/models; the page is driven as a reader would; then: the badge counts the page's models, the hook's
+// ModelGraphs are read (fingerprints, nodes, inputs, outputs), and the shipped pack for the demo (when there is one)
+// must become active with zero orphans and passing structural checks. --write also refreshes
+// test/real/official-demos.{json,md} and the screenshots docs/screenshots/official-<demo>.png.
+// Exits 0 without running when ../shared/models is absent (CI runs it only when present); 1 on any failure.
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { OFFICIAL_DEMOS, type OfficialDemo } from '../../demos/official/sites';
+import { tabIdOf, waitForBadge, type ExtensionSession } from '../e2e/harness';
+import { launchLiterate } from '../e2e/hook-fixtures/extension';
+import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
+import { ROOT } from '../e2e/hook-fixtures/server';
+import { driveDemo } from './official-drive';
+import { routeOfficialDemos } from './official-routes';
+import { factsTable, type DemoFacts, type ModelFacts } from './official-facts';
+import { checkPack, openPlainOverlay, packFileFor } from './official-packs';
+import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+
+const SHARED = resolve(ROOT, '../shared');
+const WRITE = process.argv.includes('--write');
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+
+/** The ModelGraph of every model the hook reports on the page (described in the extension's isolated world). */
+async function readGraphs(page: Page, session: ExtensionSession): Promise<ModelGraph[]> {
+  const world = await isolatedWorld(page, session.extensionId);
+  try {
+    return await world.evaluate<ModelGraph[]>(`(async () => {
+      const api = globalThis[Symbol.for('literate.content-api')];
+      const out = [];
+      for (const m of api.snapshot().models) out.push(await api.describe(m.id));
+      return out;
+    })()`);
+  } finally {
+    await world.close();
+  }
+}
+
+function factsOf(g: ModelGraph): ModelFacts {
+  const tensor = (t: ModelGraph['inputs'][number]) => ({
+    name: t.name,
+    nodeId: t.nodeId,
+    shape: t.shape,
+    dtype: t.dtype,
+  });
+  return {
+    id: g.id,
+    kind: g.kind,
+    name: g.name,
+    sourceUrl: g.sourceUrl,
+    origin: g.origin,
+    format: g.format,
+    backend: g.backend,
+    tfjsVersion: g.tfjsVersion,
+    fingerprint: g.fingerprint,
+    nodes: g.totals.nodes,
+    params: g.totals.params,
+    inputs: g.inputs.map(tensor),
+    outputs: g.outputs.map(tensor),
+    ops: [...new Set(g.nodes.map((n) => n.op))].sort(),
+    nodeIds: g.nodes.filter((n) => n.category !== 'const').map((n) => n.id),
+  };
+}
+
+async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<DemoFacts> {
+  const started = Date.now();
+  const facts: DemoFacts = {
+    id: demo.id,
+    title: demo.title,
+    pageUrl: demo.pageUrl,
+    tfjsVersion: demo.tfjsVersion,
+    result: '',
+    badge: '',
+    models: [],
+    pack: null,
+    seconds: 0,
+    problems: [],
+  };
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(demo.pageUrl);
+    facts.result = await driveDemo(demo.id, page);
+    const graphs = await readGraphs(page, session);
+    facts.models = graphs.map(factsOf);
+    const expected = String(facts.models.length);
+    const tabId = await tabIdOf(session, page);
+    facts.badge = await waitForBadge(session, tabId, expected, 20_000);
+    if (facts.models.length === 0) facts.problems.push('the hook found no model');
+    if (facts.badge !== expected)
+      facts.problems.push(`badge ${JSON.stringify(facts.badge)}, models ${expected}`);
+    const loaded = facts.models.filter((m) => m.sourceUrl === demo.modelBase + demo.modelFile);
+    if (loaded.length !== 1) {
+      facts.problems.push(`${loaded.length} models with sourceUrl ${demo.modelBase + demo.modelFile}`);
+    }
+    const packFile = packFileFor(demo.id);
+    if (packFile) {
+      facts.pack = await checkPack(page, demo, packFile, graphs);
+      facts.problems.push(...facts.pack.problems);
+    } else {
+      await openPlainOverlay(page);
+    }
+    if (WRITE) {
+      const dir = join(ROOT, 'docs/screenshots');
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `official-${demo.id}.png`) });
+    }
+    if (errors.length) facts.problems.push(`page errors: ${errors.join(' | ')}`);
+  } catch (e) {
+    facts.problems.push(e instanceof Error ? e.message.split('\n')[0]! : String(e));
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+  facts.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return facts;
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(join(SHARED, 'models'))) {
+    console.log(`check:official: ${join(SHARED, 'models')} is absent; nothing to check.`);
+    return 0;
+  }
+  const session = await launchLiterate();
+  const log = await routeOfficialDemos(session.context, {
+    repo: ROOT,
+    models: join(SHARED, 'models'),
+    inputs: join(SHARED, 'inputs'),
+  });
+  const all: DemoFacts[] = [];
+  try {
+    for (const demo of OFFICIAL_DEMOS) {
+      if (ONLY && demo.id !== ONLY) continue;
+      all.push(await runDemo(session, demo));
+      console.log(`${demo.id}: ${all.at(-1)!.problems.length ? 'FAIL' : 'ok'} (${all.at(-1)!.seconds} s)`);
+    }
+  } finally {
+    await session.close();
+  }
+  console.log(factsTable(all));
+  if (log.missing.length) console.log(`\nrequests answered 404: ${[...new Set(log.missing)].join(', ')}`);
+  if (WRITE && !ONLY) {
+    writeFileSync(join(ROOT, 'test/real/official-demos.json'), JSON.stringify(all, null, 2) + '\n');
+    writeFileSync(join(ROOT, 'test/real/official-demos.md'), factsTable(all, true));
+  }
+  const failed = all.filter((f) => f.problems.length);
+  for (const f of failed) console.log(`\n${f.id}:\n  - ${f.problems.join('\n  - ')}`);
+  console.log(`\ncheck:official: ${all.length - failed.length}/${all.length} demos ok`);
+  return failed.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
