@@ -5,6 +5,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ContentApi } from '../relay/content-api';
 import type { PacksApi } from '../relay/packs-api';
+import { ChecksAndBudget } from './checks/checks-provider';
+import { ChecksSection } from './checks/checks-section';
+import { ChecksSummary } from './checks/checks-summary';
+import { exportReport } from './checks/export-report';
+import { StalenessBanner } from './checks/staleness-banner';
+import { useChecks } from './checks/use-checks';
 import { Orphans } from './pack/orphans';
 import { PackContext } from './pack/pack-context';
 import { PackHeader } from './pack/pack-header';
@@ -12,7 +18,6 @@ import { usePackApp } from './pack/use-pack-app';
 import { contentWithAnchors } from './sidenotes/layout';
 import { panelSideForNotes } from './sidenotes/margin';
 import { PageNotes, pageItems } from './sidenotes/page-notes';
-import { BudgetContext } from './state/budget';
 import { Tour } from './tour/tour';
 import { Launcher } from './launcher/launcher';
 import { DEFAULT_POSITION, type LauncherPosition } from './launcher/position';
@@ -78,6 +83,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     },
   });
   const { session } = pack;
+  const checks = useChecks(api, session, pack.settings.runChecksOnLoad);
 
   // The reader's theme (auto follows the system).
   useEffect(() => {
@@ -134,7 +140,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
   const notesOn = notesReady && pack.notesShown && session !== null;
   return (
     <PackContext.Provider value={pack.ui}>
-      <BudgetContext.Provider value={pack.budget}>
+      <ChecksAndBudget checks={checks} budget={pack.budget}>
         <Launcher
           position={launcher}
           expanded={open}
@@ -167,6 +173,10 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
                 pageNotes={pack.pageNoteCount}
               />
             )}
+            {session && checks && (
+              <ChecksSummary onExport={() => exportReport(checks.controller, session.active.pack.id)} />
+            )}
+            {session && <StalenessBanner />}
             {session?.active.pack.steps && packs && (
               <Tour
                 steps={session.active.pack.steps}
@@ -176,6 +186,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
               />
             )}
             {session && <Orphans session={session} orphans={session.resolution.orphans} />}
+            {session && <ChecksSection />}
             {models.length > 1 && model && (
               <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
             )}
@@ -205,7 +216,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
           </Panel>
         )}
         {notesOn && <PageNotes panel={open ? { side: panel.side, width: panel.width } : null} />}
-      </BudgetContext.Provider>
+      </ChecksAndBudget>
     </PackContext.Provider>
   );
 }

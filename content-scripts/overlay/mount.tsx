@@ -14,6 +14,7 @@ import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
 import { VIEWS_CSS } from './views/views-css';
 import { PACK_MATH_CSS } from './math/pack-math-css';
 import { PACK_CSS } from './pack/pack-css';
+import { CHECKS_CSS } from './checks/checks-css';
 import { SIDENOTES_CSS } from './sidenotes/sidenotes-css';
 import { TOUR_CSS } from './tour/tour-css';
 
@@ -28,6 +29,7 @@ export const OVERLAY_CSS = [
   PACK_MATH_CSS,
   TOUR_CSS,
   SIDENOTES_CSS,
+  CHECKS_CSS,
 ].join('\n');
 
 /** Waits briefly for the stored layout, so the launcher does not jump after it appears. */

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { PlacedItem, ResolvedPage } from '../pack/resolve';
 import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
+import { ExecutableItem } from '../checks/executable-item';
 import { markOnce } from '../state/timing';
 import type { Side } from './margin';
 import { NotesPositioner, rangeRect } from './positioner';
@@ -15,7 +16,7 @@ export interface PageNotesProps {
 
 type PageItem = PlacedItem & { page: ResolvedPage };
 
-const SHOWN_KINDS = new Set(['note', 'equation', 'view']);
+const SHOWN_KINDS = new Set(['note', 'equation', 'view', 'example', 'check']);
 
 /** Placed annotations with a page anchor, in the pack's order. */
 export function pageItems(placed: readonly PlacedItem[]): PageItem[] {
@@ -200,7 +201,11 @@ export function PageNotes({ panel }: PageNotesProps) {
                 <span class="sr-only">
                   Note {i + 1}, about “{excerpt(item.page.text)}”:{' '}
                 </span>
-                <RichHtml html={rendered.html} annotation={item.annotation} class="sidenote-body prose" />
+                {item.annotation.kind === 'example' || item.annotation.kind === 'check' ? (
+                  <ExecutableItem annotation={item.annotation} bodyClass="sidenote-body prose" />
+                ) : (
+                  <RichHtml html={rendered.html} annotation={item.annotation} class="sidenote-body prose" />
+                )}
                 {!popover && (
                   <button
                     type="button"

@@ -1,0 +1,156 @@
+// Runs a pack's examples and checks through the engine for the overlay, one run at a time, only when asked (the
+// reader's button, or once on load when the setting is on): progress, cancel, results merged by id, staleness.
+// Holds no Preact state: the hook in use-checks.ts listens to it.
+
+import type { ModelGraph } from '../../bridge/model-graph';
+import type {
+  InputSource,
+  ModelRunner,
+  PackRunResult,
+  RunOptions,
+  StalenessReport,
+} from '../../../annotations/checks/types';
+import type { Pack } from '../../../annotations/format/types';
+import { mergeRun, NO_RESULTS, type Results } from './results';
+
+export type RunPackFn = (
+  pack: Pack,
+  graphsByAlias: ReadonlyMap<string, ModelGraph>,
+  runnersByAlias: ReadonlyMap<string, ModelRunner>,
+  inputs: InputSource,
+  options: RunOptions,
+) => Promise<PackRunResult>;
+
+export interface ChecksState {
+  results: Results;
+  /** What is running now: every item, or the ids of one run; null when idle. */
+  running: { all: boolean; ids: ReadonlySet<string> } | null;
+  progress: { done: number; total: number } | null;
+  staleness: StalenessReport | null;
+  /** Why the last run failed as a whole (each item's own reasons are in its result). */
+  error: string | null;
+}
+
+export interface ChecksDeps {
+  pack: Pack;
+  graphs: ReadonlyMap<string, ModelGraph>;
+  runners: ReadonlyMap<string, ModelRunner>;
+  inputs: InputSource;
+  runPack: RunPackFn;
+  computeStaleness(pack: Pack, graphsByAlias: ReadonlyMap<string, ModelGraph>): StalenessReport;
+  /** Per model run. */
+  timeoutMs: number;
+}
+
+export class ChecksController {
+  private state: ChecksState = {
+    results: NO_RESULTS,
+    running: null,
+    progress: null,
+    staleness: null,
+    error: null,
+  };
+  private readonly listeners = new Set<(s: ChecksState) => void>();
+  private current: AbortController | null = null;
+  private disposed = false;
+  private readonly order: string[];
+  readonly exampleIds: string[];
+  readonly checkIds: string[];
+
+  constructor(private readonly deps: ChecksDeps) {
+    this.order = deps.pack.items.map((a) => a.id);
+    this.exampleIds = deps.pack.items.filter((a) => a.kind === 'example').map((a) => a.id);
+    this.checkIds = deps.pack.items.filter((a) => a.kind === 'check').map((a) => a.id);
+  }
+
+  snapshot(): ChecksState {
+    return this.state;
+  }
+
+  subscribe(listener: (s: ChecksState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private set(patch: Partial<ChecksState>): void {
+    if (this.disposed) return;
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  /** Staleness only, from the graphs: no model is run. */
+  assess(): void {
+    try {
+      this.set({ staleness: this.deps.computeStaleness(this.deps.pack, this.deps.graphs) });
+    } catch (e) {
+      this.set({ error: messageOf(e) });
+    }
+  }
+
+  /** Whether every example and check has a result (the report then covers the whole pack). */
+  get complete(): boolean {
+    const { byId } = this.state.results;
+    return [...this.exampleIds, ...this.checkIds].every((id) => byId.has(id));
+  }
+
+  /** Runs every example and check. Resolves with the merged run (null when busy or it failed as a whole). */
+  runAll(): Promise<PackRunResult | null> {
+    return this.run(null);
+  }
+
+  /** Runs one example or check (a behavioural check runs the examples it needs). */
+  runOne(id: string): Promise<PackRunResult | null> {
+    return this.run([id]);
+  }
+
+  cancel(): void {
+    this.current?.abort();
+  }
+
+  get busy(): boolean {
+    return this.state.running !== null;
+  }
+
+  private async run(ids: string[] | null): Promise<PackRunResult | null> {
+    if (this.busy || this.disposed) return null;
+    const stop = new AbortController();
+    this.current = stop;
+    this.set({
+      running: { all: ids === null, ids: new Set(ids ?? [...this.exampleIds, ...this.checkIds]) },
+      progress: { done: 0, total: ids?.length ?? this.exampleIds.length + this.checkIds.length },
+      error: null,
+    });
+    try {
+      const run = await this.deps.runPack(
+        this.deps.pack,
+        this.deps.graphs,
+        this.deps.runners,
+        this.deps.inputs,
+        {
+          signal: stop.signal,
+          timeoutMs: this.deps.timeoutMs,
+          ...(ids ? { only: ids } : {}),
+          onProgress: (done, total) => this.set({ progress: { done, total } }),
+        },
+      );
+      const results = mergeRun(this.state.results, run, this.order);
+      this.set({ results, staleness: run.staleness, running: null, progress: null });
+      return results.merged;
+    } catch (e) {
+      this.set({ running: null, progress: null, error: messageOf(e) });
+      return null;
+    } finally {
+      if (this.current === stop) this.current = null;
+    }
+  }
+
+  dispose(): void {
+    this.current?.abort();
+    this.disposed = true;
+    this.listeners.clear();
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error && e.message ? e.message : 'the checks could not run';
+}

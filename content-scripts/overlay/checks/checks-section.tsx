@@ -1,0 +1,55 @@
+// The pack's examples and checks that are about the model (not anchored on the page): in the panel, each with its
+// prose, a Run button and its result. Page-anchored ones show in their margin notes instead.
+
+import { usePackUi } from '../pack/pack-context';
+import type { PlacedItem } from '../pack/resolve';
+import { ExecutableItem } from './executable-item';
+
+const EXECUTABLE = new Set(['example', 'check']);
+
+/** Placed examples and checks without a page anchor, in the pack's order. */
+export function panelExecutables(placed: readonly PlacedItem[]): PlacedItem[] {
+  return placed.filter((p) => EXECUTABLE.has(p.annotation.kind) && p.page === null);
+}
+
+function Group({ title, id, items }: { title: string; id: string; items: PlacedItem[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section class="exec-group" aria-labelledby={id}>
+      <h5 id={id} class="exec-group-title">
+        {title} <span class="muted">({items.length})</span>
+      </h5>
+      <ul class="exec-list">
+        {items.map((item) => (
+          <li key={item.annotation.id}>
+            {item.model?.node && (
+              <p class="exec-node muted">
+                on <span class="mono">{item.model.node.id}</span>
+              </p>
+            )}
+            <ExecutableItem annotation={item.annotation} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ChecksSection() {
+  const ui = usePackUi();
+  if (!ui) return null;
+  const items = panelExecutables(ui.session.resolution.placed);
+  if (items.length === 0) return null;
+  const examples = items.filter((i) => i.annotation.kind === 'example');
+  const checks = items.filter((i) => i.annotation.kind === 'check');
+  return (
+    <details class="exec-section">
+      <summary>
+        {examples.length} {examples.length === 1 ? 'example' : 'examples'} and {checks.length}{' '}
+        {checks.length === 1 ? 'check' : 'checks'} about the model
+      </summary>
+      <Group title="Examples" id="lt-exec-examples" items={examples} />
+      <Group title="Checks" id="lt-exec-checks" items={checks} />
+    </details>
+  );
+}

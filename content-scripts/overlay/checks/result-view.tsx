@@ -1,0 +1,81 @@
+// One example's or check's result, next to its prose: the status in words and colour, what was observed (top-k
+// with labels, values of the node it names) beside what was expected, and the reason when it failed or could not
+// run. The region is live, so a screen reader hears the result the run produced.
+
+import type { CheckOutcome, ExampleResult } from '../../../annotations/checks/types';
+import { expectedText, formatValue, topEntryText } from './format';
+import { STATUS_TEXT, type ItemResult } from './results';
+
+export function StatusBadge({ status }: { status: keyof typeof STATUS_TEXT }) {
+  return (
+    <span class="run-badge" data-status={status}>
+      {STATUS_TEXT[status]}
+    </span>
+  );
+}
+
+function ExampleDetails({ r, labels }: { r: ExampleResult; labels: readonly string[] | null }) {
+  const o = r.observed;
+  return (
+    <dl class="run-facts">
+      {o?.top && o.top.length > 0 && (
+        <>
+          <dt>Output</dt>
+          <dd>
+            <ol class="run-top" aria-label="Most likely classes">
+              {o.top.map((e) => (
+                <li key={e.index}>{topEntryText(e)}</li>
+              ))}
+            </ol>
+          </dd>
+        </>
+      )}
+      {o && (
+        <>
+          <dt>{o.nodeId ? `Values of ${o.nodeId}` : 'Values'}</dt>
+          <dd class="mono">
+            shape {formatValue(o.shape)}: {formatValue(o.values)}
+          </dd>
+        </>
+      )}
+      <dt>Expected</dt>
+      <dd>{expectedText(r.expected, labels)}</dd>
+    </dl>
+  );
+}
+
+function CheckDetails({ r }: { r: CheckOutcome }) {
+  return (
+    <dl class="run-facts">
+      <dt>Observed</dt>
+      <dd class="mono">{formatValue(r.observed)}</dd>
+      <dt>Expected</dt>
+      <dd class="mono">{formatValue(r.expected)}</dd>
+    </dl>
+  );
+}
+
+export function ResultView({
+  result,
+  running,
+  labels,
+}: {
+  result: ItemResult | undefined;
+  running: boolean;
+  labels: readonly string[] | null;
+}) {
+  return (
+    <div class="run-result" role="status" aria-live="polite" aria-atomic="true">
+      {running ? (
+        <StatusBadge status="running" />
+      ) : result ? (
+        <>
+          <p class="run-line">
+            <StatusBadge status={result.status} /> <span class="run-message">{result.message}</span>
+          </p>
+          {'check' in result ? <CheckDetails r={result} /> : <ExampleDetails r={result} labels={labels} />}
+        </>
+      ) : null}
+    </div>
+  );
+}
