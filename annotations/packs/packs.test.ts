@@ -349,212 +349,212 @@ describe.each(OTHER_VERSIONS)('fingerprints under %s', (version, demos) => {
  * them) and the stand-in pages (demos/official/), which mirror the real pages' element ids. Examples and
  * behavioural checks run on the real files with `literate pack check`, and in the page (test/real/).
  */
-describe.each(OFFICIAL.filter((o) => ['posenet', 'automl-flowers'].includes(o.pack)))(
-  'the official $pack pack',
-  (entry: OfficialPack) => {
-    const text = readFileSync(join(PACKS_DIR, `${entry.pack}.json`), 'utf8');
-    const pack = JSON.parse(text) as Pack;
-    const recorded = readOfficialGraphs(entry.pack);
-    const graphOf = (alias: string | undefined): ModelGraph => {
-      const graph = recorded.models[alias ?? pack.targets.models[0]?.alias ?? ''];
-      if (!graph) throw new Error(`no recorded graph for alias ${alias}`);
-      return graph;
+describe.each(
+  OFFICIAL.filter((o) => ['posenet', 'automl-flowers', 'webcam-transfer-learning'].includes(o.pack)),
+)('the official $pack pack', (entry: OfficialPack) => {
+  const text = readFileSync(join(PACKS_DIR, `${entry.pack}.json`), 'utf8');
+  const pack = JSON.parse(text) as Pack;
+  const recorded = readOfficialGraphs(entry.pack);
+  const graphOf = (alias: string | undefined): ModelGraph => {
+    const graph = recorded.models[alias ?? pack.targets.models[0]?.alias ?? ''];
+    if (!graph) throw new Error(`no recorded graph for alias ${alias}`);
+    return graph;
+  };
+  const allGraphs = [...Object.values(recorded.models), ...Object.values(recorded.distractors)];
+
+  it('validates, within the size limits', () => {
+    const result = validatePackText(text);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    expect(Buffer.byteLength(text)).toBeLessThan(LIMITS.packBytes / 4);
+  });
+
+  it('is exactly what its literate Markdown source builds (literate pack build)', () => {
+    const result = buildPack(readFileSync(join(PACKS_DIR, `${entry.pack}.md`), 'utf8'));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok)
+      expect(
+        text === `${JSON.stringify(result.pack, null, 2)}\n`,
+        `run: npx tsx bin/literate.mjs pack build annotations/packs/${entry.pack}.md -o annotations/packs/${entry.pack}.json`,
+      ).toBe(true);
+  });
+
+  it("applies on the demo's real URLs and on no other demo's page", () => {
+    for (const url of entry.pages) {
+      expect(matchPageUrl(pack, url).matched, url).toBe(true);
+      expect(matchPageUrl(pack, `${url}${url.includes('?') ? '&' : '?'}x=1`).matched, url).toBe(true);
+    }
+    for (const other of OFFICIAL.filter((o) => o.pack !== entry.pack))
+      for (const url of other.pages) expect(matchPageUrl(pack, url).matched, url).toBe(false);
+    for (const g of GALLERY)
+      expect(matchPageUrl(pack, `http://127.0.0.1:8321/demos/${g.demo}/`).matched).toBe(false);
+    expect(matchPageUrl(pack, 'https://storage.googleapis.com/').matched).toBe(false);
+  });
+
+  it('records graphs whose fingerprints are their own', () => {
+    for (const graph of allGraphs) expect(fingerprint(graph), graph.name).toBe(graph.fingerprint);
+  });
+
+  it('binds every alias to the model the demo builds (by fingerprint), and never to the others', () => {
+    const bindings = matchModels(pack, allGraphs).bindings;
+    for (const target of pack.targets.models) {
+      const expected = graphOf(target.alias);
+      const binding = bindings.find((b) => b.alias === target.alias);
+      expect(binding?.graphId, target.alias).toBe(expected.id);
+      expect(binding?.stale, target.alias).toBe(false);
+      if (target.fingerprint) {
+        expect(target.fingerprint).toBe(expected.fingerprint);
+        expect(binding).toMatchObject({ evidence: 'fingerprint', score: 1 });
+      }
+      expect(structureFailures(target.structure ?? {}, expected), target.alias).toEqual([]);
+      if (target.url && expected.sourceUrl)
+        expect(matchUrlPattern(target.url, expected.sourceUrl)).toBe(true);
+    }
+    // A retrained model (no fingerprint match): URL and structure alone still bind the same graphs.
+    const withoutFingerprints = {
+      targets: {
+        ...pack.targets,
+        models: pack.targets.models.map(({ fingerprint: _omit, ...rest }) => rest),
+      },
     };
-    const allGraphs = [...Object.values(recorded.models), ...Object.values(recorded.distractors)];
+    for (const b of matchModels(withoutFingerprints, allGraphs).bindings)
+      expect(b.graphId, `${b.alias}: ${b.reasons.join('; ')}`).toBe(graphOf(b.alias).id);
+  });
 
-    it('validates, within the size limits', () => {
-      const result = validatePackText(text);
-      expect(result.ok ? [] : result.errors).toEqual([]);
-      expect(Buffer.byteLength(text)).toBeLessThan(LIMITS.packBytes / 4);
+  it("carries the model's own labels", () => {
+    for (const [alias, labels] of Object.entries(recorded.labels))
+      expect(pack.targets.models.find((m) => m.alias === alias)?.labels).toEqual(labels);
+    for (const target of pack.targets.models) {
+      const output = graphOf(target.alias).outputs[0];
+      const classes = output?.shape?.[output.shape.length - 1];
+      if (target.labels && typeof classes === 'number')
+        expect(target.labels.length, target.alias).toBe(classes);
+    }
+  });
+
+  it("anchors every page selector uniquely in the stand-in page, which mirrors the real page's ids", () => {
+    const document = new DOMParser().parseFromString(officialHtml(entry), 'text/html');
+    const targets = pageTargets(pack);
+    expect(targets.length).toBeGreaterThanOrEqual(1);
+    for (const { where, selectors } of targets) {
+      const anchor = resolvePageTarget(selectors, document);
+      expect(anchor.status === 'resolved' ? 'resolved' : `${where}: ${anchor.reason}`).toBe('resolved');
+      if (anchor.status === 'resolved') expect(anchor.confidence, where).toBe(1);
+    }
+  });
+
+  it('resolves every model anchor, equation binding and live value, with zero orphans', () => {
+    const problems = modelSelectors(pack).flatMap(({ where, selector }) => {
+      const anchor = resolveModelSelector(selector, graphOf(selector.model));
+      return anchor.status === 'orphan' ? [`${where}: ${anchor.reason}`] : [];
     });
-
-    it('is exactly what its literate Markdown source builds (literate pack build)', () => {
-      const result = buildPack(readFileSync(join(PACKS_DIR, `${entry.pack}.md`), 'utf8'));
-      expect(result.ok ? [] : result.errors).toEqual([]);
-      if (result.ok)
-        expect(
-          text === `${JSON.stringify(result.pack, null, 2)}\n`,
-          `run: npx tsx bin/literate.mjs pack build annotations/packs/${entry.pack}.md -o annotations/packs/${entry.pack}.json`,
-        ).toBe(true);
-    });
-
-    it("applies on the demo's real URLs and on no other demo's page", () => {
-      for (const url of entry.pages) {
-        expect(matchPageUrl(pack, url).matched, url).toBe(true);
-        expect(matchPageUrl(pack, `${url}${url.includes('?') ? '&' : '?'}x=1`).matched, url).toBe(true);
-      }
-      for (const other of OFFICIAL.filter((o) => o.pack !== entry.pack))
-        for (const url of other.pages) expect(matchPageUrl(pack, url).matched, url).toBe(false);
-      for (const g of GALLERY)
-        expect(matchPageUrl(pack, `http://127.0.0.1:8321/demos/${g.demo}/`).matched).toBe(false);
-      expect(matchPageUrl(pack, 'https://storage.googleapis.com/').matched).toBe(false);
-    });
-
-    it('records graphs whose fingerprints are their own', () => {
-      for (const graph of allGraphs) expect(fingerprint(graph), graph.name).toBe(graph.fingerprint);
-    });
-
-    it('binds every alias to the model the demo builds (by fingerprint), and never to the others', () => {
-      const bindings = matchModels(pack, allGraphs).bindings;
-      for (const target of pack.targets.models) {
-        const expected = graphOf(target.alias);
-        const binding = bindings.find((b) => b.alias === target.alias);
-        expect(binding?.graphId, target.alias).toBe(expected.id);
-        expect(binding?.stale, target.alias).toBe(false);
-        if (target.fingerprint) {
-          expect(target.fingerprint).toBe(expected.fingerprint);
-          expect(binding).toMatchObject({ evidence: 'fingerprint', score: 1 });
-        }
-        expect(structureFailures(target.structure ?? {}, expected), target.alias).toEqual([]);
-        if (target.url && expected.sourceUrl)
-          expect(matchUrlPattern(target.url, expected.sourceUrl)).toBe(true);
-      }
-      // A retrained model (no fingerprint match): URL and structure alone still bind the same graphs.
-      const withoutFingerprints = {
-        targets: {
-          ...pack.targets,
-          models: pack.targets.models.map(({ fingerprint: _omit, ...rest }) => rest),
-        },
-      };
-      for (const b of matchModels(withoutFingerprints, allGraphs).bindings)
-        expect(b.graphId, `${b.alias}: ${b.reasons.join('; ')}`).toBe(graphOf(b.alias).id);
-    });
-
-    it("carries the model's own labels", () => {
-      for (const [alias, labels] of Object.entries(recorded.labels))
-        expect(pack.targets.models.find((m) => m.alias === alias)?.labels).toEqual(labels);
-      for (const target of pack.targets.models) {
-        const output = graphOf(target.alias).outputs[0];
-        const classes = output?.shape?.[output.shape.length - 1];
-        if (target.labels && typeof classes === 'number')
-          expect(target.labels.length, target.alias).toBe(classes);
-      }
-    });
-
-    it("anchors every page selector uniquely in the stand-in page, which mirrors the real page's ids", () => {
-      const document = new DOMParser().parseFromString(officialHtml(entry), 'text/html');
-      const targets = pageTargets(pack);
-      expect(targets.length).toBeGreaterThanOrEqual(1);
-      for (const { where, selectors } of targets) {
-        const anchor = resolvePageTarget(selectors, document);
-        expect(anchor.status === 'resolved' ? 'resolved' : `${where}: ${anchor.reason}`).toBe('resolved');
-        if (anchor.status === 'resolved') expect(anchor.confidence, where).toBe(1);
-      }
-    });
-
-    it('resolves every model anchor, equation binding and live value, with zero orphans', () => {
-      const problems = modelSelectors(pack).flatMap(({ where, selector }) => {
-        const anchor = resolveModelSelector(selector, graphOf(selector.model));
-        return anchor.status === 'orphan' ? [`${where}: ${anchor.reason}`] : [];
-      });
-      let live = 0;
-      for (const item of [...pack.items, ...(pack.steps ?? [])])
-        for (const markdown of markdownOf(item))
-          for (const occurrence of findLiveValues(markdown)) {
-            live++;
-            if (!occurrence.parsed.ok) {
-              problems.push(`${item.id}: ${occurrence.parsed.error}`);
-              continue;
-            }
-            const ref = occurrence.parsed.ref;
-            if (!recorded.models[ref.alias]) problems.push(`${item.id}: unknown alias ${ref.alias}`);
-            else if (ref.node !== undefined) {
-              const anchor = resolveModelSelector(
-                { type: 'ModelNodeSelector', node: ref.node, ...(ref.role ? { role: ref.role } : {}) },
-                graphOf(ref.alias),
-              );
-              if (anchor.status === 'orphan')
-                problems.push(`${item.id}: {{${occurrence.expression}}}: ${anchor.reason}`);
-            }
+    let live = 0;
+    for (const item of [...pack.items, ...(pack.steps ?? [])])
+      for (const markdown of markdownOf(item))
+        for (const occurrence of findLiveValues(markdown)) {
+          live++;
+          if (!occurrence.parsed.ok) {
+            problems.push(`${item.id}: ${occurrence.parsed.error}`);
+            continue;
           }
-      expect(problems).toEqual([]);
-      expect(live).toBeGreaterThanOrEqual(3);
-    });
-
-    it('has an equation bound to every kind of computing node of every model', () => {
-      const bound = new Map<string, Set<string>>();
-      const note = (alias: string | undefined, node: string | undefined) => {
-        const key = alias ?? pack.targets.models[0]?.alias ?? '';
-        if (node !== undefined) bound.set(key, (bound.get(key) ?? new Set()).add(node));
-      };
-      for (const a of pack.items)
-        if (a.kind === 'equation') {
-          note(a.target?.model?.model, a.target?.model?.node);
-          for (const b of Object.values(a.body.bindings ?? {})) note(b.model, b.node);
+          const ref = occurrence.parsed.ref;
+          if (!recorded.models[ref.alias]) problems.push(`${item.id}: unknown alias ${ref.alias}`);
+          else if (ref.node !== undefined) {
+            const anchor = resolveModelSelector(
+              { type: 'ModelNodeSelector', node: ref.node, ...(ref.role ? { role: ref.role } : {}) },
+              graphOf(ref.alias),
+            );
+            if (anchor.status === 'orphan')
+              problems.push(`${item.id}: {{${occurrence.expression}}}: ${anchor.reason}`);
+          }
         }
-      const missing: string[] = [];
-      for (const [alias, graph] of Object.entries(recorded.models)) {
-        const withEquations = new Set(
-          graph.nodes.filter((n) => bound.get(alias)?.has(n.id)).map((n) => n.op),
-        );
-        for (const n of graph.nodes)
-          if (
-            (n.category === 'layer' || n.category === 'op') &&
-            n.op !== 'Identity' &&
-            !withEquations.has(n.op)
-          )
-            missing.push(`${alias}: ${n.op}`);
+    expect(problems).toEqual([]);
+    expect(live).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has an equation bound to every kind of computing node of every model', () => {
+    const bound = new Map<string, Set<string>>();
+    const note = (selector: ModelSelector | undefined) => {
+      if (!selector) return;
+      const key = selector.model ?? pack.targets.models[0]?.alias ?? '';
+      const anchor = resolveModelSelector(selector, graphOf(key));
+      if (anchor.status === 'resolved' && anchor.node)
+        bound.set(key, (bound.get(key) ?? new Set()).add(anchor.node.id));
+    };
+    for (const a of pack.items)
+      if (a.kind === 'equation') {
+        note(a.target?.model);
+        for (const b of Object.values(a.body.bindings ?? {})) note({ ...b, type: 'ModelNodeSelector' });
       }
-      expect([...new Set(missing)]).toEqual([]);
-    });
+    const missing: string[] = [];
+    for (const [alias, graph] of Object.entries(recorded.models)) {
+      const withEquations = new Set(graph.nodes.filter((n) => bound.get(alias)?.has(n.id)).map((n) => n.op));
+      for (const n of graph.nodes)
+        if (
+          (n.category === 'layer' || n.category === 'op') &&
+          n.op !== 'Identity' &&
+          !withEquations.has(n.op)
+        )
+          missing.push(`${alias}: ${n.op}`);
+    }
+    expect([...new Set(missing)]).toEqual([]);
+  });
 
-    it('passes every structural check on the recorded graphs', () => {
-      const checks = pack.items.filter((a) => a.kind === 'check' && isStructuralCheck(a.body));
-      expect(checks.length).toBeGreaterThanOrEqual(4);
-      const failures = checks.flatMap((c) => {
-        const result = evaluateStructuralCheck(
-          c as Parameters<typeof evaluateStructuralCheck>[0],
-          graphOf(c.target?.model?.model),
-        );
-        return result.status === 'pass' ? [] : [`${c.id}: ${result.status} (${result.message})`];
-      });
-      expect(failures).toEqual([]);
-      const kinds = new Set(checks.map((c) => (c.kind === 'check' ? c.body.check : '')));
-      expect([...kinds].sort()).toEqual(expect.arrayContaining(['fingerprint', 'params', 'shape']));
+  it('passes every structural check on the recorded graphs', () => {
+    const checks = pack.items.filter((a) => a.kind === 'check' && isStructuralCheck(a.body));
+    expect(checks.length).toBeGreaterThanOrEqual(4);
+    const failures = checks.flatMap((c) => {
+      const result = evaluateStructuralCheck(
+        c as Parameters<typeof evaluateStructuralCheck>[0],
+        graphOf(c.target?.model?.model),
+      );
+      return result.status === 'pass' ? [] : [`${c.id}: ${result.status} (${result.message})`];
     });
+    expect(failures).toEqual([]);
+    const kinds = new Set(checks.map((c) => (c.kind === 'check' ? c.body.check : '')));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(['fingerprint', 'params', 'shape']));
+  });
 
-    it('makes runnable claims: examples with small inputs, and behavioural checks that name them', () => {
-      const examples = pack.items.filter((a) => a.kind === 'example');
-      const behavioural = pack.items.filter((a) => a.kind === 'check' && !isStructuralCheck(a.body));
-      expect(examples.length).toBeGreaterThanOrEqual(1);
-      expect(behavioural.length).toBeGreaterThanOrEqual(1);
-      for (const e of examples)
-        if (e.kind === 'example' && 'tensor' in e.body.input)
-          expect(JSON.stringify(e.body.input.tensor).length, e.id).toBeLessThan(4000);
-    });
+  it('makes runnable claims: examples with small inputs, and behavioural checks that name them', () => {
+    const examples = pack.items.filter((a) => a.kind === 'example');
+    const behavioural = pack.items.filter((a) => a.kind === 'check' && !isStructuralCheck(a.body));
+    expect(examples.length).toBeGreaterThanOrEqual(1);
+    expect(behavioural.length).toBeGreaterThanOrEqual(1);
+    for (const e of examples)
+      if (e.kind === 'example' && 'tensor' in e.body.input)
+        expect(JSON.stringify(e.body.input.tensor).length, e.id).toBeLessThan(4000);
+  });
 
-    it('renders every annotation and step without errors, marking every bound equation symbol', () => {
-      const options = {
-        window: window as unknown as RenderWindow,
-        labels: Object.fromEntries(pack.targets.models.map((m) => [m.alias, m.labels ?? []])),
-      };
-      for (const annotation of pack.items) {
-        const rendered = renderAnnotation(annotation, options);
-        expect(rendered.errors, annotation.id).toEqual([]);
-        if (annotation.kind === 'equation') {
-          const keys = Object.keys(annotation.body.bindings ?? {});
-          expect(rendered.symbols.sort(), annotation.id).toEqual([...keys].sort());
-        }
+  it('renders every annotation and step without errors, marking every bound equation symbol', () => {
+    const options = {
+      window: window as unknown as RenderWindow,
+      labels: Object.fromEntries(pack.targets.models.map((m) => [m.alias, m.labels ?? []])),
+    };
+    for (const annotation of pack.items) {
+      const rendered = renderAnnotation(annotation, options);
+      expect(rendered.errors, annotation.id).toEqual([]);
+      if (annotation.kind === 'equation') {
+        const keys = Object.keys(annotation.body.bindings ?? {});
+        expect(rendered.symbols.sort(), annotation.id).toEqual([...keys].sort());
       }
-      for (const s of pack.steps ?? []) expect(renderStep(s, options)).not.toContain('data-lit-error');
-    });
+    }
+    for (const s of pack.steps ?? []) expect(renderStep(s, options)).not.toContain('data-lit-error');
+  });
 
-    it('has a tour of at least eight titled steps over all five kinds of annotation', () => {
-      const steps = pack.steps ?? [];
-      expect(steps.length).toBeGreaterThanOrEqual(8);
-      const ids = new Set(pack.items.map((a) => a.id));
-      for (const s of steps) {
-        expect(s.title.length).toBeGreaterThan(0);
-        expect(s.highlights?.length ?? 0, s.id).toBeGreaterThan(0);
-        for (const id of s.highlights ?? []) expect(ids.has(id), `${s.id} → ${id}`).toBe(true);
-      }
-      expect([...new Set(pack.items.map((a) => a.kind))].sort()).toEqual([
-        'check',
-        'equation',
-        'example',
-        'note',
-        'view',
-      ]);
-    });
-  },
-);
+  it('has a tour of at least eight titled steps over all five kinds of annotation', () => {
+    const steps = pack.steps ?? [];
+    expect(steps.length).toBeGreaterThanOrEqual(8);
+    const ids = new Set(pack.items.map((a) => a.id));
+    for (const s of steps) {
+      expect(s.title.length).toBeGreaterThan(0);
+      expect(s.highlights?.length ?? 0, s.id).toBeGreaterThan(0);
+      for (const id of s.highlights ?? []) expect(ids.has(id), `${s.id} → ${id}`).toBe(true);
+    }
+    expect([...new Set(pack.items.map((a) => a.kind))].sort()).toEqual([
+      'check',
+      'equation',
+      'example',
+      'note',
+      'view',
+    ]);
+  });
+});
