@@ -1,10 +1,11 @@
-// The `literate` command: validate, build, export and import annotation packs. Exit codes: 0 success (valid),
+// The `literate` command: validate, check, build, export and import annotation packs. Exit codes: 0 success (valid),
 // 1 invalid input (validation or build errors), 2 usage or I/O error.
 import { parseArgs } from './args';
 import { nodeIo, UsageError, type CliIo } from './io';
 import { formatValidationError, validatePackText } from '../format/validate';
 import { generatePackSchema } from '../format/pack-schema';
 import { COMMANDS_AUTHORING } from './commands-authoring';
+import { checkCommand } from './check/command';
 
 export const HELP = `literate: tools for Literate annotation packs
 
@@ -19,6 +20,11 @@ Usage:
   literate pack import --w3c FILE.jsonld [-o OUT.json] [--title T] [--license SPDX]
                          [--author NAME] [--page URL-PATTERN]
                                          turn W3C annotations (TextQuote/Css selectors) into a pack
+  literate pack check PACK.json|URL --model [ALIAS=]PATH|URL [--model …] [--report OUT.html]
+                     [--timeout-ms N] [--json]
+                                         load the model(s) with tf.js (cpu), run every example and
+                                         check, report staleness; exit 1 if a claim fails or the
+                                         pack is stale (could-not-run, e.g. page elements, does not)
   literate schema                        print the pack JSON Schema (draft 2020-12)
   literate --help                        this text
 
@@ -44,7 +50,11 @@ async function validateCommand(argv: string[], io: CliIo): Promise<number> {
   return 1;
 }
 
-const PACK_COMMANDS: Record<string, Command> = { validate: validateCommand, ...COMMANDS_AUTHORING };
+const PACK_COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  check: checkCommand,
+  ...COMMANDS_AUTHORING,
+};
 
 /** Runs the command line; resolves to the exit status. */
 export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<number> {
