@@ -43,7 +43,8 @@ export interface ModelNode {
   inputs: string[];
   /** Output shape (first output), from the model config, or from a live run for graph ops; null when unknown. */
   outputShape: Shape | null;
-  /** Where outputShape came from. */
+  /** Where outputShape came from: the model config, or (graph ops) one of the page's own calls after the model was
+   * first described (ModelSummary.revision is bumped then), or not known yet. */
   shapeSource: 'config' | 'live' | 'unknown';
   dtype: string | null;
   /** Number of scalar parameters held by this node (sum of its weights' sizes). */
@@ -109,4 +110,6 @@ export interface ModelSummary {
   nodes: number;
   params: number;
   backend: string | null;
+  /** Bumped when the hook learns more about the model (live output shapes): describe it again. */
+  revision?: number;
 }

@@ -68,15 +68,19 @@ const pageMessages: fc.Arbitrary<PageMessage> = fc.oneof(
   fc.record({
     kind: fc.constant('model' as const),
     nonce,
-    model: fc.record({
-      id,
-      kind: fc.constantFrom('layers' as const, 'graph' as const),
-      name: fc.string({ maxLength: 100 }),
-      sourceUrl: fc.option(fc.webUrl(), { nil: null }),
-      nodes: fc.nat(20_000),
-      params: fc.nat(),
-      backend: fc.option(fc.constantFrom('cpu', 'webgl'), { nil: null }),
-    }),
+    model: fc.record(
+      {
+        id,
+        kind: fc.constantFrom('layers' as const, 'graph' as const),
+        name: fc.string({ maxLength: 100 }),
+        sourceUrl: fc.option(fc.webUrl(), { nil: null }),
+        nodes: fc.nat(20_000),
+        params: fc.nat(),
+        backend: fc.option(fc.constantFrom('cpu', 'webgl'), { nil: null }),
+        revision: fc.option(fc.nat(1_000_000), { nil: undefined }),
+      },
+      { requiredKeys: ['id', 'kind', 'name', 'sourceUrl', 'nodes', 'params', 'backend'] },
+    ),
   }),
 ) as fc.Arbitrary<PageMessage>;
 

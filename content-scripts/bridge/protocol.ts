@@ -217,9 +217,19 @@ export function parseModelSummary(v: Json): ModelSummary | null {
   const nodes = int(v.nodes, 0, BRIDGE_LIMITS.maxNodes);
   const params = int(v.params);
   const backend = strOrNull(v.backend);
+  const revision = v.revision === undefined ? undefined : int(v.revision, 0, 1_000_000);
   if (id === null || kind === null || name === null || sourceUrl === undefined) return null;
-  if (nodes === null || params === null || backend === undefined) return null;
-  return { id, kind, name, sourceUrl, nodes, params, backend };
+  if (nodes === null || params === null || backend === undefined || revision === null) return null;
+  return {
+    id,
+    kind,
+    name,
+    sourceUrl,
+    nodes,
+    params,
+    backend,
+    ...(revision === undefined ? {} : { revision }),
+  };
 }
 
 export function parseSnapshot(v: Json): PageSnapshot | null {

@@ -5,6 +5,7 @@ import { describeModel } from './describe/describe-model';
 import { engineBackendName, engineVersionClass, globalTfVersion } from './engine-trap';
 import type { LiveModel, ModelRegistry } from './model-registry';
 import { safely } from './page-globals';
+import { liveShapesOf } from './tap/live-shapes';
 
 export function describeLiveModel(
   model: LiveModel,
@@ -23,6 +24,7 @@ export function describeLiveModel(
         backend: engine ? engineBackendName(engine) : null,
         tfjsVersion: globalTfVersion(),
         tfjsVersionClass: engine ? engineVersionClass(engine) : 'unknown',
+        liveShapes: liveShapesOf(object),
       });
       return graph ? { graph, error: null } : { graph: null, error: 'this model could not be described' };
     },

@@ -10,7 +10,9 @@ import { trapModelConstructors } from './model-traps';
 import { PageBridge } from './page-bridge';
 import { describeLiveModel } from './describe-live';
 import { later, pageGlobals, safely } from './page-globals';
+import { learnShapesOnce, nodesToLearn } from './tap/live-shapes';
 import { TapManager } from './tap/tap-manager';
+import { captureWouldDisturb } from './tensor-ops';
 import { answerProbe, answerWeights } from './requests';
 
 const INSTALLED = Symbol.for('literate.hook');
@@ -120,6 +122,18 @@ function install(): void {
         return;
       }
       const result = describeLiveModel(model, object, registry, engines[0]?.object ?? null);
+      // Graph JSON rarely records intermediate shapes: learn them from the page's next call, then say so.
+      if (model.kind === 'graph' && result.graph) {
+        learnShapesOnce(
+          object,
+          nodesToLearn(result.graph.nodes),
+          () => !captureWouldDisturb(engine()),
+          () => {
+            model.summary.revision = (model.summary.revision ?? 0) + 1;
+            bridge.send({ kind: 'model', model: { ...model.summary } });
+          },
+        );
+      }
       bridge.send(
         { kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error },
         [],

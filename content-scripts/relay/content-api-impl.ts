@@ -13,6 +13,7 @@ export class ContentApiImpl implements ContentApi {
   private listeners = new Set<(s: PageSnapshot) => void>();
   private commandListeners = new Set<(c: 'toggle-overlay' | 'open-overlay') => void>();
   private graphs = new Map<string, Promise<ModelGraph>>();
+  private revisions = new Map<string, number>();
   private pending = new Map<
     string,
     { resolve: (m: PageMessage) => void; timer: ReturnType<typeof setTimeout> }
@@ -31,6 +32,14 @@ export class ContentApiImpl implements ContentApi {
   /** Feeds every validated page message in; returns nothing, routes replies and tap frames. */
   receive(message: PageMessage): void {
     switch (message.kind) {
+      case 'model': {
+        // The hook learned more (live shapes): the next describe asks again.
+        const known = this.revisions.get(message.model.id);
+        if (known !== undefined && known !== (message.model.revision ?? 0))
+          this.graphs.delete(message.model.id);
+        this.revisions.set(message.model.id, message.model.revision ?? 0);
+        return;
+      }
       case 'graph':
       case 'probe-result':
       case 'weights': {

@@ -148,7 +148,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
           const tabId = sender.tab?.id;
           if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
           await browser.scripting
-            .executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['overlay.js'] })
+            .executeScript({
+              target: { tabId, frameIds: [sender.frameId ?? 0] },
+              files: ['overlay.js'],
+              // Not held back until the document is idle: the launcher should show as soon as the model does.
+              injectImmediately: true,
+            })
             .catch(() => undefined);
           return { ok: true };
         }

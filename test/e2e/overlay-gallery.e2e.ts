@@ -76,6 +76,27 @@ describe('overlay on the gallery', () => {
     });
   }
 
+  it('moving-shapes: graph ops get their output shapes from one of the page’s own calls', async () => {
+    const page = await openPanel('/demos/moving-shapes/');
+    const panel = page.getByRole('dialog', { name: 'Literate' });
+    while (await panel.getByRole('button', { name: /^Show \d+ more/ }).count()) {
+      await panel.getByRole('button', { name: /^Show \d+ more/ }).click();
+    }
+    const rows = panel.getByRole('listitem');
+    // The graph JSON has no intermediate shapes; after the page's next frame every op row shows one.
+    await expect
+      .poll(async () => (await rows.count()) - (await panel.locator('li .shape').count()), {
+        timeout: 20_000,
+      })
+      .toBe(0);
+    const conv = panel.getByRole('button', { name: /Conv2D/ }).first();
+    expect(await conv.locator('.shape').textContent()).toMatch(
+      /^1\u202f×\u202f\d+\u202f×\u202f\d+\u202f×\u202f\d+$/,
+    );
+    expect(await page.evaluate(() => document.documentElement.dataset.demoError ?? '')).toBe('');
+    await page.close();
+  });
+
   it('moving-shapes: the first convolution’s feature maps change with the animation loop', async () => {
     const page = await openPanel('/demos/moving-shapes/');
     const panel = page.getByRole('dialog', { name: 'Literate' });

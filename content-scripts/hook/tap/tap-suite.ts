@@ -8,6 +8,9 @@ import { runProbe } from '../probe/probe';
 import { readWeights } from '../probe/weights';
 import { heldTensorCount } from './capture';
 import { hookedExecutorCount } from './graph-hooks';
+import { learnShapesOnce, liveShapesOf, nodesToLearn } from './live-shapes';
+import { describeModel } from '../describe/describe-model';
+import type { ModelGraph } from '../../bridge/model-graph';
 import { hookedLayerCount } from './layer-hooks';
 import { TapManager } from './tap-manager';
 
@@ -236,6 +239,68 @@ export function tapSuite(label: string, tf: Tf): void {
       await settle();
       expect(Object.hasOwn(executor, 'execute') || Object.hasOwn(executor, 'executeAsync')).toBe(false);
       expect(hookedExecutorCount()).toBe(0);
+      expect(tf.memory().numTensors).toBe(baseline);
+      x.dispose();
+    });
+
+    it('learns a GraphModel intermediate shapes from one page call, leaving outputs and tensors as they were', async () => {
+      const model = await tf.loadGraphModel(tf.io.fromMemory(graphArtifacts()));
+      const describe = (): ModelGraph =>
+        describeModel(model, {
+          id: 'm1',
+          sourceUrl: null,
+          origin: 'unknown',
+          format: null,
+          backend: 'cpu',
+          tfjsVersion: null,
+          tfjsVersionClass: 'unknown',
+          liveShapes: liveShapesOf(model),
+        })!;
+      const before = describe();
+      const names = nodesToLearn(before.nodes);
+      expect(names).toContain('relu');
+      expect(before.nodes.find((n) => n.id === 'relu')!.shapeSource).toBe('unknown');
+      const x = tf.randomUniform([1, 4, 4, 1], 0, 1, 'float32', 3);
+      const plain = model.predict(x);
+      const expected = Buffer.from((await plain.data()).buffer);
+      plain.dispose();
+      const baseline = tf.memory().numTensors;
+      let learnedCount = -1;
+      let allowed = false;
+      expect(
+        learnShapesOnce(
+          model,
+          names,
+          () => allowed,
+          (n) => (learnedCount = n),
+        ),
+      ).toBe(true);
+      expect(
+        learnShapesOnce(
+          model,
+          names,
+          () => true,
+          () => undefined,
+        ),
+      ).toBe(false);
+      // Not while capture would disturb the page: the call goes through untouched and the listener stays armed.
+      const first = model.predict(x);
+      expect(Buffer.from((await first.data()).buffer)).toEqual(expected);
+      first.dispose();
+      expect(learnedCount).toBe(-1);
+      allowed = true;
+      const y = model.predict(x);
+      expect(Buffer.from((await y.data()).buffer)).toEqual(expected);
+      y.dispose();
+      await settle();
+      expect(learnedCount).toBe(names.length);
+      const after = describe();
+      const relu = after.nodes.find((n) => n.id === 'relu')!;
+      expect(relu.outputShape).toEqual([1, 4, 4, 2]);
+      expect(relu.shapeSource).toBe('live');
+      expect(after.fingerprint).toBe(before.fingerprint);
+      expect(hookedExecutorCount()).toBe(0);
+      expect(Object.hasOwn((model as any).executor, 'execute')).toBe(false);
       expect(tf.memory().numTensors).toBe(baseline);
       x.dispose();
     });

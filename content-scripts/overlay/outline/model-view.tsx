@@ -35,7 +35,7 @@ function sourceLine(model: Summary): string {
 
 export function ModelView(props: ModelViewProps) {
   const { api, model } = props;
-  const load = useGraph(api, model.id);
+  const load = useGraph(api, model.id, model.revision ?? 0);
   const packUi = usePackUi();
   if (load.status === 'loading') {
     return (

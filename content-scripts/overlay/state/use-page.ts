@@ -19,12 +19,14 @@ export function useSnapshot(api: ContentApi): PageSnapshot {
 export type GraphLoad =
   { status: 'loading' } | { status: 'ready'; graph: ModelGraph } | { status: 'error'; message: string };
 
-export function useGraph(api: ContentApi, modelId: string | null): GraphLoad {
+/** `revision` (ModelSummary.revision) changes when the hook learned more: the model is described again. */
+export function useGraph(api: ContentApi, modelId: string | null, revision = 0): GraphLoad {
   const [load, setLoad] = useState<GraphLoad>({ status: 'loading' });
   useEffect(() => {
     if (!modelId) return;
     let current = true;
-    setLoad({ status: 'loading' });
+    // A first load shows 'loading'; a new revision keeps the old outline until the new one is ready.
+    if (revision === 0) setLoad({ status: 'loading' });
     api.describe(modelId).then(
       (graph) => current && setLoad({ status: 'ready', graph }),
       (error: unknown) =>
@@ -34,6 +36,6 @@ export function useGraph(api: ContentApi, modelId: string | null): GraphLoad {
     return () => {
       current = false;
     };
-  }, [api, modelId]);
+  }, [api, modelId, revision]);
   return load;
 }
