@@ -347,9 +347,9 @@ describe.each(OTHER_VERSIONS)('fingerprints under %s', (version, demos) => {
  * The packs for four official demos (issue #9). Their models are published files we do not commit, so they are
  * proven against the ModelGraphs recorded from those files (tools/official-graphs.ts: built as each demo builds
  * them) and the stand-in pages (demos/official/), which mirror the real pages' element ids. Examples and
- * behavioural checks run on the real files with `literate pack check`, and in the page (test/real/).
+ * behavioural checks run on the real files with tools/official-check.ts, and in the page (test/real/).
  */
-describe.each(OFFICIAL.filter((o) => true))('the official $pack pack', (entry: OfficialPack) => {
+describe.each(OFFICIAL)('the official $pack pack', (entry: OfficialPack) => {
   const text = readFileSync(join(PACKS_DIR, `${entry.pack}.json`), 'utf8');
   const pack = JSON.parse(text) as Pack;
   const recorded = readOfficialGraphs(entry.pack);
