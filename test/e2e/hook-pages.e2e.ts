@@ -78,7 +78,7 @@ async function tapOnce(world: IsolatedWorld, key: string, modelName: string, nod
 
 describe('models from every origin', () => {
   for (const version of Object.keys(TFJS_UMD)) {
-    it(`tf.js ${version}: code, IndexedDB, fromMemory and TF Hub (redirected) models, all counted and tapped`, async () => {
+    it(`tf.js ${version}: code, IndexedDB, fromMemory, picked files and TF Hub (redirected) models, all counted and tapped`, async () => {
       const url = `${server.url}/hook/origins-${version}.html`;
       const control = await plain.newPage();
       await control.goto(url);
@@ -87,8 +87,8 @@ describe('models from every origin', () => {
       await control.close();
 
       const { page, tabId } = await open(url);
-      // coded, saved (built in code, then saved), stored (loaded from IndexedDB), memory, hub
-      expect(await waitForBadge(session, tabId, '5')).toBe('5');
+      // coded, saved (built in code, then saved), stored (loaded from IndexedDB), memory, files, hub
+      expect(await waitForBadge(session, tabId, '6')).toBe('6');
       const world = await isolatedWorld(page, session.extensionId);
       await world.evaluate(RECORDER);
       const models =
@@ -97,17 +97,17 @@ describe('models from every origin', () => {
         );
       const hub = models.find((m) => m.sourceUrl?.includes('/hub-storage/'));
       expect(hub?.sourceUrl).toBe(`${server.url}/hub-storage/tiny/model.json`);
-      expect(models.filter((m) => m.kind === 'graph')).toHaveLength(2);
+      expect(models.filter((m) => m.kind === 'graph')).toHaveLength(3);
       const ids = await world.evaluate<string[]>(`__t.api.snapshot().models.map((m) => m.id)`);
       const graphs = models.filter((m) => m.kind === 'graph').map((m) => m.name);
       await tapOnce(world, 'coded', 'coded', 'd2');
       await tapOnce(world, 'stored', 'saved', 'sd');
       for (const [i, name] of graphs.entries()) await tapOnce(world, `g${i}`, name, 'relu');
-      expect(ids).toHaveLength(5);
+      expect(ids).toHaveLength(6);
       const run = await page.evaluate(() => (window as any).runFrames(3));
       expect(run.out).toEqual(reference.out);
       const keys = await world.evaluate<string[]>(`[...new Set(__t.frames.map((f) => f.key))].sort()`);
-      expect(keys).toEqual(['coded', 'g0', 'g1', 'stored'].sort());
+      expect(keys).toEqual(['coded', 'g0', 'g1', 'g2', 'stored'].sort());
       await world.close();
       await page.close();
     });

@@ -1,5 +1,5 @@
-// Pages for discovery and bridge tests: models from every origin (code, IndexedDB, fromMemory, a TF-Hub-style URL
-// behind a redirect), same-origin iframes, two tf.js copies on one page, late injection, forged bridge messages.
+// Pages for discovery and bridge tests: models from every origin (code, IndexedDB, fromMemory, files the user picked,
+// a TF-Hub-style URL behind a redirect), same-origin iframes, two tf.js copies on one page, late injection, forged bridge messages.
 
 import { PAGE_LIB } from './pages';
 
@@ -8,7 +8,8 @@ const head = (title: string, scripts: string[]): string =>
   scripts.map((s) => `<script src="${s}"></script>`).join('') +
   `</head><body><h1>${title}</h1>`;
 
-/** Five models: built in code, saved to and loaded from IndexedDB, a graph from memory, a graph from TF Hub. */
+/** Six models: built in code, saved to and loaded from IndexedDB, a graph from memory, a graph from picked files
+ * (tf.io.browserFiles, as after an <input type=file>), a graph from TF Hub. */
 export function originsPage(tfjsSrc: string): string {
   return `${head('model origins', [tfjsSrc])}<script>${PAGE_LIB}
 (async () => {
@@ -22,13 +23,17 @@ export function originsPage(tfjsSrc: string): string {
   const weights = await (await fetch('/hook/graph/weights.bin')).arrayBuffer();
   const memory = await tf.loadGraphModel(tf.io.fromMemory({
     modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: weights }));
+  const files = await tf.loadGraphModel(tf.io.browserFiles([
+    new File([JSON.stringify(json)], 'model.json', { type: 'application/json' }),
+    new File([weights], json.weightsManifest[0].paths[0]),
+  ]));
   const hub = await tf.loadGraphModel('/tfhub/google/tiny/1', { fromTFHub: true });
-  window.models = { coded, saved, stored, memory, hub };
+  window.models = { coded, saved, stored, memory, files, hub };
   window.runFrames = async (n) => {
     const out = [];
     for (let i = 0; i < n; i++) {
       const x = frameInput(i, [1, 8, 8, 3]), s = frameInput(i, [1, 3]), g = frameInput(i, [1, 4, 4, 1]);
-      const ys = [coded.predict(x), stored.predict(s), memory.execute(g), await hub.executeAsync(g)];
+      const ys = [coded.predict(x), stored.predict(s), memory.execute(g), files.predict(g), await hub.executeAsync(g)];
       for (const y of ys) out.push(Array.from(await y.data()).map((v) => v.toFixed(5)).join(' '));
       tf.dispose([x, s, g, ...ys]);
       await new Promise((r) => setTimeout(r, 0));
