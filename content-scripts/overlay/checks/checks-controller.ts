@@ -63,6 +63,10 @@ export class ChecksController {
     this.checkIds = deps.pack.items.filter((a) => a.kind === 'check').map((a) => a.id);
   }
 
+  get pack(): Pack {
+    return this.deps.pack;
+  }
+
   snapshot(): ChecksState {
     return this.state;
   }
