@@ -22,6 +22,17 @@ export interface OfficialDemo {
   modelFolder: string;
   /** The model JSON the demo loads (under modelBase). */
   modelFile: string;
+  /**
+   * How many tf.js models the page holds once driven (what the badge must count): the loaded model plus the models
+   * the page builds from it (tf.model / tf.sequential).
+   */
+  models: number;
+  /**
+   * Appended to pageUrl by the browser check. PoseNet's camera loop runs forever; on headless Chromium's software
+   * WebGL each 497-px frame takes seconds, and a pack's probes queued behind them pass the hook's 10 s probe limit,
+   * so the check lets the page run two frames (the page's own test switch, `?frames=N`).
+   */
+  testQuery: string;
   /** Extra URLs the demo fetches: exact URL → file under ../shared/inputs. */
   inputs: Record<string, string>;
 }
@@ -38,6 +49,8 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     modelBase: 'https://storage.googleapis.com/tfjs-models/savedmodel/posenet/mobilenet/quant2/075/',
     modelFolder: 'posenet-mobilenet-075-quant2-stride16-graph',
     modelFile: 'model-stride16.json',
+    models: 1,
+    testQuery: '?frames=2',
     inputs: {
       'https://storage.googleapis.com/tfjs-models/demos/posenet/images/posenet-frisbee.jpg':
         'posenet-frisbee.jpg',
@@ -58,6 +71,9 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     modelBase: 'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/',
     modelFolder: 'mobilenet-v1-025-224-layers',
     modelFile: 'model.json',
+    // MobileNet as loaded, MobileNet truncated at conv_pw_13_relu (tf.model), the trained head (tf.sequential).
+    models: 3,
+    testQuery: '',
     inputs: {
       'https://storage.googleapis.com/tfjs-examples/webcam-transfer-learning/dist/images/daisy.jpg':
         'daisy.jpg',
@@ -78,6 +94,9 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     modelBase: 'https://storage.googleapis.com/tfjs-models/tfjs/translation_en_fr_v1/',
     modelFolder: 'translation-en-fr-lstm-layers',
     modelFile: 'model.json',
+    // The seq2seq model as loaded, the encoder and the decoder built from its layers (tf.model each).
+    models: 3,
+    testQuery: '',
     inputs: {},
   },
   {
@@ -93,6 +112,8 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     modelBase: 'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/',
     modelFolder: 'automl-flowers-graph',
     modelFile: 'model.json',
+    models: 1,
+    testQuery: '',
     inputs: {
       'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/daisy.jpg': 'daisy.jpg',
     },

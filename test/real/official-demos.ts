@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import * as prettier from 'prettier';
 import { OFFICIAL_DEMOS, type OfficialDemo } from '../../demos/official/sites';
 import { tabIdOf, waitForBadge, type ExtensionSession } from '../e2e/harness';
 import { launchLiterate } from '../e2e/hook-fixtures/extension';
@@ -83,7 +84,7 @@ async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<D
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
-    await page.goto(demo.pageUrl);
+    await page.goto(demo.pageUrl + demo.testQuery);
     facts.result = await driveDemo(demo.id, page);
     const graphs = await readGraphs(page, session);
     facts.models = graphs.map(factsOf);
@@ -99,7 +100,7 @@ async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<D
     }
     const packFile = packFileFor(demo.id);
     if (packFile) {
-      facts.pack = await checkPack(page, demo, packFile, graphs);
+      facts.pack = await checkPack(page, session, demo, packFile, graphs);
       facts.problems.push(...facts.pack.problems);
     } else {
       await openPlainOverlay(page);
@@ -143,7 +144,11 @@ async function main(): Promise<number> {
   console.log(factsTable(all));
   if (log.missing.length) console.log(`\nrequests answered 404: ${[...new Set(log.missing)].join(', ')}`);
   if (WRITE && !ONLY) {
-    writeFileSync(join(ROOT, 'test/real/official-demos.json'), JSON.stringify(all, null, 2) + '\n');
+    const options = { ...(await prettier.resolveConfig(join(ROOT, 'package.json'))), parser: 'json' };
+    writeFileSync(
+      join(ROOT, 'test/real/official-demos.json'),
+      await prettier.format(JSON.stringify(all), options),
+    );
     writeFileSync(join(ROOT, 'test/real/official-demos.md'), factsTable(all, true));
   }
   const failed = all.filter((f) => f.problems.length);

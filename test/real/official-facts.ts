@@ -32,7 +32,12 @@ export interface PackFacts {
   active: boolean;
   orphans: string[];
   structural: { passed: number; failed: string[] };
-  behavioural: { passed: number; failed: string[]; note?: string };
+  behavioural: {
+    passed: number;
+    failed: string[];
+    /** The pack's examples: passed their expectation, ran (no expectation), failed or could not run. */
+    examples: { passed: number; ran: number; failed: string[] };
+  };
   problems: string[];
 }
 
@@ -81,8 +86,9 @@ export function factsTable(all: DemoFacts[], markdown = false): string {
       lines.push(
         `- pack \`${d.pack.file}\`: active ${d.pack.active}, orphans ${d.pack.orphans.length}, structural ` +
           `${d.pack.structural.passed} passed / ${d.pack.structural.failed.length} failed, behavioural ` +
-          `${d.pack.behavioural.passed} passed / ${d.pack.behavioural.failed.length} failed` +
-          (d.pack.behavioural.note ? ` (${d.pack.behavioural.note})` : ''),
+          `${d.pack.behavioural.passed} passed / ${d.pack.behavioural.failed.length} failed, examples ` +
+          `${d.pack.behavioural.examples.passed} passed / ${d.pack.behavioural.examples.ran} ran / ` +
+          `${d.pack.behavioural.examples.failed.length} failed`,
       );
     }
     if (d.problems.length) lines.push(`- problems: ${d.problems.join('; ')}`);

@@ -15,6 +15,9 @@ import { evaluateStructuralCheck, isStructuralCheck } from '../../annotations/ta
 import type { OfficialDemo, OfficialDemoId } from '../../demos/official/sites';
 import { ROOT } from '../e2e/hook-fixtures/server';
 import { packsApiState } from '../e2e/packs-support';
+import type { ExtensionSession } from '../e2e/harness';
+import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
+import { runPackInPage } from './official-behaviour';
 import type { PackFacts } from './official-facts';
 
 /** The shipped pack's file name for each demo. */
@@ -52,17 +55,22 @@ export function proveOffline(
     graphOf.set(b.alias, graph);
   }
   const structural = { passed: 0, failed: [] as string[] };
+  const defaultAlias = pack.targets.models[0]?.alias ?? '';
   for (const item of pack.items) {
     const selector = item.target?.model;
-    if (!selector) continue;
-    const graph = graphOf.get(selector.model ?? pack.targets.models[0]?.alias ?? '');
+    const structuralCheck = item.kind === 'check' && isStructuralCheck(item.body);
+    if (!selector && !structuralCheck) continue;
+    const alias = selector?.model ?? defaultAlias;
+    const graph = graphOf.get(alias);
     if (!graph) {
-      orphans.push(`${item.id}: model ${selector.model ?? '(default)'} unbound`);
+      orphans.push(`${item.id}: model ${alias} unbound`);
       continue;
     }
-    const anchor = resolveModelSelector(selector, graph);
-    if (anchor.status === 'orphan') orphans.push(`${item.id}: ${anchor.reason}`);
-    if (item.kind === 'check' && item.body && 'check' in item.body && isStructuralCheck(item.body)) {
+    if (selector) {
+      const anchor = resolveModelSelector(selector, graph);
+      if (anchor.status === 'orphan') orphans.push(`${item.id}: ${anchor.reason}`);
+    }
+    if (item.kind === 'check' && structuralCheck) {
       const result = evaluateStructuralCheck({ body: item.body, target: item.target }, graph);
       if (result.status === 'pass') structural.passed += 1;
       else structural.failed.push(`${item.id}: ${result.message}`);
@@ -88,6 +96,7 @@ async function openOverlay(page: Page, title: string | null): Promise<{ opened: 
 
 export async function checkPack(
   page: Page,
+  session: ExtensionSession,
   demo: OfficialDemo,
   file: string,
   graphs: readonly ModelGraph[],
@@ -101,7 +110,7 @@ export async function checkPack(
       active: false,
       orphans: [],
       structural: { passed: 0, failed: [] },
-      behavioural: { passed: 0, failed: [] },
+      behavioural: { passed: 0, failed: [], examples: { passed: 0, ran: 0, failed: [] } },
       problems: [`invalid pack: ${JSON.stringify(valid.errors).slice(0, 400)}`],
     };
   }
@@ -118,8 +127,30 @@ export async function checkPack(
   const behavioural = {
     passed: 0,
     failed: [] as string[],
-    note: 'not run here yet (needs the checks engine)',
+    examples: { passed: 0, ran: 0, failed: [] as string[] },
   };
+  const world = await isolatedWorld(page, session.extensionId);
+  try {
+    const run = await runPackInPage(page, world, pack, offline.graphOf);
+    for (const c of run.checks) {
+      if (c.kind !== 'behavioural') continue;
+      if (c.status === 'pass') behavioural.passed += 1;
+      else behavioural.failed.push(`${c.id} (${c.status}): ${c.message}`);
+    }
+    for (const e of run.examples) {
+      if (e.status === 'pass') behavioural.examples.passed += 1;
+      else if (e.status === 'ran') behavioural.examples.ran += 1;
+      else behavioural.examples.failed.push(`${e.id} (${e.status}): ${e.message}`);
+    }
+    if (run.staleness.stale) {
+      problems.push(`stale: ${run.staleness.models.map((m) => m.summary).join('; ')}`);
+    }
+  } finally {
+    await world.close();
+  }
+  if (behavioural.failed.length) problems.push(`behavioural checks: ${behavioural.failed.join('; ')}`);
+  if (behavioural.examples.failed.length)
+    problems.push(`examples: ${behavioural.examples.failed.join('; ')}`);
   return {
     file: name,
     active,
