@@ -39,6 +39,14 @@ export async function resolveInput(
       throw new CouldNotRun(
         `the tensor has ${flat.values.length} numbers but shape [${shape.join(', ')}] needs ${sizeOf(shape)}`,
       );
+    const expected = modelInput.shape;
+    if (
+      expected &&
+      !(expected.length === shape.length && expected.every((d, i) => d === null || d < 0 || d === shape[i]))
+    )
+      throw new CouldNotRun(
+        `the example's tensor is [${shape.join(', ')}]; the model takes [${expected.map((d) => (d === null || d < 0 ? 'any' : d)).join(', ')}]`,
+      );
     return { shape, values: Float32Array.from(flat.values), scale, from: 'tensor' };
   }
   let picture: RgbaImage;

@@ -72,9 +72,11 @@ export function computeStaleness(pack: Pack, graphs: ReadonlyMap<string, ModelGr
         `fingerprint differs (pack ${short(expectedFingerprint)}, model ${short(graph.fingerprint)})`,
       );
     if (failures.length > 0)
-      parts.push(`${failures.length} structure constraint${failures.length === 1 ? '' : 's'} fail`);
+      parts.push(`${failures.length} structure constraint${failures.length === 1 ? ' fails' : 's fail'}`);
     if (orphans.length > 0)
-      parts.push(`${orphans.length} annotation anchor${orphans.length === 1 ? '' : 's'} no longer resolve`);
+      parts.push(
+        `${orphans.length} annotation anchor${orphans.length === 1 ? ' no longer resolves' : 's no longer resolve'}`,
+      );
     const stale = parts.length > 0;
     const summary = stale
       ? parts.join('; ')

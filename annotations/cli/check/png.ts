@@ -48,7 +48,13 @@ export function decodePng(bytes: Uint8Array): RgbaImage {
   if (colorType === 3 && !palette) throw new Error('palette PNG without a palette');
   const bpp = (channels * depth) / 8;
   const stride = width * bpp;
-  const raw = inflateSync(Buffer.concat(data), { maxOutputLength: (stride + 1) * height + 1 });
+  if (data.length === 0) throw new Error('truncated PNG: no image data');
+  let raw: Buffer;
+  try {
+    raw = inflateSync(Buffer.concat(data), { maxOutputLength: (stride + 1) * height + 1 });
+  } catch (error) {
+    throw new Error(`corrupt PNG image data (${(error as Error).message})`);
+  }
   if (raw.length < (stride + 1) * height) throw new Error('truncated PNG image data');
   const pixels = new Uint8Array(stride * height);
   for (let y = 0; y < height; y++) {
