@@ -11,6 +11,10 @@ import { ChecksSummary } from './checks/checks-summary';
 import { exportReport } from './checks/export-report';
 import { StalenessBanner } from './checks/staleness-banner';
 import { useChecks } from './checks/use-checks';
+import { AuthorContext } from './author/author-context';
+import { PickLayer } from './author/pick-layer';
+import { useAuthoring } from './author/use-authoring';
+import { WriteNotes } from './author/write-notes';
 import { Orphans } from './pack/orphans';
 import { PackContext } from './pack/pack-context';
 import { PackHeader } from './pack/pack-header';
@@ -83,6 +87,7 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     },
   });
   const { session } = pack;
+  const authoring = useAuthoring(api, packs, root.host);
   const checks = useChecks(api, session, pack.settings.runChecksOnLoad);
 
   // The reader's theme (auto follows the system).
@@ -140,83 +145,92 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
   const notesOn = notesReady && pack.notesShown && session !== null;
   return (
     <PackContext.Provider value={pack.ui}>
-      <ChecksAndBudget checks={checks} budget={pack.budget}>
-        <Launcher
-          position={launcher}
-          expanded={open}
-          hidden={open}
-          controls={PANEL_ID}
-          onToggle={toggle}
-          onMoved={(p) => {
-            setLauncher(p);
-            void saveSitePrefs({ launcher: p });
-          }}
-          onIntent={() => model && void api.describe(model.id).catch(() => undefined)}
-        />
-        {open && (
-          <Panel
-            id={PANEL_ID}
-            title="Literate"
-            subtitle={models.length === 1 ? '1 model on this page' : `${models.length} models on this page`}
-            prefs={panel}
-            onPrefs={(p, commit) => {
-              setPanel(p);
-              if (commit) void saveSitePrefs({ panel: p });
+      <AuthorContext.Provider value={authoring.ui}>
+        <ChecksAndBudget checks={checks} budget={pack.budget}>
+          <Launcher
+            position={launcher}
+            expanded={open}
+            hidden={open}
+            controls={PANEL_ID}
+            onToggle={toggle}
+            onMoved={(p) => {
+              setLauncher(p);
+              void saveSitePrefs({ launcher: p });
             }}
-            onClose={close}
-          >
-            {session && (
-              <PackHeader
-                session={session}
-                notesShown={pack.notesShown}
-                onNotesShown={pack.setNotesShown}
-                pageNotes={pack.pageNoteCount}
-              />
-            )}
-            {session && checks && (
-              <ChecksSummary onExport={() => exportReport(checks.controller, session.active.pack.id)} />
-            )}
-            {session && <StalenessBanner />}
-            {session?.active.pack.steps && packs && (
-              <Tour
-                steps={session.active.pack.steps}
-                step={pack.step}
-                onStep={pack.setStep}
-                shareLink={(step) => packs.shareLink(step)}
-              />
-            )}
-            {session && <Orphans session={session} orphans={session.resolution.orphans} />}
-            {session && <ChecksSection />}
-            {models.length > 1 && model && (
-              <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
-            )}
-            <div
-              id="lt-model-panel"
-              {...(models.length > 1 && model
-                ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
-                : {})}
+            onIntent={() => model && void api.describe(model.id).catch(() => undefined)}
+          />
+          {open && (
+            <Panel
+              id={PANEL_ID}
+              title="Literate"
+              subtitle={models.length === 1 ? '1 model on this page' : `${models.length} models on this page`}
+              prefs={panel}
+              onPrefs={(p, commit) => {
+                setPanel(p);
+                if (commit) void saveSitePrefs({ panel: p });
+              }}
+              onClose={close}
             >
-              {model ? (
-                <ModelView
-                  key={model.id}
-                  api={api}
-                  model={model}
-                  nav={navs[model.id] ?? INITIAL_NAV}
-                  onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
-                  nodeId={nodeId}
-                  onNode={selectNode}
-                  returnTo={returnTo}
-                  focusNode={focusNode}
-                  onOutlineShown={() => markOnce('literate:outline-visible')}
+              <WriteNotes
+                authoring={authoring}
+                drafts={packs?.drafts}
+                active={packs?.state().active ?? null}
+                root={root}
+              />
+              {session && (
+                <PackHeader
+                  session={session}
+                  notesShown={pack.notesShown}
+                  onNotesShown={pack.setNotesShown}
+                  pageNotes={pack.pageNoteCount}
                 />
-              ) : (
-                <p class="state muted">No model on this page any more.</p>
               )}
-            </div>
-          </Panel>
-        )}
-        {notesOn && <PageNotes panel={open ? { side: panel.side, width: panel.width } : null} />}
-      </ChecksAndBudget>
+              {session && checks && (
+                <ChecksSummary onExport={() => exportReport(checks.controller, session.active.pack.id)} />
+              )}
+              {session && <StalenessBanner />}
+              {session?.active.pack.steps && packs && (
+                <Tour
+                  steps={session.active.pack.steps}
+                  step={pack.step}
+                  onStep={pack.setStep}
+                  shareLink={(step) => packs.shareLink(step)}
+                />
+              )}
+              {session && <Orphans session={session} orphans={session.resolution.orphans} />}
+              {session && <ChecksSection />}
+              {models.length > 1 && model && (
+                <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
+              )}
+              <div
+                id="lt-model-panel"
+                {...(models.length > 1 && model
+                  ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
+                  : {})}
+              >
+                {model ? (
+                  <ModelView
+                    key={model.id}
+                    api={api}
+                    model={model}
+                    nav={navs[model.id] ?? INITIAL_NAV}
+                    onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
+                    nodeId={nodeId}
+                    onNode={selectNode}
+                    returnTo={returnTo}
+                    focusNode={focusNode}
+                    onOutlineShown={() => markOnce('literate:outline-visible')}
+                  />
+                ) : (
+                  <p class="state muted">No model on this page any more.</p>
+                )}
+              </div>
+            </Panel>
+          )}
+          {notesOn && <PageNotes panel={open ? { side: panel.side, width: panel.width } : null} />}
+          <PickLayer authoring={authoring} />
+        </ChecksAndBudget>
+      </AuthorContext.Provider>
     </PackContext.Provider>
   );
 }

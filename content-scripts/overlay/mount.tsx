@@ -7,6 +7,7 @@ import { createHost, type Host } from './host/shadow-host';
 import { THEME_CSS } from './host/theme-css';
 import { LAUNCHER_CSS } from './launcher/launcher-css';
 import { registerKatexRoot } from './math/katex-assets';
+import { AUTHOR_CSS } from './author/author-css';
 import { DETAIL_CSS } from './node/detail-css';
 import { OUTLINE_CSS } from './outline/outline-css';
 import { PANEL_CSS } from './panel/panel-css';
@@ -29,6 +30,7 @@ export const OVERLAY_CSS = [
   PACK_MATH_CSS,
   TOUR_CSS,
   SIDENOTES_CSS,
+  AUTHOR_CSS,
   CHECKS_CSS,
 ].join('\n');
 

@@ -1,5 +1,6 @@
 // One row of the outline: a button with the node's name, op chip, output shape and parameters, and the glossary's
-// one-line description of what the op does; under it, a line of the active pack's note on the node.
+// one-line description of what the op does; under it, a line of the active pack's note on the node, and in
+// authoring mode a button that pins a new note to the node.
 
 import { Fragment } from 'preact';
 import { useRef } from 'preact/hooks';
@@ -8,6 +9,7 @@ import { formatCount } from '../../../extension/ui/format';
 import { lookupOp } from '../glossary/lookup';
 import { Icon } from '../host/icons';
 import { GlossaryLine } from './explain';
+import { useAuthorUi } from '../author/author-context';
 import { useLinkedMark } from '../pack/pack-context';
 import { PackExcerpt } from '../pack/pack-items';
 import { formatShape, rowParams, type OutlineRow } from './outline-rows';
@@ -28,6 +30,7 @@ export function NodeRow({
   useLinkedMark(item, graphId, node.id);
   const family = lookupOp(node.op, kind)?.family ?? 'other';
   const params = rowParams(row);
+  const author = useAuthorUi();
   return (
     <li
       ref={item}
@@ -61,6 +64,16 @@ export function NodeRow({
         <GlossaryLine node={node} kind={kind} />
         <Icon name="chevron" class="icon chevron" />
       </button>
+      {author && (
+        <button
+          type="button"
+          class="author-btn small node-pin"
+          aria-label={`Pin a note to ${node.id}`}
+          onClick={() => author.pinNode(graphId, node.id)}
+        >
+          Pin a note
+        </button>
+      )}
       <PackExcerpt graphId={graphId} nodeId={node.id} />
     </li>
   );

@@ -1,0 +1,15 @@
+// What the outline needs from authoring mode: whether it is on, and the action "Pin a note to this node".
+// Null outside authoring mode, so outline rows show no authoring controls to readers.
+
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+
+export interface AuthorUi {
+  pinNode(graphId: string, nodeId: string): void;
+}
+
+export const AuthorContext = createContext<AuthorUi | null>(null);
+
+export function useAuthorUi(): AuthorUi | null {
+  return useContext(AuthorContext);
+}

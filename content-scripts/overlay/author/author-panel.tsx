@@ -1,0 +1,370 @@
+// Authoring mode in the panel: start (resume a saved draft, a new pack, or a new version of the pack shown), then
+// the pack's details, its items (point at the page to add one; pin one to a node from the outline below), the
+// open item's editor with live preview and inline validation, the tour steps, and publishing. Ctrl+Z / Ctrl+Shift+Z
+// undo and redo; every change is saved as a draft.
+
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { bumpVersion, newPack, removeAnnotation, updateAnnotation } from '../../../annotations/author/draft';
+import type { Annotation, Pack } from '../../../annotations/format/types';
+import type { ActivePack } from '../../../extension/packs-protocol';
+import type { DraftRecord } from '../../../extension/background/drafts/schema';
+import type { DraftsApi } from '../../relay/packs-api';
+import { checkAnchor } from './anchor-status';
+import { ItemEditor, TextField, type NodeChoice } from './item-editor';
+import { Publish } from './publish';
+import { StepsEditor } from './steps-editor';
+import type { Authoring } from './use-authoring';
+
+export interface AuthorPanelProps {
+  authoring: Authoring;
+  drafts: DraftsApi | undefined;
+  active: ActivePack | null;
+  root: ShadowRoot;
+}
+
+export function AuthorPanel({ authoring, drafts, active, root }: AuthorPanelProps) {
+  const { session } = authoring;
+  const pack = session.pack;
+  const section = useRef<HTMLElement>(null);
+  const latest = useRef(session);
+  latest.current = session;
+  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) anywhere in authoring mode: the draft's own history, not the fields'.
+  useEffect(() => {
+    const el = section.current;
+    const onKeyDown = (e: KeyboardEvent) => {
+      const s = latest.current;
+      if (!(e.ctrlKey || e.metaKey) || !s.pack) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) s.undo();
+      else if ((key === 'z' && e.shiftKey) || key === 'y') s.redo();
+      else return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    el?.addEventListener('keydown', onKeyDown);
+    return () => el?.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return (
+    <section ref={section} class="author" aria-labelledby="lt-author-title">
+      <h2 id="lt-author-title" class="author-title">
+        {pack ? `Writing “${pack.title || 'untitled'}”` : 'Write notes on this page'}
+      </h2>
+      <p class="author-live" role="status" aria-live="polite">
+        {authoring.message}
+      </p>
+      {pack ? (
+        <Editor authoring={authoring} pack={pack} root={root} />
+      ) : (
+        <Start authoring={authoring} drafts={drafts} active={active} />
+      )}
+    </section>
+  );
+}
+
+function savedLine(save: Authoring['session']['save']): string {
+  switch (save.state) {
+    case 'idle':
+      return '';
+    case 'saving':
+      return 'Saving draft…';
+    case 'saved':
+      return `Draft saved at ${new Date(save.at).toLocaleTimeString()}.`;
+    case 'failed':
+      return `Draft not saved: ${save.reason}`;
+  }
+}
+
+function Start({
+  authoring,
+  drafts,
+  active,
+}: {
+  authoring: Authoring;
+  drafts: DraftsApi | undefined;
+  active: ActivePack | null;
+}) {
+  const [saved, setSaved] = useState<DraftRecord[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void (drafts?.list() ?? Promise.resolve([])).then((list) => live && setSaved(list));
+    return () => {
+      live = false;
+    };
+  }, [drafts]);
+
+  const resume = (d: DraftRecord) => {
+    try {
+      const pack = JSON.parse(d.text) as Pack;
+      if (typeof pack !== 'object' || pack === null || !Array.isArray(pack.items))
+        throw new Error('not a pack');
+      authoring.session.begin(pack, d.basedOn, d.id);
+      authoring.announce(`Resumed “${d.title || 'untitled'}”.`);
+    } catch (error) {
+      setProblem(`That draft cannot be opened: ${(error as Error).message}.`);
+    }
+  };
+
+  return (
+    <div class="author-start">
+      {problem && <p class="author-warn">{problem}</p>}
+      {saved && saved.length > 0 && (
+        <section class="author-section" aria-labelledby="lt-author-drafts">
+          <h3 id="lt-author-drafts" class="author-h">
+            Drafts on this page
+          </h3>
+          <ul class="author-drafts">
+            {saved.map((d) => (
+              <li key={d.id}>
+                <button type="button" class="author-btn primary" onClick={() => resume(d)}>
+                  Resume draft “{d.title || 'untitled'}”
+                </button>{' '}
+                <span class="muted">saved {new Date(d.savedAt).toLocaleString()}</span>{' '}
+                <button
+                  type="button"
+                  class="author-btn small"
+                  onClick={async () => {
+                    if (await drafts?.remove(d.id))
+                      setSaved((all) => (all ?? []).filter((x) => x.id !== d.id));
+                  }}
+                >
+                  Discard “{d.title || 'untitled'}”
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <form
+        class="author-section"
+        aria-labelledby="lt-author-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget as HTMLFormElement);
+          const title = String(data.get('title') ?? '').trim() || 'My notes on this model';
+          const author = String(data.get('author') ?? '').trim() || 'Anonymous';
+          authoring.session.begin(
+            newPack({ pageUrl: authoring.pageUrl(), title, author, graphs: authoring.graphs }),
+            null,
+          );
+          authoring.announce(`Started “${title}”. Point at the page to add a note.`);
+        }}
+      >
+        <h3 id="lt-author-new" class="author-h">
+          A new pack
+        </h3>
+        <div class="author-field">
+          <label htmlFor="lt-author-new-title">Title</label>
+          <input id="lt-author-new-title" name="title" required />
+        </div>
+        <div class="author-field">
+          <label htmlFor="lt-author-new-author">Your name</label>
+          <input id="lt-author-new-author" name="author" autoComplete="name" />
+        </div>
+        <button type="submit" class="author-btn primary" disabled={authoring.graphs.length === 0}>
+          Start writing
+        </button>
+        {authoring.graphs.length === 0 && <p class="muted">Reading the page's models…</p>}
+      </form>
+      {active && (
+        <section class="author-section" aria-labelledby="lt-author-edit">
+          <h3 id="lt-author-edit" class="author-h">
+            The pack shown here
+          </h3>
+          <button
+            type="button"
+            class="author-btn"
+            onClick={() => {
+              const copy = structuredClone(active.pack);
+              copy.version = bumpVersion(copy.version);
+              authoring.session.begin(copy, active.key);
+              authoring.announce(`Editing “${copy.title}” as version ${copy.version}.`);
+            }}
+          >
+            Edit “{active.pack.title}” as a new version
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; root: ShadowRoot }) {
+  const { session } = authoring;
+  const selectedItem = pack.items.find((a) => a.id === session.selected) ?? null;
+  const nodes = useMemo<NodeChoice[]>(
+    () =>
+      authoring.graphs.flatMap((g) => {
+        const alias =
+          pack.targets.models.find((m) => m.fingerprint === g.fingerprint)?.alias ??
+          pack.targets.models[0]?.alias;
+        return alias ? g.nodes.filter((n) => n.category !== 'const').map((node) => ({ alias, node })) : [];
+      }),
+    [authoring.graphs, pack.targets.models],
+  );
+  const nodeOf = (item: Annotation) => {
+    const m = item.target?.model;
+    if (!m?.node) return null;
+    return nodes.find((n) => n.node.id === m.node && (!m.model || n.alias === m.model))?.node ?? null;
+  };
+  const anchors = useMemo(
+    () => new Map(pack.items.map((a) => [a.id, checkAnchor(a, document)])),
+    [pack.items],
+  );
+
+  useEffect(() => {
+    if (!authoring.focus) return;
+    const el =
+      root.getElementById(authoring.focus) ??
+      root.querySelector(`[data-item-id] textarea, [data-item-id] input`);
+    if (el instanceof HTMLElement) {
+      el.focus();
+      authoring.focused();
+    }
+  });
+
+  const packErrors = session.placed.get('pack') ?? [];
+  const meta = (key: 'title' | 'version' | 'license' | 'description') => (value: string) => {
+    const next = { ...pack, [key]: value } as Pack;
+    if (key === 'description' && !value) delete next.description;
+    session.change(next, `pack/${key}`);
+  };
+
+  return (
+    <div class="author-editor">
+      <div class="author-bar">
+        <button type="button" class="author-btn" disabled={!session.canUndo} onClick={session.undo}>
+          Undo
+        </button>
+        <button type="button" class="author-btn" disabled={!session.canRedo} onClick={session.redo}>
+          Redo
+        </button>
+        <span class="muted author-saved" data-state={session.save.state}>
+          {savedLine(session.save)}
+        </span>
+      </div>
+
+      <details class="author-section">
+        <summary class="author-h">Pack details</summary>
+        <TextField
+          id="lt-author-meta-title"
+          label="Title"
+          value={pack.title}
+          onInput={meta('title')}
+          rows={1}
+        />
+        <TextField
+          id="lt-author-meta-version"
+          label="Version"
+          value={pack.version}
+          onInput={meta('version')}
+          rows={1}
+        />
+        <TextField
+          id="lt-author-meta-license"
+          label="License (SPDX)"
+          value={pack.license}
+          onInput={meta('license')}
+          rows={1}
+        />
+        <TextField
+          id="lt-author-meta-description"
+          label="Description"
+          value={pack.description ?? ''}
+          onInput={meta('description')}
+          rows={2}
+        />
+      </details>
+      {packErrors.length > 0 && (
+        <ul class="author-errors" aria-label="Problems in the pack">
+          {packErrors.map((e, i) => (
+            <li key={i}>
+              <span class="mono">{e.pointer || '/'}</span> {e.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <section class="author-section" aria-labelledby="lt-author-items">
+        <h3 id="lt-author-items" class="author-h">
+          Notes
+        </h3>
+        <div class="author-actions">
+          <button
+            type="button"
+            class="author-btn primary"
+            aria-pressed={authoring.picking?.kind === 'new'}
+            onClick={() => (authoring.picking ? authoring.stopPick() : authoring.startPick({ kind: 'new' }))}
+          >
+            {authoring.picking ? 'Stop pointing' : 'Point at the page to add a note'}
+          </button>
+        </div>
+        <p class="muted">Or pin a note to a node with “Pin a note” in the model outline below.</p>
+        {pack.items.length > 0 && (
+          <ul class="author-items" aria-label="Notes in this pack">
+            {pack.items.map((a) => {
+              const problems = session.placed.get(`item:${a.id}`)?.length ?? 0;
+              const anchor = anchors.get(a.id);
+              return (
+                <li key={a.id}>
+                  <button
+                    type="button"
+                    class="author-list-button"
+                    data-item={a.id}
+                    aria-current={a.id === session.selected ? 'true' : undefined}
+                    onClick={() => session.select(a.id === session.selected ? null : a.id)}
+                  >
+                    <span class="mono">{a.id}</span> <span class="muted">{a.kind}</span>
+                    {anchor?.state === 'orphan' && <span class="author-badge"> orphan</span>}
+                    {problems > 0 && <span class="author-badge"> {problems} to fix</span>}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {selectedItem && (
+          <ItemEditor
+            key={selectedItem.id}
+            pack={pack}
+            item={selectedItem}
+            errors={session.placed.get(`item:${selectedItem.id}`) ?? []}
+            anchor={anchors.get(selectedItem.id) ?? { state: 'none' }}
+            nodes={nodes}
+            node={nodeOf(selectedItem)}
+            onChange={(next, key) =>
+              session.change(
+                updateAnnotation(pack, selectedItem.id, () => next),
+                key,
+              )
+            }
+            onRemove={() => {
+              session.change(removeAnnotation(pack, selectedItem.id));
+              session.select(null);
+              authoring.announce(`Deleted ${selectedItem.id}.`);
+            }}
+            onRepick={() => authoring.startPick({ kind: 'item', id: selectedItem.id })}
+            onNextSelector={authoring.alternatives?.id === selectedItem.id ? authoring.nextSelector : null}
+          />
+        )}
+      </section>
+
+      <StepsEditor
+        pack={pack}
+        selected={session.selected}
+        placed={session.placed}
+        onSelect={session.select}
+        onChange={session.change}
+        announce={authoring.announce}
+      />
+
+      <Publish
+        pack={pack}
+        valid={session.errors.length === 0}
+        root={root}
+        pageUrl={authoring.pageUrl()}
+        beforeExport={session.flush}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,398 @@
+// The editor of one item: its kind, its tour step, its anchor (with the next checked selector on offer, and
+// re-anchoring by pointing when it no longer resolves), the fields of its kind, errors from the real validator
+// inline, and a live preview drawn by the pack renderer, exactly as readers will see it.
+
+import { useMemo } from 'preact/hooks';
+import type { ModelNode } from '../../bridge/model-graph';
+import { emptyAnnotation, localPointer, VIEW_TYPES } from '../../../annotations/author/draft';
+import type {
+  Annotation,
+  AnnotationKind,
+  CheckBody,
+  EquationAnnotation,
+  Pack,
+  ViewType,
+} from '../../../annotations/format/types';
+import type { ValidationError } from '../../../annotations/format/validate';
+import { describeModelSelector, renderAnnotation } from '../../../annotations/render/render-annotation';
+import type { RenderOptions } from '../../../annotations/render/render-annotation';
+import { RichHtml } from '../pack/rich-html';
+import { anchorLabel, type AnchorCheck } from './anchor-status';
+
+const KINDS: AnnotationKind[] = ['note', 'equation', 'view', 'example', 'check'];
+const KIND_NAMES: Record<AnnotationKind, string> = {
+  note: 'Note',
+  equation: 'Equation',
+  view: 'Layer view',
+  example: 'Example',
+  check: 'Check',
+};
+
+export interface NodeChoice {
+  alias: string;
+  node: ModelNode;
+}
+
+export interface ItemEditorProps {
+  pack: Pack;
+  item: Annotation;
+  errors: readonly ValidationError[];
+  anchor: AnchorCheck;
+  /** Nodes of the page's models, for equation symbol bindings. */
+  nodes: readonly NodeChoice[];
+  /** The node the item's model target names, if found. */
+  node: ModelNode | null;
+  onChange(next: Annotation, key: string | null): void;
+  onRemove(): void;
+  onRepick(): void;
+  /** Another checked selector for the same place, when there is one. */
+  onNextSelector: (() => void) | null;
+}
+
+function preview(item: Annotation): { html: string; problem: string | null } {
+  try {
+    const rendered = renderAnnotation(item, { window: window as RenderOptions['window'] });
+    return { html: rendered.html, problem: rendered.errors[0] ?? null };
+  } catch (error) {
+    return { html: '', problem: `cannot preview yet: ${(error as Error).message}` };
+  }
+}
+
+export function ItemEditor(props: ItemEditorProps) {
+  const { item, errors, anchor, node } = props;
+  const id = item.id;
+  const shown = useMemo(() => preview(item), [item]);
+  const set = (next: Annotation, key: string | null = null) => props.onChange(next, key);
+  const setBody = (patch: Record<string, unknown>, key: string | null) =>
+    set({ ...item, body: { ...item.body, ...patch } } as Annotation, key);
+  const field = (name: string) => `lt-author-${id}-${name}`;
+
+  const changeKind = (kind: AnnotationKind) => {
+    const fresh = emptyAnnotation(kind, id, item.target, node?.outputShape ?? undefined);
+    const carried = { ...fresh, ...(item.step ? { step: item.step } : {}) } as Annotation;
+    if (carried.kind === 'check' && node) carried.body = checkBody('shape', node, '');
+    set(carried);
+  };
+
+  return (
+    <section class="author-item" aria-labelledby={field('h')} data-item-id={id}>
+      <h4 id={field('h')} class="author-h">
+        {KIND_NAMES[item.kind]} <span class="mono muted">{id}</span>
+      </h4>
+      <div class="author-row">
+        <label htmlFor={field('kind')}>Kind</label>
+        <select
+          id={field('kind')}
+          value={item.kind}
+          onChange={(e) => changeKind((e.currentTarget as HTMLSelectElement).value as AnnotationKind)}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_NAMES[k]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={field('step')}>Tour step</label>
+        <select
+          id={field('step')}
+          value={item.step ?? ''}
+          onChange={(e) => {
+            const step = (e.currentTarget as HTMLSelectElement).value;
+            const { step: _old, ...rest } = item;
+            set((step ? { ...rest, step } : rest) as Annotation);
+          }}
+        >
+          <option value="">Not in the tour</option>
+          {(props.pack.steps ?? []).map((s, i) => (
+            <option key={s.id} value={s.id}>
+              {i + 1}. {s.title || s.id}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <p class="author-anchor" data-state={anchor.state}>
+        <span>{anchorLabel(item, anchor)}</span>
+        {item.target?.model && <span class="mono"> {describeModelSelector(item.target.model)}</span>}
+      </p>
+      <div class="author-actions">
+        <button type="button" class="author-btn" onClick={props.onRepick}>
+          {anchor.state === 'orphan' ? 'Re-anchor by pointing' : 'Anchor by pointing'}
+        </button>
+        {props.onNextSelector && (
+          <button type="button" class="author-btn" onClick={props.onNextSelector}>
+            Try another selector
+          </button>
+        )}
+        <button type="button" class="author-btn danger" onClick={props.onRemove}>
+          Delete
+        </button>
+      </div>
+
+      {item.kind === 'note' && (
+        <TextField
+          id={field('text')}
+          label="Note (Markdown, $TeX$)"
+          value={item.body.value}
+          onInput={(value) => setBody({ value }, `${id}/value`)}
+          rows={5}
+        />
+      )}
+      {item.kind === 'equation' && (
+        <EquationFields item={item} nodes={props.nodes} field={field} onChange={set} />
+      )}
+      {item.kind === 'view' && (
+        <div class="author-row">
+          <label htmlFor={field('view')}>View</label>
+          <select
+            id={field('view')}
+            value={item.body.view}
+            onChange={(e) =>
+              setBody({ view: (e.currentTarget as HTMLSelectElement).value as ViewType }, null)
+            }
+          >
+            {VIEW_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {item.kind === 'example' && (
+        <>
+          <TextField
+            id={field('input')}
+            label="Input element (CSS selector of the page's input: canvas, image)"
+            value={'element' in item.body.input ? item.body.input.element : ''}
+            onInput={(element) => setBody({ input: { element } }, `${id}/input`)}
+            rows={1}
+          />
+          <TextField
+            id={field('top1')}
+            label="Expected top-1 class (optional)"
+            value={String(item.body.expected?.top1 ?? '')}
+            onInput={(top1) => {
+              const { expected: _e, ...body } = item.body;
+              set({ ...item, body: top1 ? { ...body, expected: { top1 } } : body }, `${id}/top1`);
+            }}
+            rows={1}
+          />
+        </>
+      )}
+      {item.kind === 'check' && <CheckFields item={item} node={node} field={field} onChange={set} />}
+      {item.kind !== 'note' && item.kind !== 'check' && (
+        <TextField
+          id={field('caption')}
+          label="Caption (optional)"
+          value={item.body.caption ?? ''}
+          onInput={(caption) => setBody({ caption: caption || undefined }, `${id}/caption`)}
+          rows={2}
+        />
+      )}
+
+      {errors.length > 0 && (
+        <ul class="author-errors" aria-label={`Problems in ${id}`}>
+          {errors.map((e, i) => (
+            <li key={i}>
+              <span class="mono">{localPointer(e.pointer)}</span> {e.reason}
+              {e.hint ? ` (${e.hint})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="author-preview" aria-label="Preview" role="group">
+        <span class="author-kicker">Preview</span>
+        {shown.problem && <p class="author-warn">{shown.problem}</p>}
+        <RichHtml html={shown.html} class="prose" />
+      </div>
+    </section>
+  );
+}
+
+function checkBody(check: 'shape' | 'params' | 'op', node: ModelNode | null, claim: string): CheckBody {
+  if (check === 'shape') return { type: 'Check', check, expected: node?.outputShape ?? [], claim };
+  if (check === 'params') return { type: 'Check', check, expected: node?.params ?? 0, claim };
+  return { type: 'Check', check, expected: node?.op ?? '', claim };
+}
+
+function CheckFields({
+  item,
+  node,
+  field,
+  onChange,
+}: {
+  item: Extract<Annotation, { kind: 'check' }>;
+  node: ModelNode | null;
+  field: (n: string) => string;
+  onChange(next: Annotation, key: string | null): void;
+}) {
+  const body = item.body;
+  const structural = body.check === 'shape' || body.check === 'params' || body.check === 'op';
+  return (
+    <>
+      <div class="author-row">
+        <label htmlFor={field('check')}>Check</label>
+        <select
+          id={field('check')}
+          value={structural ? body.check : 'shape'}
+          onChange={(e) =>
+            onChange(
+              {
+                ...item,
+                body: checkBody(
+                  (e.currentTarget as HTMLSelectElement).value as 'shape',
+                  node,
+                  body.claim ?? '',
+                ),
+              },
+              null,
+            )
+          }
+        >
+          <option value="shape">Output shape is as now</option>
+          <option value="params">Parameter count is as now</option>
+          <option value="op">Op is as now</option>
+        </select>
+      </div>
+      <p class="muted">
+        Expected: <span class="mono">{JSON.stringify('expected' in body ? body.expected : null)}</span>
+      </p>
+      <TextField
+        id={field('claim')}
+        label="Claim, in words"
+        value={body.claim ?? ''}
+        onInput={(claim) => onChange({ ...item, body: { ...body, claim } }, `${item.id}/claim`)}
+        rows={2}
+      />
+    </>
+  );
+}
+
+function EquationFields({
+  item,
+  nodes,
+  field,
+  onChange,
+}: {
+  item: EquationAnnotation;
+  nodes: readonly NodeChoice[];
+  field: (n: string) => string;
+  onChange(next: Annotation, key: string | null): void;
+}) {
+  const bindings = item.body.bindings ?? {};
+  const bind = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const symbol = String(data.get('symbol') ?? '').trim();
+    const choice = nodes[Number(data.get('node'))];
+    if (!symbol || !choice) return;
+    const role = String(data.get('role') ?? 'output');
+    onChange(
+      {
+        ...item,
+        body: {
+          ...item.body,
+          bindings: {
+            ...bindings,
+            [symbol]: {
+              model: choice.alias,
+              node: choice.node.id,
+              ...(role !== 'output' ? { role: role as 'kernel' } : {}),
+            },
+          },
+        },
+      },
+      null,
+    );
+    form.reset();
+  };
+  return (
+    <>
+      <TextField
+        id={field('tex')}
+        label="TeX"
+        value={item.body.tex}
+        onInput={(tex) => onChange({ ...item, body: { ...item.body, tex } }, `${item.id}/tex`)}
+        rows={3}
+      />
+      {Object.keys(bindings).length > 0 && (
+        <ul class="author-bindings" aria-label="Bound symbols">
+          {Object.entries(bindings).map(([symbol, b]) => (
+            <li key={symbol}>
+              <span class="mono">{symbol}</span> → {describeModelSelector(b)}{' '}
+              <button
+                type="button"
+                class="author-btn small"
+                onClick={() => {
+                  const { [symbol]: _gone, ...rest } = bindings;
+                  onChange({ ...item, body: { ...item.body, bindings: rest } }, null);
+                }}
+              >
+                Unbind {symbol}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        class="author-row"
+        aria-label="Bind a symbol"
+        onSubmit={(e) => {
+          e.preventDefault();
+          bind(e.currentTarget as HTMLFormElement);
+        }}
+      >
+        <label htmlFor={field('sym')}>Symbol</label>
+        <input id={field('sym')} name="symbol" class="mono" size={4} />
+        <label htmlFor={field('node')}>Node</label>
+        <select id={field('node')} name="node">
+          {nodes.map((n, i) => (
+            <option key={`${n.alias}/${n.node.id}`} value={i}>
+              {n.node.id} ({n.node.op})
+            </option>
+          ))}
+        </select>
+        <label htmlFor={field('role')}>Tensor</label>
+        <select id={field('role')} name="role">
+          <option value="output">output</option>
+          <option value="kernel">kernel</option>
+          <option value="bias">bias</option>
+        </select>
+        <button type="submit" class="author-btn">
+          Bind
+        </button>
+      </form>
+    </>
+  );
+}
+
+export function TextField({
+  id,
+  label,
+  value,
+  onInput,
+  rows,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onInput(value: string): void;
+  rows: number;
+}) {
+  return (
+    <div class="author-field">
+      <label htmlFor={id}>{label}</label>
+      {rows > 1 ? (
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          spellcheck
+          onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      ) : (
+        <input id={id} value={value} onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
+      )}
+    </div>
+  );
+}

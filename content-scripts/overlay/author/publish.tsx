@@ -1,0 +1,135 @@
+// Publishing a draft: the pack JSON and its literate Markdown source as downloads (both rebuild the same pack),
+// and a share link: inline when the pack is small enough, or a URL link to where the annotator put the JSON file.
+
+import { useState } from 'preact/hooks';
+import { decompilePack } from '../../../annotations/author/decompile';
+import type { Pack } from '../../../annotations/format/types';
+import { shareLinkForPack } from '../../../extension/share/share-for-pack';
+import { buildShareLink, packUrlProblem } from '../../../extension/share/share-link';
+
+export function packFileName(pack: Pack, ext: 'json' | 'md'): string {
+  const base = pack.id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pack';
+  return `${base}.${ext === 'json' ? 'json' : 'literate.md'}`;
+}
+
+export function packJson(pack: Pack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
+}
+
+/** Saves text as a file through a download link (the page is not navigated). */
+function download(name: string, text: string, type: string, root: Node): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  (root as ShadowRoot).appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface PublishProps {
+  pack: Pack;
+  valid: boolean;
+  root: ShadowRoot;
+  pageUrl: string;
+  beforeExport(): Promise<void>;
+}
+
+export function Publish({ pack, valid, root, pageUrl, beforeExport }: PublishProps) {
+  const [link, setLink] = useState<{ text: string; note: string } | null>(null);
+  const [hosted, setHosted] = useState('');
+  const copy = async (text: string, note: string) => {
+    setLink({ text, note });
+    const copied = await navigator.clipboard?.writeText(text).then(
+      () => true,
+      () => false,
+    );
+    setLink({ text, note: copied ? `${note} Copied.` : `${note} Select it and copy.` });
+  };
+
+  return (
+    <section class="author-section" aria-labelledby="lt-author-publish">
+      <h3 id="lt-author-publish" class="author-h">
+        Publish
+      </h3>
+      {!valid && (
+        <p class="author-warn">Fix the problems marked above first: readers could not load this pack.</p>
+      )}
+      <div class="author-actions">
+        <button
+          type="button"
+          class="author-btn"
+          disabled={!valid}
+          onClick={async () => {
+            await beforeExport();
+            download(packFileName(pack, 'json'), packJson(pack), 'application/json', root);
+          }}
+        >
+          Download pack JSON
+        </button>
+        <button
+          type="button"
+          class="author-btn"
+          disabled={!valid}
+          onClick={async () => {
+            await beforeExport();
+            download(packFileName(pack, 'md'), decompilePack(pack), 'text/markdown', root);
+          }}
+        >
+          Download Markdown source
+        </button>
+        <button
+          type="button"
+          class="author-btn primary"
+          disabled={!valid}
+          onClick={async () => {
+            const made = await shareLinkForPack(pageUrl, { sourceKind: 'edit', url: null }, pack);
+            if (made.ok) await copy(made.link, 'The link carries the whole pack.');
+            else setLink({ text: '', note: made.reason });
+          }}
+        >
+          Copy share link
+        </button>
+      </div>
+      <form
+        class="author-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const problem = packUrlProblem(hosted);
+          if (problem) setLink({ text: '', note: `That address cannot be shared: ${problem}.` });
+          else
+            void copy(buildShareLink(pageUrl, { url: hosted }), 'Readers load the file from that address.');
+        }}
+      >
+        <label htmlFor="lt-author-hosted">Or, where you put the JSON file</label>
+        <input
+          id="lt-author-hosted"
+          type="url"
+          placeholder="https://example.org/my-pack.json"
+          value={hosted}
+          onInput={(e) => setHosted((e.currentTarget as HTMLInputElement).value)}
+        />
+        <button type="submit" class="author-btn" disabled={!valid || !hosted}>
+          Copy URL link
+        </button>
+      </form>
+      {link && (
+        <div class="author-link">
+          <p role="status">{link.note}</p>
+          {link.text && (
+            <input
+              class="mono"
+              readOnly
+              aria-label="Share link"
+              data-testid="author-share-link"
+              value={link.text}
+              onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+            />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

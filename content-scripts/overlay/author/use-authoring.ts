@@ -1,0 +1,219 @@
+// Authoring mode's controller: on/off, the draft session, the page's models described, pointing (pick mode and
+// what it anchors), the next checked selector on offer, pinning notes to outline nodes, and announcements.
+
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ModelGraph } from '../../bridge/model-graph';
+import {
+  addAnnotation,
+  emptyAnnotation,
+  guardNode,
+  nextId,
+  nodeTarget,
+  pageTarget,
+  updateAnnotation,
+} from '../../../annotations/author/draft';
+import {
+  proposeElementAnchor,
+  proposeRangeAnchor,
+  type AnchorCandidate,
+} from '../../../annotations/anchors/generate';
+import type { Pack } from '../../../annotations/format/types';
+import type { ContentApi } from '../../relay/content-api';
+import type { PacksApi } from '../../relay/packs-api';
+import type { AuthorUi } from './author-context';
+import { startPicking, type Picked } from './picker';
+import { useAuthor, type AuthorSession } from './use-author';
+
+/** What a pick anchors: a new note, or an existing item (re-anchoring). */
+export type PickFor = { kind: 'new' } | { kind: 'item'; id: string };
+
+export interface Authoring {
+  on: boolean;
+  setOn(on: boolean): void;
+  session: AuthorSession;
+  graphs: ModelGraph[];
+  picking: PickFor | null;
+  startPick(forWhat: PickFor): void;
+  stopPick(): void;
+  hover: Element | null;
+  /** The last announcement (shown in a live region). */
+  message: string;
+  announce(text: string): void;
+  alternatives: { id: string; candidates: AnchorCandidate[]; index: number } | null;
+  nextSelector(): void;
+  ui: AuthorUi | null;
+  /** Id of a field to focus once it renders. */
+  focus: string | null;
+  focused(): void;
+  pageUrl(): string;
+}
+
+export function pageUrlNow(): string {
+  const url = new URL(location.href);
+  url.hash = '';
+  return url.href;
+}
+
+/** The alias a graph has in the pack, adding a model target for it when the pack has none yet. */
+function aliasFor(pack: Pack, graph: ModelGraph): { pack: Pack; alias: string } {
+  const models = pack.targets.models;
+  const known =
+    models.find((m) => m.fingerprint === graph.fingerprint) ?? (models.length === 1 ? models[0] : null);
+  if (known) return { pack, alias: known.alias };
+  let n = models.length + 1;
+  while (models.some((m) => m.alias === `model${n}`)) n++;
+  const alias = `model${n}`;
+  return {
+    pack: {
+      ...pack,
+      targets: { ...pack.targets, models: [...models, { alias, fingerprint: graph.fingerprint }] },
+    },
+    alias,
+  };
+}
+
+export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Element | null): Authoring {
+  const session = useAuthor(packs?.drafts);
+  const [on, setOn] = useState(false);
+  const [graphs, setGraphs] = useState<ModelGraph[]>([]);
+  const [picking, setPicking] = useState<PickFor | null>(null);
+  const [hover, setHover] = useState<Element | null>(null);
+  const [message, setMessage] = useState('');
+  const [alternatives, setAlternatives] = useState<Authoring['alternatives']>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+  const latest = useRef(session);
+  latest.current = session;
+
+  // The models on the page, described once authoring starts (aliases, fingerprints, nodes for bindings).
+  useEffect(() => {
+    if (!on) return;
+    let live = true;
+    const models = api.snapshot().models;
+    void Promise.allSettled(models.map((m) => api.describe(m.id))).then((results) => {
+      if (live) setGraphs(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [on, api]);
+
+  const apply = (picked: Picked, forWhat: PickFor) => {
+    const s = latest.current;
+    const pack = s.pack;
+    if (!pack) return;
+    const proposal =
+      picked.kind === 'element' ? proposeElementAnchor(picked.element) : proposeRangeAnchor(picked.range);
+    const first = proposal.candidates[0];
+    if (!first) {
+      const why = proposal.rejected.map((r) => `${r.label}: ${r.reason}`).join('; ');
+      setMessage(
+        `Cannot anchor there: no selector finds exactly that place (${why}). Point at something else.`,
+      );
+      return;
+    }
+    const target = pageTarget(pageUrlNow(), first.selectors);
+    let id: string;
+    let next: Pack;
+    if (forWhat.kind === 'new') {
+      id = nextId(pack, 'note');
+      const open = (pack.steps ?? []).find((st) => st.id === s.selected);
+      const item = emptyAnnotation('note', id, target);
+      next = addAnnotation(pack, open ? { ...item, step: open.id } : item);
+    } else {
+      id = forWhat.id;
+      next = updateAnnotation(pack, id, (a) => ({ ...a, target: { ...a.target, ...target } }));
+    }
+    s.change(next);
+    s.select(id);
+    setAlternatives(
+      proposal.candidates.length > 1 ? { id, candidates: proposal.candidates, index: 0 } : null,
+    );
+    setMessage(`Anchored ${id} to ${first.label}.`);
+    setPicking(null);
+    setFocus(`lt-author-${id}-text`);
+  };
+
+  // Pick mode: listeners on the page only while pointing.
+  useEffect(() => {
+    if (!picking || !host) return;
+    const forWhat = picking;
+    const stop = startPicking({
+      host,
+      onHover: setHover,
+      onPick: (picked) => apply(picked, forWhat),
+      onCancel: () => {
+        setPicking(null);
+        setMessage('Stopped pointing.');
+      },
+    });
+    return stop;
+  }, [picking, host]);
+
+  const ui = useMemo<AuthorUi | null>(
+    () =>
+      on && session.pack
+        ? {
+            pinNode: (graphId, nodeId) => {
+              const s = latest.current;
+              const graph = graphs.find((g) => g.id === graphId);
+              const node = graph?.nodes.find((n) => n.id === nodeId);
+              if (!s.pack || !graph || !node) {
+                setMessage('That model is still being described; try again in a moment.');
+                return;
+              }
+              const { pack, alias } = aliasFor(s.pack, graph);
+              const id = nextId(pack, 'note');
+              const guarded = guardNode(pack, alias, node);
+              s.change(addAnnotation(guarded, emptyAnnotation('note', id, nodeTarget(alias, node))));
+              s.select(id);
+              setMessage(`Pinned ${id} to ${node.id} (${node.op}); its op and shape are recorded.`);
+              setFocus(`lt-author-${id}-text`);
+            },
+          }
+        : null,
+    [on, session.pack !== null, graphs],
+  );
+
+  return {
+    on,
+    setOn: (value) => {
+      setOn(value);
+      if (!value) {
+        setPicking(null);
+        session.close();
+      }
+    },
+    session,
+    graphs,
+    picking,
+    startPick: (forWhat) => {
+      setPicking(forWhat);
+      setMessage('Pointing: click an element or select text on the page. Escape stops.');
+    },
+    stopPick: () => setPicking(null),
+    hover,
+    message,
+    announce: setMessage,
+    alternatives,
+    nextSelector: () => {
+      const alt = alternatives;
+      const pack = session.pack;
+      if (!alt || !pack) return;
+      const index = (alt.index + 1) % alt.candidates.length;
+      const candidate = alt.candidates[index];
+      if (!candidate) return;
+      session.change(
+        updateAnnotation(pack, alt.id, (a) => ({
+          ...a,
+          target: { ...a.target, ...pageTarget(pageUrlNow(), candidate.selectors) },
+        })),
+      );
+      setAlternatives({ ...alt, index });
+      setMessage(`Now anchored by ${candidate.label}.`);
+    },
+    ui,
+    focus,
+    focused: () => setFocus(null),
+    pageUrl: pageUrlNow,
+  };
+}

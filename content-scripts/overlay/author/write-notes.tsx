@@ -1,0 +1,34 @@
+// The switch into authoring mode at the top of the panel ("Write notes"), and the authoring panel under it when on.
+
+import type { ActivePack } from '../../../extension/packs-protocol';
+import type { DraftsApi } from '../../relay/packs-api';
+import { AuthorPanel } from './author-panel';
+import type { Authoring } from './use-authoring';
+
+export function WriteNotes({
+  authoring,
+  drafts,
+  active,
+  root,
+}: {
+  authoring: Authoring;
+  drafts: DraftsApi | undefined;
+  active: ActivePack | null;
+  root: ShadowRoot;
+}) {
+  return (
+    <>
+      <div class="author-switch">
+        <button
+          type="button"
+          class="author-btn"
+          aria-pressed={authoring.on}
+          onClick={() => authoring.setOn(!authoring.on)}
+        >
+          {authoring.on ? 'Done writing' : 'Write notes'}
+        </button>
+      </div>
+      {authoring.on && <AuthorPanel authoring={authoring} drafts={drafts} active={active} root={root} />}
+    </>
+  );
+}
