@@ -107,7 +107,10 @@ export function stalePack(): Pack {
       models: [{ ...model!, fingerprint: shapes.targets.models[0]!.fingerprint }],
     },
     items: [
-      ...spiral.items.filter((a) => a.kind === 'check' && a.id.startsWith('check-')).slice(0, 3),
+      ...spiral.items
+        .filter((a) => a.kind === 'check' && a.id.startsWith('check-'))
+        .slice(0, 3)
+        .map(({ step: _step, ...a }) => a as Annotation),
       check(
         'hidden3-params',
         { check: 'params', expected: 99, claim: 'A third hidden layer of 99 parameters.' },

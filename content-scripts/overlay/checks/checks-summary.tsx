@@ -2,7 +2,7 @@
 // example and check (Cancel and a progress bar while they run), and the button that exports the report.
 
 import { useState } from 'preact/hooks';
-import { claimCounts, summaryLine } from './results';
+import { claimCounts, examplesLine, summaryLine } from './results';
 import { useChecksUi } from './use-checks';
 
 export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
@@ -14,7 +14,6 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
   const total = controller.exampleIds.length + controller.checkIds.length;
   if (total === 0) return null;
   const counts = claimCounts(controller.checkIds, state.results.byId);
-  const examplesRun = controller.exampleIds.filter((id) => state.results.byId.has(id)).length;
   const running = state.running;
   const progress = state.progress;
   return (
@@ -25,10 +24,7 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
       <p class="checks-line" role="status" aria-live="polite" data-testid="checks-summary">
         {summaryLine(counts)}
         {controller.exampleIds.length > 0 && (
-          <span class="muted">
-            {' '}
-            · {examplesRun} of {controller.exampleIds.length} examples run
-          </span>
+          <span class="muted"> · {examplesLine(controller.exampleIds, state.results.byId)}</span>
         )}
       </p>
       {running && progress && (

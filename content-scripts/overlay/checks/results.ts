@@ -84,6 +84,18 @@ export function summaryLine(c: ClaimCounts): string {
   return parts.join(' · ');
 }
 
+/** "6 of 6 examples run", and how many of those that ran did not give what they expect or could not run. */
+export function examplesLine(exampleIds: readonly string[], byId: ReadonlyMap<string, ItemResult>): string {
+  const c = claimCounts(exampleIds, byId);
+  const n = exampleIds.length;
+  const ran = n - c.notRun;
+  const trouble = [
+    ...(c.fail > 0 ? [`${c.fail} ${c.fail === 1 ? 'fails' : 'fail'}`] : []),
+    ...(c.couldNotRun > 0 ? [`${c.couldNotRun} could not run`] : []),
+  ];
+  return `${ran} of ${n} ${n === 1 ? 'example' : 'examples'} run${trouble.length > 0 ? ` (${trouble.join(', ')})` : ''}`;
+}
+
 export const STATUS_TEXT: Record<Status | 'ran' | 'running' | 'pending', string> = {
   pass: 'Pass',
   fail: 'Fail',
