@@ -45,11 +45,26 @@ const STATUS_TEXT: Record<string, string> = {
 const badge = (status: string): string =>
   `<span class="status ${e(status)}">${e(STATUS_TEXT[status] ?? status)}</span>`;
 
+/** Replaces pictures that would load from elsewhere by a link in words: the report makes no requests. */
+function offline(html: string, win: RenderWindow): string {
+  const template = win.document.createElement('template');
+  template.innerHTML = html;
+  for (const img of template.content.querySelectorAll('img')) {
+    const src = img.getAttribute('src') ?? '';
+    if (src.startsWith('data:image/')) continue;
+    const text = win.document.createElement('span');
+    text.className = 'muted';
+    text.textContent = `[picture: ${img.getAttribute('alt') || 'no description'} — ${src}]`;
+    img.replaceWith(text);
+  }
+  return template.innerHTML;
+}
+
 function prose(markdown: string | undefined, options: ReportOptions): string {
   if (!markdown) return '';
   if (options.window) {
     try {
-      return `<div class="prose">${renderMarkdown(markdown, { window: options.window })}</div>`;
+      return `<div class="prose">${offline(renderMarkdown(markdown, { window: options.window }), options.window)}</div>`;
     } catch {
       // fall through to plain text
     }
