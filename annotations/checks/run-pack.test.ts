@@ -281,6 +281,25 @@ describe('runPack: pictures and transforms', () => {
   });
 });
 
+describe('runPack: input normalisation', () => {
+  it("scales picture pixels by the example's normalize (default [0, 1])", async () => {
+    const half = pngDataUrl(4, 4, (x) => (x < 2 ? 255 : 0));
+    const flat = { model: { type: 'ModelNodeSelector', node: 'flat' } };
+    const pack = makePack(
+      [{ alias: 's' }],
+      [
+        example('plain', { input: { image: half } }, flat),
+        example('signed', { input: { image: half, normalize: { mean: [0.5], std: [0.5] } } }, flat),
+      ],
+    );
+    const result = await run(pack, sides, 's');
+    expect(result.examples.map((r) => r.observed?.values.slice(0, 4))).toEqual([
+      [1, 1, 0, 0],
+      [1, 1, -1, -1],
+    ]);
+  });
+});
+
 describe('staleness', () => {
   it('a model swapped for another: fingerprint, structure and orphaned anchors, all reported', async () => {
     const pack = pointsPack(points.graph.fingerprint);
