@@ -3,7 +3,7 @@
 
 import type { ModelGraph } from '../content-scripts/bridge/model-graph';
 import { parseModelGraph } from '../content-scripts/bridge/model-graph-validate';
-import { BRIDGE_LIMITS } from '../content-scripts/bridge/protocol';
+import { boundedUrl, BRIDGE_LIMITS } from '../content-scripts/bridge/protocol';
 import type { ValidationError } from '../annotations/format/validate';
 import type { FrameReport } from './protocol';
 import type { OverlayStatus, Provenance } from './packs-protocol';
@@ -100,13 +100,14 @@ export function parseContentPacksRequest(v: unknown): ContentPacksRequest | null
         ? { type: 'share-link', session: v.session, fragment: v.fragment }
         : null;
     case 'frame-packs': {
-      if (!str(v.session, 64) || !SESSION.test(v.session) || !str(v.frameUrl, 8192)) return null;
+      const frameUrl = boundedUrl(v.frameUrl);
+      if (!str(v.session, 64) || !SESSION.test(v.session) || frameUrl === null) return null;
       let graphs: ModelGraph[] | null = null;
       if (v.graphs !== null) {
         if (!Array.isArray(v.graphs) || v.graphs.length > BRIDGE_LIMITS.maxModels) return null;
         graphs = v.graphs.map(parseModelGraph).filter((g): g is ModelGraph => g !== null);
       }
-      return { type: 'frame-packs', session: v.session, frameUrl: v.frameUrl, graphs };
+      return { type: 'frame-packs', session: v.session, frameUrl, graphs };
     }
     case 'overlay-status': {
       const s = isRec(v.status) ? v.status : null;

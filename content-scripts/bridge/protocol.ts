@@ -232,9 +232,23 @@ export function parseModelSummary(v: Json): ModelSummary | null {
   };
 }
 
+export const MAX_FRAME_URL = 8192;
+
+/**
+ * A frame's URL within `max` characters. A longer one loses its fragment (an inline share link's pack, or a page's
+ * own state), which nothing that reads frame URLs needs (share links are read from location.hash apart); a URL
+ * still too long without it is refused.
+ */
+export function boundedUrl(v: unknown, max = MAX_FRAME_URL): string | null {
+  if (typeof v !== 'string') return null;
+  if (v.length <= max) return v;
+  const hash = v.indexOf('#');
+  return hash >= 0 && hash <= max ? v.slice(0, hash) : null;
+}
+
 export function parseSnapshot(v: Json): PageSnapshot | null {
   if (!isRecord(v)) return null;
-  const frameUrl = str(v.frameUrl, 8192);
+  const frameUrl = boundedUrl(v.frameUrl);
   if (frameUrl === null || !Array.isArray(v.engines) || !Array.isArray(v.models)) return null;
   if (v.engines.length > BRIDGE_LIMITS.maxEngines || v.models.length > BRIDGE_LIMITS.maxModels) return null;
   const engines = v.engines.map(parseEngineInfo);
