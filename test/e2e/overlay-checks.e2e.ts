@@ -193,6 +193,8 @@ describe('executable explanations: a wrong pack and a stale pack', () => {
     ])
       expect(report).toContain(id);
     expect(report).toMatch(/26662/);
+    // The page's tf.js (4.x UMD on this demo) and its backend, read from the live model.
+    expect(report).toMatch(/4\.\d+\.\d+ <span class="muted">backend<\/span> (cpu|webgl|wasm|webgpu)/);
     expect(report).toMatch(/another site/);
     await page.close();
   });

@@ -141,6 +141,8 @@ describe('results', () => {
     expect(summaryLine(claimCounts([], byId))).toBe('No claims to check');
     expect(examplesLine(['a', 'b'], byId)).toBe('1 of 2 examples run (1 fails)');
     expect(examplesLine(['b'], byId)).toBe('0 of 1 example run');
+    const ran = new Map([['e', { ...run('e', 'pass', 'x').checks[0]!, status: 'ran' as never }]]);
+    expect(examplesLine(['e'], ran)).toBe('1 of 1 example run');
   });
 });
 

@@ -58,16 +58,19 @@ export interface ClaimCounts {
   pass: number;
   fail: number;
   couldNotRun: number;
+  /** Examples that ran and state no expectation. */
+  ran: number;
   notRun: number;
 }
 
 export function claimCounts(claimIds: readonly string[], byId: ReadonlyMap<string, ItemResult>): ClaimCounts {
-  const counts: ClaimCounts = { total: claimIds.length, pass: 0, fail: 0, couldNotRun: 0, notRun: 0 };
+  const counts: ClaimCounts = { total: claimIds.length, pass: 0, fail: 0, couldNotRun: 0, ran: 0, notRun: 0 };
   for (const id of claimIds) {
     const status: Status | 'ran' | undefined = byId.get(id)?.status;
     if (status === 'pass') counts.pass++;
     else if (status === 'fail') counts.fail++;
     else if (status === 'could-not-run') counts.couldNotRun++;
+    else if (status === 'ran') counts.ran++;
     else counts.notRun++;
   }
   return counts;
