@@ -38,6 +38,8 @@ export interface PackFacts {
     /** The pack's examples: passed their expectation, ran (no expectation), failed or could not run. */
     examples: { passed: number; ran: number; failed: string[] };
   };
+  /** The overlay's own summary after "Run all checks" (null where the overlay has no checks UI). */
+  overlayChecks: string | null;
   problems: string[];
 }
 
@@ -90,6 +92,8 @@ export function factsTable(all: DemoFacts[], markdown = false): string {
           `${d.pack.behavioural.examples.passed} passed / ${d.pack.behavioural.examples.ran} ran / ` +
           `${d.pack.behavioural.examples.failed.length} failed`,
       );
+      if (d.pack.overlayChecks !== null)
+        lines.push(`- in the overlay, "Run all checks": ${d.pack.overlayChecks}`);
     }
     if (d.problems.length) lines.push(`- problems: ${d.problems.join('; ')}`);
     lines.push('');

@@ -38,7 +38,9 @@ export function proveOffline(
   pack: Pack,
   pageUrl: string,
   graphs: readonly ModelGraph[],
-): Omit<PackFacts, 'file' | 'active' | 'behavioural'> & { graphOf: Map<string, ModelGraph> } {
+): Omit<PackFacts, 'file' | 'active' | 'behavioural' | 'overlayChecks'> & {
+  graphOf: Map<string, ModelGraph>;
+} {
   const problems: string[] = [];
   const orphans: string[] = [];
   if (!matchPageUrl(pack, pageUrl).matched) problems.push(`the pack's pages do not match ${pageUrl}`);
@@ -94,6 +96,33 @@ async function openOverlay(page: Page, title: string | null): Promise<{ opened: 
   return { opened: heading === title, orphans: await panel.locator('details.orphans').count() };
 }
 
+/**
+ * Runs the pack's checks the way a reader does — "Run all checks" in the overlay — and returns the summary line
+ * once nothing is left to run, or null when the overlay has no such button.
+ */
+async function runChecksInOverlay(page: Page): Promise<string | null> {
+  const panel = page.getByRole('dialog', { name: 'Literate' });
+  const button = panel.getByRole('button', { name: 'Run all checks' });
+  if ((await button.count()) === 0) return null;
+  await button.click();
+  const summary = panel.getByTestId('checks-summary');
+  const end = Date.now() + 240_000;
+  let line = '';
+  while (Date.now() < end) {
+    line = ((await summary.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    const idle = (await button.count()) === 1;
+    if (idle && !/not (run|checked) yet/.test(line)) return line;
+    await page.waitForTimeout(500);
+  }
+  return `${line} (still running after 240 s)`;
+}
+
+/** "9 of 9 claims hold · 2 of 2 examples run": every claim holds and no example failed or could not run. */
+export function allHold(line: string): boolean {
+  const m = /^(\d+) of (\d+) claims? holds?\b/.exec(line);
+  return !!m && m[1] === m[2] && !/fail|could not run|still running/.test(line);
+}
+
 export async function checkPack(
   page: Page,
   session: ExtensionSession,
@@ -111,6 +140,7 @@ export async function checkPack(
       orphans: [],
       structural: { passed: 0, failed: [] },
       behavioural: { passed: 0, failed: [], examples: { passed: 0, ran: 0, failed: [] } },
+      overlayChecks: null,
       problems: [`invalid pack: ${JSON.stringify(valid.errors).slice(0, 400)}`],
     };
   }
@@ -124,6 +154,8 @@ export async function checkPack(
   const overlay = await openOverlay(page, active ? pack.title : null);
   if (active && !overlay.opened) problems.push('the overlay did not show the pack');
   if (overlay.orphans) problems.push('the overlay lists orphans');
+  const overlayChecks = active ? await runChecksInOverlay(page) : null;
+  if (overlayChecks !== null && !allHold(overlayChecks)) problems.push(`overlay checks: ${overlayChecks}`);
   const behavioural = {
     passed: 0,
     failed: [] as string[],
@@ -157,6 +189,7 @@ export async function checkPack(
     orphans: offline.orphans,
     structural: offline.structural,
     behavioural,
+    overlayChecks,
     problems,
   };
 }

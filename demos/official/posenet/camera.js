@@ -168,9 +168,6 @@
     loading.textContent = 'Model loaded.';
     const resolution = validResolution(INPUT_RESOLUTION, OUTPUT_STRIDE);
     let image = await loadImage(photo.value);
-    photo.addEventListener('change', async () => {
-      image = await loadImage(photo.value);
-    });
     let frames = 0;
     const frame = async () => {
       drawFrame(image);
@@ -189,6 +186,11 @@
       document.documentElement.dataset.poseScore = pose.score.toFixed(4);
       if (frames < maxFrames) requestAnimationFrame(frame);
     };
+    // A new photo while the loop runs shows up on its next frame; after a bounded run (?frames=N) it gets one frame.
+    photo.addEventListener('change', async () => {
+      image = await loadImage(photo.value);
+      if (frames >= maxFrames) await frame();
+    });
     await frame();
     document.documentElement.dataset.ready = '1';
   }

@@ -18,6 +18,7 @@
   const prediction = /** @type {HTMLElement} */ (document.getElementById('prediction'));
   const value = (id) => Number(/** @type {HTMLSelectElement} */ (document.getElementById(id)).value);
 
+  /** @type {any} */ let mobilenet;
   /** @type {any} */ let truncated;
   /** @type {any} */ let head;
   /** @type {any} */ let xs = null;
@@ -55,7 +56,9 @@
   }
 
   async function loadTruncatedMobileNet() {
-    const mobilenet = await tf.loadLayersModel(MOBILENET_URL);
+    // The demo lets the loaded model go once truncated (the hook, holding models weakly, then loses it at a garbage
+    // collection); the stand-in keeps it, so what Literate sees does not depend on GC timing.
+    mobilenet = await tf.loadLayersModel(MOBILENET_URL);
     const layer = mobilenet.getLayer('conv_pw_13_relu');
     return tf.model({ inputs: mobilenet.inputs, outputs: layer.output });
   }
