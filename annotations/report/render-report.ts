@@ -111,6 +111,14 @@ function observedHtml(observed: ObservedOutput | null): string {
   return `<ul class="observed">${parts.join('')}</ul>`;
 }
 
+const INLINE_PICTURE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/** The example's picture itself, when it is inline (data: URLs load nothing). */
+function thumbnail(input: ExampleInput): string {
+  if (!('image' in input) || !INLINE_PICTURE.test(input.image)) return '';
+  return `<img class="thumb" src="${e(input.image)}" alt="the example's input picture">`;
+}
+
 function inputText(input: ExampleInput): string {
   if ('tensor' in input)
     return `tensor ${short(input.tensor, 80)}${input.shape ? ` reshaped to [${input.shape.join(', ')}]` : ''}`;
@@ -166,7 +174,9 @@ function examplesHtml(pack: Pack, results: readonly ExampleResult[], options: Re
     const a = byId.get(r.id) as ExampleAnnotation | undefined;
     const expected = r.expected ? short(r.expected) : '—';
     return `<tr id="example-${e(r.id)}"><td class="id">${e(r.id)}</td><td>${badge(r.status)}</td><td>${
-      a ? `<div>${e(inputText(a.body.input))}</div>${prose(a.body.caption, options)}` : ''
+      a
+        ? `<div>${thumbnail(a.body.input)}${e(inputText(a.body.input))}</div>${prose(a.body.caption, options)}`
+        : ''
     }</td><td><code>${e(expected)}</code></td><td>${observedHtml(r.observed)}<p class="message">${e(r.message)}</p></td><td class="muted">${e(r.ms)} ms</td></tr>`;
   });
   return `<section><h2>Examples</h2><table><thead><tr><th>Example</th><th>Status</th><th>Input</th><th>Expected</th><th>Observed</th><th>Time</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;

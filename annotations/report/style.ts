@@ -17,7 +17,8 @@ code { background: var(--code); padding: 0 .25em; border-radius: 3px; overflow-w
 table { width: 100%; border-collapse: collapse; margin: .5rem 0; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; color: var(--muted); font-size: .85em; }
-td.id { white-space: nowrap; font-family: ui-monospace, monospace; font-size: .85em; }
+td.id { max-width: 11rem; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: .85em; }
+td:last-child { white-space: nowrap; }
 .status { display: inline-block; min-width: 6.5em; padding: .05rem .4rem; border-radius: 3px; font-weight: 600;
   font-size: .8em; text-align: center; color: #fff; }
 .status.pass { background: var(--pass); } .status.fail { background: var(--fail); }
@@ -27,7 +28,9 @@ td.id { white-space: nowrap; font-family: ui-monospace, monospace; font-size: .8
 .summary strong { font-size: 1.3em; }
 .verdict.pass { color: var(--pass); } .verdict.fail { color: var(--fail); } .verdict.could-not-run { color: var(--skip); }
 .prose p { margin: .25rem 0; } .prose math { font-size: 1.05em; }
-.observed { margin: 0; padding-left: 1rem; } .message { margin: .25rem 0 0; }
+.observed { margin: 0; padding-left: 1rem; min-width: 11rem; }
+img.thumb { display: block; width: 56px; height: auto; image-rendering: pixelated; border: 1px solid var(--line);
+  margin-bottom: .25rem; } .message { margin: .25rem 0 0; }
 ul.plain { margin: .25rem 0; padding-left: 1.25rem; }
 @media print {
   :root { --fg: #000; --bg: #fff; --muted: #444; --line: #bbb; --code: #f3f3f3; }
