@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeInputSource } from '../cli/check/image-source';
 import type { Annotation, Pack } from '../format/types';
 import { runCheck, runExample, runPack } from './run-pack';
-import { makePack, pngDataUrl, pointsModel, sidesModel, testModel, type TestModel } from './test-support';
+import {
+  makePack,
+  pngDataUrl,
+  pointsModel,
+  sidesModel,
+  testModel,
+  type TestModel,
+} from './node/test-support';
 import type { CheckOutcome, ModelRunner, PackRunResult } from './types';
 
 let points: TestModel;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveLayersModel } from '../../../demos/models/model-files';
-import { makePack, pointsModel, sidesModel } from '../../checks/test-support';
+import { makePack, pointsModel, sidesModel } from '../../checks/node/test-support';
 import type { Annotation, Pack } from '../../format/types';
 import type { CliIo } from '../io';
 import { run } from '../main';
@@ -158,10 +158,55 @@ describe('literate pack check', () => {
     expect(err.join('\n')).toMatch(/invalid pack/);
   });
 
+  it('binds unaliased models to a several-model pack by their constraints', async () => {
+    const pack = writePack(
+      'two.json',
+      makePack(
+        [
+          { alias: 'p', structure: { params: 9 } },
+          { alias: 's', structure: { params: 34 } },
+        ],
+        [
+          {
+            id: 'p-params',
+            kind: 'check',
+            body: { check: 'params', expected: 9 },
+            target: { model: { type: 'ModelNodeSelector', model: 'p' } },
+          },
+          {
+            id: 's-params',
+            kind: 'check',
+            body: { check: 'params', expected: 34 },
+            target: { model: { type: 'ModelNodeSelector', model: 's' } },
+          },
+        ] as Partial<Annotation>[],
+      ),
+    );
+    const { cli, out } = io();
+    expect(
+      await run(['pack', 'check', pack, '--model', join(dir, 'sides'), '--model', join(dir, 'points')], cli),
+    ).toBe(0);
+    expect(out).toContain(
+      '  p (m2): current — no fingerprint to compare; structure holds and every anchor resolves',
+    );
+    expect(out).toContain(
+      '  s (m1): current — no fingerprint to compare; structure holds and every anchor resolves',
+    );
+    const twice = io();
+    expect(
+      await run(
+        ['pack', 'check', pack, '--model', join(dir, 'points'), '--model', join(dir, 'points')],
+        twice.cli,
+      ),
+    ).toBe(2);
+    expect(twice.err.join('\n')).toMatch(/cannot tell which alias .*points is for/);
+  });
+
   it('checks shipped gallery packs against the committed models (tensor and picture examples)', async () => {
     for (const [pack, model] of [
       ['legacy-spiral', 'spiral-mlp'],
       ['draw-shapes', 'shapes-cnn'],
+      ['decision-regions', 'point-regions'], // a graph model
     ]) {
       const { cli, out } = io();
       const code = await run(

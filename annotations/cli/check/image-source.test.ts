@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { pngDataUrl } from '../../checks/test-support';
+import { pngDataUrl } from '../../checks/node/test-support';
 import { decodePicture, ELEMENT_NEEDS_PAGE, nodeInputSource } from './image-source';
 import { decodePng } from './png';
 
