@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -200,6 +202,42 @@ describe('literate pack check', () => {
       ),
     ).toBe(2);
     expect(twice.err.join('\n')).toMatch(/cannot tell which alias .*points is for/);
+  });
+
+  it('reads the pack and the model over HTTP', async () => {
+    writePack('served.json', pointsPack({ params: 9, top1: 'a', fingerprint }));
+    const server = createServer((request, response) => {
+      try {
+        response.end(
+          readFileSync(join(dir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname))),
+        );
+      } catch {
+        response.statusCode = 404;
+        response.end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const nodeRead = async (source: string) => (await fetch(source)).text();
+      const { cli, out } = io();
+      cli.read = nodeRead;
+      expect(
+        await run(['pack', 'check', `${base}/served.json`, '--model', `${base}/points/model.json`], cli),
+      ).toBe(0);
+      expect(out).toContain('Summary: 5 passed, 0 failed, 1 could not run.');
+      const missing = io();
+      missing.cli.read = nodeRead;
+      expect(
+        await run(
+          ['pack', 'check', `${base}/served.json`, '--model', `${base}/nope/model.json`],
+          missing.cli,
+        ),
+      ).toBe(2);
+      expect(missing.err.join('\n')).toMatch(/HTTP 404/);
+    } finally {
+      server.close();
+    }
   });
 
   it('checks shipped gallery packs against the committed models (tensor and picture examples)', async () => {
