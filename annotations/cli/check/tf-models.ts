@@ -16,6 +16,8 @@ type AnyModel = TfNamespace.LayersModel | TfNamespace.GraphModel;
 /** Largest model.json and weights we read. */
 export const MAX_MODEL_JSON_BYTES = 64 * 1024 * 1024;
 export const MAX_WEIGHT_BYTES = 1024 * 1024 * 1024;
+/** Longest wait for one model file over HTTP. */
+export const FETCH_TIMEOUT_MS = 120_000;
 
 export interface LoadedModel {
   model: AnyModel;
@@ -55,7 +57,10 @@ const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 
 async function readBytes(location: string, limit: number): Promise<Uint8Array> {
   if (isUrl(location)) {
-    const response = await fetch(location, { redirect: 'follow' });
+    const response = await fetch(location, {
+      redirect: 'follow',
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+    });
     if (!response.ok) throw new Error(`${location}: HTTP ${response.status}`);
     const bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes.length > limit) throw new Error(`${location}: larger than ${limit} bytes`);
