@@ -1,10 +1,13 @@
-// `npm run check:official [-- --write]`: the four official demos of issue #9 in real Chromium with the built extension.
-// Each demo's real URLs are answered by our stand-in page (demos/official/) and the real model files from
-// ../shared/models; the page is driven as a reader would; then: the badge counts the page's models, the hook's
-// ModelGraphs are read (fingerprints, nodes, inputs, outputs), and the shipped pack for the demo (when there is one)
-// must become active with zero orphans and passing structural checks. --write also refreshes
+// `npm run check:official [-- --write] [-- --only=<demo>]`: the four official demos of issue #9 in real Chromium with
+// the built extension. Each demo's real URLs are answered by our stand-in page (demos/official/), the tf.js build the
+// demo uses and the real model files from ../shared/models; the page is driven as a reader would; then: the badge
+// counts the page's models, the hook's ModelGraphs are read (fingerprints, nodes, inputs, outputs), and the demo's
+// shipped pack must match the page, bind its models (not stale), have no orphans, pass its structural checks, run
+// its examples and behavioural checks through the page's probe (checks engine in Node), become active in the
+// overlay, and hold every claim under the overlay's own "Run all checks". --write also refreshes
 // test/real/official-demos.{json,md} and the screenshots docs/screenshots/official-<demo>.png.
-// Exits 0 without running when ../shared/models is absent (CI runs it only when present); 1 on any failure.
+// Exits 0 without running when ../shared/models ($LITERATE_SHARED/models) is absent — CI runs it only when
+// present —, 1 on any failure.
 
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,10 +21,11 @@ import { ROOT } from '../e2e/hook-fixtures/server';
 import { driveDemo } from './official-drive';
 import { routeOfficialDemos } from './official-routes';
 import { factsTable, type DemoFacts, type ModelFacts } from './official-facts';
-import { checkPack, openPlainOverlay, packFileFor } from './official-packs';
+import { PACK_NAMES, checkPack, openPlainOverlay, packFileFor } from './official-packs';
 import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
 
-const SHARED = resolve(ROOT, '../shared');
+/** ../shared (models and inputs); LITERATE_SHARED points elsewhere. */
+const SHARED = resolve(process.env.LITERATE_SHARED ?? resolve(ROOT, '../shared'));
 const WRITE = process.argv.includes('--write');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
@@ -103,6 +107,7 @@ async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<D
       facts.pack = await checkPack(page, session, demo, packFile, graphs);
       facts.problems.push(...facts.pack.problems);
     } else {
+      facts.problems.push(`no shipped pack annotations/packs/${PACK_NAMES[demo.id]}.json`);
       await openPlainOverlay(page);
     }
     if (WRITE) {
