@@ -133,6 +133,9 @@ describe('authoring in place', () => {
     const { page, panel } = await openPanel(author);
     const seen = watchConsole(page);
     await panel.getByRole('button', { name: 'Write notes' }).click();
+    await panel.getByLabel('Title', { exact: true }).waitFor();
+    expect(await axeOverlay(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     await panel.getByLabel('Title', { exact: true }).fill('Shapes, step by step');
     await panel.getByLabel('Your name').fill('Ada Author');
     await expect.poll(() => panel.getByRole('button', { name: 'Start writing' }).isEnabled()).toBe(true);
@@ -156,6 +159,9 @@ describe('authoring in place', () => {
     const heading = page.locator('#sketch-heading');
     await heading.hover();
     await expect.poll(() => page.locator('literate-overlay .pick-box').count()).toBe(1);
+    expect(await axeOverlay(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await heading.hover();
     expect(await heading.evaluate((e) => e.getAttribute('style'))).toBeNull();
     // The overlay's own UI is never pickable: clicking in the panel does not anchor anything.
     await panel.getByRole('heading', { name: /Writing/ }).click();

@@ -1,8 +1,13 @@
 // Where an item being written is anchored now: resolved on this page (with the text found), in the model, not
 // anchored, or an orphan with the anchoring code's reason (then the editor offers re-anchoring by pointing).
 
+import type { ModelGraph } from '../../bridge/model-graph';
 import type { Annotation } from '../../../annotations/format/types';
 import { resolvePageTarget } from '../../../annotations/anchors/dom-anchors';
+import { resolveModelSelector } from '../../../annotations/anchors/model-anchors';
+
+/** The described graph a model alias of the draft stands for, when known. */
+export type GraphFor = (alias: string | undefined) => ModelGraph | null;
 
 export type AnchorCheck =
   | { state: 'page'; text: string; element: Element }
@@ -10,7 +15,7 @@ export type AnchorCheck =
   | { state: 'none' }
   | { state: 'orphan'; reason: string };
 
-export function checkAnchor(item: Annotation, root: Document): AnchorCheck {
+export function checkAnchor(item: Annotation, root: Document, graphFor: GraphFor = () => null): AnchorCheck {
   const selectors = item.target?.selector;
   if (selectors && selectors.length > 0) {
     const anchor = resolvePageTarget(selectors, root);
@@ -18,7 +23,11 @@ export function checkAnchor(item: Annotation, root: Document): AnchorCheck {
       ? { state: 'page', text: anchor.text, element: anchor.element }
       : { state: 'orphan', reason: anchor.reason };
   }
-  return item.target?.model ? { state: 'model' } : { state: 'none' };
+  const model = item.target?.model;
+  if (!model) return { state: 'none' };
+  const graph = graphFor(model.model);
+  const anchor = graph ? resolveModelSelector(model, graph) : null;
+  return anchor?.status === 'orphan' ? { state: 'orphan', reason: anchor.reason } : { state: 'model' };
 }
 
 const short = (s: string): string => {
@@ -39,5 +48,29 @@ export function anchorLabel(item: Annotation, check: AnchorCheck): string {
       return 'Not anchored: about the whole page.';
     case 'orphan':
       return `Orphan: ${check.reason}`;
+  }
+}
+
+/**
+ * Anchor checks by target: typing in a note changes the pack on every key, but not its targets, and resolving a
+ * text selector reads the whole page's text, so each distinct target is resolved once.
+ */
+export class AnchorChecks {
+  private readonly known = new Map<string, AnchorCheck>();
+
+  constructor(
+    private readonly root: Document,
+    private readonly graphFor: GraphFor = () => null,
+  ) {}
+
+  get(item: Annotation): AnchorCheck {
+    const key = JSON.stringify(item.target ?? null);
+    let check = this.known.get(key);
+    if (!check) {
+      check = checkAnchor(item, this.root, this.graphFor);
+      if (this.known.size > 500) this.known.clear();
+      this.known.set(key, check);
+    }
+    return check;
   }
 }

@@ -9,7 +9,7 @@ import type { Annotation, Pack } from '../../../annotations/format/types';
 import type { ActivePack } from '../../../extension/packs-protocol';
 import type { DraftRecord } from '../../../extension/background/drafts/schema';
 import type { DraftsApi } from '../../relay/packs-api';
-import { checkAnchor } from './anchor-status';
+import { AnchorChecks } from './anchor-status';
 import { ItemEditor, TextField, type NodeChoice } from './item-editor';
 import { Publish } from './publish';
 import { StepsEditor } from './steps-editor';
@@ -207,10 +207,19 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
     if (!m?.node) return null;
     return nodes.find((n) => n.node.id === m.node && (!m.model || n.alias === m.model))?.node ?? null;
   };
-  const anchors = useMemo(
-    () => new Map(pack.items.map((a) => [a.id, checkAnchor(a, document)])),
-    [pack.items],
+  const checks = useMemo(
+    () =>
+      new AnchorChecks(document, (alias) => {
+        const target = pack.targets.models.find((m) => m.alias === alias) ?? pack.targets.models[0];
+        const graphs = authoring.graphs;
+        return (
+          graphs.find((g) => target?.fingerprint && g.fingerprint === target.fingerprint) ??
+          (graphs.length === 1 ? (graphs[0] ?? null) : null)
+        );
+      }),
+    [authoring.graphs, pack.targets.models],
   );
+  const anchors = useMemo(() => new Map(pack.items.map((a) => [a.id, checks.get(a)])), [pack.items]);
 
   useEffect(() => {
     if (!authoring.focus) return;

@@ -307,6 +307,23 @@ describe('authoring mode', () => {
     expect(q('.author-anchor')?.textContent).toContain('#bars');
   });
 
+  it('re-anchors a model orphan by pinning the node in the outline', async () => {
+    const { api, packs } = fakes(testPack());
+    await mount(api, packs);
+    await click(button('Edit “A tiny tour” as a new version'));
+    await click(q('[data-item="broken-node"]'));
+    expect(q('.author-anchor')?.getAttribute('data-state')).toBe('orphan');
+    expect(q('.author-anchor')?.textContent).toContain('dense_9');
+    await click(button('Re-anchor by pointing'));
+    expect(q('.pick-banner')?.textContent).toContain('pin a node in the outline');
+    await click(q('[aria-label="Pin a note to hidden"]'));
+    expect(q('.pick-banner')).toBeNull();
+    expect(q('.author-anchor')?.getAttribute('data-state')).toBe('model');
+    expect(q('.author-anchor')?.textContent).toContain('hidden');
+    // Re-anchored in place: no new note was added.
+    expect(qa('[data-item]').length).toBe(testPack().items.length);
+  });
+
   it('shows the validator’s problems under the item they belong to, as you type', async () => {
     const { api, packs } = fakes();
     await mount(api, packs);

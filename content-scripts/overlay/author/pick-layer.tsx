@@ -46,7 +46,9 @@ export function PickLayer({ authoring }: { authoring: Authoring }) {
       )}
       <div class="pick-banner" role="region" aria-label="Pointing">
         <span>
-          Click an element or select text to anchor {picking.kind === 'new' ? 'a new note' : picking.id}.
+          {picking.kind === 'new'
+            ? 'Click an element or select text to anchor a new note.'
+            : `Click an element, select text, or pin a node in the outline to anchor ${picking.id}.`}
         </span>
         <button type="button" class="author-btn" onClick={authoring.stopPick}>
           Stop (Esc)

@@ -83,6 +83,8 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
   const [focus, setFocus] = useState<string | null>(null);
   const latest = useRef(session);
   latest.current = session;
+  const pickingRef = useRef(picking);
+  pickingRef.current = picking;
 
   // The models on the page, described once authoring starts (aliases, fingerprints, nodes for bindings).
   useEffect(() => {
@@ -162,8 +164,18 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
                 return;
               }
               const { pack, alias } = aliasFor(s.pack, graph);
-              const id = nextId(pack, 'note');
               const guarded = guardNode(pack, alias, node);
+              const re = pickingRef.current;
+              if (re?.kind === 'item') {
+                // Re-anchoring an item: the node picked in the outline becomes its target.
+                const { model } = nodeTarget(alias, node);
+                s.change(updateAnnotation(guarded, re.id, (a) => ({ ...a, target: { ...a.target, model } })));
+                s.select(re.id);
+                setPicking(null);
+                setMessage(`Anchored ${re.id} to ${node.id} (${node.op}).`);
+                return;
+              }
+              const id = nextId(pack, 'note');
               s.change(addAnnotation(guarded, emptyAnnotation('note', id, nodeTarget(alias, node))));
               s.select(id);
               setMessage(`Pinned ${id} to ${node.id} (${node.op}); its op and shape are recorded.`);
@@ -188,7 +200,11 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     picking,
     startPick: (forWhat) => {
       setPicking(forWhat);
-      setMessage('Pointing: click an element or select text on the page. Escape stops.');
+      setMessage(
+        forWhat.kind === 'item'
+          ? `Pointing for ${forWhat.id}: click an element, select text, or pin a node in the outline. Escape stops.`
+          : 'Pointing: click an element or select text on the page. Escape stops.',
+      );
     },
     stopPick: () => setPicking(null),
     hover,
