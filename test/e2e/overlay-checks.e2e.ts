@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchPageUrl } from '../../annotations/targets/match-page';
 import type { Pack } from '../../annotations/format/types';
 import { startServer, type GalleryServer } from '../../demos/server';
-import { launchWithExtension, watchConsole, type ExtensionSession } from './harness';
+import { launchWithExtension, screenshot, watchConsole, type ExtensionSession } from './harness';
 import {
   extensionWithOnly,
   foreignPictureRoute,
@@ -118,11 +118,17 @@ describe('executable explanations: the shipped gallery packs', () => {
     });
   }
 
-  it('axe finds no violation on the checks UI (summary, results, badges), light and dark', async () => {
+  it('a check about a layer shows, with its result, in that layer view; axe finds nothing, light and dark', async () => {
     const { page, panel } = await openPanel(shipped, '/demos/draw-shapes/');
     await runAll(panel);
     await panel.locator('.exec-section summary').click();
     await expect.poll(visible(panel.locator('.exec .run-badge').first()), POLL).toBe(true);
+    await screenshot(page, 'overlay-checks-draw-shapes');
+    expect(await axeOverlay(page)).toEqual([]);
+    await panel.locator('.node-button[data-node-id="conv1"]').click();
+    const inLayer = panel.locator('.pack-notes [data-exec-id="check-conv1-params"]');
+    await expect.poll(visible(inLayer.locator('.run-badge[data-status="pass"]')), POLL).toBe(true);
+    expect(await inLayer.locator('.run-result').textContent()).toContain('208');
     expect(await axeOverlay(page)).toEqual([]);
     await page.close();
   });
@@ -174,6 +180,7 @@ describe('executable explanations: a wrong pack and a stale pack', () => {
     expect(params.status).toBe('fail');
     expect(params.text).toMatch(/26661/);
     expect(params.text).toMatch(/26662/);
+    await screenshot(page, 'overlay-checks-wrong-pack');
     expect(await axeOverlay(page)).toEqual([]);
 
     const [download] = await Promise.all([

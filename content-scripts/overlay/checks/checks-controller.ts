@@ -29,6 +29,8 @@ export interface ChecksState {
   staleness: StalenessReport | null;
   /** Why the last run failed as a whole (each item's own reasons are in its result). */
   error: string | null;
+  /** The item the reader ran on its own last: only its result is announced (a run of all is, by the summary). */
+  announce: string | null;
 }
 
 export interface ChecksDeps {
@@ -49,6 +51,7 @@ export class ChecksController {
     progress: null,
     staleness: null,
     error: null,
+    announce: null,
   };
   private readonly listeners = new Set<(s: ChecksState) => void>();
   private current: AbortController | null = null;
@@ -123,6 +126,7 @@ export class ChecksController {
       running: { all: ids === null, ids: new Set(ids ?? [...this.exampleIds, ...this.checkIds]) },
       progress: { done: 0, total: ids?.length ?? this.exampleIds.length + this.checkIds.length },
       error: null,
+      announce: ids?.length === 1 ? ids[0]! : null,
     });
     try {
       const run = await this.deps.runPack(

@@ -34,7 +34,12 @@ export function ExecutableItem({ annotation, bodyClass }: { annotation: Annotati
         >
           Run
         </button>
-        <ResultView result={state?.results.byId.get(annotation.id)} running={running} labels={labels} />
+        <ResultView
+          result={state?.results.byId.get(annotation.id)}
+          running={running}
+          labels={labels}
+          announce={state?.announce === annotation.id}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 // One example's or check's result, next to its prose: the status in words and colour, what was observed (top-k
 // with labels, values of the node it names) beside what was expected, and the reason when it failed or could not
-// run. The region is live, so a screen reader hears the result the run produced.
+// run. The region is live for an item run on its own (a run of all is announced once, by the summary).
 
 import type { CheckOutcome, ExampleResult } from '../../../annotations/checks/types';
 import { expectedText, formatValue, topEntryText } from './format';
@@ -59,13 +59,16 @@ export function ResultView({
   result,
   running,
   labels,
+  announce,
 }: {
   result: ItemResult | undefined;
   running: boolean;
   labels: readonly string[] | null;
+  /** Whether a screen reader should hear this result (the reader ran this item on its own). */
+  announce: boolean;
 }) {
   return (
-    <div class="run-result" role="status" aria-live="polite" aria-atomic="true">
+    <div class="run-result" aria-live={announce ? 'polite' : 'off'} aria-atomic="true">
       {running ? (
         <StatusBadge status="running" />
       ) : result ? (

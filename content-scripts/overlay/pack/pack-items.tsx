@@ -4,6 +4,7 @@
 
 import type { ModelGraph } from '../../bridge/model-graph';
 import { formatLiveValue, parseLiveValue } from '../../../annotations/format/live-values';
+import { ExecutableItem } from '../checks/executable-item';
 import { liveNeed } from '../live/live-stat';
 import { usePackUi, type PackUi } from './pack-context';
 import { plainText } from './plain-text';
@@ -11,6 +12,7 @@ import { nodeKey, type PlacedItem } from './resolve';
 import { RichHtml } from './rich-html';
 
 const PROSE = new Set(['note', 'equation']);
+const RUNNABLE = new Set(['example', 'check']);
 
 /** The value of a live placeholder when the graph alone answers it (no tap, no weights), else null. */
 function staticLive(ui: PackUi, el: Element): string | null {
@@ -40,11 +42,13 @@ function Item({ item, ui }: { item: PlacedItem; ui: PackUi }) {
   );
 }
 
-/** The pack's notes and equations about one node. */
+/** The pack's notes and equations about one node, then its examples and checks on the node (with Run). */
 export function PackNodeExplanation({ graphId, nodeId }: { graphId: string; nodeId: string }) {
   const ui = usePackUi();
-  const items = nodeItems(ui, graphId, nodeId).filter((i) => PROSE.has(i.annotation.kind));
-  if (!ui || items.length === 0) return null;
+  const all = nodeItems(ui, graphId, nodeId);
+  const items = all.filter((i) => PROSE.has(i.annotation.kind));
+  const runnable = all.filter((i) => RUNNABLE.has(i.annotation.kind) && !i.page);
+  if (!ui || items.length + runnable.length === 0) return null;
   return (
     <section class="pack-notes" aria-labelledby="lt-pack-node-notes">
       <h4 id="lt-pack-node-notes" class="pack-notes-head">
@@ -52,6 +56,9 @@ export function PackNodeExplanation({ graphId, nodeId }: { graphId: string; node
       </h4>
       {items.map((item) => (
         <Item key={item.annotation.id} item={item} ui={ui} />
+      ))}
+      {runnable.map((item) => (
+        <ExecutableItem key={item.annotation.id} annotation={item.annotation} />
       ))}
     </section>
   );
