@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeInputSource } from '../cli/check/image-source';
 import { runPack } from '../checks/run-pack';
-import { makePack, pointsModel, testModel, type TestModel } from '../checks/test-support';
+import { makePack, pointsModel, testModel, type TestModel } from '../checks/node/test-support';
 import type { PackRunResult } from '../checks/types';
 import type { Annotation, Pack } from '../format/types';
 import type { RenderWindow } from '../render/sanitize';
