@@ -68,6 +68,19 @@ describe('official demo URLs → local files', () => {
     ).toBe('/inputs/daisy.jpg');
   });
 
+  it("answers a demo's model URLs from another folder when a control run swaps the model", () => {
+    const swapped = { ...roots, swap: { automl: 'mobilenet-v1-025-224-tfhub-graph' } };
+    expect(
+      localFileFor(
+        'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/model.json',
+        swapped,
+      ),
+    ).toBe('/models/mobilenet-v1-025-224-tfhub-graph/model.json');
+    expect(localFileFor(OFFICIAL_DEMOS[0]!.modelBase + OFFICIAL_DEMOS[0]!.modelFile, swapped)).toBe(
+      `/models/${OFFICIAL_DEMOS[0]!.modelFolder}/${OFFICIAL_DEMOS[0]!.modelFile}`,
+    );
+  });
+
   it('answers nothing else: other paths, folders, dot files and escapes are refused', () => {
     for (const url of [
       'https://storage.googleapis.com/tfjs-models/other/model.json',

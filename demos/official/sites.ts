@@ -127,6 +127,8 @@ export interface Roots {
   models: string;
   /** ../shared/inputs */
   inputs: string;
+  /** Another model folder to answer a demo's model URLs with (a control run: the wrong model must be caught). */
+  swap?: Partial<Record<OfficialDemoId, string>>;
 }
 
 /** The local file that answers `url` for a demo, or null (the test then refuses the request). */
@@ -143,7 +145,7 @@ export function localFileFor(url: string, roots: Roots): string | null {
     if (input) return join(roots.inputs, input);
     if (bare.startsWith(demo.modelBase)) {
       const file = safeName(bare.slice(demo.modelBase.length));
-      return file ? join(roots.models, demo.modelFolder, file) : null;
+      return file ? join(roots.models, roots.swap?.[demo.id] ?? demo.modelFolder, file) : null;
     }
     const base = demo.pageUrl.slice(0, demo.pageUrl.lastIndexOf('/') + 1);
     if (bare.startsWith(base)) {

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as prettier from 'prettier';
-import { OFFICIAL_DEMOS, type OfficialDemo } from '../../demos/official/sites';
+import { OFFICIAL_DEMOS, type OfficialDemo, type Roots } from '../../demos/official/sites';
 import { tabIdOf, waitForBadge, type ExtensionSession } from '../e2e/harness';
 import { launchLiterate } from '../e2e/hook-fixtures/extension';
 import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
@@ -70,7 +70,11 @@ function factsOf(g: ModelGraph): ModelFacts {
   };
 }
 
-async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<DemoFacts> {
+async function runDemo(
+  session: ExtensionSession,
+  demo: OfficialDemo,
+  screenshot = WRITE,
+): Promise<DemoFacts> {
   const started = Date.now();
   const facts: DemoFacts = {
     id: demo.id,
@@ -110,7 +114,7 @@ async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<D
       facts.problems.push(`no shipped pack annotations/packs/${PACK_NAMES[demo.id]}.json`);
       await openPlainOverlay(page);
     }
-    if (WRITE) {
+    if (screenshot) {
       const dir = join(ROOT, 'docs/screenshots');
       mkdirSync(dir, { recursive: true });
       await page.screenshot({ path: join(dir, `official-${demo.id}.png`) });
@@ -125,29 +129,50 @@ async function runDemo(session: ExtensionSession, demo: OfficialDemo): Promise<D
   return facts;
 }
 
+/**
+ * The check must be able to fail: the AutoML demo's official model URL answered with another real graph model
+ * (MobileNet v1 0.25 from TF-Hub) must be caught by the pack checks (stale binding, failing structural checks).
+ */
+async function controlRun(session: ExtensionSession, roots: Roots): Promise<string> {
+  const demo = OFFICIAL_DEMOS.find((d) => d.id === 'automl')!;
+  roots.swap = { automl: 'mobilenet-v1-025-224-tfhub-graph' };
+  try {
+    const facts = await runDemo(session, demo, false);
+    const caught = facts.problems.filter((p) =>
+      /stale|unbound|structural checks failed|overlay checks/.test(p),
+    );
+    return caught.length
+      ? `ok: a wrong model at the AutoML URL is caught (${caught.map((p) => p.slice(0, 90)).join('; ')})`
+      : `FAIL: a wrong model at the AutoML URL went unnoticed (${facts.problems.join('; ') || 'no problems'})`;
+  } finally {
+    delete roots.swap;
+  }
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(SHARED, 'models'))) {
     console.log(`check:official: ${join(SHARED, 'models')} is absent; nothing to check.`);
     return 0;
   }
   const session = await launchLiterate();
-  const log = await routeOfficialDemos(session.context, {
-    repo: ROOT,
-    models: join(SHARED, 'models'),
-    inputs: join(SHARED, 'inputs'),
-  });
+  const roots: Roots = { repo: ROOT, models: join(SHARED, 'models'), inputs: join(SHARED, 'inputs') };
+  const log = await routeOfficialDemos(session.context, roots);
   const all: DemoFacts[] = [];
+  let control = '';
+  let missing: string[] = [];
   try {
     for (const demo of OFFICIAL_DEMOS) {
       if (ONLY && demo.id !== ONLY) continue;
       all.push(await runDemo(session, demo));
       console.log(`${demo.id}: ${all.at(-1)!.problems.length ? 'FAIL' : 'ok'} (${all.at(-1)!.seconds} s)`);
     }
+    missing = [...new Set(log.missing)];
+    if (!ONLY) control = await controlRun(session, roots);
   } finally {
     await session.close();
   }
   console.log(factsTable(all));
-  if (log.missing.length) console.log(`\nrequests answered 404: ${[...new Set(log.missing)].join(', ')}`);
+  if (missing.length) console.log(`\nrequests answered 404: ${missing.join(', ')}`);
   if (WRITE && !ONLY) {
     const options = { ...(await prettier.resolveConfig(join(ROOT, 'package.json'))), parser: 'json' };
     writeFileSync(
@@ -158,8 +183,9 @@ async function main(): Promise<number> {
   }
   const failed = all.filter((f) => f.problems.length);
   for (const f of failed) console.log(`\n${f.id}:\n  - ${f.problems.join('\n  - ')}`);
+  if (control) console.log(`\ncontrol: ${control}`);
   console.log(`\ncheck:official: ${all.length - failed.length}/${all.length} demos ok`);
-  return failed.length ? 1 : 0;
+  return failed.length || control.startsWith('FAIL') ? 1 : 0;
 }
 
 main().then(
