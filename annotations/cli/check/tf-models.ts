@@ -1,7 +1,7 @@
 // Loads tf.js models in Node (cpu backend) from a model.json path, a folder or an http(s) URL, describes them with
 // the hook's own describe code (so fingerprints equal the browser's), and runs them for the engine (ModelRunner).
 import { readFile } from 'node:fs/promises';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as TfNamespace from '@tensorflow/tfjs';
@@ -77,7 +77,21 @@ async function modelJsonLocation(source: string): Promise<string> {
   const info = await stat(source).catch(() => {
     throw new Error(`${source}: no such file or folder`);
   });
-  return info.isDirectory() ? join(source, 'model.json') : source;
+  if (!info.isDirectory()) return source;
+  const names = await readdir(source);
+  if (names.includes('model.json')) return join(source, 'model.json');
+  // Published models are not always called model.json (PoseNet: model-stride16.json): take the one that is a model.
+  const models: string[] = [];
+  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    const text = await readFile(join(source, name), 'utf8').catch(() => '');
+    if (text.includes('"modelTopology"') && text.includes('"weightsManifest"')) models.push(name);
+  }
+  if (models.length === 1) return join(source, models[0]!);
+  throw new Error(
+    models.length === 0
+      ? `${source}: no model.json in this folder`
+      : `${source}: several models here (${models.join(', ')}); name the file`,
+  );
 }
 
 const sibling = (location: string, path: string): string =>
