@@ -196,6 +196,10 @@ export const CHECKS_CSS = String.raw`
 }
 .lt .run-top {
   margin: 0;
-  padding-left: 1.3em;
+  padding: 0;
+  list-style: none;
+}
+.lt .run-top li:first-child {
+  font-weight: 600;
 }
 `;
