@@ -373,6 +373,7 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
         root={root}
         pageUrl={authoring.pageUrl()}
         beforeExport={session.flush}
+        saveCopy={authoring.saveCopy}
       />
     </div>
   );

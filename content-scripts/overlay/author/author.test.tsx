@@ -106,7 +106,7 @@ function fakes(active: Pack | null = null) {
     updateSettings: async () => ({ ...DEFAULT_SETTINGS }),
     reportStatus: vi.fn(),
     shareLink: vi.fn(async () => ({ ok: true as const, link: 'x' })),
-    saveEdit: async () => ({ ok: true as const }),
+    saveEdit: vi.fn(async () => ({ ok: true as const })),
     drafts,
   } as unknown as PacksApi;
   return { api, packs, drafts, store };
@@ -305,6 +305,14 @@ describe('authoring mode', () => {
     await settle();
     expect(q('.author-anchor')?.getAttribute('data-state')).toBe('page');
     expect(q('.author-anchor')?.textContent).toContain('#bars');
+
+    // Kept as the reader's own copy of the original, as the new version.
+    await click(button('Keep as my copy in Literate'));
+    expect(packs.saveEdit).toHaveBeenCalledTimes(1);
+    const [key, text] = vi.mocked(packs.saveEdit).mock.calls[0] ?? [];
+    expect(key).toBe('shipped:unit-pack');
+    expect(JSON.parse(text ?? '{}')).toMatchObject({ id: 'unit-pack', version: '1.3.0' });
+    expect(root.textContent).toContain('Saved in Literate as your copy of version 1.3.0');
   });
 
   it('re-anchors a model orphan by pinning the node in the outline', async () => {

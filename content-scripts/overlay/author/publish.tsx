@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { decompilePack } from '../../../annotations/author/decompile';
 import type { Pack } from '../../../annotations/format/types';
+import type { ActionResult } from '../../../extension/packs-messages';
 import { shareLinkForPack } from '../../../extension/share/share-for-pack';
 import { buildShareLink, packUrlProblem } from '../../../extension/share/share-link';
 
@@ -35,11 +36,14 @@ export interface PublishProps {
   root: ShadowRoot;
   pageUrl: string;
   beforeExport(): Promise<void>;
+  /** Saves a new version of a stored pack as the reader's own copy; null for new packs. */
+  saveCopy: (() => Promise<ActionResult>) | null;
 }
 
-export function Publish({ pack, valid, root, pageUrl, beforeExport }: PublishProps) {
+export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: PublishProps) {
   const [link, setLink] = useState<{ text: string; note: string } | null>(null);
   const [hosted, setHosted] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
   const copy = async (text: string, note: string) => {
     setLink({ text, note });
     const copied = await navigator.clipboard?.writeText(text).then(
@@ -93,6 +97,26 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport }: PublishPro
           Copy share link
         </button>
       </div>
+      {saveCopy && (
+        <div class="author-actions">
+          <button
+            type="button"
+            class="author-btn"
+            disabled={!valid}
+            onClick={async () => {
+              const result = await saveCopy();
+              setCopied(
+                result.ok
+                  ? `Saved in Literate as your copy of version ${pack.version} (“Your edits”); choose it in the popup to show it here.`
+                  : `Not saved: ${result.reason}`,
+              );
+            }}
+          >
+            Keep as my copy in Literate
+          </button>
+          {copied && <p role="status">{copied}</p>}
+        </div>
+      )}
       <form
         class="author-row"
         onSubmit={(e) => {

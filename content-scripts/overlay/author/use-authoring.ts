@@ -19,6 +19,7 @@ import {
 } from '../../../annotations/anchors/generate';
 import type { Pack } from '../../../annotations/format/types';
 import type { ContentApi } from '../../relay/content-api';
+import type { ActionResult } from '../../../extension/packs-messages';
 import type { PacksApi } from '../../relay/packs-api';
 import type { AuthorUi } from './author-context';
 import { startPicking, type Picked } from './picker';
@@ -46,6 +47,8 @@ export interface Authoring {
   focus: string | null;
   focused(): void;
   pageUrl(): string;
+  /** For a new version of a stored pack: keeps it in Literate as the reader's own copy ("Your edits"). */
+  saveCopy: (() => Promise<ActionResult>) | null;
 }
 
 export function pageUrlNow(): string {
@@ -231,5 +234,16 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     focus,
     focused: () => setFocus(null),
     pageUrl: pageUrlNow,
+    saveCopy:
+      packs && session.draft?.basedOn
+        ? async () => {
+            const d = latest.current.draft;
+            if (!d?.basedOn) return { ok: false, reason: 'This draft is not a version of a stored pack.' };
+            await latest.current.flush();
+            return packs
+              .saveEdit(d.basedOn, `${JSON.stringify(d.history.present, null, 2)}\n`)
+              .catch((e: unknown) => ({ ok: false as const, reason: String(e) }));
+          }
+        : null,
   };
 }
