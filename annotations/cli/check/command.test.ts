@@ -145,6 +145,7 @@ describe('literate pack check', () => {
         ['pack', 'check', good, '--model', join(dir, 'missing')],
         /cannot load model .*missing: .*no such file/,
       ],
+      [['pack', 'check', good, '--model', dir], /no model\.json in this folder/],
       [['pack', 'check', good, '--model', join(dir, 'points'), '--timeout-ms', 'soon'], /--timeout-ms needs/],
       [['pack', 'check'], /exactly one PACK/],
     ];
