@@ -179,7 +179,10 @@ async function main(): Promise<number> {
       join(ROOT, 'test/real/official-demos.json'),
       await prettier.format(JSON.stringify(all), options),
     );
-    writeFileSync(join(ROOT, 'test/real/official-demos.md'), factsTable(all, true));
+    writeFileSync(
+      join(ROOT, 'test/real/official-demos.md'),
+      factsTable(all, true) + (control ? `\n## Control run\n\n${control}\n` : ''),
+    );
   }
   const failed = all.filter((f) => f.problems.length);
   for (const f of failed) console.log(`\n${f.id}:\n  - ${f.problems.join('\n  - ')}`);
