@@ -144,6 +144,10 @@ export const AUTHOR_CSS = String.raw`
   border-color: var(--accent);
   background: var(--accent-soft);
 }
+.lt .author-snippet {
+  color: var(--fg);
+  overflow-wrap: anywhere;
+}
 .lt .author-badge {
   font-size: 11.5px;
   color: var(--fg);

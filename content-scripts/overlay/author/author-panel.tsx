@@ -61,6 +61,14 @@ export function AuthorPanel({ authoring, drafts, active, root }: AuthorPanelProp
   );
 }
 
+/** The first words an item says, for the list of items. */
+export function snippet(a: Annotation): string {
+  const b = a.body as unknown as Record<string, unknown>;
+  const text = [b.value, b.tex, b.claim, b.caption, b.view].find((t) => typeof t === 'string' && t.trim());
+  const flat = typeof text === 'string' ? text.replace(/\s+/g, ' ').trim() : '';
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+}
+
 function savedLine(save: Authoring['session']['save']): string {
   switch (save.state) {
     case 'idle':
@@ -307,6 +315,9 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
           >
             {authoring.picking ? 'Stop pointing' : 'Point at the page to add a note'}
           </button>
+          <button type="button" class="author-btn" onClick={() => authoring.anchorSelection({ kind: 'new' })}>
+            Add a note on the selected text
+          </button>
         </div>
         <p class="muted">Or pin a note to a node with “Pin a note” in the model outline below.</p>
         {pack.items.length > 0 && (
@@ -323,7 +334,8 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
                     aria-current={a.id === session.selected ? 'true' : undefined}
                     onClick={() => session.select(a.id === session.selected ? null : a.id)}
                   >
-                    <span class="mono">{a.id}</span> <span class="muted">{a.kind}</span>
+                    <span class="mono">{a.id}</span> <span class="muted">{a.kind}</span>{' '}
+                    <span class="author-snippet">{snippet(a)}</span>
                     {anchor?.state === 'orphan' && <span class="author-badge"> orphan</span>}
                     {problems > 0 && <span class="author-badge"> {problems} to fix</span>}
                   </button>

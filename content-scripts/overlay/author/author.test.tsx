@@ -231,6 +231,27 @@ describe('authoring mode', () => {
     expect(q('#lt-author-live, .author-live')?.textContent).toContain('Stopped pointing');
   });
 
+  it('anchors a note to text selected on the page without pointing (keyboard users)', async () => {
+    const { api, packs } = fakes();
+    await mount(api, packs);
+    await startNew('Keyboard');
+    await click(button('Add a note on the selected text'));
+    expect(q('.author-live')?.textContent).toContain('Select some text on the page first');
+    const text = document.querySelector('main p')?.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 'Type '.length);
+    range.setEnd(text, 'Type three numbers'.length);
+    await act(() => {
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+      document.dispatchEvent(new Event('selectionchange'));
+    });
+    await settle();
+    await click(button('Add a note on the selected text'));
+    expect(qa('[data-item]').map((b) => b.dataset.item)).toEqual(['note-1']);
+    expect(q('.author-anchor')?.textContent).toContain('three numbers');
+  });
+
   it('undoes and redoes with Ctrl+Z / Ctrl+Shift+Z, and autosaves every change to the drafts store', async () => {
     const { api, packs, store } = fakes();
     await mount(api, packs);

@@ -35,6 +35,8 @@ export interface Authoring {
   graphs: ModelGraph[];
   picking: PickFor | null;
   startPick(forWhat: PickFor): void;
+  /** Anchors to the text last selected on the page (mouse or keyboard, e.g. caret browsing): no pointing needed. */
+  anchorSelection(forWhat: PickFor): void;
   stopPick(): void;
   hover: Element | null;
   /** The last announcement (shown in a live region). */
@@ -138,6 +140,20 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     setFocus(`lt-author-${id}-text`);
   };
 
+  // The page's last text selection (outside the overlay), so a keyboard user can anchor without pointing.
+  const lastSelection = useRef<Range | null>(null);
+  useEffect(() => {
+    if (!on || !host) return;
+    const onChange = () => {
+      const selection = document.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+      const range = selection.getRangeAt(0);
+      if (!host.contains(range.commonAncestorContainer)) lastSelection.current = range.cloneRange();
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [on, host]);
+
   // Pick mode: listeners on the page only while pointing.
   useEffect(() => {
     if (!picking || !host) return;
@@ -210,6 +226,17 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
       );
     },
     stopPick: () => setPicking(null),
+    anchorSelection: (forWhat) => {
+      const range = lastSelection.current;
+      if (!range || range.collapsed) {
+        setMessage(
+          'Select some text on the page first (with the mouse, or the keyboard with caret browsing, F7).',
+        );
+        return;
+      }
+      apply({ kind: 'range', range }, forWhat);
+      lastSelection.current = null;
+    },
     hover,
     message,
     announce: setMessage,
