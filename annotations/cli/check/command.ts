@@ -1,6 +1,7 @@
 // `literate pack check PACK --model [ALIAS=]PATH|URL …`: loads the models with tf.js in Node, runs every example
 // and check of the pack, prints one line each, staleness and a summary, and optionally writes the HTML report.
 import type { ModelGraph } from '../../../content-scripts/bridge/model-graph';
+import packageJson from '../../../package.json';
 import { runPack } from '../../checks/run-pack';
 import type { ModelRunner, PackRunResult } from '../../checks/types';
 import { formatValidationError, validatePackText } from '../../format/validate';
@@ -13,7 +14,7 @@ import { UsageError, type CliIo } from '../io';
 import { ELEMENT_NEEDS_PAGE, nodeInputSource } from './image-source';
 import { loadModel, loadTf, type LoadedModel } from './tf-models';
 
-export const TOOL_VERSION = 'literate 0.1.0';
+export const TOOL_VERSION = `literate ${packageJson.version}`;
 
 interface ModelSpec {
   alias: string | null;
