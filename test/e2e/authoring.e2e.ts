@@ -155,6 +155,12 @@ describe('authoring in place', () => {
 
     // Step 1: point at an element. The box is drawn by the overlay; the page's canvas never sees the pointer.
     await panel.locator('[data-step-button="step-1"]').click();
+    // Escape leaves pick mode.
+    await panel.getByRole('button', { name: 'Point at the page to add a note' }).click();
+    await page.locator('literate-overlay .pick-banner').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('literate-overlay .pick-banner').count()).toBe(0);
+    expect(await panel.isVisible()).toBe(true);
     await panel.getByRole('button', { name: 'Point at the page to add a note' }).click();
     const heading = page.locator('#sketch-heading');
     await heading.hover();
