@@ -20,7 +20,7 @@ import {
   watchConsole,
   type ExtensionSession,
 } from './harness';
-import { axeOverlay, extensionWithPacks, pageNotes } from './overlay-packs-support';
+import { axeOverlay, extensionWithPacks, pageNotes, rings, type Box } from './overlay-packs-support';
 import { packsApiState } from './packs-support';
 
 const VIEWPORT = { width: 1680, height: 1000 };
@@ -117,6 +117,29 @@ async function dragAcross(page: Page, selector: string, text: string): Promise<v
   await page.mouse.up();
 }
 
+/** The viewport box of `text` inside the element `selector` (the union of the range's rects). */
+function textBox(page: Page, selector: string, text: string) {
+  return page.evaluate(
+    ([sel, t]) => {
+      const el = document.querySelector(sel as string) as Element;
+      const at = (el.textContent ?? '').indexOf(t as string);
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      const range = document.createRange();
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const len = (n as Text).data.length;
+        if (at >= offset && at < offset + len) range.setStart(n, at - offset);
+        if (at + (t as string).length > offset && at + (t as string).length <= offset + len)
+          range.setEnd(n, at + (t as string).length - offset);
+        offset += len;
+      }
+      const r = range.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    },
+    [selector, text],
+  );
+}
+
 const stepTitles = (panel: Locator) =>
   panel
     .getByRole('list', { name: /Tour steps/ })
@@ -125,8 +148,8 @@ const stepTitles = (panel: Locator) =>
 
 let pack: Pack;
 let link: string;
-/** Where each page note's anchor was when it was written: id → viewport box of the anchored element. */
-const anchored: Record<string, string> = {};
+/** Where each page note was anchored when it was written: id → [element, the text the anchor covers]. */
+const anchored: Record<string, [string, string]> = {};
 
 describe('authoring in place', () => {
   it('writes a three-step pack on a gallery demo with the keyboard and the mouse', async () => {
@@ -235,8 +258,8 @@ describe('authoring in place', () => {
     await expect.poll(async () => (await stepTitles(panel))[1]).toContain('The guess');
 
     // The anchored elements, as they are on this page, for the reader's check.
-    anchored['note-1'] = '#sketch-heading';
-    anchored['note-2'] = '#guess-heading ~ p.hint';
+    anchored['note-1'] = ['#sketch-heading', 'Your drawing'];
+    anchored['note-2'] = ['#guess-heading ~ p.hint', 'two dense layers'];
 
     await screenshot(page, 'authoring-editor');
     expect(await axeOverlay(page)).toEqual([]);
@@ -332,11 +355,12 @@ describe('authoring in place', () => {
     await expect
       .poll(async () => (await pageNotes(page)).notes.map((n) => n.id).sort())
       .toEqual(['note-1', 'note-2']);
-    for (const [id, selector] of Object.entries(anchored)) {
+    for (const [id, [selector, text]] of Object.entries(anchored)) {
       await page.locator(selector).scrollIntoViewIfNeeded();
+      const read = async () => (await pageNotes(page)).notes.find((n) => n.id === id);
       await expect
         .poll(async () => {
-          const note = (await pageNotes(page)).notes.find((n) => n.id === id);
+          const note = await read();
           const anchor = await page.locator(selector).boundingBox();
           if (!note || !anchor || note.hidden) return Infinity;
           return Math.abs(note.box.top - anchor.y);
@@ -345,6 +369,23 @@ describe('authoring in place', () => {
       expect(await page.locator(`literate-overlay .sidenote[data-note-id="${id}"]`).textContent()).toContain(
         id === 'note-1' ? 'You draw here' : 'last dense layer',
       );
+      // Pointing at the note rings exactly the text it was written on (the ring is 4 px out, 3 px above/below).
+      const box = (await read())!.box;
+      await page.mouse.move((box.left + box.right) / 2, box.top + 8);
+      let drawn: Box[] = [];
+      await expect.poll(async () => (drawn = await rings(page)).length).toBeGreaterThan(0);
+      const ring = drawn.reduce((u, r) => ({
+        left: Math.min(u.left, r.left),
+        top: Math.min(u.top, r.top),
+        right: Math.max(u.right, r.right),
+        bottom: Math.max(u.bottom, r.bottom),
+      }));
+      const expected = await textBox(page, selector, text);
+      expect(Math.abs(ring.left + 4 - expected.left), `${id} left`).toBeLessThan(3);
+      expect(Math.abs(ring.right - 4 - expected.right), `${id} right`).toBeLessThan(3);
+      expect(Math.abs(ring.top + 3 - expected.top), `${id} top`).toBeLessThan(3);
+      await page.mouse.move(5, VIEWPORT.height - 5);
+      await expect.poll(async () => (await rings(page)).length).toBe(0);
     }
     // The pinned note sits under its node in the outline.
     const nodeId = pack.items[2]?.target?.model?.node ?? '';
