@@ -20,7 +20,19 @@ export const KIND_KEYS: Record<string, readonly string[]> = {
   note: COMMON,
   equation: [...COMMON, 'display'],
   view: [...COMMON, 'view', 'k', 'labels', 'channels', 'bins'],
-  example: [...COMMON, 'image', 'tensor', 'shape', 'element', 'top1', 'top1-index', 'values', 'tolerance'],
+  example: [
+    ...COMMON,
+    'image',
+    'tensor',
+    'shape',
+    'element',
+    'mean',
+    'std',
+    'top1',
+    'top1-index',
+    'values',
+    'tolerance',
+  ],
   check: [
     ...COMMON,
     'check',
@@ -67,7 +79,7 @@ const INTEGER = new Set([
   'dy',
 ]);
 const NUMBER = new Set(['tolerance', 'min', 'max', 'value', 'amount', 'from', 'to']);
-const JSON_VALUED = new Set(['labels', 'channels', 'tensor', 'shape', 'values', 'examples']);
+const JSON_VALUED = new Set(['labels', 'channels', 'tensor', 'shape', 'values', 'examples', 'mean', 'std']);
 const BOOLEAN = new Set(['display']);
 
 export type Typed = string | number | boolean | unknown[];

@@ -155,6 +155,31 @@ describe('decompile', () => {
     expect(markdown).not.toContain(':::json');
   });
 
+  it('writes an example input normalisation as mean=[…] std=[…] and round-trips it', () => {
+    const markdown = `${header}
+:::example {#flower image="data:image/png;base64,iVBORw0KGgo=" mean=[0.5] std=[0.5] top1="daisy"}
+A daisy.
+:::
+`;
+    const built = buildPack(markdown);
+    expect(built.errors).toEqual([]);
+    if (!built.ok) return;
+    const example = built.pack.items[0]!;
+    expect(example.kind === 'example' && example.body.input).toEqual({
+      image: 'data:image/png;base64,iVBORw0KGgo=',
+      normalize: { mean: [0.5], std: [0.5] },
+    });
+    const source = decompilePack(built.pack);
+    expect(source).toMatch(/mean="\[0\.5\]" std="\[0\.5\]"/);
+    expect(source).not.toContain(':::json');
+    const again = buildPack(source);
+    expect(again.ok && again.pack).toEqual(built.pack);
+    // Half a normalisation is the validator's error, pointed at the example.
+    const half = errorsOf(markdown.replace(' std=[0.5]', ''));
+    expect(half.length).toBeGreaterThan(0);
+    expect(JSON.stringify(half)).toMatch(/std/);
+  });
+
   it('round-trips random valid packs through Markdown', () => {
     fc.assert(
       fc.property(arbPack(), (pack) => {

@@ -203,7 +203,12 @@ function buildAnnotation(directive: Directive, index: number, ctx: Context): unk
       };
       break;
     case 'example': {
-      const input = { ...pick(a, ['image', 'tensor', 'shape', 'element']) };
+      // mean=[…] std=[…] are the input's normalisation ({normalize: {mean, std}}); the validator checks the pair.
+      const normalize = pick(a, ['mean', 'std']);
+      const input = {
+        ...pick(a, ['image', 'tensor', 'shape', 'element']),
+        ...(Object.keys(normalize).length > 0 ? { normalize } : {}),
+      };
       const expected = {
         ...pick(a, ['top1', 'values', 'tolerance']),
         ...(a['top1-index'] !== undefined ? { top1: a['top1-index'] } : {}),

@@ -73,7 +73,9 @@ function sugar(annotation: Annotation): string {
       const top1 = expected?.top1;
       const attributes: Attributes = [
         ...common,
-        ...(Object.entries(input) as Attributes),
+        ...(Object.entries(input).flatMap(([key, value]) =>
+          key === 'normalize' ? Object.entries(value as object) : [[key, value]],
+        ) as Attributes),
         [typeof top1 === 'number' ? 'top1-index' : 'top1', top1],
         ['values', expected?.values],
         ['tolerance', expected?.tolerance],
