@@ -2,7 +2,7 @@
 // live at 10 Hz, and the two ways a reader could get activations without it (recompute with a multi-output
 // sub-model / execute(); KEEP_INTERMEDIATE_TENSORS), on gallery models and, when present, ../shared/models; cpu and
 // webgl. One run, every condition in its own tab, rounds alternating the order; ratio of medians to the plain page.
-// Then the hook's own cost on a page without tf.js. Environment: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_MODELS (regexp).
+// Then the hook's own cost on a page without tf.js. Environment: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_MIN_FRAMES, BENCH_MODELS (regexp).
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,6 +18,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 /** Frames per condition and round: about this many ms of the plain loop (4–80), long enough that 10 Hz sampling
  * is at its steady rate rather than catching the first frame of every short stretch. */
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
+/** Fewest frames per condition and round, so slow models (≈ 200 ms a frame) still give medians of many frames. */
+const MIN_FRAMES = Number(process.env.BENCH_MIN_FRAMES ?? 10);
 const SHARED = resolve(ROOT, '../shared/models');
 const TAP_BUDGET = JSON.stringify({ maxInFlight: 4, bytesPerSecond: 16 << 20, hz: 10 });
 
@@ -134,7 +136,7 @@ async function benchModel(
     const times = await loop(tab, 3); // warm up: shader compiles, caches
     if (tab.condition.name === 'plain') warm = times;
   }
-  const frames = Math.max(4, Math.min(80, Math.ceil(ROUND_MS / Math.max(0.1, median(warm)))));
+  const frames = Math.max(MIN_FRAMES, Math.min(80, Math.ceil(ROUND_MS / Math.max(0.1, median(warm)))));
   for (const tab of live) if (tab.world) await tab.world.evaluate(`(__t.frames.length = 0, true)`);
   for (let round = 0; round < ROUNDS; round++) {
     const order = live.map((_, i) => live[(i + round) % live.length]!);
