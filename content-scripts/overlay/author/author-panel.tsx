@@ -169,10 +169,16 @@ function Start({
           <label htmlFor="lt-author-new-author">Your name</label>
           <input id="lt-author-new-author" name="author" autoComplete="name" />
         </div>
-        <button type="submit" class="author-btn primary" disabled={authoring.graphs.length === 0}>
+        <button type="submit" class="author-btn primary" disabled={authoring.described === 'reading'}>
           Start writing
         </button>
-        {authoring.graphs.length === 0 && <p class="muted">Reading the page's models…</p>}
+        {authoring.described === 'reading' && <p class="muted">Reading the page's models…</p>}
+        {authoring.described === 'failed' && (
+          <p class="author-warn">
+            The page's models could not be read, and a pack names the models it explains. Reload the page and
+            try again.
+          </p>
+        )}
       </form>
       {active && (
         <section class="author-section" aria-labelledby="lt-author-edit">

@@ -33,6 +33,8 @@ export interface Authoring {
   setOn(on: boolean): void;
   session: AuthorSession;
   graphs: ModelGraph[];
+  /** The page's models have been described (or could not be): null while reading them. */
+  described: 'reading' | 'done' | 'failed';
   picking: PickFor | null;
   startPick(forWhat: PickFor): void;
   /** Anchors to the text last selected on the page (mouse or keyboard, e.g. caret browsing): no pointing needed. */
@@ -81,6 +83,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
   const session = useAuthor(packs?.drafts);
   const [on, setOn] = useState(false);
   const [graphs, setGraphs] = useState<ModelGraph[]>([]);
+  const [described, setDescribed] = useState<Authoring['described']>('reading');
   const [picking, setPicking] = useState<PickFor | null>(null);
   const [hover, setHover] = useState<Element | null>(null);
   const [message, setMessage] = useState('');
@@ -97,7 +100,10 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     let live = true;
     const models = api.snapshot().models;
     void Promise.allSettled(models.map((m) => api.describe(m.id))).then((results) => {
-      if (live) setGraphs(results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])));
+      if (!live) return;
+      const found = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      setGraphs(found);
+      setDescribed(found.length > 0 ? 'done' : 'failed');
     });
     return () => {
       live = false;
@@ -216,6 +222,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     },
     session,
     graphs,
+    described,
     picking,
     startPick: (forWhat) => {
       setPicking(forWhat);
