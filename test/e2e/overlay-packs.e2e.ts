@@ -443,7 +443,8 @@ describe('overlay with a pack: the CNN test page', () => {
     await linked.goto(link);
     const consent = await prompt;
     expect(await consent.textContent('body')).toContain('opens at step 3');
-    await consent.getByRole('button', { name: 'Load this explanation' }).click();
+    // The consent window closes itself on the click: do not wait for anything after it.
+    await consent.getByRole('button', { name: 'Load this explanation' }).click({ noWaitAfter: true });
     const linkedPanel = linked.getByRole('dialog', { name: 'Literate' });
     await expect
       .poll(() => linkedPanel.locator('.tour-progress-text').textContent(), { timeout: 30_000 })

@@ -90,7 +90,8 @@ describe('share links', () => {
     expect(before).not.toBeNull();
     expect(before?.active).toBeNull();
 
-    await consent.getByRole('button', { name: 'Load this explanation' }).click();
+    // The consent window closes itself on the click: do not wait for anything after it.
+    await consent.getByRole('button', { name: 'Load this explanation' }).click({ noWaitAfter: true });
     await expect.poll(() => popup.getByTestId('link-status').getAttribute('data-state')).toBe('loaded');
     await expect.poll(() => popup.getByTestId('link-step').textContent()).toBe('Opens at step 2 of 3');
     const packs = popup.getByRole('list', { name: 'Packs for this page' }).getByRole('listitem');
@@ -129,7 +130,8 @@ describe('share links', () => {
     const consent = await prompt;
     await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe('An inline tour');
     expect(await consent.getByTestId('consent-origin').textContent()).toContain('inside the link itself');
-    await consent.getByRole('button', { name: 'Load this explanation' }).click();
+    // The consent window closes itself on the click: do not wait for anything after it.
+    await consent.getByRole('button', { name: 'Load this explanation' }).click({ noWaitAfter: true });
     await expect
       .poll(async () => (await packsApiState(page))?.active)
       .toMatchObject({ title: 'An inline tour', step: 2, origin: null });
