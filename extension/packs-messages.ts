@@ -3,7 +3,8 @@
 
 import type { ModelGraph } from '../content-scripts/bridge/model-graph';
 import { parseModelGraph } from '../content-scripts/bridge/model-graph-validate';
-import { boundedUrl, BRIDGE_LIMITS } from '../content-scripts/bridge/protocol';
+import { BRIDGE_LIMITS } from '../content-scripts/bridge/protocol';
+import { boundedUrl } from '../content-scripts/bridge/protocol-validate';
 import type { ValidationError } from '../annotations/format/validate';
 import type { FrameReport } from './protocol';
 import type { OverlayStatus, Provenance } from './packs-protocol';

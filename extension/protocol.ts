@@ -1,7 +1,7 @@
 // The protocol between extension parts (content script ↔ background ↔ popup/options): types and validators.
 
 import type { PageSnapshot } from '../content-scripts/bridge/protocol';
-import { parseSnapshot } from '../content-scripts/bridge/protocol';
+import { parseSnapshot } from '../content-scripts/bridge/protocol-validate';
 
 export interface FrameReport extends PageSnapshot {
   frameId: number;

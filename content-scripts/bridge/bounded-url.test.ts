@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseContentPacksRequest } from '../../extension/packs-messages';
-import { boundedUrl, MAX_FRAME_URL, parseSnapshot } from './protocol';
+import { boundedUrl, MAX_FRAME_URL, parseSnapshot } from './protocol-validate';
 
 const page = 'http://127.0.0.1:8080/demos/draw-shapes/';
 const long = `${page}#literate-inline=${'a'.repeat(13_000)}`;

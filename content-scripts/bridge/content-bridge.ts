@@ -1,7 +1,8 @@
 // The content-script end of the bridge: the handshake, a private MessagePort per page load, validated messages only.
 
 import { parseModelGraph } from './model-graph-validate';
-import { type ContentMessage, type PageMessage, parsePageMessage, wrap } from './protocol';
+import { type ContentMessage, type PageMessage, wrap } from './protocol';
+import { parsePageMessage } from './protocol-validate';
 
 type Outgoing = ContentMessage extends infer M
   ? M extends { nonce: string }

@@ -4,13 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { ContentBridge, type BridgeTarget } from './content-bridge';
 import { parseModelGraph } from './model-graph-validate';
-import {
-  parseContentMessage,
-  parsePageMessage,
-  wrap,
-  type ContentMessage,
-  type PageMessage,
-} from './protocol';
+import { wrap, type ContentMessage, type PageMessage } from './protocol';
+import { parseContentMessage, parsePageMessage } from './protocol-validate';
 
 const RUNS = 3000;
 const nonce = fc.string({ minLength: 16, maxLength: 64 });
