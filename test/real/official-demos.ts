@@ -16,6 +16,7 @@ import * as prettier from 'prettier';
 import { OFFICIAL_DEMOS, type OfficialDemo, type Roots } from '../../demos/official/sites';
 import { tabIdOf, waitForBadge, type ExtensionSession } from '../e2e/harness';
 import { launchLiterate } from '../e2e/hook-fixtures/extension';
+import { launchPlain, recordConsole } from '../e2e/hook-fixtures/plain';
 import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
 import { ROOT } from '../e2e/hook-fixtures/server';
 import { driveDemo } from './official-drive';
@@ -73,7 +74,7 @@ function factsOf(g: ModelGraph): ModelFacts {
 async function runDemo(
   session: ExtensionSession,
   demo: OfficialDemo,
-  screenshot = WRITE,
+  { screenshot = WRITE, control = false } = {},
 ): Promise<DemoFacts> {
   const started = Date.now();
   const facts: DemoFacts = {
@@ -82,6 +83,7 @@ async function runDemo(
     pageUrl: demo.pageUrl,
     tfjsVersion: demo.tfjsVersion,
     result: '',
+    sameWithoutLiterate: null,
     badge: '',
     models: [],
     pack: null,
@@ -91,9 +93,11 @@ async function runDemo(
   const page = await session.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
+  const seen = recordConsole(page);
   try {
     await page.goto(demo.pageUrl + demo.testQuery);
     facts.result = await driveDemo(demo.id, page);
+    if (!control) consoles.set(demo.id, normalized(seen.lines));
     const graphs = await readGraphs(page, session);
     facts.models = graphs.map(factsOf);
     const expected = String(facts.models.length);
@@ -129,6 +133,56 @@ async function runDemo(
   return facts;
 }
 
+/** Console lines of each demo's run with Literate, up to the end of driving it (compared with a run without). */
+const consoles = new Map<string, string[]>();
+
+/** Console lines as a sorted multiset, WebGL context addresses left out (they differ from run to run). */
+const normalized = (lines: string[]): string[] =>
+  lines.map((l) => l.replace(/\[\.WebGL-0x[0-9a-f]+\]/g, '[.WebGL]')).sort();
+
+/** What must be the same without Literate: everything the page showed (webcam: not the loss of its random init). */
+const comparable = (id: string, result: string): string =>
+  id === 'webcam-transfer-learning' ? result.replace(/^loss [^,]*, /, '') : result;
+
+/** Drives every demo again in a Chromium without the extension: same results, same console ("never break the page"). */
+async function compareWithoutLiterate(roots: Roots, all: DemoFacts[]): Promise<void> {
+  const browser = await launchPlain();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await routeOfficialDemos(context, roots);
+    for (const facts of all) {
+      const demo = OFFICIAL_DEMOS.find((d) => d.id === facts.id)!;
+      const page = await context.newPage();
+      const seen = recordConsole(page);
+      try {
+        await page.goto(demo.pageUrl + demo.testQuery);
+        const result = await driveDemo(demo.id, page);
+        const lines = normalized(seen.lines);
+        const same = comparable(demo.id, result) === comparable(demo.id, facts.result);
+        const quiet = JSON.stringify(lines) === JSON.stringify(consoles.get(demo.id) ?? []);
+        facts.sameWithoutLiterate = same && quiet;
+        if (!same) facts.problems.push(`without Literate the page showed ${result}`);
+        if (!quiet) {
+          const count = (l: string[]): string[] => {
+            const n = new Map<string, number>();
+            for (const x of l) n.set(x.slice(0, 120), (n.get(x.slice(0, 120)) ?? 0) + 1);
+            return [...n].map(([k, v]) => `${v}× ${k}`);
+          };
+          facts.problems.push(
+            `console differs: with ${JSON.stringify(count(consoles.get(demo.id) ?? []))}, without ${JSON.stringify(count(lines))}`,
+          );
+        }
+      } catch (e) {
+        facts.problems.push(`without Literate: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
 /**
  * The check must be able to fail: the AutoML demo's official model URL answered with another real graph model
  * (MobileNet v1 0.25 from TF-Hub) must be caught by the pack checks (stale binding, failing structural checks).
@@ -137,7 +191,7 @@ async function controlRun(session: ExtensionSession, roots: Roots): Promise<stri
   const demo = OFFICIAL_DEMOS.find((d) => d.id === 'automl')!;
   roots.swap = { automl: 'mobilenet-v1-025-224-tfhub-graph' };
   try {
-    const facts = await runDemo(session, demo, false);
+    const facts = await runDemo(session, demo, { screenshot: false, control: true });
     const caught = facts.problems.filter((p) =>
       /stale|unbound|structural checks failed|overlay checks/.test(p),
     );
@@ -171,6 +225,7 @@ async function main(): Promise<number> {
   } finally {
     await session.close();
   }
+  await compareWithoutLiterate(roots, all);
   console.log(factsTable(all));
   if (missing.length) console.log(`\nrequests answered 404: ${missing.join(', ')}`);
   if (WRITE && !ONLY) {

@@ -17,10 +17,16 @@ export async function driveDemo(id: OfficialDemoId, page: Page): Promise<string>
   switch (id) {
     case 'posenet':
       await ready(page, 'ready');
-      return `pose score ${await page.evaluate(() => document.documentElement.dataset.poseScore)}`;
+      return page.evaluate(() => {
+        const d = document.documentElement.dataset;
+        return `pose score ${d.poseScore}; keypoints ${d.keypoints}`;
+      });
     case 'automl':
       await ready(page, 'ready');
-      return `top class ${await page.evaluate(() => document.documentElement.dataset.top)}`;
+      return page.evaluate(() => {
+        const d = document.documentElement.dataset;
+        return `top class ${d.top}; probabilities ${d.probs}`;
+      });
     case 'translation': {
       await page.locator('#load-pretrained-remote').click({ timeout: LONG });
       await ready(page, 'ready');

@@ -50,6 +50,8 @@ export interface DemoFacts {
   tfjsVersion: string;
   /** What the page itself showed after being driven (pose score, top class, translation, prediction). */
   result: string;
+  /** The same page driven the same way in a Chromium without Literate showed the same results and console. */
+  sameWithoutLiterate: boolean | null;
   badge: string;
   models: ModelFacts[];
   pack: PackFacts | null;

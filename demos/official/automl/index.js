@@ -66,6 +66,7 @@
       }
       const top = predictions.reduce((a, b) => (b.prob > a.prob ? b : a));
       document.documentElement.dataset.top = top.label;
+      document.documentElement.dataset.probs = predictions.map((p) => p.prob.toFixed(6)).join(' ');
     };
     await show();
     // The demo classifies once and then drops its model (the hook, holding models weakly, loses it at the next

@@ -184,6 +184,9 @@
       frames += 1;
       document.documentElement.dataset.frames = String(frames);
       document.documentElement.dataset.poseScore = pose.score.toFixed(4);
+      document.documentElement.dataset.keypoints = pose.keypoints
+        .map((k) => `${k.position.x.toFixed(1)},${k.position.y.toFixed(1)}`)
+        .join(' ');
       if (frames < maxFrames) requestAnimationFrame(frame);
     };
     // A new photo while the loop runs shows up on its next frame; after a bounded run (?frames=N) it gets one frame.
