@@ -86,6 +86,10 @@ export function factsTable(all: DemoFacts[], markdown = false): string {
     lines.push(
       `- the page showed: ${d.result || '—'}; badge ${JSON.stringify(d.badge)}; ${d.models.length} models`,
     );
+    if (d.sameWithoutLiterate !== null) {
+      const same = d.sameWithoutLiterate ? 'the same' : 'something else';
+      lines.push(`- driven again without Literate, the page showed ${same} (results and console)`);
+    }
     if (d.pack) {
       lines.push(
         `- pack \`${d.pack.file}\`: active ${d.pack.active}, orphans ${d.pack.orphans.length}, structural ` +
