@@ -9,7 +9,31 @@ describe('displayName', () => {
 
   it('names a bare model.json by its folder', () => {
     expect(displayName('model.json', 'https://x.test/models/pose%20net/model.json')).toBe('pose net');
-    expect(displayName('model-stride16.json', 'https://x.test/posenet/model-stride16.json')).toBe('posenet');
+    expect(displayName('model-stride16.json', 'https://x.test/posenet/model-stride16.json')).toBe(
+      'posenet · model-stride16',
+    );
+  });
+
+  it('reads back past folders that say nothing (versions, quantisation, formats)', () => {
+    expect(
+      displayName(
+        'model-stride16.json',
+        'https://storage.googleapis.com/tfjs-models/savedmodel/posenet/mobilenet/quant2/075/model-stride16.json',
+      ),
+    ).toBe('mobilenet/quant2/075 · model-stride16');
+    expect(
+      displayName(
+        'model.json',
+        'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/model.json?tfjs-format=file',
+      ),
+    ).toBe('mobilenet_v1_025_224/classification/1');
+    expect(
+      displayName(
+        'model.json',
+        'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/model.json',
+      ),
+    ).toBe('img_classification');
+    expect(displayName('model.json', 'https://x.test/1/2/3/4/model.json')).toBe('2/3/4');
   });
 
   it('falls back to the file name without a usable URL', () => {
