@@ -79,15 +79,28 @@ function install(): void {
     return model && object ? { kind: model.kind, object } : null;
   };
   const engine = (): object | null => engines[0]?.object ?? null;
+  // The registry holds models weakly: a model the page dropped is reclaimed by the browser, and we say so.
+  const whyMissing = (modelId: string): string =>
+    !engine()
+      ? 'tf.js is not running on this page'
+      : registry.byId(modelId)
+        ? 'the page has let go of this model and the browser reclaimed it: reload the page (or use the demo again) to run it'
+        : 'model not found';
 
   const taps = new TapManager({
     engine,
     model: liveModel,
+    whyMissing,
     sendFrame: (frame, transfer, channel) => bridge.send({ kind: 'tap', frame }, transfer, channel),
     sendEnded: (subscriptionId, reason, channel) =>
       bridge.send({ kind: 'tap-ended', subscriptionId, reason }, [], channel),
   });
-  const requestContext = { engine, model: liveModel, lastInput: (id: string) => taps.lastInput(id) };
+  const requestContext = {
+    engine,
+    model: liveModel,
+    lastInput: (id: string) => taps.lastInput(id),
+    whyMissing,
+  };
 
   const handleRequest = (message: ContentMessage): void => {
     if (message.kind === 'subscribe') return taps.subscribe(message);
@@ -115,7 +128,7 @@ function install(): void {
       const object = model?.ref.deref();
       if (!model || !object) {
         bridge.send(
-          { kind: 'graph', requestId: message.requestId, graph: null, error: 'model not found' },
+          { kind: 'graph', requestId: message.requestId, graph: null, error: whyMissing(message.modelId) },
           [],
           message.nonce,
         );

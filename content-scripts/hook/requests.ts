@@ -10,6 +10,8 @@ export interface RequestContext {
   engine(): object | null;
   model(modelId: string): { kind: 'layers' | 'graph'; object: object } | null;
   lastInput(modelId: string): LastInput | null;
+  /** Why `model(modelId)` gave nothing, in words for the reader. */
+  whyMissing(modelId: string): string;
 }
 
 const MAX_RUNNING = 2;
@@ -55,7 +57,7 @@ export function answerProbe(
     () => {
       const engine = ctx.engine();
       const model = ctx.model(message.modelId);
-      if (!engine || !model) throw new Error('model not found');
+      if (!engine || !model) throw new Error(ctx.whyMissing(message.modelId));
       const target = {
         engine,
         kind: model.kind,
@@ -86,7 +88,7 @@ export function answerWeights(
     () => {
       const engine = ctx.engine();
       const model = ctx.model(message.modelId);
-      if (!engine || !model) throw new Error('model not found');
+      if (!engine || !model) throw new Error(ctx.whyMissing(message.modelId));
       return readWeights(
         { engine, kind: model.kind, model: model.object },
         message.nodeId,

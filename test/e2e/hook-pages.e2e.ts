@@ -294,4 +294,40 @@ describe('the bridge', () => {
     await world.close();
     await page.close();
   });
+
+  it('holds models weakly: a model the page drops is reclaimed, and a probe says so in words', async () => {
+    const { page, tabId } = await open(`${server.url}/hook/taps.html`);
+    expect(await waitForBadge(session, tabId, '2')).toBe('2');
+    // A model built and dropped at once: nothing of the page keeps it.
+    await page.evaluate(() => {
+      const tf = (window as any).tf;
+      tf.sequential({ name: 'dropped', layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+    });
+    expect(await waitForBadge(session, tabId, '3')).toBe('3');
+    const world = await isolatedWorld(page, session.extensionId);
+    await world.evaluate(RECORDER);
+    const cdp = await session.context.newCDPSession(page);
+    const probeDropped = (): Promise<string> =>
+      world.evaluate<string>(`__t.api.probe(__t.modelId('dropped'), { type: 'tensor', shape: [1, 2],
+        values: [1, 2] }, []).then(() => 'ran', (e) => String(e && e.message || e))`);
+    await expect
+      .poll(
+        async () => {
+          await cdp.send('HeapProfiler.collectGarbage');
+          return probeDropped();
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/the page has let go of this model/);
+    // The models the page keeps still run.
+    const graph = await world.evaluate<number[][]>(`(async () => {
+      const values = await __t.api.probe(__t.modelId('graph'), { type: 'tensor', shape: [1, 4, 4, 1],
+        values: Array.from({ length: 16 }, (_, i) => i / 16) }, ['out']);
+      return values.map((v) => v.shape);
+    })()`);
+    expect(graph).toEqual([[1, 4, 4, 1]]);
+    await cdp.detach();
+    await world.close();
+    await page.close();
+  });
 });

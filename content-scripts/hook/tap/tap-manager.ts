@@ -16,6 +16,8 @@ type SubscribeMessage = Extract<ContentMessage, { kind: 'subscribe' }>;
 export interface TapHost {
   engine(): object | null;
   model(modelId: string): { kind: 'layers' | 'graph'; object: object } | null;
+  /** Why `model(modelId)` gave nothing, in words for the reader (default: 'model not found'). */
+  whyMissing?(modelId: string): string;
   /** `channel` is the nonce of the content script that subscribed: frames go back to it alone. */
   sendFrame(frame: TapFrame, transfer: ArrayBuffer[], channel: string): void;
   sendEnded(subscriptionId: string, reason: string, channel: string): void;
@@ -67,7 +69,12 @@ export class TapManager {
     const channel = message.nonce;
     this.unsubscribe(channel, message.subscriptionId);
     const model = this.host.model(message.modelId);
-    if (!model) return this.host.sendEnded(message.subscriptionId, 'model not found', channel);
+    if (!model)
+      return this.host.sendEnded(
+        message.subscriptionId,
+        this.host.whyMissing?.(message.modelId) ?? 'model not found',
+        channel,
+      );
     if (this.subs.size >= MAX_SUBSCRIPTIONS) {
       return this.host.sendEnded(message.subscriptionId, 'too many subscriptions', channel);
     }
