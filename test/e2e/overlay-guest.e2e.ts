@@ -153,12 +153,14 @@ describe('overlay: a good guest', () => {
         page,
         `(root) => root.activeElement?.getAttribute('aria-label') ?? root.activeElement?.textContent ?? ''`,
       );
-    // Title → move side → close → (body) filter.
+    // Title → move side → close → Write notes → (body) filter.
     await page.keyboard.press('Tab');
     expect(await active()).toBe('Move panel to the left');
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.getAttribute('data-side')).toBe('left');
     await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await active()).toBe('Write notes');
     await page.keyboard.press('Tab');
     expect(await active()).toBe('');
     await page.keyboard.type('pool');
