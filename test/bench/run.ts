@@ -2,7 +2,8 @@
 // live at 10 Hz, and the two ways a reader could get activations without it (recompute with a multi-output
 // sub-model / execute(); KEEP_INTERMEDIATE_TENSORS), on gallery models and, when present, ../shared/models; cpu and
 // webgl. One run, every condition in its own tab, rounds alternating the order; ratio of medians to the plain page.
-// Then the hook's own cost on a page without tf.js. Environment: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_MIN_FRAMES, BENCH_MODELS (regexp).
+// Then the hook's own cost on a page without tf.js. Environment: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_MIN_FRAMES, BENCH_MODELS (regexp),
+// BENCH_BACKENDS (cpu,webgl), BENCH_REDUCTION (downsample: what the overlay asks; none: every value).
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,10 @@ const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 800);
 const MIN_FRAMES = Number(process.env.BENCH_MIN_FRAMES ?? 10);
 const SHARED = resolve(ROOT, '../shared/models');
 const TAP_BUDGET = JSON.stringify({ maxInFlight: 4, bytesPerSecond: 16 << 20, hz: 10 });
+/** What each tap asks for: 'downsample' is what the overlay's live views ask (whole tensors up to 65,536 values,
+ * strided beyond); 'none' reads every value of every tensor (the worst case). */
+const REDUCTION = process.env.BENCH_REDUCTION ?? 'downsample';
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'cpu,webgl').split(',');
 
 interface BenchModel {
   name: string;
@@ -110,7 +115,7 @@ async function openTab(
       if (!id) await new Promise((r) => setTimeout(r, 100));
     }
     const nodes = condition.taps === 1 ? [info.watched[info.watched.length >> 1]!] : info.watched;
-    const taps = JSON.stringify(nodes.map((nodeId) => ({ nodeId, reduction: 'none' })));
+    const taps = JSON.stringify(nodes.map((nodeId) => ({ nodeId, reduction: REDUCTION })));
     tab.subscribe = `__t.subscribe('bench', '${id}', ${taps}, ${TAP_BUDGET}, true)`;
     await world.evaluate(tab.subscribe);
     tab.world = world;
@@ -248,7 +253,7 @@ async function main(): Promise<void> {
   const browsers = { plain, literate };
   const results: Result[] = [];
   try {
-    for (const backend of ['cpu', 'webgl']) {
+    for (const backend of BACKENDS) {
       for (const model of models) {
         try {
           const r = await benchModel(browsers, server.url, model, backend);
@@ -264,7 +269,7 @@ async function main(): Promise<void> {
     const cost = await hookCost(browsers, server.url);
     const lines = [
       `Literate bench — ${ROUNDS} rounds per condition, each condition in its own tab, order rotating every round;`,
-      'cell = median ms/frame of the page loop / median of the plain page (no Literate).',
+      `cell = median ms/frame of the page loop / median of the plain page (no Literate); taps ask for '${REDUCTION}'.`,
       '',
       'The "8 taps / off" column compares the 8-taps tab with itself, taps unsubscribed every other stretch.',
       '',
