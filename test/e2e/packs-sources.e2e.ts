@@ -1,11 +1,13 @@
 // Pack sources end to end: subscribing to a registry served on 127.0.0.1 brings its pack to the matching page
-// (the popup lists it as applying); malformed packs show errors a person can act on in the options page.
+// (the popup lists it as applying); the periodic update refreshes a subscribed pack and a failed one keeps the copy;
+// malformed packs show errors a person can act on in the options page.
 
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../demos/server';
 import { codeModelsPage, html, TFJS_UMD } from './fixtures';
 import {
+  currentWorker,
   launchWithExtension,
   openPopup,
   screenshot,
@@ -25,6 +27,11 @@ const malformed = validPackText(tourPack({ id: 'malformed' })).replace(
   '"license": "CC-BY-4.0"',
   '"licence": "CC-BY-4.0"',
 );
+/** What the subscribed pack URL answers now (the test changes it between updates). */
+let periodic: { status: number; body: string; etag?: string } = { status: 200, body: '' };
+const periodicPack = (version: string): string =>
+  validPackText(tourPack({ id: 'periodic', title: 'Updated by the alarm', version }));
+
 const malformedLine = malformed.split('\n').findIndex((l) => l.includes('"licence"')) + 1;
 
 function logged<T extends (...args: never[]) => void>(path: string, handler: T): T {
@@ -56,6 +63,14 @@ beforeAll(async () => {
       { path: '/test/registry/index.json', handler: logged('/test/registry/index.json', json(index)) },
       { path: '/test/registry/tour.json', handler: logged('/test/registry/tour.json', json(registryPack)) },
       { path: '/test/bad/pack.json', handler: json(malformed) },
+      {
+        path: '/test/periodic/pack.json',
+        handler: (req, res) => {
+          if (periodic.status === 200) return json(periodic.body, periodic.etag)(req, res);
+          res.statusCode = periodic.status;
+          res.end('the host is down');
+        },
+      },
     ],
   });
   session = await launchWithExtension();
@@ -116,6 +131,52 @@ describe('pack sources', () => {
       ifNoneMatch: expect.stringMatching(/^"/),
     });
     await Promise.all([page.close(), popup.close(), options.close()]);
+  });
+
+  it('the periodic update refreshes a subscribed pack, and a failed update keeps the copy it has', async () => {
+    periodic = { status: 200, body: periodicPack('1.0.0'), etag: '"v1.0.0"' };
+    const options = await openOptions();
+    await options.getByLabel('Pack URL').fill(`${server.url}/test/periodic/pack.json`);
+    await options.getByRole('button', { name: 'Add pack' }).click();
+    await expect.poll(() => options.getByRole('status').first().textContent()).toBe('Pack added.');
+    const source = options.locator('li.source[data-kind="url"]', { hasText: 'Updated by the alarm' });
+    await expect.poll(() => source.textContent()).toContain('v1.0.0');
+
+    // The alarm the background schedules every few hours, fired now (unpacked extensions may fire alarms early).
+    const fireUpdateAlarm = async (): Promise<void> =>
+      void (await (
+        await currentWorker(session)
+      ).evaluate(`chrome.alarms.create('literate-update', { when: Date.now() + 10 })`));
+    periodic = { status: 200, body: periodicPack('1.1.0'), etag: '"v1.1.0"' };
+    await fireUpdateAlarm();
+    await expect
+      .poll(
+        async () => {
+          await options.reload();
+          return source.textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('v1.1.0');
+
+    // The host fails: the problem is shown where the reader manages packs, and version 1.1.0 stays.
+    periodic = { status: 500, body: '' };
+    await fireUpdateAlarm();
+    await expect
+      .poll(
+        async () => {
+          await options.reload();
+          return source.textContent();
+        },
+        { timeout: 20_000 },
+      )
+      .toMatch(/500/);
+    expect(await source.textContent()).toContain('v1.1.0');
+    // Leave the options as the next test expects them: one pack URL source at most.
+    options.once('dialog', (d) => void d.accept());
+    await source.getByRole('button', { name: 'Remove source' }).click();
+    await expect.poll(() => source.count()).toBe(0);
+    await options.close();
   });
 
   it('a malformed pack URL shows where and why in the options page', async () => {
