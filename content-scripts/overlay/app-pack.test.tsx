@@ -9,9 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageSnapshot } from '../bridge/protocol';
 import type { ContentApi } from '../relay/content-api';
 import type { PacksApi } from '../relay/packs-api';
-import { DEFAULT_SETTINGS } from '../../extension/settings/settings';
-import type { FramePacks } from '../../extension/packs-protocol';
-import { TEST_GRAPH, TEST_PAGE, testPack } from './pack/test-fixtures';
+import { activeState, fakePacksApi, TEST_GRAPH, TEST_PAGE, testPack } from './pack/test-fixtures';
 
 vi.mock('../../extension/browser', () => ({
   default: {
@@ -49,56 +47,23 @@ function fakes(step: number | null = null) {
     probe: async () => [],
     readWeights: vi.fn(async () => []),
   } as unknown as ContentApi;
-  const pack = testPack();
-  const state: FramePacks = {
-    offers: [],
-    link: null,
-    candidates: 1,
-    active: {
-      key: 'shipped:unit-pack',
-      pack,
-      step,
-      provenance: {
-        packId: pack.id,
-        title: pack.title,
-        authors: pack.authors,
-        version: pack.version,
-        license: pack.license,
-        sourceKind: 'url',
-        sourceLabel: 'A web address',
-        url: 'https://packs.example/tiny.json',
-        origin: 'https://packs.example',
-      },
-      match: {
-        complete: true,
-        bindings: [
-          {
-            alias: 'm',
-            graphId: 'm1',
-            score: 0.3,
-            evidence: 'only-model',
-            stale: false,
-            optional: false,
-            reasons: [],
-          },
-        ],
-      },
+  const state = activeState(
+    testPack(),
+    {
+      sourceKind: 'url',
+      sourceLabel: 'A web address',
+      url: 'https://packs.example/tiny.json',
+      origin: 'https://packs.example',
     },
-  };
-  const packs = {
-    version: 1,
-    state: () => state,
-    onChange: () => undefined,
-    settings: () => ({ ...DEFAULT_SETTINGS }),
-    onSettings: () => undefined,
-    updateSettings: async () => ({ ...DEFAULT_SETTINGS }),
+    step,
+  );
+  const packs = fakePacksApi(state, {
     reportStatus: vi.fn(),
     shareLink: vi.fn(async (s: number | null) => ({
       ok: true as const,
       link: `https://x.example/#literate=1&step=${s}`,
     })),
-    saveEdit: async () => ({ ok: true as const }),
-  } as unknown as PacksApi;
+  });
   return { api, packs };
 }
 

@@ -10,12 +10,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../../../annotations/format/types';
 import { MemoryArea } from '../../../extension/background/packs/kv';
 import { DraftStore } from '../../../extension/background/drafts/store';
-import type { FramePacks } from '../../../extension/packs-protocol';
-import { DEFAULT_SETTINGS } from '../../../extension/settings/settings';
 import type { PageSnapshot } from '../../bridge/protocol';
 import type { ContentApi } from '../../relay/content-api';
 import type { DraftsApi, PacksApi } from '../../relay/packs-api';
-import { TEST_GRAPH, TEST_PAGE, testPack } from '../pack/test-fixtures';
+import { activeState, fakePacksApi, TEST_GRAPH, TEST_PAGE, testPack } from '../pack/test-fixtures';
 import { AUTOSAVE_MS } from './use-author';
 
 vi.mock('../../../extension/browser', () => ({
@@ -62,53 +60,18 @@ function fakes(active: Pack | null = null) {
     list: () => store.list(PAGE),
     remove: async (id) => (await store.delete(id, PAGE)).ok,
   };
-  const state: FramePacks = {
-    offers: [],
-    link: null,
-    candidates: active ? 1 : 0,
-    active: active && {
-      key: 'shipped:unit-pack',
-      pack: active,
-      step: null,
-      provenance: {
-        packId: active.id,
-        title: active.title,
-        authors: active.authors,
-        version: active.version,
-        license: active.license,
-        sourceKind: 'shipped',
-        sourceLabel: 'Shipped',
-        url: null,
-        origin: null,
-      },
-      match: {
-        complete: true,
-        bindings: [
-          {
-            alias: 'm',
-            graphId: 'm1',
-            score: 0.3,
-            evidence: 'only-model',
-            stale: false,
-            optional: false,
-            reasons: [],
-          },
-        ],
-      },
-    },
-  };
-  const packs = {
-    version: 1,
-    state: () => state,
-    onChange: () => undefined,
-    settings: () => ({ ...DEFAULT_SETTINGS }),
-    onSettings: () => undefined,
-    updateSettings: async () => ({ ...DEFAULT_SETTINGS }),
+  const state = activeState(active, {
+    sourceKind: 'shipped',
+    sourceLabel: 'Shipped',
+    url: null,
+    origin: null,
+  });
+  const packs = fakePacksApi(state, {
     reportStatus: vi.fn(),
     shareLink: vi.fn(async () => ({ ok: true as const, link: 'x' })),
     saveEdit: vi.fn(async () => ({ ok: true as const })),
     drafts,
-  } as unknown as PacksApi;
+  });
   return { api, packs, drafts, store };
 }
 

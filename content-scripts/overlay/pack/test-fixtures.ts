@@ -2,6 +2,9 @@
 
 import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
 import type { Annotation, Pack } from '../../../annotations/format/types';
+import type { FramePacks, Provenance } from '../../../extension/packs-protocol';
+import { DEFAULT_SETTINGS } from '../../../extension/settings/settings';
+import type { PacksApi } from '../../relay/packs-api';
 
 export function testNode(id: string, index: number, extra: Partial<ModelNode> = {}): ModelNode {
   return {
@@ -127,3 +130,59 @@ export const TEST_PAGE = `
     <p>Type three numbers. The network guesses a class.</p>
     <div id="bars"></div>
   </main>`;
+
+/** What the PacksApi reports for `pack` shown on the page: bound to TEST_GRAPH as the page's only model. */
+export function activeState(
+  pack: Pack | null,
+  source: Pick<Provenance, 'sourceKind' | 'sourceLabel' | 'url' | 'origin'>,
+  step: number | null = null,
+): FramePacks {
+  return {
+    offers: [],
+    link: null,
+    candidates: pack ? 1 : 0,
+    active: pack && {
+      key: 'shipped:unit-pack',
+      pack,
+      step,
+      provenance: {
+        packId: pack.id,
+        title: pack.title,
+        authors: pack.authors,
+        version: pack.version,
+        license: pack.license,
+        ...source,
+      },
+      match: {
+        complete: true,
+        bindings: [
+          {
+            alias: 'm',
+            graphId: TEST_GRAPH.id,
+            score: 0.3,
+            evidence: 'only-model',
+            stale: false,
+            optional: false,
+            reasons: [],
+          },
+        ],
+      },
+    },
+  };
+}
+
+/** A PacksApi over a fixed state, with default settings; tests pass spies for what they watch. */
+export function fakePacksApi(state: FramePacks, overrides: Partial<PacksApi> = {}): PacksApi {
+  return {
+    version: 1,
+    state: () => state,
+    onChange: () => undefined,
+    settings: () => ({ ...DEFAULT_SETTINGS }),
+    onSettings: () => undefined,
+    updateSettings: async () => ({ ...DEFAULT_SETTINGS }),
+    reportStatus: () => undefined,
+    shareLink: async () => ({ ok: true as const, link: 'x' }),
+    saveEdit: async () => ({ ok: true as const }),
+    ...overrides,
+  } as unknown as PacksApi;
+}
