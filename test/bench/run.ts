@@ -48,14 +48,16 @@ const REAL: BenchModel[] = [
 ];
 
 interface Condition {
-  name: 'plain' | 'idle' | '1 tap' | '8 taps' | 'recompute' | 'keep';
-  browser: 'plain' | 'literate';
+  name: 'plain' | 'plain, same browser' | 'idle' | '1 tap' | '8 taps' | 'recompute' | 'keep';
+  /** 'literate, not here': the browser with Literate, on an address its content scripts do not match. */
+  browser: 'plain' | 'literate' | 'literate, not here';
   mode: Mode;
   taps: number;
 }
 
 const CONDITIONS: Condition[] = [
   { name: 'plain', browser: 'plain', mode: 'plain', taps: 0 },
+  { name: 'plain, same browser', browser: 'literate, not here', mode: 'plain', taps: 0 },
   { name: 'idle', browser: 'literate', mode: 'plain', taps: 0 },
   { name: '1 tap', browser: 'literate', mode: 'plain', taps: 1 },
   { name: '8 taps', browser: 'literate', mode: 'plain', taps: 8 },
@@ -84,9 +86,15 @@ interface Result {
   tapFrames: Record<string, number>;
 }
 
+/** The bench server at the address Literate runs on, and at one it does not (127.0.0.2: no content scripts). */
+interface Bases {
+  here: string;
+  elsewhere: string;
+}
+
 async function openTab(
   browsers: { plain: Browser; literate: ExtensionSession },
-  base: string,
+  bases: Bases,
   model: BenchModel,
   backend: string,
   condition: Condition,
@@ -96,7 +104,8 @@ async function openTab(
       ? await browsers.plain.newPage()
       : await browsers.literate.context.newPage();
   const query = new URLSearchParams({ kind: model.kind, url: model.url, backend, mode: condition.mode });
-  await page.goto(`${base}/bench/page.html?${query}`);
+  const origin = condition.browser === 'literate, not here' ? bases.elsewhere : bases.here;
+  await page.goto(`${origin}/bench/page.html?${query}`);
   await page.waitForSelector('html[data-ready="1"], html[data-error]', { timeout: 120_000 });
   const error = await page.evaluate(() => document.documentElement.dataset.error ?? null);
   if (error) throw new Error(`${model.name}: ${error}`);
@@ -125,12 +134,12 @@ async function openTab(
 
 async function benchModel(
   browsers: { plain: Browser; literate: ExtensionSession },
-  base: string,
+  bases: Bases,
   model: BenchModel,
   backend: string,
 ): Promise<Result> {
   const tabs: Tab[] = [];
-  for (const c of CONDITIONS) tabs.push(await openTab(browsers, base, model, backend, c));
+  for (const c of CONDITIONS) tabs.push(await openTab(browsers, bases, model, backend, c));
   const loop = async (tab: Tab, n: number): Promise<number[]> => {
     await tab.page.bringToFront();
     return tab.page.evaluate((k) => (window as any).runLoop(k) as Promise<number[]>, n);
@@ -239,16 +248,16 @@ async function main(): Promise<void> {
   const models = [...GALLERY, ...(existsSync(SHARED) ? REAL : [])].filter(
     (m) => !process.env.BENCH_MODELS || new RegExp(process.env.BENCH_MODELS).test(m.name),
   );
-  const server: HookServer = await startHookServer(
-    [
-      { path: '/bench/page.html', handler: html(benchPage('/node_modules/@tensorflow/tfjs/dist/tf.min.js')) },
-      { path: '/bench/empty.html', handler: html(EMPTY_PAGE) },
-    ],
-    [
-      { prefix: '/real/', dir: SHARED },
-      { prefix: '/', dir: ROOT },
-    ],
-  );
+  const routes = [
+    { path: '/bench/page.html', handler: html(benchPage('/node_modules/@tensorflow/tfjs/dist/tf.min.js')) },
+    { path: '/bench/empty.html', handler: html(EMPTY_PAGE) },
+  ];
+  const mounts = [
+    { prefix: '/real/', dir: SHARED },
+    { prefix: '/', dir: ROOT },
+  ];
+  const server: HookServer = await startHookServer(routes, mounts);
+  const elsewhere: HookServer = await startHookServer(routes, mounts, '127.0.0.2');
   const [plain, literate] = await Promise.all([launchPlain(), launchLiterate()]);
   const browsers = { plain, literate };
   const results: Result[] = [];
@@ -256,7 +265,12 @@ async function main(): Promise<void> {
     for (const backend of BACKENDS) {
       for (const model of models) {
         try {
-          const r = await benchModel(browsers, server.url, model, backend);
+          const r = await benchModel(
+            browsers,
+            { here: server.url, elsewhere: elsewhere.url },
+            model,
+            backend,
+          );
           results.push(r);
           console.error(
             `  ${model.name} / ${backend}: plain ${r.medians.plain?.toFixed(2)} ms, 8 taps ${ratio(r, '8 taps')}`,
@@ -272,13 +286,15 @@ async function main(): Promise<void> {
       `cell = median ms/frame of the page loop / median of the plain page (no Literate); taps ask for '${REDUCTION}'.`,
       '',
       'The "8 taps / off" column compares the 8-taps tab with itself, taps unsubscribed every other stretch.',
+      '"idle, same browser" divides by the plain page opened in the browser with Literate at 127.0.0.2, an address',
+      'its content scripts do not match: the hook is the only difference, without the noise between browsers.',
       '',
-      '| model | backend | frames × rounds | plain ms/frame | idle | 1 tap @10 Hz | 8 taps @10 Hz | 8 taps / off, same tab | recompute 8 @10 Hz | KEEP_INTERMEDIATE_TENSORS | tap frames got (1 · 8) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
+      '| model | backend | frames × rounds | plain ms/frame | idle | idle, same browser | 1 tap @10 Hz | 8 taps @10 Hz | 8 taps / off, same tab | recompute 8 @10 Hz | KEEP_INTERMEDIATE_TENSORS | tap frames got (1 · 8) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...results.map(
         (r) =>
           `| ${r.model} | ${r.backend} | ${r.framesPerRound} × ${ROUNDS} | ${r.medians.plain?.toFixed(2)} | ` +
-          `${ratio(r, 'idle')} | ${ratio(r, '1 tap')} | ${ratio(r, '8 taps')} | ${ratio(r, '8 taps', '8 taps off')} | ` +
+          `${ratio(r, 'idle')} | ${ratio(r, 'idle', 'plain, same browser')} | ${ratio(r, '1 tap')} | ${ratio(r, '8 taps')} | ${ratio(r, '8 taps', '8 taps off')} | ` +
           `${ratio(r, 'recompute')} | ` +
           `${ratio(r, 'keep')} | ${r.tapFrames['1 tap'] ?? 0} · ${r.tapFrames['8 taps'] ?? 0} |`,
       ),
@@ -297,6 +313,7 @@ async function main(): Promise<void> {
     await plain.close();
     await literate.close();
     await server.close();
+    await elsewhere.close();
   }
 }
 

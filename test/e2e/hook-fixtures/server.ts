@@ -37,6 +37,8 @@ export interface Mount {
 export async function startHookServer(
   routes: Route[] = [],
   mounts: Mount[] = [{ prefix: '/', dir: ROOT }],
+  /** Another loopback address (e.g. 127.0.0.2) serves pages where Literate's content scripts do not run. */
+  host = '127.0.0.1',
 ): Promise<HookServer> {
   const table = new Map(routes.map((r) => [r.path, r.handler]));
   const server = createServer((req, res) => {
@@ -57,10 +59,10 @@ export async function startHookServer(
     }
     res.writeHead(404).end('not found');
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => server.listen(0, host, done));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     route: (path, handler) => table.set(path, handler),
     close: () => new Promise((done) => server.close(() => done())),
   };
