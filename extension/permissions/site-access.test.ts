@@ -74,4 +74,13 @@ describe('site access', () => {
       ),
     ).toEqual(['https://a.org/*', 'https://b.org/*']);
   });
+
+  it('takes a grant the browser reports for a default host (path dropped) as that default', () => {
+    expect(
+      grantedSiteOrigins(
+        ['https://storage.googleapis.com/*', 'http://127.0.0.1/*', 'http://127.0.0.3/*'],
+        DEFAULTS,
+      ),
+    ).toEqual(['http://127.0.0.3/*']);
+  });
 });

@@ -69,15 +69,27 @@ export function siteAccessOf(
   return { kind: 'off', pattern: demoHost ?? pattern };
 }
 
-/** The reader-granted origins: granted host permissions minus the manifest's defaults and broad wildcards. */
+/** `scheme://host` of a match pattern (its path dropped), or null. */
+function patternHost(pattern: string): string | null {
+  const m = /^([^:]+):\/\/([^/]*)\//.exec(pattern);
+  return m ? `${m[1]}://${m[2]!.toLowerCase()}` : null;
+}
+
+/**
+ * The reader-granted origins: granted host permissions minus the manifest's defaults and broad wildcards. Browsers
+ * report host permissions per host (Chrome turns `https://storage.googleapis.com/tfjs-models/*` into
+ * `https://storage.googleapis.com/*`), so a grant on a default's host is that default, never a whole-host grant.
+ */
 export function grantedSiteOrigins(
   permissionOrigins: readonly string[],
   defaults: readonly string[],
 ): string[] {
+  const defaultHosts = new Set(defaults.map(patternHost));
   return [...new Set(permissionOrigins)]
     .filter(
       (o) =>
         !defaults.includes(o) &&
+        !defaultHosts.has(patternHost(o)) &&
         o !== '<all_urls>' &&
         !/^\*?:\/\/\*\//.test(o) &&
         !/^https?:\/\/\*\/\*$/.test(o),
