@@ -147,21 +147,30 @@ async function expectNotesBesideAnchors(page: Page): Promise<number> {
       await expect.poll(async () => (box = await read()).top).toBeGreaterThanOrEqual(0);
       await expect.poll(async () => (box = await read()).top).toBeLessThan(VIEWPORT.height - 16);
     }
-    await page.mouse.move((box.left + box.right) / 2, box.top + 8);
+    // Point at the note where it is now (live values can still reflow the margin), until its anchor rings.
     let drawn: Box[] = [];
-    const under = await page.evaluate(
-      ([x, y]) => {
-        const root = document.querySelector('literate-overlay')?.shadowRoot;
-        const el = root?.elementFromPoint(x!, y!) ?? document.elementFromPoint(x!, y!);
-        return el?.outerHTML.slice(0, 160) ?? 'nothing';
-      },
-      [(box.left + box.right) / 2, box.top + 8],
-    );
+    let under = 'nothing';
     await expect
-      .poll(async () => (drawn = await rings(page)).length, {
-        timeout: 5_000,
-        message: `hovering ${id} at ${JSON.stringify(box)} rings its anchor (under the pointer: ${under})`,
-      })
+      .poll(
+        async () => {
+          box = await read();
+          const [x, y] = [(box.left + box.right) / 2, box.top + 8];
+          await page.mouse.move(x, y);
+          under = await page.evaluate(
+            ([px, py]) => {
+              const root = document.querySelector('literate-overlay')?.shadowRoot;
+              const el = root?.elementFromPoint(px!, py!) ?? document.elementFromPoint(px!, py!);
+              return el?.outerHTML.slice(0, 160) ?? 'nothing';
+            },
+            [x, y],
+          );
+          return (drawn = await rings(page)).length;
+        },
+        {
+          timeout: 8_000,
+          message: `hovering ${id} rings its anchor (last at ${JSON.stringify(box)}, under the pointer: ${under})`,
+        },
+      )
       .toBeGreaterThan(0);
     // The ring is drawn 4 px outside the anchor (3 px above and below).
     const ring = union(drawn);
