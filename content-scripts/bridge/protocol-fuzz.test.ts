@@ -19,7 +19,16 @@ const budget = fc.record({
 
 const contentMessages: fc.Arbitrary<ContentMessage> = fc.oneof(
   fc.record({ kind: fc.constant('hello' as const), nonce }),
-  fc.record({ kind: fc.constant('describe' as const), nonce, requestId: id, modelId: id }),
+  fc.record(
+    {
+      kind: fc.constant('describe' as const),
+      nonce,
+      requestId: id,
+      modelId: id,
+      learnShapes: fc.constant(true as const),
+    },
+    { requiredKeys: ['kind', 'nonce', 'requestId', 'modelId'] },
+  ),
   fc.record({ kind: fc.constant('unsubscribe' as const), nonce, subscriptionId: id }),
   fc.record({
     kind: fc.constant('subscribe' as const),
@@ -204,8 +213,31 @@ describe('bridge validators under fuzzing', () => {
         const forged = { ...wrap('content', m), [key]: bad };
         const parsed = parseContentMessage(forged);
         // Only an empty list is still valid in a list slot; anything else must be refused.
-        const stillValid = Array.isArray(bad) && bad.length === 0 && (key === 'taps' || key === 'nodeIds');
+        // describe's learnShapes flag is only ever `true`.
+        const stillValid =
+          (Array.isArray(bad) && bad.length === 0 && (key === 'taps' || key === 'nodeIds')) ||
+          (key === 'learnShapes' && bad === true);
         expect(parsed === null).toBe(!stillValid);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('describe: learnShapes passes only as `true` or absent; any other value refuses the message', () => {
+    const base = { kind: 'describe', nonce: 'n'.repeat(16), requestId: 'r1', modelId: 'm1' } as const;
+    expect(parseContentMessage(wrap('content', base))).toEqual(base);
+    expect(parseContentMessage(wrap('content', { ...base, learnShapes: true }))).toEqual({
+      ...base,
+      learnShapes: true,
+    });
+    expect(parseContentMessage({ ...wrap('content', base), learnShapes: undefined })).toEqual(base);
+    for (const bad of [false, 1, 'true', null, {}, [], [true]]) {
+      expect(parseContentMessage({ ...wrap('content', base), learnShapes: bad }), String(bad)).toBeNull();
+    }
+    fc.assert(
+      fc.property(fc.anything(), (bad) => {
+        const parsed = parseContentMessage({ ...wrap('content', base), learnShapes: bad });
+        expect(parsed === null).toBe(bad !== true && bad !== undefined);
       }),
       { numRuns: RUNS },
     );

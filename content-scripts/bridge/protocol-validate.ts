@@ -307,8 +307,11 @@ export function parseContentMessage(data: Json): ContentMessage | null {
       case 'describe': {
         const requestId = str(data.requestId, 64);
         const modelId = str(data.modelId, 32);
-        return requestId !== null && modelId !== null
-          ? { kind: 'describe', nonce, requestId, modelId }
+        // Optional, and only ever `true`: any other value is a forged or broken message.
+        if (requestId === null || modelId === null) return null;
+        if (data.learnShapes === undefined) return { kind: 'describe', nonce, requestId, modelId };
+        return data.learnShapes === true
+          ? { kind: 'describe', nonce, requestId, modelId, learnShapes: true }
           : null;
       }
       case 'unsubscribe': {

@@ -100,7 +100,14 @@ export interface ProbeValue {
 /** Messages the content script sends (content script → page world). */
 export type ContentMessage =
   | { kind: 'hello'; nonce: string }
-  | { kind: 'describe'; nonce: string; requestId: string; modelId: string }
+  | {
+      kind: 'describe';
+      nonce: string;
+      requestId: string;
+      modelId: string;
+      /** Also learn a GraphModel's op shapes from the page's next call (only when the overlay shows its outline). */
+      learnShapes?: true;
+    }
   | {
       kind: 'subscribe';
       nonce: string;

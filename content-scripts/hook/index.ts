@@ -10,7 +10,7 @@ import { trapModelConstructors } from './model-traps';
 import { PageBridge } from './page-bridge';
 import { describeLiveModel } from './describe-live';
 import { later, pageGlobals, safely } from './page-globals';
-import { learnShapesOnce, nodesToLearn } from './tap/live-shapes';
+import { learnShapesIfAsked } from './tap/live-shapes';
 import { TapManager } from './tap/tap-manager';
 import { captureWouldDisturb } from './tensor-ops';
 import { answerProbe, answerWeights } from './requests';
@@ -135,18 +135,19 @@ function install(): void {
         return;
       }
       const result = describeLiveModel(model, object, registry, engines[0]?.object ?? null);
-      // Graph JSON rarely records intermediate shapes: learn them from the page's next call, then say so.
-      if (model.kind === 'graph' && result.graph) {
-        learnShapesOnce(
-          object,
-          nodesToLearn(result.graph.nodes),
-          () => !captureWouldDisturb(engine()),
-          () => {
-            model.summary.revision = (model.summary.revision ?? 0) + 1;
-            bridge.send({ kind: 'model', model: { ...model.summary } });
-          },
-        );
-      }
+      // Graph JSON rarely records intermediate shapes: when the overlay shows the outline (the describe asks for it),
+      // learn them from the page's next call, then say so. Other describes (pack matching, hover) arm nothing.
+      learnShapesIfAsked(
+        message,
+        model.kind,
+        object,
+        result.graph,
+        () => !captureWouldDisturb(engine()),
+        () => {
+          model.summary.revision = (model.summary.revision ?? 0) + 1;
+          bridge.send({ kind: 'model', model: { ...model.summary } });
+        },
+      );
       bridge.send(
         { kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error },
         [],

@@ -154,7 +154,7 @@ describe('overlay app', () => {
     expect(rows[1]!.querySelector('.params')?.textContent).toContain('16');
     expect(rows[1]!.querySelector('.gloss')?.textContent).toContain('weighted sum');
     expect(q('[aria-label="Model totals"]')?.textContent).toContain('26');
-    expect(api.describe).toHaveBeenCalledWith('m1');
+    expect(api.describe).toHaveBeenCalledWith('m1', { learnShapes: true });
   });
 
   it('filters the list', async () => {

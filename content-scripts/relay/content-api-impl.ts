@@ -3,7 +3,7 @@
 import type { ModelGraph } from '../bridge/model-graph';
 import type { ContentBridge } from '../bridge/content-bridge';
 import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../bridge/protocol';
-import type { ContentApi } from './content-api';
+import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
 
 const DESCRIBE_TIMEOUT_MS = 10_000;
@@ -14,6 +14,8 @@ export class ContentApiImpl implements ContentApi {
   private commandListeners = new Set<(c: 'toggle-overlay' | 'open-overlay') => void>();
   private graphs = new Map<string, Promise<ModelGraph>>();
   private revisions = new Map<string, number>();
+  /** Models whose describe already carried `learnShapes` to the hook (it arms once per model, so once is enough). */
+  private shapesAsked = new Set<string>();
   private pending = new Map<
     string,
     { resolve: (m: PageMessage) => void; timer: ReturnType<typeof setTimeout> }
@@ -97,18 +99,25 @@ export class ContentApiImpl implements ContentApi {
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
   }
 
-  describe(modelId: string): Promise<ModelGraph> {
-    let graph = this.graphs.get(modelId);
-    if (!graph) {
-      graph = this.request<Extract<PageMessage, { kind: 'graph' }>>(DESCRIBE_TIMEOUT_MS, (requestId) =>
-        this.bridge.send({ kind: 'describe', requestId, modelId }),
-      ).then((reply) => {
-        if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
-        return reply.graph;
-      });
-      graph.catch(() => this.graphs.delete(modelId));
-      this.graphs.set(modelId, graph);
-    }
+  describe(modelId: string, options: DescribeOptions = {}): Promise<ModelGraph> {
+    // A cached graph from a describe without the flag must not keep the flag from reaching the hook: the first
+    // describe that asks to learn shapes goes out (with the flag) even when a graph is cached.
+    const learn = options.learnShapes === true && !this.shapesAsked.has(modelId);
+    const cached = learn ? undefined : this.graphs.get(modelId);
+    if (cached) return cached;
+    if (learn) this.shapesAsked.add(modelId);
+    const graph = this.request<Extract<PageMessage, { kind: 'graph' }>>(DESCRIBE_TIMEOUT_MS, (requestId) =>
+      this.bridge.send({ kind: 'describe', requestId, modelId, ...(learn ? { learnShapes: true } : {}) }),
+    ).then((reply) => {
+      if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
+      return reply.graph;
+    });
+    graph.catch(() => {
+      // Only this request's own entry: a later describe may have replaced it already.
+      if (this.graphs.get(modelId) === graph) this.graphs.delete(modelId);
+      if (learn) this.shapesAsked.delete(modelId);
+    });
+    this.graphs.set(modelId, graph);
     return graph;
   }
 

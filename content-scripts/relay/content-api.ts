@@ -19,6 +19,10 @@ export interface TapBudget {
   hz: number;
 }
 
+export interface DescribeOptions {
+  learnShapes?: boolean;
+}
+
 export interface ContentApi {
   readonly version: 1;
   snapshot(): PageSnapshot;
@@ -26,8 +30,12 @@ export interface ContentApi {
   onChange(listener: (snapshot: PageSnapshot) => void, signal: AbortSignal): void;
   /** Calls `listener` when the reader asks the overlay to open or toggle (keyboard command, popup button). */
   onCommand(listener: (command: 'toggle-overlay' | 'open-overlay') => void, signal: AbortSignal): void;
-  /** The ModelGraph of a model on this frame (cached). Rejects with a readable reason. */
-  describe(modelId: string): Promise<ModelGraph>;
+  /**
+   * The ModelGraph of a model on this frame (cached). Rejects with a readable reason. `learnShapes`: the reader is
+   * looking at this model's outline, so the hook may learn a GraphModel's op shapes from the page's next call (asked
+   * once per model; the describe after the shapes arrive shows them). Pack matching and hover intents leave it off.
+   */
+  describe(modelId: string, options?: DescribeOptions): Promise<ModelGraph>;
   /** Streams live values of nodes from the page's own calls until `signal` aborts (then every wrapper is removed). */
   subscribe(
     modelId: string,

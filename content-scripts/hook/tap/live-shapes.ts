@@ -1,6 +1,7 @@
 // Learns a GraphModel's intermediate output shapes from one of the page's own calls, since graph JSON rarely records
 // them: the op nodes are appended to that one call's requested outputs, their shapes read (no readback), the extras
-// disposed and the wrappers removed. Armed once per model, and only after something asked to describe it.
+// disposed and the wrappers removed. Armed once per model, and only by a describe that asks for it: the overlay
+// showing the model's outline (describes to match packs or on a hover intent cost the page nothing).
 
 import type { Shape } from '../../bridge/model-graph';
 import { pageGlobals, read, safely } from '../page-globals';
@@ -45,6 +46,22 @@ export function nodesToLearn(nodes: readonly ShapeNode[]): string[] {
     .filter((n) => n.category === 'op' && n.shapeSource === 'unknown')
     .slice(0, MAX_LIVE_SHAPE_NODES)
     .map((n) => n.id);
+}
+
+/**
+ * The describe handler's part: arms `learnShapesOnce` for a described GraphModel only when the describe carried
+ * `learnShapes: true`. Returns false if nothing was armed.
+ */
+export function learnShapesIfAsked(
+  request: { learnShapes?: true },
+  kind: 'layers' | 'graph',
+  model: object,
+  graph: { nodes: readonly ShapeNode[] } | null,
+  canCapture: () => boolean,
+  learnedCallback: (count: number) => void,
+): boolean {
+  if (request.learnShapes !== true || kind !== 'graph' || !graph) return false;
+  return learnShapesOnce(model, nodesToLearn(graph.nodes), canCapture, learnedCallback);
 }
 
 /**

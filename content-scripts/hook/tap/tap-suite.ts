@@ -8,7 +8,7 @@ import { runProbe } from '../probe/probe';
 import { readWeights } from '../probe/weights';
 import { heldTensorCount } from './capture';
 import { hookedExecutorCount } from './graph-hooks';
-import { learnShapesOnce, liveShapesOf, nodesToLearn } from './live-shapes';
+import { learnShapesIfAsked, learnShapesOnce, liveShapesOf, nodesToLearn } from './live-shapes';
 import { describeModel } from '../describe/describe-model';
 import type { ModelGraph } from '../../bridge/model-graph';
 import { hookedLayerCount } from './layer-hooks';
@@ -301,6 +301,75 @@ export function tapSuite(label: string, tf: Tf): void {
       expect(after.fingerprint).toBe(before.fingerprint);
       expect(hookedExecutorCount()).toBe(0);
       expect(Object.hasOwn((model as any).executor, 'execute')).toBe(false);
+      expect(tf.memory().numTensors).toBe(baseline);
+      x.dispose();
+    });
+
+    it('arms the shape capture only for a describe that asks for it (the outline), never for other describes', async () => {
+      const model = await tf.loadGraphModel(tf.io.fromMemory(graphArtifacts()));
+      const executor = (model as any).executor;
+      const wrapped = (): boolean =>
+        Object.hasOwn(executor, 'execute') || Object.hasOwn(executor, 'executeAsync');
+      const graph = describeModel(model, {
+        id: 'm1',
+        sourceUrl: null,
+        origin: 'unknown',
+        format: null,
+        backend: 'cpu',
+        tfjsVersion: null,
+        tfjsVersionClass: 'unknown',
+        liveShapes: liveShapesOf(model),
+      })!;
+      // A LayersModel has its shapes already: the flag arms nothing there (built before the tensor baseline).
+      const layers = buildTwoBranch(tf);
+      const layersGraph = describeModel(layers, {
+        id: 'm2',
+        sourceUrl: null,
+        origin: 'code',
+        format: null,
+        backend: 'cpu',
+        tfjsVersion: null,
+        tfjsVersionClass: 'unknown',
+      })!;
+      const x = tf.randomUniform([1, 4, 4, 1], 0, 1, 'float32', 5);
+      const plain = model.predict(x);
+      const expected = Buffer.from((await plain.data()).buffer);
+      plain.dispose();
+      const baseline = tf.memory().numTensors;
+      let learnedCount = -1;
+      const onLearned = (n: number): void => void (learnedCount = n);
+      // A describe to match packs or on a hover intent (no flag): nothing is wrapped, the page's calls are its own.
+      expect(learnShapesIfAsked({}, 'graph', model, graph, () => true, onLearned)).toBe(false);
+      expect(wrapped()).toBe(false);
+      expect(hookedExecutorCount()).toBe(0);
+      for (let i = 0; i < 2; i++) {
+        const y = model.predict(x);
+        expect(Buffer.from((await y.data()).buffer)).toEqual(expected);
+        y.dispose();
+      }
+      await settle();
+      expect(learnedCount).toBe(-1);
+      expect(liveShapesOf(model)).toBeUndefined();
+      expect(tf.memory().numTensors).toBe(baseline);
+      expect(hookedExecutorCount()).toBe(0);
+      expect(
+        learnShapesIfAsked({ learnShapes: true }, 'layers', layers, layersGraph, () => true, onLearned),
+      ).toBe(false);
+      expect(hookedExecutorCount()).toBe(0);
+      // The outline's describe (the flag): armed, and the page's next call teaches the shapes, outputs unchanged.
+      expect(learnShapesIfAsked({ learnShapes: true }, 'graph', model, graph, () => true, onLearned)).toBe(
+        true,
+      );
+      expect(wrapped()).toBe(true);
+      const y = model.predict(x);
+      expect(Buffer.from((await y.data()).buffer)).toEqual(expected);
+      y.dispose();
+      await settle();
+      expect(learnedCount).toBe(nodesToLearn(graph.nodes).length);
+      expect(learnedCount).toBeGreaterThan(0);
+      expect(liveShapesOf(model)!['relu']).toEqual([1, 4, 4, 2]);
+      expect(wrapped()).toBe(false);
+      expect(hookedExecutorCount()).toBe(0);
       expect(tf.memory().numTensors).toBe(baseline);
       x.dispose();
     });

@@ -27,7 +27,8 @@ export function useGraph(api: ContentApi, modelId: string | null, revision = 0):
     let current = true;
     // A first load shows 'loading'; a new revision keeps the old outline until the new one is ready.
     if (revision === 0) setLoad({ status: 'loading' });
-    api.describe(modelId).then(
+    // The outline is on screen: let the hook learn a GraphModel's op shapes from the page's next call (asked once).
+    api.describe(modelId, { learnShapes: true }).then(
       (graph) => current && setLoad({ status: 'ready', graph }),
       (error: unknown) =>
         current &&
