@@ -295,6 +295,41 @@ describe('the bridge', () => {
     await page.close();
   });
 
+  it('learns graph op shapes only for a describe that asks (the outline); other describes leave the page untouched', async () => {
+    const { page, tabId } = await open(`${server.url}/hook/taps.html`);
+    expect(await waitForBadge(session, tabId, '2')).toBe('2');
+    const world = await isolatedWorld(page, session.extensionId);
+    await world.evaluate(RECORDER);
+    const reference = await page.evaluate(() => (window as any).runFrames(3));
+    const ownWrappers = (): Promise<string[]> => page.evaluate(() => (window as any).ownWrappers());
+    const relu = (flag: boolean): Promise<{ shape: unknown; source: string; revision: number }> =>
+      world.evaluate(`(async () => {
+        const id = __t.modelId('graph');
+        const g = await __t.api.describe(id${flag ? ', { learnShapes: true }' : ''});
+        const n = g.nodes.find((n) => n.id === 'relu');
+        const revision = __t.api.snapshot().models.find((m) => m.id === id).revision || 0;
+        return { shape: n.outputShape, source: n.shapeSource, revision };
+      })()`);
+    // What pack matching and the launcher's hover send: no flag, so nothing is wrapped and the page's calls are its own.
+    expect((await relu(false)).source).toBe('unknown');
+    expect(await ownWrappers()).toEqual([]);
+    expect(await page.evaluate(() => (window as any).runFrames(3))).toEqual(reference);
+    await page.waitForTimeout(100);
+    expect(await relu(false)).toMatchObject({ source: 'unknown', revision: 0 });
+    expect(await ownWrappers()).toEqual([]);
+    // The outline's describe: armed until the page's next call, which teaches the shapes and gives the same outputs.
+    expect((await relu(true)).source).toBe('unknown');
+    expect((await ownWrappers()).length).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as any).runFrames(3))).toEqual(reference);
+    await expect
+      .poll(() => relu(false), { timeout: 10_000 })
+      .toEqual({ shape: [1, 4, 4, 2], source: 'live', revision: 1 });
+    expect(await ownWrappers()).toEqual([]);
+    expect((await page.evaluate(() => (window as any).runFrames(3))).numTensors).toBe(reference.numTensors);
+    await world.close();
+    await page.close();
+  });
+
   it('holds models weakly: a model the page drops is reclaimed, and a probe says so in words', async () => {
     const { page, tabId } = await open(`${server.url}/hook/taps.html`);
     expect(await waitForBadge(session, tabId, '2')).toBe('2');
