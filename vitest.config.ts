@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['{annotations,content-scripts,extension,demos,scripts,test/unit}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', 'dist/**'],
           environment: 'node',
+          setupFiles: ['test/unit/setup-tex.ts'],
           testTimeout: 60_000,
         },
       },

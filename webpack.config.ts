@@ -112,10 +112,19 @@ const extension: webpack.Configuration = {
     popup: './extension/popup/index.tsx',
     options: './extension/options/index.tsx',
   },
-  output: { path: chromeDir, filename: '[name].js', clean: true, iife: true },
+  output: {
+    path: chromeDir,
+    filename: '[name].js',
+    // Only the overlay has later chunks; they are injected by the background (boot/chunk-loader.ts), by name.
+    chunkFilename: 'overlay-[name].js',
+    publicPath: '',
+    chunkLoadingGlobal: 'literateOverlayChunks',
+    clean: true,
+    iife: true,
+  },
   resolve: resolveConfig,
   module: { rules: [tsRule] },
-  optimization: { minimizer, splitChunks: false, runtimeChunk: false },
+  optimization: { minimizer, splitChunks: false, runtimeChunk: false, chunkIds: 'named' },
   performance: { hints: false },
   plugins: [new ExtensionAssetsPlugin()],
 };
@@ -136,7 +145,8 @@ const cli: webpack.Configuration = {
   externalsType: 'module',
   externals: [/^@tensorflow\//],
   resolve: resolveConfig,
-  module: { rules: [tsRule] },
+  // One file: KaTeX's dynamic import (a chunk of its own in the extension) is bundled in.
+  module: { rules: [tsRule], parser: { javascript: { dynamicImportMode: 'eager' } } },
   optimization: { minimize: false },
   performance: { hints: false },
 };

@@ -18,7 +18,17 @@ export interface TabState {
 export type BackgroundRequest =
   | { type: 'frame-state'; session: string; snapshot: PageSnapshot }
   | { type: 'get-tab-state'; tabId: number }
-  | { type: 'load-overlay' };
+  | { type: 'load-overlay' }
+  | LoadChunkRequest;
+
+/** The overlay asks for one of its later chunks (`overlay-<name>.js`), injected into the asking frame only. */
+export interface LoadChunkRequest {
+  type: 'load-overlay-chunk';
+  file: string;
+}
+
+/** The overlay's chunk files: nothing else can be asked for. */
+export const OVERLAY_CHUNK_FILE = /^overlay-[a-z0-9-]{1,40}\.js$/;
 
 /**
  * Messages from the background to content scripts: keyboard command and popup actions for the overlay, and
@@ -35,7 +45,9 @@ export function parseContentRequest(v: unknown): ContentRequest | null {
 
 export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }
   ? TabState
-  : { ok: true };
+  : R extends { type: 'load-overlay-chunk' }
+    ? { ok: boolean }
+    : { ok: true };
 
 /** Validates a runtime message: content scripts run in renderers that a page may have compromised. */
 export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
@@ -47,6 +59,11 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
     return snapshot && session ? { type: 'frame-state', session, snapshot } : null;
   }
   if (o.type === 'load-overlay') return { type: 'load-overlay' };
+  if (o.type === 'load-overlay-chunk') {
+    return typeof o.file === 'string' && OVERLAY_CHUNK_FILE.test(o.file)
+      ? { type: 'load-overlay-chunk', file: o.file }
+      : null;
+  }
   if (o.type === 'get-tab-state') {
     return typeof o.tabId === 'number' && Number.isInteger(o.tabId) && o.tabId >= 0
       ? { type: 'get-tab-state', tabId: o.tabId }

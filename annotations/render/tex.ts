@@ -1,6 +1,6 @@
 // TeX to MathML with KaTeX, untrusted: trust off (no \href, \url, \html…, \includegraphics), bounded sizes and
 // macro expansion, errors shown. MathML output needs no inline styles or fonts, so nothing styled reaches the page.
-import katex from 'katex';
+import { texEngine } from './tex-engine';
 
 export const TEX_OPTIONS = {
   output: 'mathml',
@@ -15,6 +15,9 @@ export const TEX_OPTIONS = {
 
 /** KaTeX's MathML for `tex` (not yet sanitized: pass it through sanitize.ts like everything else). */
 export function texToHtml(tex: string, display: boolean): string {
+  const katex = texEngine();
+  // Renderers load KaTeX first (loadTexEngine); should one not have, the source shows rather than nothing.
+  if (!katex) return `<code class="lit-tex-source">${escapeText(tex)}</code>`;
   try {
     return katex.renderToString(tex, { ...TEX_OPTIONS, displayMode: display });
   } catch (error) {
@@ -24,6 +27,10 @@ export function texToHtml(tex: string, display: boolean): string {
       s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
     return `<span class="katex-error" title="${escape(message)}">${escape(tex)}</span>`;
   }
+}
+
+function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Gives each KaTeX error a visible message (its title), since pack styles, and so KaTeX's red colour, are dropped. */
@@ -79,6 +86,7 @@ function symbolTemplate(symbol: string): MathShape | null {
   const cached = templates.get(symbol);
   if (cached !== undefined) return cached;
   let result: MathShape | null = null;
+  if (!texEngine()) return null;
   const html = texToHtml(symbol, false);
   const row = /<semantics><mrow>([\s\S]*)<\/mrow><annotation/.exec(html)?.[1];
   const shapes = row === undefined || html.includes('katex-error') ? undefined : parseKatexMath(row);

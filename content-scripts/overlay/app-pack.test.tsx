@@ -29,6 +29,8 @@ class OnScreen {
 vi.stubGlobal('IntersectionObserver', OnScreen);
 
 const { App } = await import('./app');
+const { Overlay } = await import('./shell');
+const loadApp = async () => ({ App });
 
 const SNAPSHOT: PageSnapshot = {
   frameUrl: 'http://127.0.0.1/x',
@@ -83,7 +85,7 @@ async function mount(api: ContentApi, packs: PacksApi): Promise<void> {
   container.className = 'lt';
   root.append(container);
   await act(() => {
-    render(<App api={api} packs={packs} root={root} prefs={{}} />, container);
+    render(<Overlay api={api} packs={packs} root={root} prefs={{}} loadApp={loadApp} />, container);
   });
   await settle();
 }

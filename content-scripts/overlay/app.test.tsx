@@ -34,6 +34,8 @@ class OnScreen {
 vi.stubGlobal('IntersectionObserver', OnScreen);
 
 const { App } = await import('./app');
+const { Overlay } = await import('./shell');
+const loadApp = async () => ({ App });
 
 function node(id: string, op: string, index: number, extra: Partial<ModelNode> = {}): ModelNode {
   return {
@@ -108,7 +110,10 @@ async function settle(): Promise<void> {
 
 async function mount(api: ContentApi): Promise<void> {
   await act(() => {
-    render(<App api={api} root={root} prefs={{}} />, root.appendChild(document.createElement('div')));
+    render(
+      <Overlay api={api} root={root} prefs={{}} loadApp={loadApp} />,
+      root.appendChild(document.createElement('div')),
+    );
   });
   await settle();
 }

@@ -1,10 +1,9 @@
-// The overlay app: the launcher and the panel, opened and closed by the launcher, the keyboard command or the
-// popup; remembers per site where the launcher and the panel go; keeps each model's outline state while closed.
-// With an active pack: its provenance, tour and orphans at the top of the panel, its notes on the page.
+// The overlay's panel side (its own chunk, loaded behind the launcher): the panel, opened and closed by the shell
+// (launcher, keyboard command, popup), a tour step or an equation; remembers per site where the panel goes; keeps
+// each model's outline state while closed. With an active pack: its provenance, tour and orphans at the top of the
+// panel, its notes on the page.
 
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ContentApi } from '../relay/content-api';
-import type { PacksApi } from '../relay/packs-api';
 import { ChecksAndBudget } from './checks/checks-provider';
 import { ChecksSection } from './checks/checks-section';
 import { ChecksSummary } from './checks/checks-summary';
@@ -23,32 +22,20 @@ import { contentWithAnchors } from './sidenotes/layout';
 import { panelSideForNotes } from './sidenotes/margin';
 import { PageNotes, pageItems } from './sidenotes/page-notes';
 import { Tour } from './tour/tour';
-import { Launcher } from './launcher/launcher';
-import { DEFAULT_POSITION, type LauncherPosition } from './launcher/position';
 import { INITIAL_NAV, type OutlineNav } from './outline/model-outline';
 import { ModelView } from './outline/model-view';
 import { measureContent } from './panel/measure-content';
 import { Panel } from './panel/panel';
 import { placePanel, type PanelPrefs } from './panel/placement';
 import { ModelTabs } from './panel/model-tabs';
-import { saveSitePrefs, type SitePrefs } from './state/site-prefs';
+import { saveSitePrefs } from './state/site-prefs';
 import { useSnapshot } from './state/use-page';
 import { markOnce } from './state/timing';
+import { PANEL_ID } from './panel/panel-id';
+import type { PanelAppProps } from './shell';
 
-export interface AppProps {
-  api: ContentApi;
-  /** The packs side of the content script (null where there is none: no pack is ever shown then). */
-  packs?: PacksApi | null;
-  root: ShadowRoot;
-  prefs: SitePrefs;
-}
-
-const PANEL_ID = 'lt-panel';
-
-export function App({ api, packs = null, root, prefs }: AppProps) {
+export function App({ api, packs = null, root, prefs, open, onOpen, onClose }: PanelAppProps) {
   const snapshot = useSnapshot(api);
-  const [open, setOpen] = useState(false);
-  const [launcher, setLauncher] = useState<LauncherPosition>(prefs.launcher ?? DEFAULT_POSITION);
   const [panel, setPanel] = useState<PanelPrefs>(() =>
     placePanel(window.innerWidth, measureContent(), prefs.panel ?? null),
   );
@@ -57,25 +44,25 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
   const [returnTo, setReturnTo] = useState<string | null>(null);
   const [focusNode, setFocusNode] = useState(true);
   /** The reader has opened the panel at least once: the page notes stay until they are switched off. */
-  const [explaining, setExplaining] = useState(false);
+  const [explaining, setExplaining] = useState(open);
   const [navs, setNavs] = useState<Record<string, OutlineNav>>({});
-  const restoreFocus = useRef(false);
 
   const models = snapshot.models;
   const model = models.find((m) => m.id === chosenModel) ?? models[0] ?? null;
 
   const close = () => {
-    // Focus goes back to the launcher only if it was in the panel (not when the page had it).
-    restoreFocus.current = root.activeElement !== null;
     setReturnTo(null);
-    setOpen(false);
+    onClose();
   };
   const show = () => {
-    markOnce('literate:panel-opened');
-    setOpen(true);
+    onOpen();
     setExplaining(true);
   };
-  const toggle = () => (open ? close() : show());
+  // Opened by the shell (launcher, keyboard command, popup) or here; closed there too.
+  useEffect(() => {
+    if (open) setExplaining(true);
+    else setReturnTo(null);
+  }, [open]);
   const pack = usePackApp(api, packs, {
     openPanel: show,
     openNode: (graphId, id) => {
@@ -105,25 +92,6 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     const side = panelSideForNotes(width, contentWithAnchors(measureContent(), anchors, width), panel.width);
     if (side && side !== panel.side) setPanel({ side, width: panel.width });
   }, [session, open]);
-  const toggleRef = useRef(toggle);
-  toggleRef.current = toggle;
-
-  useEffect(() => {
-    const stop = new AbortController();
-    api.onCommand((command) => {
-      if (command === 'open-overlay') show();
-      else toggleRef.current();
-    }, stop.signal);
-    markOnce('literate:launcher-visible');
-    return () => stop.abort();
-  }, [api]);
-
-  useEffect(() => {
-    if (open || !restoreFocus.current) return;
-    restoreFocus.current = false;
-    root.querySelector<HTMLElement>('.launcher')?.focus();
-  }, [open]);
-
   const selectNode = (id: string | null) => {
     setFocusNode(true);
     setReturnTo(id === null ? nodeId : null);
@@ -147,18 +115,6 @@ export function App({ api, packs = null, root, prefs }: AppProps) {
     <PackContext.Provider value={pack.ui}>
       <AuthorContext.Provider value={authoring.ui}>
         <ChecksAndBudget checks={checks} budget={pack.budget}>
-          <Launcher
-            position={launcher}
-            expanded={open}
-            hidden={open}
-            controls={PANEL_ID}
-            onToggle={toggle}
-            onMoved={(p) => {
-              setLauncher(p);
-              void saveSitePrefs({ launcher: p });
-            }}
-            onIntent={() => model && void api.describe(model.id).catch(() => undefined)}
-          />
           {open && (
             <Panel
               id={PANEL_ID}

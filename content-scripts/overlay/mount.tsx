@@ -1,38 +1,14 @@
-// Puts the overlay on the page: the host element and shadow root with our styles, and the Preact app in it.
+// Puts the overlay on the page: the host element and shadow root with the launcher's styles, and the shell in it,
+// which fetches the panel side (its own chunk) as soon as the launcher is drawn.
 
 import { render } from 'preact';
 import { getPacksApi, type ContentApi } from '../relay/content-api';
-import { App } from './app';
 import { createHost, type Host } from './host/shadow-host';
 import { THEME_CSS } from './host/theme-css';
 import { LAUNCHER_CSS } from './launcher/launcher-css';
-import { registerKatexRoot } from './math/katex-assets';
-import { AUTHOR_CSS } from './author/author-css';
-import { DETAIL_CSS } from './node/detail-css';
-import { OUTLINE_CSS } from './outline/outline-css';
-import { PANEL_CSS } from './panel/panel-css';
+import { Overlay, type AppModule } from './shell';
 import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
-import { VIEWS_CSS } from './views/views-css';
-import { PACK_MATH_CSS } from './math/pack-math-css';
-import { PACK_CSS } from './pack/pack-css';
-import { CHECKS_CSS } from './checks/checks-css';
-import { SIDENOTES_CSS } from './sidenotes/sidenotes-css';
-import { TOUR_CSS } from './tour/tour-css';
-
-export const OVERLAY_CSS = [
-  THEME_CSS,
-  LAUNCHER_CSS,
-  PANEL_CSS,
-  OUTLINE_CSS,
-  DETAIL_CSS,
-  VIEWS_CSS,
-  PACK_CSS,
-  PACK_MATH_CSS,
-  TOUR_CSS,
-  SIDENOTES_CSS,
-  AUTHOR_CSS,
-  CHECKS_CSS,
-].join('\n');
+import { markOnce } from './state/timing';
 
 /** Waits briefly for the stored layout, so the launcher does not jump after it appears. */
 function prefsSoon(ms: number): Promise<SitePrefs> {
@@ -41,8 +17,22 @@ function prefsSoon(ms: number): Promise<SitePrefs> {
 
 export async function mountOverlay(api: ContentApi): Promise<Host> {
   const prefs = await prefsSoon(250);
-  const host = createHost(OVERLAY_CSS);
-  registerKatexRoot(host.root, host.adopt);
-  render(<App api={api} packs={getPacksApi()} root={host.root} prefs={prefs} />, host.container);
+  markOnce('literate:prefs-loaded');
+  const host = createHost([THEME_CSS, LAUNCHER_CSS].join('\n'));
+  let app: Promise<AppModule> | null = null;
+  const loadApp = (): Promise<AppModule> => {
+    markOnce('literate:app-requested');
+    app ??= import(/* webpackChunkName: "app" */ './app-module').then((module) => {
+      module.attachApp(host);
+      return module;
+    });
+    app.catch(() => (app = null)); // a failed load can be tried again
+    return app;
+  };
+  void loadApp().catch(() => undefined); // asked for now: its round trip through the background overlaps the launcher's drawing
+  render(
+    <Overlay api={api} packs={getPacksApi()} root={host.root} prefs={prefs} loadApp={loadApp} />,
+    host.container,
+  );
   return host;
 }

@@ -103,8 +103,8 @@ export class ContentApiImpl implements ContentApi {
     // A cached graph from a describe without the flag must not keep the flag from reaching the hook: the first
     // describe that asks to learn shapes goes out (with the flag) even when a graph is cached.
     const learn = options.learnShapes === true && !this.shapesAsked.has(modelId);
-    const cached = learn ? undefined : this.graphs.get(modelId);
-    if (cached) return cached;
+    const cached = this.graphs.get(modelId);
+    if (cached && !learn) return cached;
     if (learn) this.shapesAsked.add(modelId);
     const graph = this.request<Extract<PageMessage, { kind: 'graph' }>>(DESCRIBE_TIMEOUT_MS, (requestId) =>
       this.bridge.send({ kind: 'describe', requestId, modelId, ...(learn ? { learnShapes: true } : {}) }),
@@ -117,6 +117,9 @@ export class ContentApiImpl implements ContentApi {
       if (this.graphs.get(modelId) === graph) this.graphs.delete(modelId);
       if (learn) this.shapesAsked.delete(modelId);
     });
+    // A graph already cached answers at once (the outline shows without another round trip through the page);
+    // the flagged request then only arms the hook's shape learning, whose result comes as a new revision.
+    if (cached) return cached;
     this.graphs.set(modelId, graph);
     return graph;
   }

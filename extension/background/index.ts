@@ -157,6 +157,24 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
             .catch(() => undefined);
           return { ok: true };
         }
+        case 'load-overlay-chunk': {
+          // A later part of the overlay (validated file name), into the frame that asked for it, nowhere else.
+          const tabId = sender.tab?.id;
+          if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
+          return browser.scripting
+            .executeScript({
+              target: { tabId, frameIds: [sender.frameId ?? 0] },
+              files: [request.file],
+              injectImmediately: true,
+            })
+            .then(
+              () => ({ ok: true }),
+              (error: unknown) => {
+                errors.add('overlay', `Could not load ${request.file}: ${String(error)}`);
+                return { ok: false };
+              },
+            );
+        }
         case 'get-tab-state':
           return registry.get(request.tabId);
       }

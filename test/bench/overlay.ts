@@ -1,7 +1,10 @@
-// `tsx test/bench/overlay.ts`: how fast the overlay shows a pack, from the overlay's own performance marks on the page
+// `tsx test/bench/overlay.ts`: how fast the overlay shows a pack, from Literate's own performance marks on the page
 // timeline, over fresh tabs: model found → launcher, click → outline visible, and click → a 50-note pack rendered and
 // positioned beside its anchors — once opened after the page settled (notes pre-rendered while idle) and once
-// clicked the moment the launcher shows (rendered on open). Medians and worst; targets 100 ms and 150 ms.
+// clicked the moment the launcher exists (a page-side observer clicks it: no test-driver delay; the panel's chunk
+// may still be loading). "Model found" is when the content script heard of the model from the hook; the page's own
+// work before that (its first predictions run before the hook's scan gets a turn) is shown on its own row.
+// Medians and worst; targets 100 ms and 150 ms.
 // Environment: BENCH_ROUNDS (default 9), LITERATE_EXTENSION_DIR (default dist/chrome).
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +20,9 @@ const NOTES = 50;
 const TARGETS = { launcher: 100, outline: 100, notes: 150, foundToOutline: 100 };
 
 interface Round {
-  /** model found (the page's own mark) → launcher visible */
+  /** the page's model constructed (its own mark) → Literate knows of it (the hook's scan waits for the page's task) */
+  pageToFound: number;
+  /** model found → launcher visible */
   launcher: number;
   /** click → outline visible */
   outline: number;
@@ -41,15 +46,35 @@ async function marks(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/** Clicks the launcher from the page the moment it is in the overlay's shadow root (the "at once" condition). */
+const CLICK_AT_ONCE = `(() => {
+  const tryClick = () => {
+    const button = document.querySelector('literate-overlay')?.shadowRoot?.querySelector('.launcher');
+    if (!button) return false;
+    button.click();
+    return true;
+  };
+  const watch = new MutationObserver(() => {
+    const root = document.querySelector('literate-overlay')?.shadowRoot;
+    if (!root) return;
+    watch.disconnect();
+    if (tryClick()) return;
+    const inner = new MutationObserver(() => tryClick() && inner.disconnect());
+    inner.observe(root, { childList: true, subtree: true });
+  });
+  watch.observe(document, { childList: true, subtree: true });
+})();`;
+
 async function round(page: Page, url: string, settle: boolean): Promise<Round> {
+  if (!settle) await page.addInitScript(CLICK_AT_ONCE);
   await page.goto(url);
-  const launcher = page.getByRole('button', { name: 'Explain this model' });
-  await launcher.waitFor({ timeout: 30_000 });
   if (settle) {
+    const launcher = page.getByRole('button', { name: 'Explain this model' });
+    await launcher.waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => performance.getEntriesByName('literate:pack-resolved').length > 0);
     await page.waitForTimeout(1500);
+    await launcher.click();
   }
-  await launcher.click();
   await page.waitForFunction(
     () => performance.getEntriesByName('literate:notes-positioned').length > 0,
     undefined,
@@ -57,10 +82,12 @@ async function round(page: Page, url: string, settle: boolean): Promise<Round> {
   );
   const m = await marks(page);
   const opened = m['literate:panel-opened']!;
+  const found = m['literate:model-found']!;
   return {
-    launcher: m['literate:launcher-visible']! - m.modelReady!,
+    pageToFound: found - m.modelReady!,
+    launcher: m['literate:launcher-visible']! - found,
     outline: m['literate:outline-visible']! - opened,
-    foundToOutline: m['literate:outline-visible']! - m.modelReady!,
+    foundToOutline: m['literate:outline-visible']! - found,
     notes: m['literate:notes-positioned']! - Math.max(opened, m['literate:pack-resolved'] ?? opened),
   };
 }
@@ -97,13 +124,16 @@ async function main(): Promise<void> {
     conditions.map((c) => {
       const xs = results[c].map((r) => r[key]);
       const m = median(xs);
-      return `| ${name} (${c}) | ${m.toFixed(1)} ms | ${Math.max(...xs).toFixed(1)} ms | ${target} ms | ${m <= target ? 'ok' : 'OVER'} |`;
+      return target > 0
+        ? `| ${name} (${c}) | ${m.toFixed(1)} ms | ${Math.max(...xs).toFixed(1)} ms | ${target} ms | ${m <= target ? 'ok' : 'OVER'} |`
+        : `| ${name} (${c}) | ${m.toFixed(1)} ms | ${Math.max(...xs).toFixed(1)} ms | — | page's own |`;
     });
   const lines = [
     `Overlay with a ${NOTES}-note pack, ${ROUNDS} fresh tabs per condition (Chromium, headless):`,
     '',
     '| measure | median | worst | target | |',
     '|---|---|---|---|---|',
+    ...row("page's model ready → Literate found it", 'pageToFound', 0),
     ...row('model found → launcher', 'launcher', TARGETS.launcher),
     ...row('click → outline visible', 'outline', TARGETS.outline),
     ...row('model found → outline visible, clicked at once', 'foundToOutline', TARGETS.foundToOutline, [
@@ -111,7 +141,8 @@ async function main(): Promise<void> {
     ]),
     ...row(`click → ${NOTES} notes rendered and positioned`, 'notes', TARGETS.notes),
     '',
-    '"settled": opened after the page was idle (notes pre-rendered); "at once": clicked as the launcher appeared.',
+    '"settled": opened after the page was idle (notes pre-rendered); "at once": clicked by the page the moment the',
+    'launcher existed. "Model found": the content script heard of the model from the hook.',
   ];
   console.log(lines.join('\n'));
   const out = join(ROOT, 'test-results/bench');

@@ -8,6 +8,7 @@ import { formatValidationError, validatePackText } from '../../format/validate';
 import type { Pack } from '../../format/types';
 import type { RenderWindow } from '../../render/sanitize';
 import { renderReport } from '../../report/render-report';
+import { loadTexEngine } from '../../render/tex-engine';
 import { matchModels } from '../../targets/match-models';
 import { parseArgs } from '../args';
 import { UsageError, type CliIo } from '../io';
@@ -178,6 +179,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const reportPath = args.options.get('--report');
   if (reportPath !== undefined) {
     const window = await reportWindow();
+    await loadTexEngine();
     const html = renderReport(
       pack,
       result,

@@ -34,6 +34,8 @@ class OnScreen {
 vi.stubGlobal('IntersectionObserver', OnScreen);
 
 const { App } = await import('../app');
+const { Overlay } = await import('../shell');
+const loadApp = async () => ({ App });
 
 const PAGE = 'http://127.0.0.1/demo/';
 const GRAPH = { ...TEST_GRAPH, fingerprint: 'ab'.repeat(32) };
@@ -91,7 +93,7 @@ async function mount(api: ContentApi, packs: PacksApi): Promise<void> {
   container.className = 'lt';
   root.append(container);
   await act(() => {
-    render(<App api={api} packs={packs} root={root} prefs={{}} />, container);
+    render(<Overlay api={api} packs={packs} root={root} prefs={{}} loadApp={loadApp} />, container);
   });
   await settle();
   await click(q('.launcher'));

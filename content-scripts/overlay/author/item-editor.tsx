@@ -15,6 +15,8 @@ import type {
 } from '../../../annotations/format/types';
 import type { ValidationError } from '../../../annotations/format/validate';
 import { describeModelSelector, renderAnnotation } from '../../../annotations/render/render-annotation';
+import { mayHoldTex } from '../../../annotations/render/tex-engine';
+import { useTexEngine } from '../math/use-tex';
 import type { RenderOptions } from '../../../annotations/render/render-annotation';
 import { RichHtml } from '../pack/rich-html';
 import { anchorLabel, type AnchorCheck } from './anchor-status';
@@ -61,7 +63,9 @@ function preview(item: Annotation): { html: string; problem: string | null } {
 export function ItemEditor(props: ItemEditorProps) {
   const { item, errors, anchor, node } = props;
   const id = item.id;
-  const shown = useMemo(() => preview(item), [item]);
+  // Typeset as the annotator writes: KaTeX's chunk is asked for when the item holds math, then the preview redraws.
+  const tex = useTexEngine(mayHoldTex(JSON.stringify(item)));
+  const shown = useMemo(() => preview(item), [item, tex]);
   const set = (next: Annotation, key: string | null = null) => props.onChange(next, key);
   const setBody = (patch: Record<string, unknown>, key: string | null) =>
     set({ ...item, body: { ...item.body, ...patch } } as Annotation, key);

@@ -13,6 +13,8 @@ import {
 import type { Pack, Step } from '../../../annotations/format/types';
 import type { ValidationError } from '../../../annotations/format/validate';
 import { renderStep, type RenderOptions } from '../../../annotations/render/render-annotation';
+import { mayHoldTex } from '../../../annotations/render/tex-engine';
+import { useTexEngine } from '../math/use-tex';
 import { RichHtml } from '../pack/rich-html';
 import { TextField } from './item-editor';
 
@@ -165,13 +167,14 @@ function StepFields({
   onChange(step: Step, key: string | null): void;
   onRemove(): void;
 }) {
+  const tex = useTexEngine(mayHoldTex(step.body ?? ''));
   const html = useMemo(() => {
     try {
       return renderStep(step, { window: window as RenderOptions['window'] });
     } catch {
       return '';
     }
-  }, [step]);
+  }, [step, tex]);
   return (
     <div class="author-item" data-step-editor={step.id}>
       <TextField

@@ -2,6 +2,7 @@
 // report made by the report generator with the page's URL, the time and the extension's version, saved as a file.
 
 import { renderReport } from '../../../annotations/report';
+import { loadTexEngine } from '../../../annotations/render/tex-engine';
 import type { RenderWindow } from '../../../annotations/render/sanitize';
 import browser from '../../../extension/browser';
 import type { ChecksController } from './checks-controller';
@@ -21,6 +22,7 @@ export async function exportReport(controller: ChecksController, packId: string)
   const { results, error } = controller.snapshot();
   if (!results.merged) throw new Error(error ?? 'nothing has run');
   const at = new Date();
+  await loadTexEngine();
   const html = renderReport(
     controller.pack,
     results.merged,

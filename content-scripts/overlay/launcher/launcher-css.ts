@@ -45,4 +45,36 @@ export const LAUNCHER_CSS = String.raw`
   width: 18px;
   height: 18px;
 }
+.lt .launcher[aria-busy='true'] {
+  cursor: progress;
+}
+.lt .launcher[aria-busy='true'] .icon {
+  animation: lt-launcher-wait 0.8s ease-in-out infinite alternate;
+}
+@keyframes lt-launcher-wait {
+  to {
+    opacity: 0.35;
+  }
+}
+@media (prefers-reduced-motion: reduce) {
+  .lt .launcher[aria-busy='true'] .icon {
+    animation: none;
+    opacity: 0.6;
+  }
+}
+.lt .load-error {
+  position: fixed;
+  z-index: 2147483646;
+  right: 20px;
+  bottom: 72px;
+  max-width: 320px;
+  margin: 0;
+  padding: 10px 14px;
+  border-radius: 8px;
+  background: var(--bg);
+  color: var(--fg);
+  border: 1px solid var(--warn);
+  font: 13px/1.4 var(--sans);
+  box-shadow: var(--shadow);
+}
 `;

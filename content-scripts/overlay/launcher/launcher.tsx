@@ -9,6 +9,8 @@ export interface LauncherProps {
   position: LauncherPosition;
   expanded: boolean;
   hidden: boolean;
+  /** The panel was asked for and its code is still loading. */
+  busy?: boolean;
   controls: string;
   onToggle(): void;
   /** A move finished (drag released, key pressed, viewport resized): the new place, to remember. */
@@ -109,6 +111,7 @@ export function Launcher(props: LauncherProps) {
       class="launcher"
       aria-label="Explain this model"
       aria-expanded={props.expanded}
+      aria-busy={props.busy ? 'true' : undefined}
       aria-controls={props.controls}
       aria-describedby="lt-launcher-hint"
       data-dragging={dragging ? 'true' : 'false'}

@@ -1,13 +1,14 @@
 // Renders built-in TeX with KaTeX (trust: false, errors shown as text, MathML kept for screen readers) and makes
 // sure KaTeX's fonts are registered on the document the first time an equation is shown.
 
-import katex from 'katex';
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import type { TexEngine } from '../../../annotations/render/tex-engine';
 import { ensureKatexAssets, katexStyled } from './katex-assets';
+import { useTexEngine } from './use-tex';
 
 const cache = new Map<string, string>();
 
-export function renderTex(tex: string, displayMode: boolean): string {
+export function renderTex(katex: TexEngine, tex: string, displayMode: boolean): string {
   const key = `${displayMode ? 'D' : 'I'}${tex}`;
   let html = cache.get(key);
   if (html === undefined) {
@@ -25,6 +26,9 @@ export function renderTex(tex: string, displayMode: boolean): string {
   }
   return html;
 }
+
+const escapeTex = (tex: string): string =>
+  tex.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Smallest scale an equation is shrunk to so that it fits the panel; below that it scrolls sideways. */
 const MIN_SCALE = 0.72;
@@ -80,7 +84,12 @@ function useFitWidth(ref: { current: HTMLElement | null }, html: string, display
 
 export function Equation({ tex, display = true, label }: { tex: string; display?: boolean; label?: string }) {
   ensureKatexAssets();
-  const html = useMemo(() => renderTex(tex, display), [tex, display]);
+  const katex = useTexEngine();
+  // Until KaTeX's chunk is in (a few frames, once per page), the TeX source holds the equation's place.
+  const html = useMemo(
+    () => (katex ? renderTex(katex, tex, display) : `<code class="tex-source">${escapeTex(tex)}</code>`),
+    [katex, tex, display],
+  );
   const ref = useRef<HTMLDivElement>(null);
   useFitWidth(ref, html, display);
   // KaTeX output of our own built-in TeX, rendered with trust: false (no links, no raw HTML).

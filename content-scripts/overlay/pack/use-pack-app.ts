@@ -84,7 +84,9 @@ export function usePackApp(
             window.setTimeout(() => fn({ didTimeout: true, timeRemaining: () => 8 } as IdleDeadline), 50);
     const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
     let handle = 0;
+    let stopped = false;
     const work = (deadline: IdleDeadline) => {
+      if (stopped) return;
       while (todo.length > 0 && (deadline.timeRemaining() > 4 || deadline.didTimeout)) {
         session.render(todo.shift()!);
         if (deadline.didTimeout) break;
@@ -92,7 +94,10 @@ export function usePackApp(
       if (todo.length > 0) handle = idle(work);
     };
     handle = idle(work);
-    return () => cancel(handle);
+    return () => {
+      stopped = true;
+      cancel(handle);
+    };
   }, [session?.active.key, session?.resolution]);
 
   const pageNoteCount = useMemo(

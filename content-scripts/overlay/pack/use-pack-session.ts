@@ -1,7 +1,7 @@
 // The active pack on this frame, ready to show: its models described, every annotation anchored (again when the
 // page changes under an orphan or a lost anchor), annotations rendered on first use, live values on a shared hub.
 
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../bridge/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import type { PacksApi } from '../../relay/packs-api';
@@ -16,6 +16,9 @@ import {
 } from '../../../annotations/render/render-annotation';
 import { LiveHub } from '../live/live-hub';
 import { markOnce } from '../state/timing';
+import { useSnapshot } from '../state/use-page';
+import { mayHoldTex } from '../../../annotations/render/tex-engine';
+import { useTexEngine } from '../math/use-tex';
 import {
   bindingsOf,
   byNode,
@@ -83,9 +86,16 @@ function sameResolution(a: Resolution, b: Resolution): boolean {
 function useBoundGraphs(api: ContentApi, active: ActivePack | null): Map<string, ModelGraph> | null {
   const ids = (active?.match?.bindings ?? []).flatMap((b) => (b.graphId ? [b.graphId] : [])).sort();
   const idsKey = ids.join('\u0000');
+  // The hook learns more about a model (graph op shapes, once the outline shows it): describe again, keeping the
+  // graphs on show meanwhile so that the notes do not blink.
+  const snapshot = useSnapshot(api);
+  const revisions = ids.map((id) => snapshot.models.find((m) => m.id === id)?.revision ?? 0).join(',');
   const [graphs, setGraphs] = useState<Map<string, ModelGraph> | null>(null);
+  const shownFor = useRef<string | null>(null);
   useEffect(() => {
-    setGraphs(null);
+    const key = `${active?.key ?? ''}\u0001${idsKey}`;
+    if (shownFor.current !== key) setGraphs(null);
+    shownFor.current = key;
     if (!active) return;
     let current = true;
     void Promise.all(
@@ -101,7 +111,7 @@ function useBoundGraphs(api: ContentApi, active: ActivePack | null): Map<string,
     return () => {
       current = false;
     };
-  }, [api, active?.key, idsKey]);
+  }, [api, active?.key, idsKey, revisions]);
   return graphs;
 }
 
@@ -148,6 +158,9 @@ export function usePackSession(
     [active?.key, graphsById],
   );
   const resolution = useResolution(active, bindings);
+  // KaTeX is its own chunk: a pack with math waits for it, so that its notes are typeset when first drawn.
+  const needsTex = useMemo(() => !!active && mayHoldTex(JSON.stringify(active.pack)), [active?.key]);
+  const texReady = useTexEngine(needsTex) !== null || !needsTex;
   const budget = useMemo(() => ({ current: tapBudgetOf(settings) }), []);
   budget.current = tapBudgetOf(settings);
 
@@ -199,10 +212,10 @@ export function usePackSession(
         return html;
       },
     };
-  }, [active?.key, labels]);
+  }, [active?.key, labels, texReady]);
 
   return useMemo(() => {
-    if (!active || !bindings || !resolution || !hub) return null;
+    if (!active || !bindings || !resolution || !hub || !texReady) return null;
     markOnce('literate:pack-resolved');
     return {
       active,

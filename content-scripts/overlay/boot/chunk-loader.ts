@@ -1,0 +1,38 @@
+// Loads the overlay's later chunks through the background (scripting.executeScript into this frame's isolated world):
+// webpack's default loader would add a <script> to the page, which runs in the page's world and obeys its CSP.
+
+import browser from '../../../extension/browser';
+import { OVERLAY_CHUNK_FILE, type LoadChunkRequest } from '../../../extension/protocol';
+
+/** Webpack's runtime, as much of it as the loader override needs (present only in the bundled overlay). */
+declare const __webpack_require__: {
+  l(
+    url: string,
+    done: (event: { type: string; target: { src: string } }) => void,
+    key: string,
+    chunkId: unknown,
+  ): void;
+};
+
+/** A chunk's file name from the URL webpack asks for (public path is empty: the name is the whole URL). */
+export function chunkFile(url: string): string | null {
+  const file = url.split('/').pop() ?? '';
+  return OVERLAY_CHUNK_FILE.test(file) ? file : null;
+}
+
+/** Replaces webpack's script-tag loader; outside a webpack bundle (unit tests) there is nothing to replace. */
+export function installChunkLoader(
+  send: (request: LoadChunkRequest) => Promise<unknown> = (r) => browser.runtime.sendMessage(r),
+): void {
+  if (typeof __webpack_require__ === 'undefined') return;
+  __webpack_require__.l = (url, done) => {
+    const file = chunkFile(url);
+    const fail = () => done({ type: 'error', target: { src: url } });
+    if (!file) return fail();
+    send({ type: 'load-overlay-chunk', file }).then(
+      (reply) =>
+        (reply as { ok?: boolean } | undefined)?.ok ? done({ type: 'load', target: { src: url } }) : fail(),
+      fail,
+    );
+  };
+}
