@@ -1,10 +1,13 @@
 // Renders any annotation (and step) to one sanitized HTML string for the overlay: prose, math, placeholders for
 // live values, views and check results. Every pack string is escaped or sanitized; nothing from a pack runs.
 import { findLiveValues, parseLiveValue, type LiveValueRef } from '../format/live-values';
-import type { Annotation, CheckBody, ExampleBody, ModelSelector, Step, SymbolBinding } from '../format/types';
+import type { Annotation, CheckBody, ExampleBody, Step, SymbolBinding } from '../format/types';
+import { describeModelSelector } from './describe-selector';
 import { markdownToHtml } from './markdown';
 import { escapeHtml, fragmentToHtml, sanitizeToFragment, type RenderWindow } from './sanitize';
 import { markSymbols, showTexErrors, texToHtml } from './tex';
+
+export { describeModelSelector };
 
 export interface RenderOptions {
   window: RenderWindow;
@@ -57,20 +60,6 @@ export function renderTex(
 }
 
 /** "cnn · conv1 · kernel · channel 3": a model selector in words. */
-export function describeModelSelector(selector: Omit<ModelSelector, 'type'>): string {
-  const parts: string[] = [];
-  if (selector.model) parts.push(selector.model);
-  if (selector.node !== undefined) parts.push(selector.node);
-  if (selector.pattern !== undefined) parts.push(`nodes matching ${selector.pattern}`);
-  if (selector.op !== undefined)
-    parts.push(selector.nth === undefined ? `the ${selector.op}` : `${selector.op} #${selector.nth}`);
-  if (selector.index !== undefined) parts.push(`node ${selector.index}`);
-  if (selector.role) parts.push(selector.role);
-  if (selector.channel !== undefined) parts.push(`channel ${selector.channel}`);
-  if (selector.unit !== undefined) parts.push(`unit ${selector.unit}`);
-  return parts.length > 0 ? parts.join(' · ') : 'the model';
-}
-
 const caption = (text: string | undefined): string =>
   text ? `<div class="lit-caption">${markdownToHtml(text)}</div>` : '';
 

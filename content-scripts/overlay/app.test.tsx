@@ -234,3 +234,66 @@ describe('overlay app', () => {
     expect(stored[`overlay.site:${location.origin}`]).toEqual({ launcher: { right: 20, bottom: 36 } });
   });
 });
+
+describe('overlay shell while the panel side loads', () => {
+  function deferred() {
+    let resolve!: (m: { App: typeof App }) => void;
+    let reject!: (e: Error) => void;
+    const promise = new Promise<{ App: typeof App }>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise, resolve, reject };
+  }
+  async function mountWith(api: ContentApi, load: () => Promise<{ App: typeof App }>): Promise<void> {
+    await act(() => {
+      render(
+        <Overlay api={api} root={root} prefs={{}} loadApp={load} />,
+        root.appendChild(document.createElement('div')),
+      );
+    });
+    await settle();
+  }
+
+  it('shows the launcher before the panel side is in; a click then shows it busy and opens the panel once loaded', async () => {
+    const app = deferred();
+    const { api } = fakeApi();
+    await mountWith(api, () => app.promise);
+    expect(launcher().getAttribute('aria-busy')).toBeNull();
+    await act(() => launcher().click());
+    expect(launcher().getAttribute('aria-expanded')).toBe('true');
+    expect(launcher().getAttribute('aria-busy')).toBe('true');
+    expect(panel()).toBeNull();
+    // The graph is asked for while the code loads.
+    expect(api.describe).toHaveBeenCalledWith('m1');
+    await act(() => app.resolve({ App }));
+    await settle();
+    expect(panel()).not.toBeNull();
+    expect(launcher().hidden).toBe(true);
+    expect(launcher().getAttribute('aria-busy')).toBeNull();
+  });
+
+  it('opens on the keyboard command given before the panel side is in', async () => {
+    const app = deferred();
+    const { api, command } = fakeApi();
+    await mountWith(api, () => app.promise);
+    await act(() => command('toggle-overlay'));
+    await act(() => app.resolve({ App }));
+    await settle();
+    expect(panel()).not.toBeNull();
+  });
+
+  it('says what went wrong, and what to do, when the panel side cannot load', async () => {
+    const app = deferred();
+    await mountWith(fakeApi().api, () => app.promise);
+    await act(() => app.reject(new Error('Loading chunk app failed')));
+    await settle();
+    expect(q('[role="alert"]')).toBeNull(); // nothing shown until the reader asks for the panel
+    await act(() => launcher().click());
+    const alert = q('[role="alert"]');
+    expect(alert?.textContent).toContain('could not load its panel (Loading chunk app failed)');
+    expect(alert?.textContent).toContain('Reload the page');
+    expect(launcher().getAttribute('aria-busy')).toBeNull();
+    expect(panel()).toBeNull();
+  });
+});

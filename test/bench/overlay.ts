@@ -7,8 +7,9 @@
 // Medians and worst; targets 100 ms and 150 ms.
 // Environment: BENCH_ROUNDS (default 9), LITERATE_EXTENSION_DIR (default dist/chrome).
 
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { startServer } from '../../demos/server';
 import { launchWithExtension, ROOT } from '../e2e/harness';
@@ -92,6 +93,30 @@ async function round(page: Page, url: string, settle: boolean): Promise<Round> {
   };
 }
 
+/** What each script of the extension weighs, minified and gzipped: what the browser parses, and what ships. */
+function bundleTable(dir: string): string[] {
+  const when: Record<string, string> = {
+    'hook.js': 'every page, MAIN world, document_start',
+    'content.js': 'every page, isolated world, document_start',
+    'overlay.js': 'frames with a model: the launcher',
+    'overlay-app.js': 'frames with a model, right after the launcher: the panel side',
+    'overlay-katex.js': 'only when there is math to show',
+    'background.js': 'the service worker',
+    'popup.js': 'the toolbar popup',
+    'options.js': 'the options page',
+  };
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    '| script | minified | gzip | loaded |',
+    '|---|---|---|---|',
+    ...files.sort().map((f) => {
+      const bytes = readFileSync(join(dir, f));
+      return `| ${f} | ${kb(bytes.length)} | ${kb(gzipSync(bytes).length)} | ${when[f] ?? ''} |`;
+    }),
+  ];
+}
+
 async function main(): Promise<void> {
   const dir = extensionWithPacks({ 'bench-article.json': validPackText(articlePack(NOTES)) });
   const server = await startServer({ port: 0, routes: [...overlayRoutes(), ...articleRoutes(NOTES)] });
@@ -143,6 +168,10 @@ async function main(): Promise<void> {
     '',
     '"settled": opened after the page was idle (notes pre-rendered); "at once": clicked by the page the moment the',
     'launcher existed. "Model found": the content script heard of the model from the hook.',
+    '',
+    'Bundles (the extension as built):',
+    '',
+    ...bundleTable(process.env.LITERATE_EXTENSION_DIR ?? join(ROOT, 'dist/chrome')),
   ];
   console.log(lines.join('\n'));
   const out = join(ROOT, 'test-results/bench');

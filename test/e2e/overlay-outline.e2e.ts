@@ -135,6 +135,14 @@ describe('overlay: launcher and outline', () => {
     const page = await openCnn();
     await page.getByRole('button', { name: 'Explain this model' }).click();
     const panel = page.getByRole('dialog', { name: 'Literate' });
+    // KaTeX and the pack renderer are chunks of their own: the outline has no math, this page has no pack.
+    await panel.getByRole('button', { name: /^conv1 Conv2D/ }).waitFor();
+    const katexLoaded = () =>
+      page.evaluate(() => performance.getEntriesByName('literate:katex-loaded').length);
+    expect(await katexLoaded()).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('literate:renderer-loaded').length)).toBe(
+      0,
+    );
     await panel.getByRole('button', { name: /^conv1 Conv2D/ }).click();
     await panel.getByRole('heading', { name: 'conv1', level: 3 }).waitFor();
 
@@ -143,6 +151,7 @@ describe('overlay: launcher and outline', () => {
     await equation.waitFor();
     expect(await equation.locator('.katex-html').count()).toBe(1);
     expect(await equation.locator('math').count()).toBe(1);
+    expect(await katexLoaded()).toBe(1);
     await expect
       .poll(async () => (await katexFonts(page)).filter((f) => f.status === 'loaded').map((f) => f.family))
       .toEqual(expect.arrayContaining(['KaTeX_Main', 'KaTeX_Math']));

@@ -35,6 +35,8 @@ vi.stubGlobal('IntersectionObserver', OnScreen);
 
 const { App } = await import('../app');
 const { Overlay } = await import('../shell');
+// The renderer is a chunk of its own in the extension; here it is loaded up front, as once a pack is there.
+await (await import('../pack/use-renderer')).loadRenderer();
 const loadApp = async () => ({ App });
 
 const PAGE = 'http://127.0.0.1/demo/';

@@ -14,9 +14,10 @@ import type {
   ViewType,
 } from '../../../annotations/format/types';
 import type { ValidationError } from '../../../annotations/format/validate';
-import { describeModelSelector, renderAnnotation } from '../../../annotations/render/render-annotation';
+import { describeModelSelector } from '../../../annotations/render/describe-selector';
 import { mayHoldTex } from '../../../annotations/render/tex-engine';
 import { useTexEngine } from '../math/use-tex';
+import { useRenderer, type Renderer } from '../pack/use-renderer';
 import type { RenderOptions } from '../../../annotations/render/render-annotation';
 import { RichHtml } from '../pack/rich-html';
 import { anchorLabel, type AnchorCheck } from './anchor-status';
@@ -51,9 +52,10 @@ export interface ItemEditorProps {
   onNextSelector: (() => void) | null;
 }
 
-function preview(item: Annotation): { html: string; problem: string | null } {
+function preview(renderer: Renderer | null, item: Annotation): { html: string; problem: string | null } {
+  if (!renderer) return { html: '', problem: null };
   try {
-    const rendered = renderAnnotation(item, { window: window as RenderOptions['window'] });
+    const rendered = renderer.renderAnnotation(item, { window: window as RenderOptions['window'] });
     return { html: rendered.html, problem: rendered.errors[0] ?? null };
   } catch (error) {
     return { html: '', problem: `cannot preview yet: ${(error as Error).message}` };
@@ -65,7 +67,8 @@ export function ItemEditor(props: ItemEditorProps) {
   const id = item.id;
   // Typeset as the annotator writes: KaTeX's chunk is asked for when the item holds math, then the preview redraws.
   const tex = useTexEngine(mayHoldTex(JSON.stringify(item)));
-  const shown = useMemo(() => preview(item), [item, tex]);
+  const renderer = useRenderer();
+  const shown = useMemo(() => preview(renderer, item), [item, tex, renderer]);
   const set = (next: Annotation, key: string | null = null) => props.onChange(next, key);
   const setBody = (patch: Record<string, unknown>, key: string | null) =>
     set({ ...item, body: { ...item.body, ...patch } } as Annotation, key);

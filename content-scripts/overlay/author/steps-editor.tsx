@@ -12,9 +12,10 @@ import {
 } from '../../../annotations/author/draft';
 import type { Pack, Step } from '../../../annotations/format/types';
 import type { ValidationError } from '../../../annotations/format/validate';
-import { renderStep, type RenderOptions } from '../../../annotations/render/render-annotation';
+import type { RenderOptions } from '../../../annotations/render/render-annotation';
 import { mayHoldTex } from '../../../annotations/render/tex-engine';
 import { useTexEngine } from '../math/use-tex';
+import { useRenderer } from '../pack/use-renderer';
 import { RichHtml } from '../pack/rich-html';
 import { TextField } from './item-editor';
 
@@ -168,13 +169,14 @@ function StepFields({
   onRemove(): void;
 }) {
   const tex = useTexEngine(mayHoldTex(step.body ?? ''));
+  const renderer = useRenderer();
   const html = useMemo(() => {
     try {
-      return renderStep(step, { window: window as RenderOptions['window'] });
+      return renderer?.renderStep(step, { window: window as RenderOptions['window'] }) ?? '';
     } catch {
       return '';
     }
-  }, [step, tex]);
+  }, [step, tex, renderer]);
   return (
     <div class="author-item" data-step-editor={step.id}>
       <TextField

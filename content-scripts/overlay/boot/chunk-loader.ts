@@ -2,7 +2,8 @@
 // webpack's default loader would add a <script> to the page, which runs in the page's world and obeys its CSP.
 
 import browser from '../../../extension/browser';
-import { OVERLAY_CHUNK_FILE, type LoadChunkRequest } from '../../../extension/protocol';
+import type { LoadChunkRequest } from '../../../extension/protocol';
+import { chunkFile } from './chunk-file';
 
 /** Webpack's runtime, as much of it as the loader override needs (present only in the bundled overlay). */
 declare const __webpack_require__: {
@@ -13,12 +14,6 @@ declare const __webpack_require__: {
     chunkId: unknown,
   ): void;
 };
-
-/** A chunk's file name from the URL webpack asks for (public path is empty: the name is the whole URL). */
-export function chunkFile(url: string): string | null {
-  const file = url.split('/').pop() ?? '';
-  return OVERLAY_CHUNK_FILE.test(file) ? file : null;
-}
 
 /** Replaces webpack's script-tag loader; outside a webpack bundle (unit tests) there is nothing to replace. */
 export function installChunkLoader(

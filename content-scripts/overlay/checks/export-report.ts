@@ -1,8 +1,7 @@
 // "Export report": every example and check run (all of them first, if some have not run), the self-contained HTML
 // report made by the report generator with the page's URL, the time and the extension's version, saved as a file.
 
-import { renderReport } from '../../../annotations/report';
-import { loadTexEngine } from '../../../annotations/render/tex-engine';
+import { loadKatex } from '../math/use-tex';
 import type { RenderWindow } from '../../../annotations/render/sanitize';
 import browser from '../../../extension/browser';
 import type { ChecksController } from './checks-controller';
@@ -22,7 +21,10 @@ export async function exportReport(controller: ChecksController, packId: string)
   const { results, error } = controller.snapshot();
   if (!results.merged) throw new Error(error ?? 'nothing has run');
   const at = new Date();
-  await loadTexEngine();
+  const [{ renderReport }] = await Promise.all([
+    import(/* webpackChunkName: "render" */ '../../../annotations/report'),
+    loadKatex(),
+  ]);
   const html = renderReport(
     controller.pack,
     results.merged,

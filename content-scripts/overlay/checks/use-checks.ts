@@ -5,6 +5,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { computeStaleness, runPack, type ModelRunner } from '../../../annotations/checks';
+import type { ModelGraph } from '../../bridge/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import type { PackSession } from '../pack/use-pack-session';
 import { PageInputSource } from '../run/page-input-source';
@@ -24,20 +25,30 @@ export function useChecksUi(): ChecksUi | null {
 
 export function useChecks(api: ContentApi, session: PackSession | null, runOnLoad: boolean): ChecksUi | null {
   const bindings = session?.bindings ?? null;
+  // A model described again with more facts (graph op shapes learned from the page's own call) is the same model:
+  // the controller, its results and a run under way stay; it reads the newest graphs from this map.
+  const structure = bindings
+    ? [...bindings.graphs]
+        .map(([alias, graph]) => `${alias}=${graph.id}:${graph.fingerprint}`)
+        .sort()
+        .join('|')
+    : '';
+  const graphs = useMemo(() => new Map<string, ModelGraph>(), [session?.active.key, structure]);
+  if (bindings) for (const [alias, graph] of bindings.graphs) graphs.set(alias, graph);
   const controller = useMemo(() => {
     if (!session || !bindings) return null;
     const runners = new Map<string, ModelRunner>();
     for (const [alias, graph] of bindings.graphs) runners.set(alias, new ProbeRunner(api, graph));
     return new ChecksController({
       pack: session.active.pack,
-      graphs: bindings.graphs,
+      graphs,
       runners,
       inputs: new PageInputSource(),
       runPack,
       computeStaleness,
       timeoutMs: PROBE_LIMIT_MS,
     });
-  }, [api, session?.active.key, bindings]);
+  }, [api, graphs]);
   const [state, setState] = useState<ChecksState | null>(null);
 
   useEffect(() => {

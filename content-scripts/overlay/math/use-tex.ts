@@ -2,6 +2,15 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { loadTexEngine, texEngine, type TexEngine } from '../../../annotations/render/tex-engine';
+import { markOnce } from '../state/timing';
+
+/** Loads KaTeX's chunk (once) and marks when it is in, for the tests that check it comes only with math. */
+export function loadKatex(): Promise<TexEngine> {
+  return loadTexEngine().then((engine) => {
+    markOnce('literate:katex-loaded');
+    return engine;
+  });
+}
 
 /** KaTeX once loaded (null before); asks for it only while `wanted`. */
 export function useTexEngine(wanted = true): TexEngine | null {
@@ -9,7 +18,7 @@ export function useTexEngine(wanted = true): TexEngine | null {
   useEffect(() => {
     if (engine || !wanted) return;
     let alive = true;
-    loadTexEngine().then(
+    loadKatex().then(
       (loaded) => alive && setEngine(() => loaded),
       () => undefined, // the TeX source stays on show (tex.ts); the next equation asks again
     );

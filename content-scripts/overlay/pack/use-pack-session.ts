@@ -8,17 +8,13 @@ import type { PacksApi } from '../../relay/packs-api';
 import type { ActivePack, FramePacks } from '../../../extension/packs-protocol';
 import { DEFAULT_SETTINGS, tapBudgetOf, type Settings } from '../../../extension/settings/settings';
 import type { Annotation } from '../../../annotations/format/types';
-import {
-  renderAnnotation,
-  renderMarkdown,
-  type RenderedAnnotation,
-  type RenderOptions,
-} from '../../../annotations/render/render-annotation';
+import type { RenderedAnnotation, RenderOptions } from '../../../annotations/render/render-annotation';
 import { LiveHub } from '../live/live-hub';
 import { markOnce } from '../state/timing';
 import { useSnapshot } from '../state/use-page';
 import { mayHoldTex } from '../../../annotations/render/tex-engine';
 import { useTexEngine } from '../math/use-tex';
+import { useRenderer } from './use-renderer';
 import {
   bindingsOf,
   byNode,
@@ -161,6 +157,8 @@ export function usePackSession(
   // KaTeX is its own chunk: a pack with math waits for it, so that its notes are typeset when first drawn.
   const needsTex = useMemo(() => !!active && mayHoldTex(JSON.stringify(active.pack)), [active?.key]);
   const texReady = useTexEngine(needsTex) !== null || !needsTex;
+  // The renderer too is a chunk of its own, asked for once there is a pack.
+  const renderModule = useRenderer(active !== null);
   const budget = useMemo(() => ({ current: tapBudgetOf(settings) }), []);
   budget.current = tapBudgetOf(settings);
 
@@ -191,6 +189,8 @@ export function usePackSession(
   useEffect(() => () => hub?.dispose(), [hub]);
 
   const renderer = useMemo(() => {
+    if (!renderModule) return null;
+    const { renderAnnotation, renderMarkdown } = renderModule;
     const cache = new Map<Annotation, RenderedAnnotation>();
     const texts = new Map<string, string>();
     const options: RenderOptions = { window: window as RenderOptions['window'], labels: labels.byAlias };
@@ -212,10 +212,10 @@ export function usePackSession(
         return html;
       },
     };
-  }, [active?.key, labels, texReady]);
+  }, [active?.key, labels, texReady, renderModule]);
 
   return useMemo(() => {
-    if (!active || !bindings || !resolution || !hub || !texReady) return null;
+    if (!active || !bindings || !resolution || !hub || !texReady || !renderer) return null;
     markOnce('literate:pack-resolved');
     return {
       active,
