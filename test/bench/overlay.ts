@@ -101,6 +101,7 @@ function bundleTable(dir: string): string[] {
     'overlay.js': 'frames with a model: the launcher',
     'overlay-app.js': 'frames with a model, right after the launcher: the panel side',
     'overlay-katex.js': 'only when there is math to show',
+    'overlay-render.js': 'once there is a pack, a draft or a report to render',
     'background.js': 'the service worker',
     'popup.js': 'the toolbar popup',
     'options.js': 'the options page',
