@@ -333,12 +333,17 @@ describe('the bridge', () => {
   it('holds models weakly: a model the page drops is reclaimed, and a probe says so in words', async () => {
     const { page, tabId } = await open(`${server.url}/hook/taps.html`);
     expect(await waitForBadge(session, tabId, '2')).toBe('2');
-    // A model built and dropped at once: nothing of the page keeps it.
+    // A model the page builds, keeps until Literate has counted it, then drops: nothing of the page keeps it.
+    // (Dropped at once, a garbage collection before the hook's scan would take it before it is ever counted.)
     await page.evaluate(() => {
       const tf = (window as any).tf;
-      tf.sequential({ name: 'dropped', layers: [tf.layers.dense({ units: 1, inputShape: [2] })] });
+      (window as any).kept = tf.sequential({
+        name: 'dropped',
+        layers: [tf.layers.dense({ units: 1, inputShape: [2] })],
+      });
     });
     expect(await waitForBadge(session, tabId, '3')).toBe('3');
+    await page.evaluate(() => delete (window as any).kept);
     const world = await isolatedWorld(page, session.extensionId);
     await world.evaluate(RECORDER);
     const cdp = await session.context.newCDPSession(page);
