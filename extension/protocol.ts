@@ -35,12 +35,23 @@ export const OVERLAY_CHUNK_FILE = /^overlay-[a-z0-9-]{1,40}\.js$/;
  * `packs-changed` (the store or the tab's choice changed: ask which packs apply again).
  */
 export type ContentRequest =
-  { type: 'toggle-overlay' } | { type: 'open-overlay' } | { type: 'packs-changed' };
+  | { type: 'toggle-overlay' }
+  | { type: 'open-overlay' }
+  | { type: 'toggle-authoring' }
+  | { type: 'packs-changed' };
+
+/** The keyboard commands (manifest `commands`), relayed to the tab as they are named. */
+export type OverlayCommand = 'toggle-overlay' | 'open-overlay' | 'toggle-authoring';
 
 export function parseContentRequest(v: unknown): ContentRequest | null {
   if (typeof v !== 'object' || v === null) return null;
   const type = (v as Record<string, unknown>).type;
-  return type === 'toggle-overlay' || type === 'open-overlay' || type === 'packs-changed' ? { type } : null;
+  return type === 'toggle-overlay' ||
+    type === 'open-overlay' ||
+    type === 'toggle-authoring' ||
+    type === 'packs-changed'
+    ? { type }
+    : null;
 }
 
 export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }

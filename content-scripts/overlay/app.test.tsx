@@ -83,7 +83,7 @@ const SNAPSHOT: PageSnapshot = {
 };
 
 function fakeApi() {
-  type Command = 'toggle-overlay' | 'open-overlay';
+  type Command = 'toggle-overlay' | 'open-overlay' | 'toggle-authoring';
   const commands: ((c: Command) => void)[] = [];
   const api: ContentApi = {
     version: 1,
@@ -295,5 +295,23 @@ describe('overlay shell while the panel side loads', () => {
     expect(alert?.textContent).toContain('Reload the page');
     expect(launcher().getAttribute('aria-busy')).toBeNull();
     expect(panel()).toBeNull();
+  });
+});
+
+describe('the authoring shortcut', () => {
+  it('opens the panel in authoring mode with focus on its switch, and pressed again leaves authoring', async () => {
+    const { api, command } = fakeApi();
+    await mount(api);
+    await act(() => command('toggle-authoring'));
+    await settle();
+    expect(panel()).not.toBeNull();
+    const toggle = () => q<HTMLButtonElement>('.author-switch button')!;
+    expect(toggle().getAttribute('aria-pressed')).toBe('true');
+    expect(toggle().textContent).toBe('Done writing');
+    expect(root.activeElement).toBe(toggle());
+    await act(() => command('toggle-authoring'));
+    await settle();
+    expect(panel()).not.toBeNull();
+    expect(toggle().getAttribute('aria-pressed')).toBe('false');
   });
 });

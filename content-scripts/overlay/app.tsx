@@ -34,7 +34,7 @@ import { markOnce } from './state/timing';
 import { PANEL_ID } from './panel/panel-id';
 import type { PanelAppProps } from './shell';
 
-export function App({ api, packs = null, root, prefs, open, onOpen, onClose }: PanelAppProps) {
+export function App({ api, packs = null, root, prefs, open, onOpen, onClose, authoringAsk }: PanelAppProps) {
   const snapshot = useSnapshot(api);
   const [panel, setPanel] = useState<PanelPrefs>(() =>
     placePanel(window.innerWidth, measureContent(), prefs.panel ?? null),
@@ -76,6 +76,16 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose }: P
   const { session } = pack;
   const authoring = useAuthoring(api, packs, root.host);
   const checks = useChecks(api, session, pack.settings.runChecksOnLoad);
+
+  // The authoring shortcut: writing starts (the panel was closed) or stops, and focus goes to its switch.
+  useEffect(() => {
+    if (!authoringAsk || authoringAsk.n === 0) return;
+    authoring.setOn(authoringAsk.wasOpen ? !authoring.on : true);
+    const frame = requestAnimationFrame(() =>
+      root.querySelector<HTMLElement>('.author-switch button')?.focus(),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [authoringAsk?.n]);
 
   // The reader's theme (auto follows the system).
   useEffect(() => {

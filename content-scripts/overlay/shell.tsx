@@ -21,6 +21,13 @@ export interface PanelAppProps {
   open: boolean;
   onOpen(): void;
   onClose(): void;
+  /** The authoring shortcut was pressed (`n` counts the presses): on when the panel was closed, else toggled. */
+  authoringAsk?: AuthoringAsk;
+}
+
+export interface AuthoringAsk {
+  n: number;
+  wasOpen: boolean;
 }
 
 export interface AppModule {
@@ -41,6 +48,7 @@ export function Overlay({ api, packs = null, root, prefs, loadApp }: OverlayProp
   const [loadError, setLoadError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const [launcher, setLauncher] = useState<LauncherPosition>(prefs.launcher ?? DEFAULT_POSITION);
+  const [authoringAsk, setAuthoringAsk] = useState<AuthoringAsk>({ n: 0, wasOpen: false });
   const openRef = useRef(open);
   openRef.current = open;
   const restoreFocus = useRef(false);
@@ -67,7 +75,13 @@ export function Overlay({ api, packs = null, root, prefs, loadApp }: OverlayProp
 
   useEffect(() => {
     const stop = new AbortController();
-    api.onCommand((command) => (command === 'open-overlay' ? show() : toggleRef.current()), stop.signal);
+    api.onCommand((command) => {
+      if (command === 'open-overlay') return show();
+      if (command === 'toggle-overlay') return toggleRef.current();
+      const wasOpen = openRef.current;
+      show();
+      setAuthoringAsk((ask) => ({ n: ask.n + 1, wasOpen }));
+    }, stop.signal);
     markOnce('literate:launcher-visible');
     // The panel's code is asked for at once; it arrives through the background after the launcher is drawn.
     let alive = true;
@@ -122,6 +136,7 @@ export function Overlay({ api, packs = null, root, prefs, loadApp }: OverlayProp
           open={open}
           onOpen={show}
           onClose={close}
+          authoringAsk={authoringAsk}
         />
       )}
     </>

@@ -3,6 +3,7 @@
 import type { ModelGraph } from '../bridge/model-graph';
 import type { ContentBridge } from '../bridge/content-bridge';
 import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../bridge/protocol';
+import type { OverlayCommand } from '../../extension/protocol';
 import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
 
@@ -11,7 +12,7 @@ const DESCRIBE_TIMEOUT_MS = 10_000;
 export class ContentApiImpl implements ContentApi {
   readonly version = 1 as const;
   private listeners = new Set<(s: PageSnapshot) => void>();
-  private commandListeners = new Set<(c: 'toggle-overlay' | 'open-overlay') => void>();
+  private commandListeners = new Set<(c: OverlayCommand) => void>();
   private graphs = new Map<string, Promise<ModelGraph>>();
   private revisions = new Map<string, number>();
   /** Models whose describe already carried `learnShapes` to the hook (it arms once per model, so once is enough). */
@@ -75,7 +76,7 @@ export class ContentApiImpl implements ContentApi {
     }
   }
 
-  command(command: 'toggle-overlay' | 'open-overlay'): void {
+  command(command: OverlayCommand): void {
     for (const l of this.commandListeners) {
       try {
         l(command);
@@ -83,7 +84,7 @@ export class ContentApiImpl implements ContentApi {
     }
   }
 
-  onCommand(listener: (command: 'toggle-overlay' | 'open-overlay') => void, signal: AbortSignal): void {
+  onCommand(listener: (command: OverlayCommand) => void, signal: AbortSignal): void {
     if (signal.aborted) return;
     this.commandListeners.add(listener);
     signal.addEventListener('abort', () => this.commandListeners.delete(listener), { once: true });

@@ -2,6 +2,7 @@
 // The page cannot see the isolated world's globals, so a symbol-keyed global is a private hand-over point.
 
 import type { ModelGraph } from '../bridge/model-graph';
+import type { OverlayCommand } from '../../extension/protocol';
 import type {
   PageSnapshot,
   ProbeInput,
@@ -29,7 +30,7 @@ export interface ContentApi {
   /** Calls `listener` on every change of what the hook reports, until `signal` aborts. */
   onChange(listener: (snapshot: PageSnapshot) => void, signal: AbortSignal): void;
   /** Calls `listener` when the reader asks the overlay to open or toggle (keyboard command, popup button). */
-  onCommand(listener: (command: 'toggle-overlay' | 'open-overlay') => void, signal: AbortSignal): void;
+  onCommand(listener: (command: OverlayCommand) => void, signal: AbortSignal): void;
   /**
    * The ModelGraph of a model on this frame (cached). Rejects with a readable reason. `learnShapes`: the reader is
    * looking at this model's outline, so the hook may learn a GraphModel's op shapes from the page's next call (asked

@@ -230,8 +230,8 @@ browser.windows?.onRemoved.addListener((windowId) => {
 });
 
 browser.commands.onCommand.addListener((command, tab) => {
-  if (command !== 'toggle-overlay' || tab?.id === undefined) return;
-  const message: ContentRequest = { type: 'toggle-overlay' };
+  if ((command !== 'toggle-overlay' && command !== 'toggle-authoring') || tab?.id === undefined) return;
+  const message: ContentRequest = { type: command };
   browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });
 

@@ -11,7 +11,7 @@ import { encodeInlinePack, INLINE_LIMITS } from '../../extension/share/inline-co
 import { buildShareLink } from '../../extension/share/share-link';
 import { launchWithExtension, type ExtensionSession } from './harness';
 import { BASE_EXTENSION_DIR, pageNotes } from './overlay-packs-support';
-import { packsApiState, validPackText } from './packs-support';
+import { acceptConsent, packsApiState, validPackText } from './packs-support';
 
 const DEMO = '/demos/draw-shapes/';
 let server: GalleryServer;
@@ -97,10 +97,7 @@ describe('a long inline share link', () => {
     await page.goto(link);
     const consent = await prompt;
     await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe('A long inline link');
-    await consent
-      .getByRole('button', { name: 'Load this explanation' })
-      .click({ noWaitAfter: true })
-      .catch(() => undefined);
+    await acceptConsent(consent);
     await expect
       .poll(async () => (await packsApiState(page))?.active?.title, { timeout: 30_000 })
       .toBe('A long inline link');

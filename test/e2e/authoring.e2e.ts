@@ -21,7 +21,7 @@ import {
   type ExtensionSession,
 } from './harness';
 import { axeOverlay, extensionWithPacks, pageNotes, rings, type Box } from './overlay-packs-support';
-import { packsApiState } from './packs-support';
+import { acceptConsent, packsApiState } from './packs-support';
 
 const VIEWPORT = { width: 1680, height: 1000 };
 const DEMO = '/demos/draw-shapes/';
@@ -73,9 +73,9 @@ afterAll(async () => {
   if (extensionDir) rmSync(extensionDir, { recursive: true, force: true });
 });
 
-async function openPanel(session: ExtensionSession): Promise<{ page: Page; panel: Locator }> {
+async function openPanel(session: ExtensionSession, demo = DEMO): Promise<{ page: Page; panel: Locator }> {
   const page = await session.context.newPage();
-  await page.goto(`${server.url}${DEMO}`);
+  await page.goto(`${server.url}${demo}`);
   await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
   const panel = page.getByRole('dialog', { name: 'Literate' });
   await panel.getByRole('button', { name: 'Write notes' }).waitFor();
@@ -340,10 +340,7 @@ describe('authoring in place', () => {
     await page.goto(link);
     const consent = await prompt;
     await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe('Shapes, step by step');
-    await consent
-      .getByRole('button', { name: 'Load this explanation' })
-      .click({ noWaitAfter: true })
-      .catch(() => undefined);
+    await acceptConsent(consent);
     await expect
       .poll(async () => (await packsApiState(page))?.active?.title, { timeout: 30_000 })
       .toBe('Shapes, step by step');
@@ -403,5 +400,39 @@ describe('authoring in place', () => {
     await row.scrollIntoViewIfNeeded();
     await expect.poll(() => row.textContent()).toContain('This convolution finds strokes.');
     await screenshot(page, 'authoring-shared');
+  });
+
+  it('binds an equation symbol by choosing its node in the outline; the preview links it to the live tensor', async () => {
+    const { page, panel } = await openPanel(author, '/demos/decision-regions/');
+    const seen = watchConsole(page);
+    await panel.getByRole('button', { name: 'Write notes' }).click();
+    await panel.getByLabel('Title', { exact: true }).fill('Bound symbols');
+    await panel.getByLabel('Your name').fill('Ada Author');
+    await expect.poll(() => panel.getByRole('button', { name: 'Start writing' }).isEnabled()).toBe(true);
+    await panel.getByRole('button', { name: 'Start writing' }).click();
+    const pin = panel.locator('button[aria-label^="Pin a note to "]').first();
+    await pin.scrollIntoViewIfNeeded();
+    const node = ((await pin.getAttribute('aria-label')) ?? '').replace('Pin a note to ', '');
+    await pin.click();
+    await panel.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('equation');
+    await panel.getByRole('textbox', { name: 'TeX', exact: true }).fill('h = \\max(0,\\, W x + b)');
+    await panel.getByRole('textbox', { name: 'Symbol', exact: true }).fill('W');
+    await panel.getByRole('combobox', { name: 'Tensor', exact: true }).selectOption('kernel');
+    await panel.getByRole('button', { name: 'Choose in the outline' }).click();
+    await expect.poll(() => panel.locator('.author-banner').textContent()).toContain('Choose the node for W');
+    const bind = panel.getByRole('button', { name: `Bind W to ${node}`, exact: true });
+    await bind.scrollIntoViewIfNeeded();
+    await bind.click();
+    await expect.poll(() => panel.locator('.author-banner').count()).toBe(0);
+    await expect
+      .poll(() => panel.getByRole('list', { name: 'Bound symbols' }).textContent())
+      .toContain(`W → model · ${node} · kernel`);
+    // The preview, drawn by the real renderer with KaTeX, marks W as bound.
+    await expect
+      .poll(() => panel.locator('.author-preview [data-lit-symbol="W"]').count())
+      .toBeGreaterThan(0);
+    expect(await axeOverlay(page)).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.close();
   });
 });

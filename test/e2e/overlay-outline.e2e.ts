@@ -223,6 +223,26 @@ describe('overlay: launcher and outline', () => {
     await panel.waitFor();
     await send();
     await panel.waitFor({ state: 'detached' });
+
+    // Alt+Shift+E, relayed as 'toggle-authoring': the panel opens in authoring mode; again, authoring ends.
+    const commands = await (
+      await currentWorker(session)
+    ).evaluate(() => chrome.commands.getAll().then((all) => all.map((c) => `${c.name}=${c.shortcut}`)));
+    expect(commands).toEqual(
+      expect.arrayContaining(['toggle-overlay=Alt+Shift+L', 'toggle-authoring=Alt+Shift+E']),
+    );
+    const authoring = async () =>
+      (await currentWorker(session)).evaluate(
+        (id: number) => chrome.tabs.sendMessage(id, { type: 'toggle-authoring' }),
+        tabId,
+      );
+    await authoring();
+    await panel.waitFor();
+    const done = panel.getByRole('button', { name: 'Done writing' });
+    await done.waitFor();
+    expect(await done.getAttribute('aria-pressed')).toBe('true');
+    await authoring();
+    await panel.getByRole('button', { name: 'Write notes' }).waitFor();
     await page.close();
   });
 

@@ -7,6 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { acceptConsent } from './packs-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchPageUrl } from '../../annotations/targets/match-page';
 import type { Pack } from '../../annotations/format/types';
@@ -453,7 +454,7 @@ describe('overlay with a pack: the CNN test page', () => {
     const consent = await prompt;
     expect(await consent.textContent('body')).toContain('opens at step 3');
     // The consent window closes itself on the click: do not wait for anything after it.
-    await consent.getByRole('button', { name: 'Load this explanation' }).click({ noWaitAfter: true });
+    await acceptConsent(consent);
     const linkedPanel = linked.getByRole('dialog', { name: 'Literate' });
     await expect
       .poll(() => linkedPanel.locator('.tour-progress-text').textContent(), { timeout: 30_000 })

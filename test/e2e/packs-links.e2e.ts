@@ -16,7 +16,7 @@ import {
   watchConsole,
   type ExtensionSession,
 } from './harness';
-import { axeViolations, json, packsApiState, tourPack, validPackText } from './packs-support';
+import { acceptConsent, axeViolations, json, packsApiState, tourPack, validPackText } from './packs-support';
 
 let session: ExtensionSession;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -91,7 +91,7 @@ describe('share links', () => {
     expect(before?.active).toBeNull();
 
     // The consent window closes itself on the click: do not wait for anything after it.
-    await consent.getByRole('button', { name: 'Load this explanation' }).click({ noWaitAfter: true });
+    await acceptConsent(consent);
     await expect.poll(() => popup.getByTestId('link-status').getAttribute('data-state')).toBe('loaded');
     await expect.poll(() => popup.getByTestId('link-step').textContent()).toBe('Opens at step 2 of 3');
     const packs = popup.getByRole('list', { name: 'Packs for this page' }).getByRole('listitem');
@@ -131,7 +131,7 @@ describe('share links', () => {
     await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe('An inline tour');
     expect(await consent.getByTestId('consent-origin').textContent()).toContain('inside the link itself');
     // The consent window closes itself on the click: do not wait for anything after it.
-    await consent.getByRole('button', { name: 'Load this explanation' }).click({ noWaitAfter: true });
+    await acceptConsent(consent);
     await expect
       .poll(async () => (await packsApiState(page))?.active)
       .toMatchObject({ title: 'An inline tour', step: 2, origin: null });

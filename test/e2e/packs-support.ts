@@ -133,3 +133,17 @@ export async function axeViolations(page: Page): Promise<string[]> {
   }
   return found;
 }
+
+/**
+ * Clicks "Load this explanation" in the consent window. The window closes itself on the click, which Playwright can
+ * report as an error of the click; that error is ignored only when the window did close (the tests then check what
+ * the click did), so a missing or disabled button still fails.
+ */
+export async function acceptConsent(consent: Page): Promise<void> {
+  await consent
+    .getByRole('button', { name: 'Load this explanation' })
+    .click({ noWaitAfter: true })
+    .catch((error: unknown) => {
+      if (!consent.isClosed()) throw error;
+    });
+}

@@ -1,4 +1,5 @@
-// What the outline needs from authoring mode: whether it is on, and the action "Pin a note to this node".
+// What the outline needs from authoring mode: whether it is on, the action "Pin a note to this node", and while an
+// equation's symbol waits for its tensor, the action "Bind this symbol to this node".
 // Null outside authoring mode, so outline rows show no authoring controls to readers.
 
 import { createContext } from 'preact';
@@ -6,6 +7,9 @@ import { useContext } from 'preact/hooks';
 
 export interface AuthorUi {
   pinNode(graphId: string, nodeId: string): void;
+  /** The symbol an equation is binding from the outline (its rows then offer "Bind … here"), or null. */
+  binding: string | null;
+  bindNode(graphId: string, nodeId: string): void;
 }
 
 export const AuthorContext = createContext<AuthorUi | null>(null);

@@ -181,6 +181,21 @@ export const AUTHOR_CSS = String.raw`
   border-radius: 4px;
   overflow-wrap: anywhere;
 }
+.lt .author-error {
+  flex-basis: 100%;
+  margin: 4px 0 0;
+  color: var(--fg);
+  background: var(--warn-soft);
+  border-radius: 4px;
+  padding: 2px 6px;
+}
+.lt .author-banner {
+  margin: 8px 0;
+  padding: 8px 10px;
+  border-radius: 6px;
+  background: var(--accent-soft);
+  color: var(--fg);
+}
 .lt .author-preview {
   margin-top: 8px;
   padding: 8px 10px;

@@ -372,7 +372,19 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
             }}
             onRepick={() => authoring.startPick({ kind: 'item', id: selectedItem.id })}
             onNextSelector={authoring.alternatives?.id === selectedItem.id ? authoring.nextSelector : null}
+            onBindFromOutline={(symbol, role) =>
+              authoring.startBinding({ itemId: selectedItem.id, symbol, role })
+            }
           />
+        )}
+        {authoring.binding && (
+          <p class="author-banner" role="status">
+            Choose the node for <span class="mono">{authoring.binding.symbol}</span> in the outline below: its
+            rows now say “Bind {authoring.binding.symbol} here”.{' '}
+            <button type="button" class="author-btn small" onClick={authoring.stopBinding}>
+              Cancel
+            </button>
+          </p>
         )}
       </section>
 

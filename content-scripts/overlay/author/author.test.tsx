@@ -340,4 +340,38 @@ describe('authoring mode', () => {
     expect(q('[aria-label="Problems in note-1"]')).toBeNull();
     expect(button('Download pack JSON')?.hasAttribute('disabled')).toBe(false);
   });
+
+  it('binds an equation symbol by choosing its node in the outline', async () => {
+    const { api, packs, store } = fakes();
+    await mount(api, packs);
+    await startNew('Bindings');
+    await click(q('[aria-label="Pin a note to hidden"]'));
+    const kind = q<HTMLSelectElement>('#lt-author-note-1-kind');
+    await act(() => {
+      if (kind) kind.value = 'equation';
+      kind?.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await settle();
+    await type(q<HTMLTextAreaElement>('#lt-author-note-1-tex'), 'h = \\max(0, Wx + b)');
+    // Without a symbol there is nothing to bind: the field says so and keeps focus.
+    await click(button('Choose in the outline'));
+    expect(q('#lt-author-note-1-sym-needed')?.textContent).toContain('Type the symbol first');
+    expect(root.activeElement).toBe(q('#lt-author-note-1-sym'));
+    await type(q<HTMLInputElement>('#lt-author-note-1-sym'), 'W');
+    const role = q<HTMLSelectElement>('#lt-author-note-1-role')!;
+    role.value = 'kernel';
+    await click(button('Choose in the outline'));
+    expect(q('.author-banner')?.textContent).toContain('Choose the node for W');
+    // The outline's rows offer the binding instead of a new note.
+    expect(q('[aria-label="Pin a note to hidden"]')).toBeNull();
+    await click(q('[aria-label="Bind W to hidden"]'));
+    expect(q('.author-banner')).toBeNull();
+    expect(q('[aria-label="Bound symbols"]')?.textContent).toContain('W → model · hidden · kernel');
+    expect(q('[aria-label="Pin a note to hidden"]')).not.toBeNull();
+    await wait(AUTOSAVE_MS + 100);
+    const pack = JSON.parse((await store.list(PAGE))[0]?.text ?? '{}') as Pack;
+    expect(pack.items[0]?.kind === 'equation' && pack.items[0].body.bindings).toEqual({
+      W: { model: 'model', node: 'hidden', role: 'kernel' },
+    });
+  });
 });

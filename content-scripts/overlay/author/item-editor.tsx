@@ -2,7 +2,7 @@
 // re-anchoring by pointing when it no longer resolves), the fields of its kind, errors from the real validator
 // inline, and a live preview drawn by the pack renderer, exactly as readers will see it.
 
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { ModelNode } from '../../bridge/model-graph';
 import { emptyAnnotation, localPointer, VIEW_TYPES } from '../../../annotations/author/draft';
 import type {
@@ -50,6 +50,8 @@ export interface ItemEditorProps {
   onRepick(): void;
   /** Another checked selector for the same place, when there is one. */
   onNextSelector: (() => void) | null;
+  /** An equation symbol to bind by choosing its node in the outline. */
+  onBindFromOutline?(symbol: string, role: 'output' | 'kernel' | 'bias'): void;
 }
 
 function preview(renderer: Renderer | null, item: Annotation): { html: string; problem: string | null } {
@@ -146,7 +148,13 @@ export function ItemEditor(props: ItemEditorProps) {
         />
       )}
       {item.kind === 'equation' && (
-        <EquationFields item={item} nodes={props.nodes} field={field} onChange={set} />
+        <EquationFields
+          item={item}
+          nodes={props.nodes}
+          field={field}
+          onChange={set}
+          onBindFromOutline={props.onBindFromOutline}
+        />
       )}
       {item.kind === 'view' && (
         <div class="author-row">
@@ -281,12 +289,25 @@ function EquationFields({
   nodes,
   field,
   onChange,
+  onBindFromOutline,
 }: {
   item: EquationAnnotation;
   nodes: readonly NodeChoice[];
   field: (n: string) => string;
   onChange(next: Annotation, key: string | null): void;
+  onBindFromOutline?: ItemEditorProps['onBindFromOutline'];
 }) {
+  const [symbolNeeded, setSymbolNeeded] = useState(false);
+  const fromOutline = (form: HTMLFormElement | null) => {
+    if (!form || !onBindFromOutline) return;
+    const data = new FormData(form);
+    const symbol = String(data.get('symbol') ?? '').trim();
+    setSymbolNeeded(!symbol);
+    if (!symbol) return form.querySelector<HTMLInputElement>('input[name="symbol"]')?.focus();
+    const role = String(data.get('role') ?? 'output') as 'output' | 'kernel' | 'bias';
+    onBindFromOutline(symbol, role);
+    form.reset();
+  };
   const bindings = item.body.bindings ?? {};
   const bind = (form: HTMLFormElement) => {
     const data = new FormData(form);
@@ -350,7 +371,14 @@ function EquationFields({
         }}
       >
         <label htmlFor={field('sym')}>Symbol</label>
-        <input id={field('sym')} name="symbol" class="mono" size={4} />
+        <input
+          id={field('sym')}
+          name="symbol"
+          class="mono"
+          size={4}
+          aria-invalid={symbolNeeded ? 'true' : undefined}
+          aria-describedby={symbolNeeded ? field('sym-needed') : undefined}
+        />
         <label htmlFor={field('node')}>Node</label>
         <select id={field('node')} name="node">
           {nodes.map((n, i) => (
@@ -368,6 +396,20 @@ function EquationFields({
         <button type="submit" class="author-btn">
           Bind
         </button>
+        {onBindFromOutline && (
+          <button
+            type="button"
+            class="author-btn"
+            onClick={(e) => fromOutline((e.currentTarget as HTMLButtonElement).form)}
+          >
+            Choose in the outline
+          </button>
+        )}
+        {symbolNeeded && (
+          <p id={field('sym-needed')} class="author-error">
+            Type the symbol first (as it is written in the TeX, e.g. W).
+          </p>
+        )}
       </form>
     </>
   );

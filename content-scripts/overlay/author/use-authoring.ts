@@ -28,6 +28,13 @@ import { useAuthor, type AuthorSession } from './use-author';
 /** What a pick anchors: a new note, or an existing item (re-anchoring). */
 export type PickFor = { kind: 'new' } | { kind: 'item'; id: string };
 
+/** An equation's symbol waiting for the reader to choose its node in the outline. */
+export interface BindingFor {
+  itemId: string;
+  symbol: string;
+  role: 'output' | 'kernel' | 'bias';
+}
+
 export interface Authoring {
   on: boolean;
   setOn(on: boolean): void;
@@ -40,6 +47,10 @@ export interface Authoring {
   /** Anchors to the text last selected on the page (mouse or keyboard, e.g. caret browsing): no pointing needed. */
   anchorSelection(forWhat: PickFor): void;
   stopPick(): void;
+  binding: BindingFor | null;
+  /** The outline's rows offer "Bind <symbol> here" until one is chosen (or `stopBinding`). */
+  startBinding(binding: BindingFor): void;
+  stopBinding(): void;
   hover: Element | null;
   /** The last announcement (shown in a live region). */
   message: string;
@@ -85,6 +96,9 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
   const [graphs, setGraphs] = useState<ModelGraph[]>([]);
   const [described, setDescribed] = useState<Authoring['described']>('reading');
   const [picking, setPicking] = useState<PickFor | null>(null);
+  const [binding, setBinding] = useState<BindingFor | null>(null);
+  const bindingRef = useRef(binding);
+  bindingRef.current = binding;
   const [hover, setHover] = useState<Element | null>(null);
   const [message, setMessage] = useState('');
   const [alternatives, setAlternatives] = useState<Authoring['alternatives']>(null);
@@ -206,9 +220,33 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
               setMessage(`Pinned ${id} to ${node.id} (${node.op}); its op and shape are recorded.`);
               setFocus(`lt-author-${id}-text`);
             },
+            binding: binding?.symbol ?? null,
+            bindNode: (graphId, nodeId) => {
+              const s = latest.current;
+              const b = bindingRef.current;
+              const graph = graphs.find((g) => g.id === graphId);
+              const node = graph?.nodes.find((n) => n.id === nodeId);
+              if (!b || !s.pack || !graph || !node) return;
+              const { pack, alias } = aliasFor(s.pack, graph);
+              const bound = { model: alias, node: node.id, ...(b.role !== 'output' ? { role: b.role } : {}) };
+              s.change(
+                updateAnnotation(pack, b.itemId, (a) =>
+                  a.kind === 'equation'
+                    ? {
+                        ...a,
+                        body: { ...a.body, bindings: { ...(a.body.bindings ?? {}), [b.symbol]: bound } },
+                      }
+                    : a,
+                ),
+              );
+              s.select(b.itemId);
+              setBinding(null);
+              setMessage(`Bound ${b.symbol} to the ${b.role} of ${node.id} (${node.op}).`);
+              setFocus(`lt-author-${b.itemId}-sym`);
+            },
           }
         : null,
-    [on, session.pack !== null, graphs],
+    [on, session.pack !== null, graphs, binding?.symbol],
   );
 
   return {
@@ -217,6 +255,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
       setOn(value);
       if (!value) {
         setPicking(null);
+        setBinding(null);
         session.close();
       }
     },
@@ -267,6 +306,15 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     ui,
     focus,
     focused: () => setFocus(null),
+    binding,
+    startBinding: (b) => {
+      setPicking(null);
+      setBinding(b);
+      setMessage(
+        `Choose the node for ${b.symbol} in the outline: its rows now have a “Bind ${b.symbol} here” button.`,
+      );
+    },
+    stopBinding: () => setBinding(null),
     pageUrl: pageUrlNow,
     saveCopy:
       packs && session.draft?.basedOn

@@ -64,16 +64,26 @@ export function NodeRow({
         <GlossaryLine node={node} kind={kind} />
         <Icon name="chevron" class="icon chevron" />
       </button>
-      {author && (
-        <button
-          type="button"
-          class="author-btn small node-pin"
-          aria-label={`Pin a note to ${node.id}`}
-          onClick={() => author.pinNode(graphId, node.id)}
-        >
-          Pin a note
-        </button>
-      )}
+      {author &&
+        (author.binding ? (
+          <button
+            type="button"
+            class="author-btn small node-pin"
+            aria-label={`Bind ${author.binding} to ${node.id}`}
+            onClick={() => author.bindNode(graphId, node.id)}
+          >
+            Bind {author.binding} here
+          </button>
+        ) : (
+          <button
+            type="button"
+            class="author-btn small node-pin"
+            aria-label={`Pin a note to ${node.id}`}
+            onClick={() => author.pinNode(graphId, node.id)}
+          >
+            Pin a note
+          </button>
+        ))}
       <PackExcerpt graphId={graphId} nodeId={node.id} />
     </li>
   );
