@@ -2,14 +2,13 @@
 // re-anchoring by pointing when it no longer resolves), the fields of its kind, errors from the real validator
 // inline, and a live preview drawn by the pack renderer, exactly as readers will see it.
 
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import type { ModelNode } from '../../bridge/model-graph';
 import { emptyAnnotation, localPointer, VIEW_TYPES } from '../../../annotations/author/draft';
 import type {
   Annotation,
   AnnotationKind,
   CheckBody,
-  EquationAnnotation,
   Pack,
   ViewType,
 } from '../../../annotations/format/types';
@@ -21,6 +20,8 @@ import { useRenderer, type Renderer } from '../pack/use-renderer';
 import type { RenderOptions } from '../../../annotations/render/render-annotation';
 import { RichHtml } from '../pack/rich-html';
 import { anchorLabel, type AnchorCheck } from './anchor-status';
+import { EquationFields } from './equation-fields';
+import { TextField } from './text-field';
 
 const KINDS: AnnotationKind[] = ['note', 'equation', 'view', 'example', 'check'];
 const KIND_NAMES: Record<AnnotationKind, string> = {
@@ -281,167 +282,5 @@ function CheckFields({
         rows={2}
       />
     </>
-  );
-}
-
-function EquationFields({
-  item,
-  nodes,
-  field,
-  onChange,
-  onBindFromOutline,
-}: {
-  item: EquationAnnotation;
-  nodes: readonly NodeChoice[];
-  field: (n: string) => string;
-  onChange(next: Annotation, key: string | null): void;
-  onBindFromOutline?: ItemEditorProps['onBindFromOutline'];
-}) {
-  const [symbolNeeded, setSymbolNeeded] = useState(false);
-  const fromOutline = (form: HTMLFormElement | null) => {
-    if (!form || !onBindFromOutline) return;
-    const data = new FormData(form);
-    const symbol = String(data.get('symbol') ?? '').trim();
-    setSymbolNeeded(!symbol);
-    if (!symbol) return form.querySelector<HTMLInputElement>('input[name="symbol"]')?.focus();
-    const role = String(data.get('role') ?? 'output') as 'output' | 'kernel' | 'bias';
-    onBindFromOutline(symbol, role);
-    form.reset();
-  };
-  const bindings = item.body.bindings ?? {};
-  const bind = (form: HTMLFormElement) => {
-    const data = new FormData(form);
-    const symbol = String(data.get('symbol') ?? '').trim();
-    const choice = nodes[Number(data.get('node'))];
-    if (!symbol || !choice) return;
-    const role = String(data.get('role') ?? 'output');
-    onChange(
-      {
-        ...item,
-        body: {
-          ...item.body,
-          bindings: {
-            ...bindings,
-            [symbol]: {
-              model: choice.alias,
-              node: choice.node.id,
-              ...(role !== 'output' ? { role: role as 'kernel' } : {}),
-            },
-          },
-        },
-      },
-      null,
-    );
-    form.reset();
-  };
-  return (
-    <>
-      <TextField
-        id={field('tex')}
-        label="TeX"
-        value={item.body.tex}
-        onInput={(tex) => onChange({ ...item, body: { ...item.body, tex } }, `${item.id}/tex`)}
-        rows={3}
-      />
-      {Object.keys(bindings).length > 0 && (
-        <ul class="author-bindings" aria-label="Bound symbols">
-          {Object.entries(bindings).map(([symbol, b]) => (
-            <li key={symbol}>
-              <span class="mono">{symbol}</span> → {describeModelSelector(b)}{' '}
-              <button
-                type="button"
-                class="author-btn small"
-                onClick={() => {
-                  const { [symbol]: _gone, ...rest } = bindings;
-                  onChange({ ...item, body: { ...item.body, bindings: rest } }, null);
-                }}
-              >
-                Unbind {symbol}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <form
-        class="author-row"
-        aria-label="Bind a symbol"
-        onSubmit={(e) => {
-          e.preventDefault();
-          bind(e.currentTarget as HTMLFormElement);
-        }}
-      >
-        <label htmlFor={field('sym')}>Symbol</label>
-        <input
-          id={field('sym')}
-          name="symbol"
-          class="mono"
-          size={4}
-          aria-invalid={symbolNeeded ? 'true' : undefined}
-          aria-describedby={symbolNeeded ? field('sym-needed') : undefined}
-        />
-        <label htmlFor={field('node')}>Node</label>
-        <select id={field('node')} name="node">
-          {nodes.map((n, i) => (
-            <option key={`${n.alias}/${n.node.id}`} value={i}>
-              {n.node.id} ({n.node.op})
-            </option>
-          ))}
-        </select>
-        <label htmlFor={field('role')}>Tensor</label>
-        <select id={field('role')} name="role">
-          <option value="output">output</option>
-          <option value="kernel">kernel</option>
-          <option value="bias">bias</option>
-        </select>
-        <button type="submit" class="author-btn">
-          Bind
-        </button>
-        {onBindFromOutline && (
-          <button
-            type="button"
-            class="author-btn"
-            onClick={(e) => fromOutline((e.currentTarget as HTMLButtonElement).form)}
-          >
-            Choose in the outline
-          </button>
-        )}
-        {symbolNeeded && (
-          <p id={field('sym-needed')} class="author-error">
-            Type the symbol first (as it is written in the TeX, e.g. W).
-          </p>
-        )}
-      </form>
-    </>
-  );
-}
-
-export function TextField({
-  id,
-  label,
-  value,
-  onInput,
-  rows,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onInput(value: string): void;
-  rows: number;
-}) {
-  return (
-    <div class="author-field">
-      <label htmlFor={id}>{label}</label>
-      {rows > 1 ? (
-        <textarea
-          id={id}
-          rows={rows}
-          value={value}
-          spellcheck
-          onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-      ) : (
-        <input id={id} value={value} onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
-      )}
-    </div>
   );
 }

@@ -17,7 +17,7 @@ import { mayHoldTex } from '../../../annotations/render/tex-engine';
 import { useTexEngine } from '../math/use-tex';
 import { useRenderer } from '../pack/use-renderer';
 import { RichHtml } from '../pack/rich-html';
-import { TextField } from './item-editor';
+import { TextField } from './text-field';
 
 export interface StepsEditorProps {
   pack: Pack;
