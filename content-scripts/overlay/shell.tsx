@@ -8,6 +8,7 @@ import type { ContentApi } from '../relay/content-api';
 import type { PacksApi } from '../relay/packs-api';
 import { Launcher } from './launcher/launcher';
 import { DEFAULT_POSITION, type LauncherPosition } from './launcher/position';
+import { onLoadError, reportLoadError } from './boot/load-errors';
 import { PANEL_ID } from './panel/panel-id';
 import { saveSitePrefs, type SitePrefs } from './state/site-prefs';
 import { markOnce } from './state/timing';
@@ -85,14 +86,10 @@ export function Overlay({ api, packs = null, root, prefs, loadApp }: OverlayProp
     markOnce('literate:launcher-visible');
     // The panel's code is asked for at once; it arrives through the background after the launcher is drawn.
     let alive = true;
+    onLoadError((message) => alive && setLoadError(message), stop.signal);
     loadApp().then(
       (module) => alive && setApp(() => module),
-      (error: unknown) =>
-        alive &&
-        setLoadError(
-          `Literate could not load its panel (${error instanceof Error ? error.message : String(error)}). ` +
-            'Reload the page to try again; if it keeps failing, reload the extension.',
-        ),
+      (error: unknown) => alive && reportLoadError('its panel', error),
     );
     return () => {
       alive = false;

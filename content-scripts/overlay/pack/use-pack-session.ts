@@ -13,7 +13,7 @@ import { LiveHub } from '../live/live-hub';
 import { markOnce } from '../state/timing';
 import { useSnapshot } from '../state/use-page';
 import { mayHoldTex } from '../../../annotations/render/tex-engine';
-import { useTexEngine } from '../math/use-tex';
+import { useTex } from '../math/use-tex';
 import { useRenderer } from './use-renderer';
 import {
   bindingsOf,
@@ -156,7 +156,8 @@ export function usePackSession(
   const resolution = useResolution(active, bindings);
   // KaTeX is its own chunk: a pack with math waits for it, so that its notes are typeset when first drawn.
   const needsTex = useMemo(() => !!active && mayHoldTex(JSON.stringify(active.pack)), [active?.key]);
-  const texReady = useTexEngine(needsTex) !== null || !needsTex;
+  const tex = useTex(needsTex);
+  const texReady = !needsTex || tex.engine !== null || tex.failed;
   // The renderer too is a chunk of its own, asked for once there is a pack.
   const renderModule = useRenderer(active !== null);
   const budget = useMemo(() => ({ current: tapBudgetOf(settings) }), []);

@@ -1,14 +1,17 @@
 // The pack renderer (Markdown, sanitizer, TeX hooks: ≈ 100 KB of the overlay) is its own chunk, loaded when there is
-// a pack, an authoring draft or a report to render; the outline of a page without a pack never needs it.
+// a pack, an authoring draft or a report to render; the outline of a page without a pack never needs it. A failure
+// is said to the reader by the shell.
 
 import { useEffect, useState } from 'preact/hooks';
 import type * as RenderModule from '../../../annotations/render/render-annotation';
+import { reportLoadError } from '../boot/load-errors';
 import { markOnce } from '../state/timing';
 
 export type Renderer = typeof RenderModule;
 
 let loaded: Renderer | null = null;
 let loading: Promise<Renderer> | null = null;
+let reported = false;
 
 /** Loads the renderer once (retried after a failure). */
 export function loadRenderer(): Promise<Renderer> {
@@ -21,6 +24,8 @@ export function loadRenderer(): Promise<Renderer> {
     },
     (error: unknown) => {
       loading = null;
+      if (!reported) reportLoadError('the part that draws explanations', error);
+      reported = true;
       throw error;
     },
   );
