@@ -134,7 +134,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  render(null, root.firstElementChild as HTMLElement);
+  // Unmount whatever was rendered into the shadow root (its first child need not be the app's container).
+  for (const child of [...root.children]) render(null, child as HTMLElement);
   host.remove();
 });
 

@@ -81,14 +81,21 @@ export function usePackApp(
       typeof requestIdleCallback === 'function'
         ? (fn: (d: IdleDeadline) => void) => requestIdleCallback(fn, { timeout: 2000 })
         : (fn: (d: IdleDeadline) => void) =>
-            window.setTimeout(() => fn({ didTimeout: true, timeRemaining: () => 8 } as IdleDeadline), 50);
+            setTimeout(
+              () => fn({ didTimeout: true, timeRemaining: () => 8 } as IdleDeadline),
+              50,
+            ) as unknown as number;
     const cancel = typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout;
     let handle = 0;
     let stopped = false;
     const work = (deadline: IdleDeadline) => {
       if (stopped) return;
       while (todo.length > 0 && (deadline.timeRemaining() > 4 || deadline.didTimeout)) {
-        session.render(todo.shift()!);
+        try {
+          session.render(todo.shift()!);
+        } catch {
+          // Ahead-of-time only: the note renders again (and shows its problem) when it is drawn.
+        }
         if (deadline.didTimeout) break;
       }
       if (todo.length > 0) handle = idle(work);
