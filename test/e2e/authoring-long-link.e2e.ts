@@ -11,7 +11,7 @@ import { encodeInlinePack, INLINE_LIMITS } from '../../extension/share/inline-co
 import { buildShareLink } from '../../extension/share/share-link';
 import { launchWithExtension, type ExtensionSession } from './harness';
 import { BASE_EXTENSION_DIR, pageNotes } from './overlay-packs-support';
-import { acceptConsent, packsApiState, validPackText } from './packs-support';
+import { openSharedPack, validPackText } from './packs-support';
 
 const DEMO = '/demos/draw-shapes/';
 let server: GalleryServer;
@@ -89,19 +89,7 @@ describe('a long inline share link', () => {
     const link = buildShareLink(`${server.url}${DEMO}`, { inline: encoded });
     expect(link.length).toBeGreaterThan(8192);
 
-    const prompt = reader.context.waitForEvent('page', {
-      predicate: (p) => p.url().includes('options.html?consent='),
-      timeout: 30_000,
-    });
-    const page = await reader.context.newPage();
-    await page.goto(link);
-    const consent = await prompt;
-    await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe('A long inline link');
-    await acceptConsent(consent);
-    await expect
-      .poll(async () => (await packsApiState(page))?.active?.title, { timeout: 30_000 })
-      .toBe('A long inline link');
-    await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
+    const page = await openSharedPack(reader.context, link, 'A long inline link');
     await expect
       .poll(async () => (await pageNotes(page)).notes.map((n) => n.id).sort())
       .toEqual(['note-1', 'note-2', 'note-3', 'note-4']);

@@ -21,7 +21,7 @@ import {
   type ExtensionSession,
 } from './harness';
 import { axeOverlay, extensionWithPacks, pageNotes, rings, type Box } from './overlay-packs-support';
-import { acceptConsent, packsApiState } from './packs-support';
+import { openSharedPack } from './packs-support';
 
 const VIEWPORT = { width: 1680, height: 1000 };
 const DEMO = '/demos/draw-shapes/';
@@ -332,19 +332,7 @@ describe('authoring in place', () => {
 
   it('opens the share link in a fresh profile: after the prompt, the same notes sit at the same anchors', async () => {
     reader = await launchWithExtension({ viewport: VIEWPORT });
-    const prompt = reader.context.waitForEvent('page', {
-      predicate: (p) => p.url().includes('options.html?consent='),
-      timeout: 30_000,
-    });
-    const page = await reader.context.newPage();
-    await page.goto(link);
-    const consent = await prompt;
-    await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe('Shapes, step by step');
-    await acceptConsent(consent);
-    await expect
-      .poll(async () => (await packsApiState(page))?.active?.title, { timeout: 30_000 })
-      .toBe('Shapes, step by step');
-    await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
+    const page = await openSharedPack(reader.context, link, 'Shapes, step by step');
     const panel = page.getByRole('dialog', { name: 'Literate' });
     await panel.locator('.pack-head').waitFor();
 

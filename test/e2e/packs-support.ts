@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { validatePackText } from '../../annotations/format/validate';
 import type { Pack } from '../../annotations/format/types';
 
@@ -146,4 +147,23 @@ export async function acceptConsent(consent: Page): Promise<void> {
     .catch((error: unknown) => {
       if (!consent.isClosed()) throw error;
     });
+}
+
+/**
+ * Opens a share link in `context` as a reader would: the consent window asks about the pack called `title`, the
+ * reader loads it, the pack becomes active on the page and the reader opens the explanation. Returns the page.
+ */
+export async function openSharedPack(context: BrowserContext, link: string, title: string): Promise<Page> {
+  const prompt = context.waitForEvent('page', {
+    predicate: (p) => p.url().includes('options.html?consent='),
+    timeout: 30_000,
+  });
+  const page = await context.newPage();
+  await page.goto(link);
+  const consent = await prompt;
+  await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe(title);
+  await acceptConsent(consent);
+  await expect.poll(async () => (await packsApiState(page))?.active?.title, { timeout: 30_000 }).toBe(title);
+  await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
+  return page;
 }
