@@ -77,15 +77,21 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
   const authoring = useAuthoring(api, packs, root.host);
   const checks = useChecks(api, session, pack.settings.runChecksOnLoad);
 
-  // The authoring shortcut: writing starts (the panel was closed) or stops, and focus goes to its switch.
+  // The authoring shortcut: writing starts (the panel was closed: it opens with focus on the authoring switch) or,
+  // in an open panel, toggles, with focus moved to the switch.
+  const authorSwitch = () => root.querySelector<HTMLElement>('.author-switch button');
+  const focusedForAsk = useRef(0);
   useEffect(() => {
     if (!authoringAsk || authoringAsk.n === 0) return;
     authoring.setOn(authoringAsk.wasOpen ? !authoring.on : true);
-    const frame = requestAnimationFrame(() =>
-      root.querySelector<HTMLElement>('.author-switch button')?.focus(),
-    );
-    return () => cancelAnimationFrame(frame);
+    if (authoringAsk.wasOpen) authorSwitch()?.focus();
   }, [authoringAsk?.n]);
+  // Read by the panel as it mounts (before the effect above runs): opened by the shortcut, focus the switch.
+  const focusOnOpen = () => {
+    if (!authoringAsk || authoringAsk.wasOpen || authoringAsk.n <= focusedForAsk.current) return null;
+    focusedForAsk.current = authoringAsk.n;
+    return authorSwitch();
+  };
 
   // The reader's theme (auto follows the system).
   useEffect(() => {
@@ -136,6 +142,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
                 if (commit) void saveSitePrefs({ panel: p });
               }}
               onClose={close}
+              focusOnOpen={focusOnOpen}
             >
               <WriteNotes
                 authoring={authoring}

@@ -13,6 +13,8 @@ export interface PanelProps {
   prefs: PanelPrefs;
   onPrefs(prefs: PanelPrefs, commit: boolean): void;
   onClose(): void;
+  /** Where focus goes when the panel opens (its title when this gives nothing). */
+  focusOnOpen?(): HTMLElement | null | undefined;
   children: ComponentChildren;
 }
 
@@ -27,8 +29,9 @@ export function Panel(props: PanelProps) {
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
 
+  const focusOnOpen = useRef(props.focusOnOpen);
   useEffect(() => {
-    heading.current?.focus();
+    (focusOnOpen.current?.() ?? heading.current)?.focus();
     // Escape anywhere in the panel closes it (after inner controls had their say, e.g. clearing the filter).
     const el = section.current;
     const onKeyDown = (e: KeyboardEvent) => {
