@@ -56,7 +56,7 @@ export function parseContentRequest(v: unknown): ContentRequest | null {
 
 export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }
   ? TabState
-  : R extends { type: 'load-overlay-chunk' }
+  : R extends { type: 'load-overlay' | 'load-overlay-chunk' }
     ? { ok: boolean }
     : { ok: true };
 

@@ -17,20 +17,23 @@ export const TEX_OPTIONS = {
 export function texToHtml(tex: string, display: boolean): string {
   const katex = texEngine();
   // Renderers load KaTeX first (loadTexEngine); should one not have, the source shows rather than nothing.
-  if (!katex) return `<code class="lit-tex-source">${escapeText(tex)}</code>`;
+  if (!katex) return texSourceHtml(tex);
   try {
     return katex.renderToString(tex, { ...TEX_OPTIONS, displayMode: display });
   } catch (error) {
     // throwOnError: false covers parse errors; anything else still becomes a visible error, never a throw.
     const message = error instanceof Error ? error.message : String(error);
-    const escape = (s: string): string =>
-      s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-    return `<span class="katex-error" title="${escape(message)}">${escape(tex)}</span>`;
+    return `<span class="katex-error" title="${escapeTexText(message)}">${escapeTexText(tex)}</span>`;
   }
 }
 
-function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+function escapeTexText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** TeX shown as its source, where KaTeX is not (yet, or at all) loaded. */
+export function texSourceHtml(tex: string): string {
+  return `<code class="lit-tex-source">${escapeTexText(tex)}</code>`;
 }
 
 /** Gives each KaTeX error a visible message (its title), since pack styles, and so KaTeX's red colour, are dropped. */

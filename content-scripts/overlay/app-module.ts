@@ -14,11 +14,7 @@ import { SIDENOTES_CSS } from './sidenotes/sidenotes-css';
 import { TOUR_CSS } from './tour/tour-css';
 import { VIEWS_CSS } from './views/views-css';
 
-import { markOnce } from './state/timing';
-
 export { App } from './app';
-
-markOnce('literate:app-evaluated');
 
 export const APP_CSS = [
   PANEL_CSS,

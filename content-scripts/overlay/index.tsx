@@ -4,12 +4,10 @@
 import { getContentApi } from '../relay/content-api';
 import { installChunkLoader } from './boot/chunk-loader';
 import { mountOverlay } from './mount';
-import { markOnce } from './state/timing';
 
 const MOUNTED = Symbol.for('literate.overlay.mounted');
 const scope = globalThis as Record<symbol, unknown>;
 
-markOnce('literate:overlay-evaluated');
 installChunkLoader();
 if (!scope[MOUNTED]) {
   const api = getContentApi();

@@ -8,7 +8,6 @@ import { THEME_CSS } from './host/theme-css';
 import { LAUNCHER_CSS } from './launcher/launcher-css';
 import { Overlay, type AppModule } from './shell';
 import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
-import { markOnce } from './state/timing';
 
 /** Waits briefly for the stored layout, so the launcher does not jump after it appears. */
 function prefsSoon(ms: number): Promise<SitePrefs> {
@@ -17,11 +16,9 @@ function prefsSoon(ms: number): Promise<SitePrefs> {
 
 export async function mountOverlay(api: ContentApi): Promise<Host> {
   const prefs = await prefsSoon(250);
-  markOnce('literate:prefs-loaded');
   const host = createHost([THEME_CSS, LAUNCHER_CSS].join('\n'));
   let app: Promise<AppModule> | null = null;
   const loadApp = (): Promise<AppModule> => {
-    markOnce('literate:app-requested');
     app ??= import(/* webpackChunkName: "app" */ './app-module').then((module) => {
       module.attachApp(host);
       return module;

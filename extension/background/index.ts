@@ -123,6 +123,26 @@ const deps: HandlerDeps = {
   syncSites,
 };
 
+/**
+ * Runs one of the overlay's files in the isolated world of the frame that asked (our own content script only),
+ * without waiting for the document to be idle: the launcher should show as soon as the model does.
+ */
+async function injectIntoSender(sender: Runtime.MessageSender, file: string): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.id !== browser.runtime.id) return false;
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: [file],
+      injectImmediately: true,
+    });
+    return true;
+  } catch (error) {
+    errors.add('overlay', `Could not load ${file}: ${String(error)}`);
+    return false;
+  }
+}
+
 function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
 }
@@ -143,38 +163,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
           await showBadge(state).catch(() => undefined);
           return { ok: true };
         }
-        case 'load-overlay': {
+        case 'load-overlay':
           // The overlay's code is only ever loaded into frames where a model was found.
-          const tabId = sender.tab?.id;
-          if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-          await browser.scripting
-            .executeScript({
-              target: { tabId, frameIds: [sender.frameId ?? 0] },
-              files: ['overlay.js'],
-              // Not held back until the document is idle: the launcher should show as soon as the model does.
-              injectImmediately: true,
-            })
-            .catch(() => undefined);
-          return { ok: true };
-        }
-        case 'load-overlay-chunk': {
+          return { ok: await injectIntoSender(sender, 'overlay.js') };
+        case 'load-overlay-chunk':
           // A later part of the overlay (validated file name), into the frame that asked for it, nowhere else.
-          const tabId = sender.tab?.id;
-          if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-          return browser.scripting
-            .executeScript({
-              target: { tabId, frameIds: [sender.frameId ?? 0] },
-              files: [request.file],
-              injectImmediately: true,
-            })
-            .then(
-              () => ({ ok: true }),
-              (error: unknown) => {
-                errors.add('overlay', `Could not load ${request.file}: ${String(error)}`);
-                return { ok: false };
-              },
-            );
-        }
+          return { ok: await injectIntoSender(sender, request.file) };
         case 'get-tab-state':
           return registry.get(request.tabId);
       }

@@ -71,7 +71,7 @@ describe('overlay: a piece that cannot load', () => {
       await panel.getByRole('button', { name: /^conv1 Conv2D/ }).click();
       const equation = panel.getByRole('group', { name: 'Equation of 2-D convolution' });
       await equation.waitFor();
-      await expect.poll(() => equation.locator('code.tex-source').count()).toBe(1);
+      await expect.poll(() => equation.locator('code.lit-tex-source').count()).toBe(1);
       expect(await equation.locator('.katex').count()).toBe(0);
       await expect
         .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })

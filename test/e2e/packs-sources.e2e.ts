@@ -147,30 +147,19 @@ describe('pack sources', () => {
       void (await (
         await currentWorker(session)
       ).evaluate(`chrome.alarms.create('literate-update', { when: Date.now() + 10 })`));
+    // What the options page says of the source, read again from a reloaded page until it changes.
+    const sourceAfterReload = async (): Promise<string | null> => {
+      await options.reload();
+      return source.textContent();
+    };
     periodic = { status: 200, body: periodicPack('1.1.0'), etag: '"v1.1.0"' };
     await fireUpdateAlarm();
-    await expect
-      .poll(
-        async () => {
-          await options.reload();
-          return source.textContent();
-        },
-        { timeout: 20_000 },
-      )
-      .toContain('v1.1.0');
+    await expect.poll(sourceAfterReload, { timeout: 20_000 }).toContain('v1.1.0');
 
     // The host fails: the problem is shown where the reader manages packs, and version 1.1.0 stays.
     periodic = { status: 500, body: '' };
     await fireUpdateAlarm();
-    await expect
-      .poll(
-        async () => {
-          await options.reload();
-          return source.textContent();
-        },
-        { timeout: 20_000 },
-      )
-      .toMatch(/500/);
+    await expect.poll(sourceAfterReload, { timeout: 20_000 }).toMatch(/500/);
     expect(await source.textContent()).toContain('v1.1.0');
     // Leave the options as the next test expects them: one pack URL source at most.
     options.once('dialog', (d) => void d.accept());

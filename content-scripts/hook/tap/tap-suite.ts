@@ -44,6 +44,20 @@ function graphArtifacts(): Record<string, unknown> {
 
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/** The hook's description of a test model, with the shapes learned for it so far. */
+function describeForTest(model: object, id: string, origin: 'unknown' | 'code' = 'unknown'): ModelGraph {
+  return describeModel(model, {
+    id,
+    sourceUrl: null,
+    origin,
+    format: null,
+    backend: 'cpu',
+    tfjsVersion: null,
+    tfjsVersionClass: 'unknown',
+    liveShapes: liveShapesOf(model),
+  })!;
+}
+
 export function tapSuite(label: string, tf: Tf): void {
   const engine = tf.engine();
   let frames: TapFrame[] = [];
@@ -245,17 +259,7 @@ export function tapSuite(label: string, tf: Tf): void {
 
     it('learns a GraphModel intermediate shapes from one page call, leaving outputs and tensors as they were', async () => {
       const model = await tf.loadGraphModel(tf.io.fromMemory(graphArtifacts()));
-      const describe = (): ModelGraph =>
-        describeModel(model, {
-          id: 'm1',
-          sourceUrl: null,
-          origin: 'unknown',
-          format: null,
-          backend: 'cpu',
-          tfjsVersion: null,
-          tfjsVersionClass: 'unknown',
-          liveShapes: liveShapesOf(model),
-        })!;
+      const describe = (): ModelGraph => describeForTest(model, 'm1');
       const before = describe();
       const names = nodesToLearn(before.nodes);
       expect(names).toContain('relu');
@@ -310,27 +314,10 @@ export function tapSuite(label: string, tf: Tf): void {
       const executor = (model as any).executor;
       const wrapped = (): boolean =>
         Object.hasOwn(executor, 'execute') || Object.hasOwn(executor, 'executeAsync');
-      const graph = describeModel(model, {
-        id: 'm1',
-        sourceUrl: null,
-        origin: 'unknown',
-        format: null,
-        backend: 'cpu',
-        tfjsVersion: null,
-        tfjsVersionClass: 'unknown',
-        liveShapes: liveShapesOf(model),
-      })!;
+      const graph = describeForTest(model, 'm1');
       // A LayersModel has its shapes already: the flag arms nothing there (built before the tensor baseline).
       const layers = buildTwoBranch(tf);
-      const layersGraph = describeModel(layers, {
-        id: 'm2',
-        sourceUrl: null,
-        origin: 'code',
-        format: null,
-        backend: 'cpu',
-        tfjsVersion: null,
-        tfjsVersionClass: 'unknown',
-      })!;
+      const layersGraph = describeForTest(layers, 'm2', 'code');
       const x = tf.randomUniform([1, 4, 4, 1], 0, 1, 'float32', 5);
       const plain = model.predict(x);
       const expected = Buffer.from((await plain.data()).buffer);

@@ -8,6 +8,12 @@ import type { ActionResult } from '../../../extension/packs-messages';
 import { shareLinkForPack } from '../../../extension/share/share-for-pack';
 import { buildShareLink, packUrlProblem } from '../../../extension/share/share-link';
 
+/** The two files a pack is published as: each rebuilds the same pack. */
+const DOWNLOADS = [
+  { ext: 'json', label: 'Download pack JSON', text: packJson, type: 'application/json' },
+  { ext: 'md', label: 'Download Markdown source', text: decompilePack, type: 'text/markdown' },
+] as const;
+
 export function packFileName(pack: Pack, ext: 'json' | 'md'): string {
   const base = pack.id.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pack';
   return `${base}.${ext === 'json' ? 'json' : 'literate.md'}`;
@@ -62,28 +68,20 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
         <p class="author-warn">Fix the problems marked above first: readers could not load this pack.</p>
       )}
       <div class="author-actions">
-        <button
-          type="button"
-          class="author-btn"
-          disabled={!valid}
-          onClick={async () => {
-            await beforeExport();
-            download(packFileName(pack, 'json'), packJson(pack), 'application/json', root);
-          }}
-        >
-          Download pack JSON
-        </button>
-        <button
-          type="button"
-          class="author-btn"
-          disabled={!valid}
-          onClick={async () => {
-            await beforeExport();
-            download(packFileName(pack, 'md'), decompilePack(pack), 'text/markdown', root);
-          }}
-        >
-          Download Markdown source
-        </button>
+        {DOWNLOADS.map(({ ext, label, text, type }) => (
+          <button
+            key={ext}
+            type="button"
+            class="author-btn"
+            disabled={!valid}
+            onClick={async () => {
+              await beforeExport();
+              download(packFileName(pack, ext), text(pack), type, root);
+            }}
+          >
+            {label}
+          </button>
+        ))}
         <button
           type="button"
           class="author-btn primary"

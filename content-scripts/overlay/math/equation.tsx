@@ -3,6 +3,7 @@
 
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { TexEngine } from '../../../annotations/render/tex-engine';
+import { texSourceHtml } from '../../../annotations/render/tex';
 import { ensureKatexAssets, katexStyled } from './katex-assets';
 import { useTexEngine } from './use-tex';
 
@@ -26,9 +27,6 @@ export function renderTex(katex: TexEngine, tex: string, displayMode: boolean): 
   }
   return html;
 }
-
-const escapeTex = (tex: string): string =>
-  tex.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Smallest scale an equation is shrunk to so that it fits the panel; below that it scrolls sideways. */
 const MIN_SCALE = 0.72;
@@ -87,7 +85,7 @@ export function Equation({ tex, display = true, label }: { tex: string; display?
   const katex = useTexEngine();
   // Until KaTeX's chunk is in (a few frames, once per page), the TeX source holds the equation's place.
   const html = useMemo(
-    () => (katex ? renderTex(katex, tex, display) : `<code class="tex-source">${escapeTex(tex)}</code>`),
+    () => (katex ? renderTex(katex, tex, display) : texSourceHtml(tex)),
     [katex, tex, display],
   );
   const ref = useRef<HTMLDivElement>(null);
