@@ -3,6 +3,63 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import globals from 'globals';
+import importZones from './lint/import-zones.js';
+
+// The floors of the house, lowest first: each zone imports only what its allow list names (lint/import-zones.js).
+// Tests and the Node programs (cli/, scripts/, demos/, test/) stand above them all and are not zoned.
+const browserExtensionShared = ['extension/browser', 'extension/settings', 'extension/share', 'extension/ui'];
+export const ZONES = [
+  { name: 'model/ (the model contract)', files: ['model'], allow: ['model'] },
+  { name: 'annotations/ (pure pack logic)', files: ['annotations'], allow: ['annotations', 'model'] },
+  {
+    name: 'protocol/ (messages between worlds)',
+    files: ['protocol'],
+    allow: ['protocol', 'model', 'annotations'],
+  },
+  {
+    name: 'the hook (page world)',
+    files: ['content-scripts/hook'],
+    allow: ['content-scripts/hook', 'model', 'protocol'],
+  },
+  {
+    name: 'content scripts',
+    files: ['content-scripts'],
+    allow: [
+      'content-scripts/relay',
+      'content-scripts/overlay',
+      'annotations',
+      'model',
+      'protocol',
+      ...browserExtensionShared,
+    ],
+  },
+  {
+    name: 'the background',
+    files: ['extension/background'],
+    allow: [
+      'extension/background',
+      'extension/permissions',
+      'annotations',
+      'model',
+      'protocol',
+      ...browserExtensionShared,
+    ],
+  },
+  {
+    name: 'extension pages',
+    files: ['extension'],
+    allow: [
+      'extension/popup',
+      'extension/options',
+      'extension/permissions',
+      'annotations',
+      'model',
+      'protocol',
+      ...browserExtensionShared,
+    ],
+  },
+];
+const TESTS = ['**/*.test.{ts,tsx}'];
 
 export default tseslint.config(
   {
@@ -30,6 +87,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
+  },
+  {
+    files: ['{model,protocol,annotations,content-scripts,extension}/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    plugins: { literate: { rules: { 'import-zones': importZones } } },
+    rules: { 'literate/import-zones': ['error', { zones: ZONES, root: import.meta.dirname }] },
   },
   {
     files: ['**/*.{js,mjs,cjs}'],

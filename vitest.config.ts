@@ -8,7 +8,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{annotations,content-scripts,extension,demos,scripts,test/unit}/**/*.test.{ts,tsx}'],
+          include: ['{model,protocol,annotations,content-scripts,extension,cli,demos,scripts,test/unit}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', 'dist/**'],
           environment: 'node',
           setupFiles: ['test/unit/setup-tex.ts'],

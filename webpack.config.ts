@@ -134,7 +134,7 @@ const cli: webpack.Configuration = {
   name: 'cli',
   target: 'node20',
   devtool: false,
-  entry: { literate: './annotations/cli/main.ts' },
+  entry: { literate: './cli/literate/main.ts' },
   output: {
     path: resolve(root, 'dist/cli'),
     filename: '[name].js',

@@ -11,6 +11,6 @@ if (existsSync(fileURLToPath(built))) {
 } else {
   const { register } = await import('tsx/esm/api');
   register();
-  cli = await import('../annotations/cli/main.ts');
+  cli = await import('../cli/literate/main.ts');
 }
 process.exitCode = await cli.run(process.argv.slice(2));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunkFile } from '../content-scripts/overlay/boot/chunk-file';
-import { parseBackgroundRequest } from './protocol';
+import { parseBackgroundRequest } from '../protocol/runtime';
 
 describe('the overlay asking for its chunks', () => {
   it('accepts only overlay chunk file names', () => {

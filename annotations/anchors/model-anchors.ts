@@ -1,6 +1,6 @@
 // Resolving model selectors (node by name, pattern, op + nth, index; tensor role; channel/unit) against a
 // ModelGraph. A selector that matches nothing or more than one thing is an orphan with a reason naming what exists.
-import type { ModelGraph, ModelNode, Shape, WeightSpec } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph, ModelNode, Shape, WeightSpec } from '../../model/model-graph';
 import type { ModelSelector, TensorRole } from '../format/types';
 import { closest } from '../format/suggest';
 

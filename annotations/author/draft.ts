@@ -1,7 +1,7 @@
 // The pack an annotator is writing in place, as pure edits on a Pack value: new items of each kind, tour steps
 // (ordered, each highlighting its items), notes pinned to model nodes with a structure guard, a new version of an
 // existing pack, and validation errors mapped to the item or step they belong to. The overlay only calls these.
-import type { ModelGraph, ModelNode } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../model/model-graph';
 import type {
   Annotation,
   AnnotationKind,

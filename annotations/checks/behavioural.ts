@@ -17,7 +17,7 @@ import { CouldNotRun, messageOf } from './prober';
 import { aliasOf } from './staleness';
 import { describeTop, fmt, rows, topK } from './tensors';
 import { describeTransform } from './transforms';
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import type { Status } from './types';
 
 export interface BehaviourVerdict {

@@ -1,6 +1,6 @@
 // What one run of a pack shares: the pack, graphs and runners by alias, the picture source, the prober (time
 // limits, run cap, cache) and the resolved example inputs; plus the lookups every example and check needs.
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import { resolveModelSelector } from '../anchors/model-anchors';
 import type { ExampleAnnotation, ModelSelector, Pack, Transform } from '../format/types';
 import { resolveInput, type ResolvedInput } from './inputs';

@@ -1,7 +1,7 @@
 // Turns an example's input (tensor literal, picture URL, page element) into the tensor a model run takes, the
-// same way the page-world probe does (content-scripts/hook/probe/image-input.ts), so transforms can apply to it.
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
-import { imageInputSpec, imageToValues } from '../../content-scripts/hook/probe/image-input';
+// same way the page-world probe does (model/image-input.ts), so transforms can apply to it.
+import type { ModelGraph } from '../../model/model-graph';
+import { imageInputSpec, imageToValues } from '../../model/image-input';
 import type { ExampleAnnotation } from '../format/types';
 import { CouldNotRun, messageOf, withTimeout } from './prober';
 import { flattenLiteral, sizeOf } from './tensors';

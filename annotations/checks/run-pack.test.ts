@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeInputSource } from '../cli/check/image-source';
+import { nodeInputSource } from '../../cli/check/image-source';
 import type { Annotation, Pack } from '../format/types';
 import { runCheck, runExample, runPack } from './run-pack';
 import {
@@ -9,7 +9,7 @@ import {
   sidesModel,
   testModel,
   type TestModel,
-} from './node/test-support';
+} from '../../cli/check/test-support';
 import type { CheckOutcome, ModelRunner, PackRunResult } from './types';
 
 let points: TestModel;

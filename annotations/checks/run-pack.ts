@@ -1,6 +1,6 @@
 // The engine's entry points: run a whole pack (examples, structural and behavioural checks, staleness) or one
 // example or check (the overlay's Run button) against models given by alias. Pure: the runner does the running.
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import type { CheckAnnotation, ExampleAnnotation, Pack } from '../format/types';
 import { evaluateStructuralCheck, isStructuralCheck } from '../targets/structural-checks';
 import { evaluateBehaviour } from './behavioural';

@@ -1,6 +1,6 @@
 // Has the model changed since the pack was written? Per model target: fingerprint, structure constraints, and the
 // annotations whose model anchors no longer resolve. Reported plainly; nothing is re-bound or guessed.
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import { resolveModelSelector } from '../anchors/model-anchors';
 import type { ModelSelector, Pack } from '../format/types';
 import { structureFailures } from '../targets/match-models';

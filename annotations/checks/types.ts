@@ -1,6 +1,6 @@
 // The contract of the executable-explanation engine: how it runs a model (ModelRunner), where it gets pictures
 // (InputSource), and the results it hands back. The overlay (browser probe) and the CLI (Node tf.js) implement it.
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import type { CheckBody, ExampleExpectation } from '../format/types';
 
 /** An input for one model run. Image values are `(pixel / 255 − mean[c]) / std[c]` (default mean 0, std 1). */

@@ -1,5 +1,5 @@
 // The pack format, version 1, written once in the schema DSL: the validator runs it and pack.schema.json is
-// generated from it (annotations/format/write-schema.ts), so the two agree by construction.
+// generated from it (cli/tools/write-schema.ts), so the two agree by construction.
 import { LIMITS } from './limits';
 import { LIVE_FORMAT_PATTERN, LIVE_STATS, TENSOR_ROLES } from './live-values';
 import { arr, bool, custom, def, either, nul, num, oneOf, record, str, type Spec } from './schema-dsl';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { generatePackSchema } from './pack-schema';
-import { schemaPath } from './write-schema';
+import { schemaPath } from '../../cli/tools/write-schema';
 
 function propertyNames(schema: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(schema)) schema.forEach((s) => propertyNames(s, out));

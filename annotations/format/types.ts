@@ -1,6 +1,6 @@
 // The annotation-pack format, version 1, as TypeScript types: the reference for every module that reads packs.
 // A pack is a W3C Web Annotation `AnnotationCollection` with our own fields; FORMAT.md explains each one.
-import type { Shape, WeightRole } from '../../content-scripts/bridge/model-graph';
+import type { Shape, WeightRole } from '../../model/model-graph';
 
 export const W3C_ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Our JSON-LD namespace: an identifier only, never fetched. */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import { resolvePageTarget, resolvePageSelector } from '../anchors/dom-anchors';
 import { resolveModelSelector } from '../anchors/model-anchors';
 import { buildPack } from '../author/build';
@@ -21,7 +21,7 @@ import { matchModels, structureFailures } from '../targets/match-models';
 import { matchPageUrl } from '../targets/match-page';
 import { evaluateStructuralCheck, isStructuralCheck } from '../targets/structural-checks';
 import { matchUrlPattern } from '../targets/url-glob';
-import { exampleImages } from './tools/example-images';
+import { exampleImages } from '../../cli/pack-tools/example-images';
 import {
   GALLERY,
   PACKS_DIR,
@@ -30,10 +30,10 @@ import {
   loadGalleryModel,
   modelLabels,
   type GalleryDemo,
-} from './tools/gallery';
-import { NodeProbe, runBehaviouralCheck, runExample } from './tools/node-probe';
-import { OFFICIAL, officialHtml, readOfficialGraphs, type OfficialPack } from './tools/official';
-import { fingerprint } from '../../content-scripts/hook/describe/fingerprint';
+} from '../../cli/pack-tools/gallery';
+import { NodeProbe, runBehaviouralCheck, runExample } from '../../cli/pack-tools/node-probe';
+import { OFFICIAL, officialHtml, readOfficialGraphs, type OfficialPack } from '../../cli/pack-tools/official';
+import { fingerprint } from '../../model/describe/fingerprint';
 import { LIMITS } from '../format/limits';
 
 beforeAll(async () => {
@@ -327,7 +327,7 @@ describe.each(OTHER_VERSIONS)('fingerprints under %s', (version, demos) => {
   it(`match the ${demos.join(', ')} pack`, () => {
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'annotations/packs/tools/fingerprints.ts', version],
+      ['--import', 'tsx', 'cli/pack-tools/fingerprints.ts', version],
       {
         cwd: REPO_ROOT,
         encoding: 'utf8',

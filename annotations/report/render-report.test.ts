@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
-import { nodeInputSource } from '../cli/check/image-source';
+import { nodeInputSource } from '../../cli/check/image-source';
 import { runPack } from '../checks/run-pack';
-import { makePack, pointsModel, testModel, type TestModel } from '../checks/node/test-support';
+import { makePack, pointsModel, testModel, type TestModel } from '../../cli/check/test-support';
 import type { PackRunResult } from '../checks/types';
 import type { Annotation, Pack } from '../format/types';
 import type { RenderWindow } from '../render/sanitize';

@@ -1,6 +1,6 @@
 // Binding a pack's model aliases to the models live on a page, by documented precedence (fingerprint > model
 // URL > structure), one-to-one, with a score and reasons; ties stay unbound rather than guessed.
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import type { ModelTarget, Pack, StructureConstraints } from '../format/types';
 import { shapeMatches, shapeToString } from './shapes';
 import { matchUrlPattern } from './url-glob';

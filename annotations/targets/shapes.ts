@@ -1,6 +1,6 @@
 // Comparing an expected shape (null = any size) with an observed one (null = free dimension): one rule, used by
 // structure constraints and shape checks alike.
-import type { Shape } from '../../content-scripts/bridge/model-graph';
+import type { Shape } from '../../model/model-graph';
 
 export const shapeToString = (shape: Shape | null | undefined): string =>
   shape ? `[${shape.map((d) => (d === null ? 'null' : d)).join(', ')}]` : 'unknown';

@@ -1,6 +1,6 @@
 // Evaluating the structural claims of a pack (shape, params, op, fingerprint) purely against a ModelGraph;
 // behavioural claims need the model to run and are reported as could-not-run here (the probe runs them).
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import { resolveModelSelector } from '../anchors/model-anchors';
 import { STRUCTURAL_CHECKS } from '../format/pack-spec';
 import type { CheckBody, ModelSelector, StructuralCheckType } from '../format/types';

@@ -1,7 +1,7 @@
 // Describes one registered live model: gathers the context the describer needs (URL, backend, version) and calls it.
 
-import type { ModelGraph } from '../bridge/model-graph';
-import { describeModel } from './describe/describe-model';
+import type { ModelGraph } from '../../model/model-graph';
+import { describeModel } from '../../model/describe/describe-model';
 import { engineBackendName, engineVersionClass, globalTfVersion } from './engine-trap';
 import type { LiveModel, ModelRegistry } from './model-registry';
 import { safely } from './page-globals';

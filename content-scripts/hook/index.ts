@@ -1,8 +1,8 @@
 // The MAIN-world hook's entry (document_start, all frames): wires discovery, describe and the page end of the bridge.
 // Pages without tf.js pay for one accessor and two one-shot property traps; nothing is wrapped until tf.js appears.
 
-import type { EngineInfo, PageSnapshot } from '../bridge/protocol';
-import type { ContentMessage } from '../bridge/protocol';
+import type { EngineInfo, PageSnapshot } from '../../protocol/bridge';
+import type { ContentMessage } from '../../protocol/bridge';
 import { engineBackendName, engineVersionClass, globalTfVersion, trapEngine } from './engine-trap';
 import { captureModelJson, type FetchedModelJson } from './model-json-capture';
 import { ModelRegistry } from './model-registry';

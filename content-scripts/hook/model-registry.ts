@@ -1,6 +1,6 @@
 // Keeps the page's live models: which constructed objects are real top-level models, their ids, URLs and summaries.
 
-import type { ModelSummary } from '../bridge/model-graph';
+import type { ModelSummary } from '../../model/model-graph';
 import type { FetchedModelJson } from './model-json-capture';
 import { pageGlobals, read, safely } from './page-globals';
 

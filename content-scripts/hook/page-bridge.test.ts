@@ -2,7 +2,7 @@
 // reach no handler; each real hello gets a private channel; replies go only to the channel that asked.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { wrap } from '../bridge/protocol';
+import { wrap } from '../../protocol/bridge';
 
 interface FakeEvent {
   source: unknown;

@@ -4,8 +4,8 @@
 // page can still post hellos of its own: each opens a channel of its own (first come, at most MAX_CHANNELS), so a
 // forged hello can neither read, take over nor close ours.
 
-import { type ContentMessage, type PageMessage, wrap, BRIDGE_VERSION } from '../bridge/protocol';
-import { parseContentMessage } from '../bridge/protocol-validate';
+import { type ContentMessage, type PageMessage, wrap, BRIDGE_VERSION } from '../../protocol/bridge';
+import { parseContentMessage } from '../../protocol/bridge-validate';
 import { pageGlobals, safely } from './page-globals';
 
 type Outgoing = PageMessage extends infer M

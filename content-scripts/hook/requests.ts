@@ -1,7 +1,7 @@
 // Answers the content script's on-demand requests (probe, read-weights): at most a few at a time, every failure
 // turned into a short readable error, never into an exception in the page.
 
-import type { ContentMessage, ProbeValue, WeightValues } from '../bridge/protocol';
+import type { ContentMessage, ProbeValue, WeightValues } from '../../protocol/bridge';
 import { runProbe } from './probe/probe';
 import { readWeights } from './probe/weights';
 import type { LastInput } from './tap/tap-manager';

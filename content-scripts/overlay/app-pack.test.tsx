@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PageSnapshot } from '../bridge/protocol';
+import type { PageSnapshot } from '../../protocol/bridge';
 import type { ContentApi } from '../relay/content-api';
 import type { PacksApi } from '../relay/packs-api';
 import { activeState, fakePacksApi, TEST_GRAPH, TEST_PAGE, testPack } from './pack/test-fixtures';

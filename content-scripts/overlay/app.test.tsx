@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ModelGraph, ModelNode } from '../bridge/model-graph';
-import type { PageSnapshot } from '../bridge/protocol';
+import type { ModelGraph, ModelNode } from '../../model/model-graph';
+import type { PageSnapshot } from '../../protocol/bridge';
 import type { ContentApi } from '../relay/content-api';
 import { DEFAULT_SETTINGS, tapBudgetOf } from '../../extension/settings/settings';
 

@@ -2,9 +2,9 @@
 // learnShapes flag reaches the hook once per model even when a plain describe is cached; plain describes never carry it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeGraph } from '../../extension/background/packs/testing';
-import { ContentBridge, type BridgeTarget } from '../bridge/content-bridge';
-import { wrap, type ContentMessage, type PageMessage } from '../bridge/protocol';
-import { parseContentMessage } from '../bridge/protocol-validate';
+import { ContentBridge, type BridgeTarget } from './content-bridge';
+import { wrap, type ContentMessage, type PageMessage } from '../../protocol/bridge';
+import { parseContentMessage } from '../../protocol/bridge-validate';
 import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';
 

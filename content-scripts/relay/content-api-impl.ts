@@ -1,9 +1,9 @@
 // Implements the ContentApi over the bridge: request ids, pending replies with timeouts, subscriptions by id.
 
-import type { ModelGraph } from '../bridge/model-graph';
-import type { ContentBridge } from '../bridge/content-bridge';
-import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../bridge/protocol';
-import type { OverlayCommand } from '../../extension/protocol';
+import type { ModelGraph } from '../../model/model-graph';
+import type { ContentBridge } from './content-bridge';
+import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../../protocol/bridge';
+import type { OverlayCommand } from '../../protocol/runtime';
 import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
 

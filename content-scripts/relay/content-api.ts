@@ -1,8 +1,8 @@
 // The content script's API for the lazily loaded overlay (same ISOLATED world): state, describe, taps and probes.
 // The page cannot see the isolated world's globals, so a symbol-keyed global is a private hand-over point.
 
-import type { ModelGraph } from '../bridge/model-graph';
-import type { OverlayCommand } from '../../extension/protocol';
+import type { ModelGraph } from '../../model/model-graph';
+import type { OverlayCommand } from '../../protocol/runtime';
 import type {
   PageSnapshot,
   ProbeInput,
@@ -10,7 +10,7 @@ import type {
   TapFrame,
   TapRequest,
   WeightValues,
-} from '../bridge/protocol';
+} from '../../protocol/bridge';
 
 export const CONTENT_API_KEY = Symbol.for('literate.content-api');
 

@@ -1,8 +1,8 @@
 // What this frame's hook has reported so far, merged idempotently (snapshots and events may repeat or cross).
 
-import type { ModelSummary } from '../bridge/model-graph';
-import type { EngineInfo, PageMessage, PageSnapshot } from '../bridge/protocol';
-import { BRIDGE_LIMITS } from '../bridge/protocol';
+import type { ModelSummary } from '../../model/model-graph';
+import type { EngineInfo, PageMessage, PageSnapshot } from '../../protocol/bridge';
+import { BRIDGE_LIMITS } from '../../protocol/bridge';
 
 export class FrameState {
   private engines = new Map<string, EngineInfo>();

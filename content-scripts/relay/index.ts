@@ -3,10 +3,10 @@
 // and PacksApi). The top frame also hands a share-link fragment to the background, which decides what to trust.
 
 import browser from '../../extension/browser';
-import type { ContentPacksRequest } from '../../extension/packs-messages';
-import { parseContentRequest, type BackgroundRequest } from '../../extension/protocol';
+import type { ContentPacksRequest } from '../../protocol/packs-messages';
+import { parseContentRequest, type BackgroundRequest } from '../../protocol/runtime';
 import { readSettings, watchSettings, writeSettings } from '../../extension/settings/settings-store';
-import { ContentBridge } from '../bridge/content-bridge';
+import { ContentBridge } from './content-bridge';
 import { CONTENT_API_KEY } from './content-api';
 import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';

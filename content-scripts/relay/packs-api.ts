@@ -2,9 +2,9 @@
 // frame, the active pack with provenance and bindings, settings, share links, and status reports for the popup.
 // Kept apart from ContentApi (and its own symbol) so ContentApi's implementers are not affected.
 
-import type { ActionResult, ShareLinkResult } from '../../extension/packs-messages';
-import type { FramePacks, OverlayStatus } from '../../extension/packs-protocol';
-import type { DraftRecord } from '../../extension/background/drafts/schema';
+import type { ActionResult, ShareLinkResult } from '../../protocol/packs-messages';
+import type { FramePacks, OverlayStatus } from '../../protocol/packs';
+import type { DraftRecord } from '../../protocol/drafts';
 import type { Settings } from '../../extension/settings/settings';
 
 export const PACKS_API_KEY = Symbol.for('literate.packs-api');

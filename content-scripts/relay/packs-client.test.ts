@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentPacksRequest } from '../../extension/packs-messages';
-import { EMPTY_FRAME_PACKS, type FramePacks } from '../../extension/packs-protocol';
+import type { ContentPacksRequest } from '../../protocol/packs-messages';
+import { EMPTY_FRAME_PACKS, type FramePacks } from '../../protocol/packs';
 import { DEFAULT_SETTINGS, type Settings } from '../../extension/settings/settings';
 import { makeGraph, makePack } from '../../extension/background/packs/testing';
 import { FrameState } from './frame-state';

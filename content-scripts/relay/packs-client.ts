@@ -1,14 +1,14 @@
 // Implements PacksApi: asks the background which packs apply to this frame (URL first; the models are described
 // only when some pack might apply), keeps the answer, follows settings, and relays the overlay's reports.
 
-import type { ModelGraph } from '../bridge/model-graph';
-import type { ActionResult, ContentPacksRequest, ShareLinkResult } from '../../extension/packs-messages';
-import { EMPTY_FRAME_PACKS, type FramePacks, type OverlayStatus } from '../../extension/packs-protocol';
+import type { ModelGraph } from '../../model/model-graph';
+import type { ActionResult, ContentPacksRequest, ShareLinkResult } from '../../protocol/packs-messages';
+import { EMPTY_FRAME_PACKS, type FramePacks, type OverlayStatus } from '../../protocol/packs';
 import { DEFAULT_SETTINGS, type Settings } from '../../extension/settings/settings';
 import { shareLinkForPack } from '../../extension/share/share-for-pack';
 import type { FrameState } from './frame-state';
-import type { DraftRequest } from '../../extension/background/drafts/messages';
-import type { DraftRecord } from '../../extension/background/drafts/schema';
+import type { DraftRequest } from '../../protocol/drafts';
+import type { DraftRecord } from '../../protocol/drafts';
 import type { DraftSaved, DraftsApi, PacksApi } from './packs-api';
 
 export interface PacksClientDeps {

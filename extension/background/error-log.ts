@@ -1,7 +1,7 @@
 // Recent errors for the options page's diagnostics: a small ring in storage.local, about pack sources and the
 // extension itself, never about the pages a reader visits.
 
-import type { RecentError } from '../packs-messages';
+import type { RecentError } from '../../protocol/packs-messages';
 import type { KeyValueArea } from './packs/kv';
 import { KEYS } from './packs/schema';
 

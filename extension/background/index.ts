@@ -3,7 +3,7 @@
 // dynamic content scripts in step with the sites the reader enabled.
 
 import browser, { type Runtime } from '../browser';
-import { parseContentPacksRequest, parsePagePacksRequest } from '../packs-messages';
+import { parseContentPacksRequest, parsePagePacksRequest } from '../../protocol/packs-messages';
 import { defaultMatches, grantedSiteOrigins } from '../permissions/site-access';
 import {
   badgeText,
@@ -11,11 +11,12 @@ import {
   parseBackgroundRequest,
   type ContentRequest,
   type TabState,
-} from '../protocol';
+} from '../../protocol/runtime';
 import { readSettings, SETTINGS_KEY } from '../settings/settings-store';
 import { normalizeSettings } from '../settings/settings';
 import { ErrorLog } from './error-log';
-import { handleDraftRequest, parseDraftRequest } from './drafts/messages';
+import { parseDraftRequest } from '../../protocol/drafts';
+import { handleDraftRequest } from './drafts/messages';
 import { DraftStore } from './drafts/store';
 import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
 import { PackService } from './packs/service';

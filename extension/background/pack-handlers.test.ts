@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FramePacks } from '../packs-protocol';
+import type { FramePacks } from '../../protocol/packs';
 import { ErrorLog } from './error-log';
 import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
 import { FakeHost } from './packs/fake-host';

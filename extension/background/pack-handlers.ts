@@ -6,9 +6,9 @@ import type {
   PagePacksRequest,
   PacksAdminView,
   ShareLinkResult,
-} from '../packs-messages';
-import type { FramePacks } from '../packs-protocol';
-import type { ContentRequest, FrameReport } from '../protocol';
+} from '../../protocol/packs-messages';
+import type { FramePacks } from '../../protocol/packs';
+import type { ContentRequest, FrameReport } from '../../protocol/runtime';
 import { shareLinkForPack } from '../share/share-for-pack';
 import type { ErrorLog } from './error-log';
 import { chooseActive, offersFor, provenanceOf } from './packs/matching';

@@ -3,8 +3,8 @@
 
 import { LIMITS } from '../../annotations/format/limits';
 import type { Pack } from '../../annotations/format/types';
-import type { ActionResult, ConsentView } from '../packs-messages';
-import type { LinkStatus } from '../packs-protocol';
+import type { ActionResult, ConsentView } from '../../protocol/packs-messages';
+import type { LinkStatus } from '../../protocol/packs';
 import { decodeInlinePack } from '../share/inline-codec';
 import { parseShareFragment } from '../share/share-link';
 import { fetchText, type FetchLike } from './packs/fetch-text';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PackOffer } from '../packs-protocol';
+import type { PackOffer } from '../../protocol/packs';
 import { TabPacks } from './tab-packs';
 
 const offer = (key: string): PackOffer => ({

@@ -1,7 +1,7 @@
 // Per-tab pack state: the offers and active pack of each frame, the reader's choice, the share link the tab was
 // opened with, and what the overlay reported. Pure and serializable (the worker may stop at any time).
 
-import type { FramePacks, LinkStatus, OverlayStatus, PackOffer, TabPacksView } from '../packs-protocol';
+import type { FramePacks, LinkStatus, OverlayStatus, PackOffer, TabPacksView } from '../../protocol/packs';
 
 export interface FrameEntry {
   frameUrl: string;

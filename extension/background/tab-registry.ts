@@ -1,7 +1,7 @@
 // Per-tab, per-frame record of what the hooks found; pure, so the badge logic unit-tests without a browser.
 
-import type { PageSnapshot } from '../../content-scripts/bridge/protocol';
-import type { FrameReport, TabState } from '../protocol';
+import type { PageSnapshot } from '../../protocol/bridge';
+import type { FrameReport, TabState } from '../../protocol/runtime';
 
 export class TabRegistry {
   private tabs = new Map<number, Map<number, FrameReport>>();

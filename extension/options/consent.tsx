@@ -2,7 +2,7 @@
 // Shows where the pack comes from and who wrote it, and loads it only on the reader's click.
 
 import { useEffect, useState } from 'preact/hooks';
-import type { ActionResult, ConsentView } from '../packs-messages';
+import type { ActionResult, ConsentView } from '../../protocol/packs-messages';
 import { ask, errorText } from '../ui/ask';
 
 export function Consent({ id }: { id: string }) {

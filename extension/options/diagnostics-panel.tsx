@@ -3,7 +3,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
-import type { Diagnostics, PacksAdminView } from '../packs-messages';
+import type { Diagnostics, PacksAdminView } from '../../protocol/packs-messages';
 import { ModelList } from '../popup/model-list';
 import { ask, errorText } from '../ui/ask';
 

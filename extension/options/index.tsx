@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
-import type { PacksAdminView } from '../packs-messages';
+import type { PacksAdminView } from '../../protocol/packs-messages';
 import { ask, errorText } from '../ui/ask';
 import { applyTheme } from '../ui/theme';
 import { Consent } from './consent';

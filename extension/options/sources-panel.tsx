@@ -2,8 +2,8 @@
 // remove, export; every problem shown with the file or URL, line:column, JSON pointer and reason.
 
 import { useState } from 'preact/hooks';
-import type { ActionResult, PacksAdminView } from '../packs-messages';
-import type { PackRecord, Source } from '../background/packs/schema';
+import type { ActionResult, PacksAdminView } from '../../protocol/packs-messages';
+import type { PackRecord, Source } from '../../protocol/pack-records';
 import { ask, errorText } from '../ui/ask';
 import { ProblemNotice } from './problems';
 

@@ -4,9 +4,9 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
-import type { TabPacksView } from '../packs-protocol';
-import type { BackgroundRequest, TabState } from '../protocol';
-import { countModels } from '../protocol';
+import type { TabPacksView } from '../../protocol/packs';
+import type { BackgroundRequest, TabState } from '../../protocol/runtime';
+import { countModels } from '../../protocol/runtime';
 import { ask } from '../ui/ask';
 import { applyTheme } from '../ui/theme';
 import { targetTabId } from '../ui/tab-query';

@@ -1,6 +1,6 @@
 // A list of found models, as the popup and options diagnostics show them.
 
-import type { ModelSummary } from '../../content-scripts/bridge/model-graph';
+import type { ModelSummary } from '../../model/model-graph';
 import { formatCount } from '../ui/format';
 
 export function ModelList({ models }: { models: (ModelSummary & { frameUrl?: string })[] }) {

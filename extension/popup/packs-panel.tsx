@@ -2,8 +2,8 @@
 // the share link's state, "Open the explanation" and "Copy share link".
 
 import { useState } from 'preact/hooks';
-import type { ActionResult, ShareLinkResult } from '../packs-messages';
-import type { LinkStatus, PackOffer, TabPacksView } from '../packs-protocol';
+import type { ActionResult, ShareLinkResult } from '../../protocol/packs-messages';
+import type { LinkStatus, PackOffer, TabPacksView } from '../../protocol/packs';
 import { ask, errorText } from '../ui/ask';
 
 function bindingSummary(offer: PackOffer): string {

@@ -2,7 +2,7 @@
 // edited, inline packs) an inline link when the pack is small enough. Used by the popup's background and the overlay.
 
 import type { Pack } from '../../annotations/format/types';
-import type { Provenance } from '../packs-protocol';
+import type { Provenance } from '../../protocol/packs';
 import { encodeInlinePack } from './inline-codec';
 import { buildShareLink } from './share-link';
 

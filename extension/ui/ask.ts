@@ -1,7 +1,7 @@
 // Sends a pack request from an extension page (popup, options, consent prompt) to the background.
 
 import browser from '../browser';
-import type { PagePacksRequest } from '../packs-messages';
+import type { PagePacksRequest } from '../../protocol/packs-messages';
 
 export async function ask<T>(request: PagePacksRequest): Promise<T> {
   const reply = (await browser.runtime.sendMessage(request)) as T | undefined;

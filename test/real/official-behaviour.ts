@@ -4,7 +4,7 @@
 // read from its DOM) — so what is proved is the model the page itself loaded.
 
 import type { Page } from 'playwright-core';
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import { runPack } from '../../annotations/checks';
 import type {
   InputSource,

@@ -23,7 +23,7 @@ import { driveDemo } from './official-drive';
 import { routeOfficialDemos } from './official-routes';
 import { factsTable, type DemoFacts, type ModelFacts } from './official-facts';
 import { PACK_NAMES, checkPack, openPlainOverlay, packFileFor } from './official-packs';
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 
 /** ../shared (models and inputs); LITERATE_SHARED points elsewhere. */
 const SHARED = resolve(process.env.LITERATE_SHARED ?? resolve(ROOT, '../shared'));

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ModelGraph } from '../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../model/model-graph';
 import { resolveModelSelector } from '../../annotations/anchors/model-anchors';
 import type { Pack } from '../../annotations/format/types';
 import { validatePackText } from '../../annotations/format/validate';

@@ -1,5 +1,5 @@
 // Hand-made ModelGraphs for tests: a small MNIST-style CNN, and a way to vary it.
-import type { ModelGraph, ModelNode, WeightSpec } from '../../../content-scripts/bridge/model-graph';
+import type { ModelGraph, ModelNode, WeightSpec } from '../../../model/model-graph';
 
 const weight = (name: string, role: WeightSpec['role'], shape: number[]): WeightSpec => ({
   name,

@@ -1,7 +1,7 @@
 // On the reader's request only: runs an input (a tensor literal, an image, or the page's last input) through a
 // model and returns the chosen nodes' values. Everything it makes is disposed; the wait for values is time-limited.
 
-import type { ProbeInput, ProbeValue } from '../../bridge/protocol';
+import type { ProbeInput, ProbeValue } from '../../../protocol/bridge';
 import { asHook } from '../guard';
 import { pageGlobals, read } from '../page-globals';
 import * as ops from '../tensor-ops';
@@ -9,7 +9,7 @@ import type { LastInput } from '../tap/tap-manager';
 import { hookLayer } from '../tap/layer-hooks';
 import { layerIndex } from '../tap/layer-index';
 import { weightTensors } from '../tap/graph-hooks';
-import { imageInputSpec, imageToValues } from './image-input';
+import { imageInputSpec, imageToValues } from '../../../model/image-input';
 
 export interface ProbeTarget {
   engine: object;

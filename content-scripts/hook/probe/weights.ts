@@ -1,7 +1,7 @@
 // The values of a node's weights, for layer views (first-layer filters as images, weight histograms). A weight
 // bigger than asked is cut to a leading block (whole filters first); its statistics always cover every value.
 
-import type { WeightValues } from '../../bridge/protocol';
+import type { WeightValues } from '../../../protocol/bridge';
 import { asHook } from '../guard';
 import { pageGlobals, read } from '../page-globals';
 import * as ops from '../tensor-ops';

@@ -1,7 +1,7 @@
 // One tap frame: reduce (or clone) the page's tensor in our own scope, keep it, read it asynchronously, send the
 // values as a transferable buffer, dispose what we made. Nothing here ever throws into the page.
 
-import type { Reduction, TapFrame } from '../../bridge/protocol';
+import type { Reduction, TapFrame } from '../../../protocol/bridge';
 import { asHook } from '../guard';
 import { pageGlobals, safely } from '../page-globals';
 import * as ops from '../tensor-ops';

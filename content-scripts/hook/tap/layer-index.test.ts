@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { describeModel } from '../describe/describe-model';
-import { buildConvNet, buildLstm, buildNested, buildTwoBranch } from '../describe/test-models';
+import { describeModel } from '../../../model/describe/describe-model';
+import { buildConvNet, buildLstm, buildNested, buildTwoBranch } from '../../../model/describe/test-models';
 import { entryLayers, layerIndex } from './layer-index';
 
 const ctx = {

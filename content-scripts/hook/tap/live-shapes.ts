@@ -3,7 +3,7 @@
 // disposed and the wrappers removed. Armed once per model, and only by a describe that asks for it: the overlay
 // showing the model's outline (describes to match packs or on a hover intent cost the page nothing).
 
-import type { Shape } from '../../bridge/model-graph';
+import type { Shape } from '../../../model/model-graph';
 import { pageGlobals, read, safely } from '../page-globals';
 import { hookExecutor } from './graph-hooks';
 

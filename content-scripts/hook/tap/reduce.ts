@@ -1,8 +1,8 @@
 // Reductions of a watched tensor before it is read back, so that only what a view shows crosses the GPU bus:
 // one value per channel (mean or max over every position), or a strided spatial downsample.
 
-import type { Reduction } from '../../bridge/protocol';
-import { BRIDGE_LIMITS } from '../../bridge/protocol';
+import type { Reduction } from '../../../protocol/bridge';
+import { BRIDGE_LIMITS } from '../../../protocol/bridge';
 import * as ops from '../tensor-ops';
 import type { Engine, Tensor } from '../tensor-ops';
 

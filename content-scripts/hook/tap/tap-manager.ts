@@ -1,7 +1,7 @@
 // Subscriptions: which nodes of which model are watched, through which wrappers, within which budget. The last
 // unsubscribe of a layer or executor removes its wrappers; a subscription whose taps all failed ends itself.
 
-import type { ContentMessage, TapFrame } from '../../bridge/protocol';
+import type { ContentMessage, TapFrame } from '../../../protocol/bridge';
 import { asHook, hookBusy } from '../guard';
 import { pageGlobals, read, safely } from '../page-globals';
 import * as ops from '../tensor-ops';

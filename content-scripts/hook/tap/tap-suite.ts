@@ -1,16 +1,16 @@
 // The tap, probe and weights suite, run once per tf.js version (tap-tfjs{1,2,3,4}.test.ts) on the cpu backend with
 // real models: values are the page's own, outputs unchanged, tensors back to baseline, every wrapper removed.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { TapFrame } from '../../bridge/protocol';
-import { artifactsOf, graphJson, weightData } from '../describe/test-fixtures';
-import { buildConvNet, buildNested, buildTwoBranch, type Tf } from '../describe/test-models';
+import type { TapFrame } from '../../../protocol/bridge';
+import { artifactsOf, graphJson, weightData } from '../../../model/describe/test-fixtures';
+import { buildConvNet, buildNested, buildTwoBranch, type Tf } from '../../../model/describe/test-models';
 import { runProbe } from '../probe/probe';
 import { readWeights } from '../probe/weights';
 import { heldTensorCount } from './capture';
 import { hookedExecutorCount } from './graph-hooks';
 import { learnShapesIfAsked, learnShapesOnce, liveShapesOf, nodesToLearn } from './live-shapes';
-import { describeModel } from '../describe/describe-model';
-import type { ModelGraph } from '../../bridge/model-graph';
+import { describeModel } from '../../../model/describe/describe-model';
+import type { ModelGraph } from '../../../model/model-graph';
 import { hookedLayerCount } from './layer-hooks';
 import { TapManager } from './tap-manager';
 

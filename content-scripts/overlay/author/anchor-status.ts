@@ -1,7 +1,7 @@
 // Where an item being written is anchored now: resolved on this page (with the text found), in the model, not
 // anchored, or an orphan with the anchoring code's reason (then the editor offers re-anchoring by pointing).
 
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type { Annotation } from '../../../annotations/format/types';
 import { resolvePageTarget } from '../../../annotations/anchors/dom-anchors';
 import { resolveModelSelector } from '../../../annotations/anchors/model-anchors';

@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { bumpVersion, newPack, removeAnnotation, updateAnnotation } from '../../../annotations/author/draft';
 import type { Annotation, Pack } from '../../../annotations/format/types';
-import type { ActivePack } from '../../../extension/packs-protocol';
-import type { DraftRecord } from '../../../extension/background/drafts/schema';
+import type { ActivePack } from '../../../protocol/packs';
+import type { DraftRecord } from '../../../protocol/drafts';
 import type { DraftsApi } from '../../relay/packs-api';
 import { AnchorChecks } from './anchor-status';
 import { ItemEditor, type NodeChoice } from './item-editor';

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../../../annotations/format/types';
 import { MemoryArea } from '../../../extension/background/packs/kv';
 import { DraftStore } from '../../../extension/background/drafts/store';
-import type { PageSnapshot } from '../../bridge/protocol';
+import type { PageSnapshot } from '../../../protocol/bridge';
 import type { ContentApi } from '../../relay/content-api';
 import type { DraftsApi, PacksApi } from '../../relay/packs-api';
 import { activeState, fakePacksApi, TEST_GRAPH, TEST_PAGE, testPack } from '../pack/test-fixtures';

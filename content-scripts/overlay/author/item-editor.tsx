@@ -3,7 +3,7 @@
 // inline, and a live preview drawn by the pack renderer, exactly as readers will see it.
 
 import { useMemo } from 'preact/hooks';
-import type { ModelNode } from '../../bridge/model-graph';
+import type { ModelNode } from '../../../model/model-graph';
 import { emptyAnnotation, localPointer, VIEW_TYPES } from '../../../annotations/author/draft';
 import type {
   Annotation,

@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { decompilePack } from '../../../annotations/author/decompile';
 import type { Pack } from '../../../annotations/format/types';
-import type { ActionResult } from '../../../extension/packs-messages';
+import type { ActionResult } from '../../../protocol/packs-messages';
 import { shareLinkForPack } from '../../../extension/share/share-for-pack';
 import { buildShareLink, packUrlProblem } from '../../../extension/share/share-link';
 

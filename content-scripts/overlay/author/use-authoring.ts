@@ -2,7 +2,7 @@
 // what it anchors), the next checked selector on offer, pinning notes to outline nodes, and announcements.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import {
   addAnnotation,
   emptyAnnotation,
@@ -19,7 +19,7 @@ import {
 } from '../../../annotations/anchors/generate';
 import type { Pack } from '../../../annotations/format/types';
 import type { ContentApi } from '../../relay/content-api';
-import type { ActionResult } from '../../../extension/packs-messages';
+import type { ActionResult } from '../../../protocol/packs-messages';
 import type { PacksApi } from '../../relay/packs-api';
 import type { AuthorUi } from './author-context';
 import { startPicking, type Picked } from './picker';

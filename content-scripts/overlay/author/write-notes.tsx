@@ -1,6 +1,6 @@
 // The switch into authoring mode at the top of the panel ("Write notes"), and the authoring panel under it when on.
 
-import type { ActivePack } from '../../../extension/packs-protocol';
+import type { ActivePack } from '../../../protocol/packs';
 import type { DraftsApi } from '../../relay/packs-api';
 import { AuthorPanel } from './author-panel';
 import type { Authoring } from './use-authoring';

@@ -2,7 +2,7 @@
 // webpack's default loader would add a <script> to the page, which runs in the page's world and obeys its CSP.
 
 import browser from '../../../extension/browser';
-import type { LoadChunkRequest } from '../../../extension/protocol';
+import type { LoadChunkRequest } from '../../../protocol/runtime';
 import { chunkFile } from './chunk-file';
 
 /** Webpack's runtime, as much of it as the loader override needs (present only in the bundled overlay). */

@@ -2,7 +2,7 @@
 // reader's button, or once on load when the setting is on): progress, cancel, results merged by id, staleness.
 // Holds no Preact state: the hook in use-checks.ts listens to it.
 
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type {
   InputSource,
   ModelRunner,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeStaleness, runPack, type ModelRunner, type PackRunResult } from '../../../annotations/checks';
-import { makePack, pointsModel, testModel } from '../../../annotations/checks/node/test-support';
+import { makePack, pointsModel, testModel } from '../../../cli/check/test-support';
 import { ChecksController, type ChecksDeps } from './checks-controller';
 import { expectedText, formatNumber, formatValue } from './format';
 import { reportFileName } from './report-file';

@@ -5,7 +5,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { computeStaleness, runPack, type ModelRunner } from '../../../annotations/checks';
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import type { PackSession } from '../pack/use-pack-session';
 import { PageInputSource } from '../run/page-input-source';

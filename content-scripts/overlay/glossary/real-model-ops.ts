@@ -1,5 +1,5 @@
-// The names used by the real published models in /work/shared/models (which are not committed), extracted with
-// `npx tsx content-scripts/overlay/glossary/list-ops.ts /work/shared/models`: the glossary must cover them all.
+// The names used by the real published models in ../shared/models (which are not committed), extracted with
+// `npx tsx cli/tools/list-ops.ts ../shared/models`: the glossary must cover them all.
 
 export const REAL_MODEL_NAMES = {
   layers: [

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
-import type { TapFrame, TapRequest, WeightValues } from '../../bridge/protocol';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
+import type { TapFrame, TapRequest, WeightValues } from '../../../protocol/bridge';
 import { LiveHub, type LiveEnvironment } from './live-hub';
 
 function node(id: string, extra: Partial<ModelNode> = {}): ModelNode {

@@ -2,8 +2,8 @@
 // statistics read once, and node outputs through one tap subscription per model that covers exactly the values on
 // screen in a visible tab, within the reader's data budget. Nothing on screen, nothing subscribed.
 
-import type { ModelGraph } from '../../bridge/model-graph';
-import type { TapFrame, WeightValues } from '../../bridge/protocol';
+import type { ModelGraph } from '../../../model/model-graph';
+import type { TapFrame, WeightValues } from '../../../protocol/bridge';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
 import { formatLiveValue, type LiveValueRef } from '../../../annotations/format/live-values';
 import { tapFor } from '../views/view-kind';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { liveNeed, statOf } from './live-stat';
 
 function node(id: string, extra: Partial<ModelNode> = {}): ModelNode {

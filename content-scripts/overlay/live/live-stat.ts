@@ -1,7 +1,7 @@
 // What a live value in prose or an equation needs (`{{cnn.conv1.mean}}`): a fact of the ModelGraph, the node's
 // weights read once, or the node's live output from the page's own calls; and the statistic of the values. Pure.
 
-import type { ModelGraph, ModelNode, Shape } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode, Shape } from '../../../model/model-graph';
 import type { LiveValueRef } from '../../../annotations/format/live-values';
 import { firstExample } from '../views/vector';
 

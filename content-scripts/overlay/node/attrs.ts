@@ -1,6 +1,6 @@
 // Which node attributes the layer view lists, in what order, and how their values read. Pure.
 
-import type { ModelNode } from '../../bridge/model-graph';
+import type { ModelNode } from '../../../model/model-graph';
 
 type AttrValue = ModelNode['attrs'][string];
 

@@ -3,7 +3,7 @@
 // the node come first, and its class labels name the top-k rows.
 
 import { useEffect, useRef } from 'preact/hooks';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { formatBytes, formatCount } from '../../../extension/ui/format';
 import type { ContentApi } from '../../relay/content-api';
 import { lookupOp } from '../glossary/lookup';

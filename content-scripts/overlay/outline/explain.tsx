@@ -1,7 +1,7 @@
 // The glossary line and equation for a node: what its op does, in words and in TeX, plus its activation.
 // Pack-provided explanations will slot in above this built-in one (see ExplanationSlot in node-detail).
 
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { explainNode } from '../glossary/lookup';
 import { Equation } from '../math/equation';
 

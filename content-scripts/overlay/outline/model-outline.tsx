@@ -2,7 +2,7 @@
 // time (posenet has hundreds of nodes). Selecting a node opens its layer view.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import { Icon } from '../host/icons';
 import { ModelSummary } from './model-summary';
 import { displayName } from './model-name';

@@ -1,6 +1,6 @@
 // The totals of one model: kind, parameters, weight memory, nodes, backend and tf.js version, inputs and outputs.
 
-import type { ModelGraph, TensorRef } from '../../bridge/model-graph';
+import type { ModelGraph, TensorRef } from '../../../model/model-graph';
 import { formatBytes, formatCount } from '../../../extension/ui/format';
 import { formatShape } from './outline-rows';
 

@@ -1,7 +1,7 @@
 // One model in the panel: described on demand, then its outline, or the layer view of the selected node.
 
 import type { ContentApi } from '../../relay/content-api';
-import type { ModelSummary as Summary } from '../../bridge/model-graph';
+import type { ModelSummary as Summary } from '../../../model/model-graph';
 import { NodeDetail } from '../node/node-detail';
 import { useGraph } from '../state/use-page';
 import { ModelOutline, type OutlineNav } from './model-outline';

@@ -4,7 +4,7 @@
 
 import { Fragment } from 'preact';
 import { useRef } from 'preact/hooks';
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import { formatCount } from '../../../extension/ui/format';
 import { lookupOp } from '../glossary/lookup';
 import { Icon } from '../host/icons';

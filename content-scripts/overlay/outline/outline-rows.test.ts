@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { constantCount, formatShape, outlineRows, rowParams } from './outline-rows';
 
 function node(id: string, op: string, extra: Partial<ModelNode> = {}): ModelNode {

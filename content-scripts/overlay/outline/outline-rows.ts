@@ -1,7 +1,7 @@
 // The outline's rows for one model: constants folded into the ops that read them (unless asked for), nesting
 // depth, a search over name, op and glossary title, and a page limit for graphs with hundreds of nodes. Pure.
 
-import type { ModelGraph, ModelNode, Shape } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode, Shape } from '../../../model/model-graph';
 import { lookupOp } from '../glossary/lookup';
 
 export interface OutlineRow {

@@ -1,7 +1,7 @@
 // Where the explanation on this page comes from, always in view when a pack is active: its title, authors,
 // source (site, shipped, imported, link), version and license; and the switch for the notes on the page.
 
-import type { Provenance } from '../../../extension/packs-protocol';
+import type { Provenance } from '../../../protocol/packs';
 import type { PackSession } from './use-pack-session';
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;

@@ -2,7 +2,7 @@
 // explanation), its introduction to a whole model (above the outline), a one-line excerpt for an outline row, and
 // the captions of its views (under the live or weight view they describe).
 
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import { formatLiveValue, parseLiveValue } from '../../../annotations/format/live-values';
 import { ExecutableItem } from '../checks/executable-item';
 import { liveNeed } from '../live/live-stat';

@@ -2,7 +2,7 @@
 // the graph its alias is bound to. An annotation any of whose targets fails is an orphan with the reasons, never
 // shown in a guessed place. Runs in jsdom and browsers (no layout is read).
 
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type { ModelMatch } from '../../../annotations/targets/match-models';
 import { resolveModelAnchor, type ModelAnchor } from '../../../annotations/anchors/model-anchors';
 import { resolvePageTarget, type PageAnchor } from '../../../annotations/anchors/dom-anchors';

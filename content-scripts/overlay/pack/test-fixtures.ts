@@ -1,8 +1,8 @@
 // A small pack and the graph it explains, for the overlay's unit tests (not shipped: only tests import it).
 
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import type { Annotation, Pack } from '../../../annotations/format/types';
-import type { FramePacks, Provenance } from '../../../extension/packs-protocol';
+import type { FramePacks, Provenance } from '../../../protocol/packs';
 import { DEFAULT_SETTINGS } from '../../../extension/settings/settings';
 import type { PacksApi } from '../../relay/packs-api';
 

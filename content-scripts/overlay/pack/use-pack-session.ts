@@ -2,10 +2,10 @@
 // page changes under an orphan or a lost anchor), annotations rendered on first use, live values on a shared hub.
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import type { PacksApi } from '../../relay/packs-api';
-import type { ActivePack, FramePacks } from '../../../extension/packs-protocol';
+import type { ActivePack, FramePacks } from '../../../protocol/packs';
 import { DEFAULT_SETTINGS, tapBudgetOf, type Settings } from '../../../extension/settings/settings';
 import type { Annotation } from '../../../annotations/format/types';
 import type { RenderedAnnotation, RenderOptions } from '../../../annotations/render/render-annotation';

@@ -1,6 +1,6 @@
 // Tabs for the models on the page, when there is more than one: arrow keys move between them (roving tabindex).
 
-import type { ModelSummary } from '../../bridge/model-graph';
+import type { ModelSummary } from '../../../model/model-graph';
 import { formatCount } from '../../../extension/ui/format';
 
 export function ModelTabs({

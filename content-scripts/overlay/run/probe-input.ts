@@ -2,7 +2,7 @@
 // arrays become what the bridge carries (a number list, a transferable buffer of its own) and back again.
 
 import type { ModelInput, NodeValues } from '../../../annotations/checks/types';
-import type { ProbeInput, ProbeValue } from '../../bridge/protocol';
+import type { ProbeInput, ProbeValue } from '../../../protocol/bridge';
 
 /** The probe message for one engine input, and the buffers it may transfer (copies: the caller keeps its own). */
 export function toProbeInput(input: ModelInput): { input: ProbeInput; transfer: ArrayBuffer[] } {

@@ -1,7 +1,7 @@
 // The browser's ModelRunner for the checks engine: runs an input through the live page model with the relay's
 // probe (on the reader's action only), bounded by a time limit and the engine's abort signal.
 
-import type { ModelGraph } from '../../bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import type { ModelInput, ModelRunner, NodeValues } from '../../../annotations/checks/types';
 import { fromProbeValues, toProbeInput } from './probe-input';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProbeInput, ProbeValue } from '../../bridge/protocol';
+import type { ProbeInput, ProbeValue } from '../../../protocol/bridge';
 import {
   elementProblem,
   imageSizeProblem,

@@ -1,8 +1,8 @@
 // Preact hooks over the ContentApi: the frame's live snapshot, and one model's ModelGraph (described on demand).
 
 import { useEffect, useState } from 'preact/hooks';
-import type { ModelGraph } from '../../bridge/model-graph';
-import type { PageSnapshot } from '../../bridge/protocol';
+import type { ModelGraph } from '../../../model/model-graph';
+import type { PageSnapshot } from '../../../protocol/bridge';
 import type { ContentApi } from '../../relay/content-api';
 
 export function useSnapshot(api: ContentApi): PageSnapshot {

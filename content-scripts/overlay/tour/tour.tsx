@@ -3,7 +3,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import type { Step } from '../../../annotations/format/types';
-import type { ShareLinkResult } from '../../../extension/packs-messages';
+import type { ShareLinkResult } from '../../../protocol/packs-messages';
 import { Icon } from '../host/icons';
 import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';

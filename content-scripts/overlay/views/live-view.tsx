@@ -3,8 +3,8 @@
 
 import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
-import type { TapFrame } from '../../bridge/protocol';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
+import type { TapFrame } from '../../../protocol/bridge';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
 import { drawBars, putPixels } from './canvas';
 import { asMaps, gridLayout, paintGrid, tileScale } from './feature-grid';

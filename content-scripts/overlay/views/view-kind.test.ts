@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { kindOf, labelOf, tapFor } from './view-kind';
 
 const node = (over: Partial<ModelNode>): ModelNode => ({

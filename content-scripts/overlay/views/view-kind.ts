@@ -1,8 +1,8 @@
 // Which live view suits a node, and what to ask the hook for: feature maps for images of values, bars for vectors,
 // top-k for probabilities. The frame's own shape has the last word (graph ops may not know theirs before a run).
 
-import type { ModelGraph, ModelNode, Shape } from '../../bridge/model-graph';
-import type { Reduction, TapRequest } from '../../bridge/protocol';
+import type { ModelGraph, ModelNode, Shape } from '../../../model/model-graph';
+import type { Reduction, TapRequest } from '../../../protocol/bridge';
 
 export type ViewKind = 'maps' | 'bars' | 'probabilities';
 

@@ -3,7 +3,7 @@
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ModelGraph, ModelNode } from '../../bridge/model-graph';
+import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import { drawBars, putPixels } from './canvas';
 import { paintFilters } from './filters';

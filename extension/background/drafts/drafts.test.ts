@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../packs/kv';
-import { handleDraftRequest, parseDraftRequest } from './messages';
+import { parseDraftRequest } from '../../../protocol/drafts';
+import { handleDraftRequest } from './messages';
 import { DRAFTS_KEY, DRAFTS_SCHEMA, MAX_DRAFTS, migrateDrafts } from './schema';
 import { DraftStore } from './store';
 

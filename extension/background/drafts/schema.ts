@@ -2,51 +2,19 @@
 // the pure migration that reads whatever an earlier (or damaged, or newer) Literate left there without losing a
 // draft: an annotator's unpublished work must survive crashes, closed tabs and extension updates.
 
+import { isRec, MAX_DRAFT_TEXT, readDraft, type DraftRecord, type Rec } from '../../../protocol/drafts';
+
+export { MAX_DRAFT_TEXT, readDraft, type DraftRecord };
+
 export const DRAFTS_KEY = 'drafts';
 export const DRAFTS_SCHEMA = 1;
 /** At most this many drafts are kept; the oldest go first. */
 export const MAX_DRAFTS = 30;
-/** Characters of one draft's pack JSON (a pack's own limit is 1 MB; a little room for work in progress). */
-export const MAX_DRAFT_TEXT = 2 * 1024 * 1024;
-
-export interface DraftRecord {
-  /** Chosen by the editor ('d' + random hex); stable across saves. */
-  id: string;
-  /** origin + path of the page it is written on (no query or fragment): where "Resume draft" is offered. */
-  page: string;
-  title: string;
-  /** The draft pack as JSON text (may be invalid while being written). */
-  text: string;
-  /** Key of the stored pack this draft is a new version of, or null for a new pack. */
-  basedOn: string | null;
-  savedAt: number;
-}
-
 export interface DraftsState {
   drafts: DraftRecord[];
   /** Storage comes from a newer Literate: read what we understand, never write. */
   readOnly: boolean;
   notes: string[];
-}
-
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export function readDraft(v: unknown): DraftRecord | null {
-  if (!isRec(v)) return null;
-  const { id, page, title, text, basedOn, savedAt } = v;
-  if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) return null;
-  if (typeof page !== 'string' || page.length > 4096) return null;
-  if (typeof text !== 'string' || text.length > MAX_DRAFT_TEXT) return null;
-  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return null;
-  return {
-    id,
-    page,
-    title: typeof title === 'string' ? title.slice(0, 500) : '',
-    text,
-    basedOn: typeof basedOn === 'string' ? basedOn : null,
-    savedAt,
-  };
 }
 
 /** The page key of a URL: origin + path. */

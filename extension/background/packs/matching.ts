@@ -1,10 +1,10 @@
 // Which packs apply to a frame, decided locally from the frame URL and the frame's described models (nothing leaves
 // the browser), and which one is shown: the reader's choice, else a linked pack, else the best complete match.
 
-import type { ModelGraph } from '../../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import { matchModels } from '../../../annotations/targets/match-models';
 import { matchPageUrl } from '../../../annotations/targets/match-page';
-import type { PackOffer, Provenance } from '../../packs-protocol';
+import type { PackOffer, Provenance } from '../../../protocol/packs';
 import type { PackRecord, Source } from './schema';
 import type { UsablePack } from './store';
 

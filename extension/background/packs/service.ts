@@ -8,7 +8,7 @@ import type { Problem, Source } from './schema';
 import { FILES_SOURCE_ID, PackStore, type UsablePack } from './store';
 import { updateSource, type UpdateReport } from './update';
 import { packUrlProblem } from '../../share/share-link';
-import type { ActionResult } from '../../packs-messages';
+import type { ActionResult } from '../../../protocol/packs-messages';
 import { REMOTE_KINDS } from './schema';
 
 export interface PackServiceDeps {

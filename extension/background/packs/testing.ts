@@ -1,6 +1,6 @@
 // Small valid packs and model graphs for the pack store's unit tests (each pack checked by the real validator).
 
-import type { ModelGraph } from '../../../content-scripts/bridge/model-graph';
+import type { ModelGraph } from '../../../model/model-graph';
 import type { Pack } from '../../../annotations/format/types';
 
 export function makePack(overrides: Partial<Pack> = {}): Pack {

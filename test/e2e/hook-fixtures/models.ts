@@ -1,7 +1,7 @@
 // Model files the hook's e2e pages load over HTTP: the describe fixtures' small graph (conv → relu → split → add)
 // with deterministic non-zero weights, as model.json plus one weights shard, readable by tf.js 1.x–4.x.
 
-import { graphJson, type WeightEntry } from '../../../content-scripts/hook/describe/test-fixtures';
+import { graphJson, type WeightEntry } from '../../../model/describe/test-fixtures';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;

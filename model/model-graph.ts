@@ -1,0 +1,121 @@
+// The ModelGraph: the plain-JSON description of one live model that the hook sends out of the page.
+// It is the contract between the hook (producer), the overlay and annotations/ (consumers): keep it versioned.
+
+/** Bounds of a ModelGraph as it crosses a boundary: a bigger graph is refused, not truncated silently. */
+export const GRAPH_LIMITS = {
+  maxNodes: 20_000,
+  maxString: 2048,
+} as const;
+
+/** A dimension is a number, or null where the model leaves it free (batch, sequence length). */
+export type Shape = (number | null)[];
+
+/** What a weight is for, so that packs can say "the kernel of conv1" without knowing variable names. */
+export type WeightRole =
+  | 'kernel'
+  | 'depthwise_kernel'
+  | 'pointwise_kernel'
+  | 'recurrent_kernel'
+  | 'bias'
+  | 'gamma'
+  | 'beta'
+  | 'moving_mean'
+  | 'moving_variance'
+  | 'embeddings'
+  | 'alpha'
+  | 'weight';
+
+export interface WeightSpec {
+  /** The weight's name as the model stores it (a layer variable, or a graph Const node). */
+  name: string;
+  role: WeightRole;
+  shape: number[];
+  dtype: string;
+  /** Stored quantization, for graph models converted with --quantize (e.g. 'uint8', 'uint16', 'float16'). */
+  quantization?: string;
+}
+
+/** One node of the model: a layer of a LayersModel, or an op of a GraphModel. */
+export interface ModelNode {
+  /** Unique within the model: the layer name or graph node name. */
+  id: string;
+  /** Position in topological order (layers order for LayersModel, GraphDef order for GraphModel). */
+  index: number;
+  /** Layer class name ('Conv2D', 'Dense') or graph op ('Conv2D', 'DepthwiseConv2dNative', 'Relu6'). */
+  op: string;
+  /** 'input' for model inputs/placeholders, 'const' for graph weights, 'layer' or 'op' for the rest. */
+  category: 'input' | 'const' | 'layer' | 'op';
+  /** Ids of the nodes that feed this one (graph edges, in input order; control inputs left out). */
+  inputs: string[];
+  /** Output shape (first output), from the model config, or from a live run for graph ops; null when unknown. */
+  outputShape: Shape | null;
+  /** Where outputShape came from: the model config, or (graph ops) one of the page's own calls after the model was
+   * first described (ModelSummary.revision is bumped then), or not known yet. */
+  shapeSource: 'config' | 'live' | 'unknown';
+  dtype: string | null;
+  /** Number of scalar parameters held by this node (sum of its weights' sizes). */
+  params: number;
+  weights: WeightSpec[];
+  /**
+   * Selected, JSON-safe attributes that explain the node: activation, filters, kernelSize, strides, padding, units …
+   * Layers of a nested model (a Sequential used as a layer) carry `nestedIn: '<id of the nested model node>'`.
+   */
+  attrs: Record<string, string | number | boolean | (string | number | null)[] | null>;
+}
+
+export interface TensorRef {
+  /** Name of the input/output (the layer name, or the graph signature/node name). */
+  name: string;
+  /** The node that produces (or, for inputs, is) this tensor. */
+  nodeId: string;
+  shape: Shape | null;
+  dtype: string | null;
+}
+
+export interface ModelGraph {
+  schema: 1;
+  /** Page-local id given by the hook ('m1', 'm2', …); not stable across reloads: use the fingerprint for that. */
+  id: string;
+  kind: 'layers' | 'graph';
+  /** model.name for LayersModels; the file name of the source URL, or 'graph model', for GraphModels. */
+  name: string;
+  /** Final URL of the model.json after redirects, when the model was loaded over HTTP; null otherwise. */
+  sourceUrl: string | null;
+  /** How the model reached the page: 'http', 'indexeddb', 'localstorage', 'files', 'memory', 'code' or 'unknown'. */
+  origin: 'http' | 'indexeddb' | 'localstorage' | 'files' | 'memory' | 'code' | 'unknown';
+  /** The model.json 'format' field when known ('layers-model' | 'graph-model'). */
+  format: string | null;
+  /** Name of the engine's active backend ('cpu', 'webgl', 'webgpu', 'wasm'), read without side effects. */
+  backend: string | null;
+  /** tf.js version when a global tf told us, else null. */
+  tfjsVersion: string | null;
+  /** Version class, by feature detection: '1.x', '2.x', '3.x+'. */
+  tfjsVersionClass: '1.x' | '2.x' | '3.x+' | 'unknown';
+  inputs: TensorRef[];
+  outputs: TensorRef[];
+  nodes: ModelNode[];
+  totals: {
+    nodes: number;
+    params: number;
+    trainableParams: number;
+    /** Bytes of the weights as held in memory (float32 = 4 bytes a value). */
+    weightBytes: number;
+  };
+  /** Hex SHA-256 of the canonical topology + weight specs; independent of URL and page-local ids. */
+  fingerprint: string;
+  /** What could not be read, when the description is partial (absent when complete). */
+  notes?: string[];
+}
+
+/** A short summary of a model, sent as soon as a model is found (before anyone asks to describe it). */
+export interface ModelSummary {
+  id: string;
+  kind: 'layers' | 'graph';
+  name: string;
+  sourceUrl: string | null;
+  nodes: number;
+  params: number;
+  backend: string | null;
+  /** Bumped when the hook learns more about the model (live output shapes): describe it again. */
+  revision?: number;
+}

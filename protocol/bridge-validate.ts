@@ -1,0 +1,419 @@
+// Validation of the bridge's messages (protocol.ts): each validator returns a fresh, plain copy with only known
+// fields, or null. Page messages are untrusted; content messages are checked too, since the page can forge them.
+
+import type { ModelGraph, ModelSummary } from '../model/model-graph';
+import {
+  BRIDGE_LIMITS,
+  BRIDGE_NAMESPACE,
+  BRIDGE_VERSION,
+  MAX_WEIGHT_VALUES,
+  type Reduction,
+  type ContentMessage,
+  type EngineInfo,
+  type PageMessage,
+  type PageSnapshot,
+  type ProbeInput,
+  type ProbeValue,
+  type TapFrame,
+  type TapRequest,
+  type WeightValues,
+} from './bridge';
+
+type Json = unknown;
+
+function isRecord(v: Json): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function str(v: Json, max: number = BRIDGE_LIMITS.maxString): string | null {
+  return typeof v === 'string' && v.length <= max ? v : null;
+}
+function strOrNull(v: Json): string | null | undefined {
+  if (v === null) return null;
+  const s = str(v);
+  return s === null ? undefined : s;
+}
+function int(v: Json, min = 0, max = Number.MAX_SAFE_INTEGER): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : null;
+}
+function finite(v: Json): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+function dims(v: Json, allowNull: boolean, maxRank = 8): (number | null)[] | null {
+  if (!Array.isArray(v) || v.length > maxRank) return null;
+  const out: (number | null)[] = [];
+  for (const d of v) {
+    if (d === null || d === -1) {
+      if (!allowNull) return null;
+      out.push(null);
+    } else {
+      const n = int(d, 0, 1 << 30);
+      if (n === null) return null;
+      out.push(n);
+    }
+  }
+  return out;
+}
+const VERSION_CLASSES = new Set(['1.x', '2.x', '3.x+', 'unknown']);
+const MODEL_KINDS = new Set(['layers', 'graph']);
+const REDUCTIONS = new Set(['none', 'channel-mean', 'channel-max', 'downsample']);
+
+export function parseEngineInfo(v: Json): EngineInfo | null {
+  if (!isRecord(v)) return null;
+  const id = str(v.id, 32);
+  const backend = strOrNull(v.backend);
+  const tfjsVersion = strOrNull(v.tfjsVersion);
+  const versionClass =
+    typeof v.versionClass === 'string' && VERSION_CLASSES.has(v.versionClass) ? v.versionClass : null;
+  if (id === null || backend === undefined || tfjsVersion === undefined || versionClass === null) return null;
+  if (typeof v.late !== 'boolean') return null;
+  return { id, backend, tfjsVersion, versionClass: versionClass as EngineInfo['versionClass'], late: v.late };
+}
+
+export function parseModelSummary(v: Json): ModelSummary | null {
+  if (!isRecord(v)) return null;
+  const id = str(v.id, 32);
+  const kind =
+    typeof v.kind === 'string' && MODEL_KINDS.has(v.kind) ? (v.kind as ModelSummary['kind']) : null;
+  const name = str(v.name, 256);
+  const sourceUrl = strOrNull(v.sourceUrl);
+  const nodes = int(v.nodes, 0, BRIDGE_LIMITS.maxNodes);
+  const params = int(v.params);
+  const backend = strOrNull(v.backend);
+  const revision = v.revision === undefined ? undefined : int(v.revision, 0, 1_000_000);
+  if (id === null || kind === null || name === null || sourceUrl === undefined) return null;
+  if (nodes === null || params === null || backend === undefined || revision === null) return null;
+  return {
+    id,
+    kind,
+    name,
+    sourceUrl,
+    nodes,
+    params,
+    backend,
+    ...(revision === undefined ? {} : { revision }),
+  };
+}
+
+export const MAX_FRAME_URL = 8192;
+
+/**
+ * A frame's URL within `max` characters. A longer one loses its fragment (an inline share link's pack, or a page's
+ * own state), which nothing that reads frame URLs needs (share links are read from location.hash apart); a URL
+ * still too long without it is refused.
+ */
+export function boundedUrl(v: unknown, max = MAX_FRAME_URL): string | null {
+  if (typeof v !== 'string') return null;
+  if (v.length <= max) return v;
+  const hash = v.indexOf('#');
+  return hash >= 0 && hash <= max ? v.slice(0, hash) : null;
+}
+
+export function parseSnapshot(v: Json): PageSnapshot | null {
+  if (!isRecord(v)) return null;
+  const frameUrl = boundedUrl(v.frameUrl);
+  if (frameUrl === null || !Array.isArray(v.engines) || !Array.isArray(v.models)) return null;
+  if (v.engines.length > BRIDGE_LIMITS.maxEngines || v.models.length > BRIDGE_LIMITS.maxModels) return null;
+  const engines = v.engines.map(parseEngineInfo);
+  const models = v.models.map(parseModelSummary);
+  if (engines.some((e) => e === null) || models.some((m) => m === null)) return null;
+  return { frameUrl, engines: engines as EngineInfo[], models: models as ModelSummary[] };
+}
+
+function parseTapFrame(v: Json): TapFrame | null {
+  if (!isRecord(v)) return null;
+  const subscriptionId = str(v.subscriptionId, 64);
+  const modelId = str(v.modelId, 32);
+  const nodeId = str(v.nodeId, 1024);
+  const shape = dims(v.shape, false);
+  const sourceShape = dims(v.sourceShape, false);
+  const reduction = typeof v.reduction === 'string' && REDUCTIONS.has(v.reduction) ? v.reduction : null;
+  const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
+  const call = int(v.call);
+  const time = finite(v.time);
+  if (
+    subscriptionId === null ||
+    modelId === null ||
+    nodeId === null ||
+    shape === null ||
+    sourceShape === null
+  ) {
+    return null;
+  }
+  if (reduction === null || dtype === null || call === null || time === null) return null;
+  const buffer = v.buffer;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength > BRIDGE_LIMITS.maxTapBytes) return null;
+  const count = (shape as number[]).reduce((a, b) => a * b, 1);
+  if (count * 4 !== buffer.byteLength) return null;
+  return {
+    subscriptionId,
+    modelId,
+    nodeId,
+    shape: shape as number[],
+    sourceShape: sourceShape as number[],
+    reduction: reduction as Reduction,
+    dtype,
+    buffer,
+    call,
+    time,
+  };
+}
+
+function parseWeightValues(v: Json): WeightValues | null {
+  if (!isRecord(v)) return null;
+  const name = str(v.name, 1024);
+  const shape = dims(v.shape, false);
+  const sourceShape = dims(v.sourceShape, false);
+  const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
+  const buffer = v.buffer;
+  if (name === null || shape === null || sourceShape === null || dtype === null) return null;
+  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength > MAX_WEIGHT_VALUES * 4) return null;
+  if ((shape as number[]).reduce((a, b) => a * b, 1) * 4 !== buffer.byteLength) return null;
+  const st = v.stats;
+  if (!isRecord(st)) return null;
+  const min = finite(st.min);
+  const max = finite(st.max);
+  const mean = finite(st.mean);
+  const std = finite(st.std);
+  if (min === null || max === null || mean === null || std === null) return null;
+  return {
+    name,
+    shape: shape as number[],
+    sourceShape: sourceShape as number[],
+    dtype,
+    buffer,
+    stats: { min, max, mean, std },
+  };
+}
+
+function parseProbeValue(v: Json): ProbeValue | null {
+  if (!isRecord(v)) return null;
+  const nodeId = str(v.nodeId, 1024);
+  const shape = dims(v.shape, false);
+  const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
+  const buffer = v.buffer;
+  if (nodeId === null || shape === null || dtype === null || !(buffer instanceof ArrayBuffer)) return null;
+  if (buffer.byteLength > BRIDGE_LIMITS.maxTapBytes) return null;
+  if ((shape as number[]).reduce((a, b) => a * b, 1) * 4 !== buffer.byteLength) return null;
+  return { nodeId, shape: shape as number[], dtype, buffer };
+}
+
+/**
+ * Validates one `message` event's data from the page world. Returns a clean copy, or null for anything that is not
+ * a well-formed message of ours. The graph payload is validated by `parseModelGraph` (deep, bounded).
+ */
+export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph | null): PageMessage | null {
+  try {
+    if (
+      !isRecord(data) ||
+      data.ns !== BRIDGE_NAMESPACE ||
+      data.v !== BRIDGE_VERSION ||
+      data.from !== 'page'
+    ) {
+      return null;
+    }
+    const kind = data.kind;
+    if (kind === 'hook-ready') {
+      const hookVersion = int(data.hookVersion, 0, 1000);
+      return hookVersion === null ? null : { kind, hookVersion };
+    }
+    const nonce = str(data.nonce, 64);
+    if (nonce === null) return null;
+    switch (kind) {
+      case 'welcome': {
+        const snapshot = parseSnapshot(data.snapshot);
+        return snapshot ? { kind, nonce, snapshot } : null;
+      }
+      case 'engine': {
+        const engine = parseEngineInfo(data.engine);
+        return engine ? { kind, nonce, engine } : null;
+      }
+      case 'model': {
+        const model = parseModelSummary(data.model);
+        return model ? { kind, nonce, model } : null;
+      }
+      case 'graph': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (requestId === null || error === undefined) return null;
+        const graph = data.graph === null ? null : parseGraph(data.graph);
+        if (data.graph !== null && graph === null)
+          return { kind, nonce, requestId, graph: null, error: 'invalid graph' };
+        return { kind, nonce, requestId, graph, error };
+      }
+      case 'tap': {
+        const frame = parseTapFrame(data.frame);
+        return frame ? { kind, nonce, frame } : null;
+      }
+      case 'tap-ended': {
+        const subscriptionId = str(data.subscriptionId, 64);
+        const reason = str(data.reason, 512);
+        return subscriptionId !== null && reason !== null ? { kind, nonce, subscriptionId, reason } : null;
+      }
+      case 'probe-result': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (
+          requestId === null ||
+          error === undefined ||
+          !Array.isArray(data.values) ||
+          data.values.length > 64
+        ) {
+          return null;
+        }
+        const values = data.values.map(parseProbeValue);
+        if (values.some((x) => x === null)) return null;
+        return { kind, nonce, requestId, values: values as ProbeValue[], error };
+      }
+      case 'weights': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (
+          requestId === null ||
+          error === undefined ||
+          !Array.isArray(data.weights) ||
+          data.weights.length > 16
+        ) {
+          return null;
+        }
+        const weights = data.weights.map(parseWeightValues);
+        if (weights.some((x) => x === null)) return null;
+        return { kind, nonce, requestId, weights: weights as WeightValues[], error };
+      }
+      default:
+        return null;
+    }
+  } catch {
+    // A hostile object (throwing getters, proxies) is simply not a message.
+    return null;
+  }
+}
+
+/** Validates a content-script message inside the hook (the page could forge these too). */
+export function parseContentMessage(data: Json): ContentMessage | null {
+  try {
+    if (
+      !isRecord(data) ||
+      data.ns !== BRIDGE_NAMESPACE ||
+      data.v !== BRIDGE_VERSION ||
+      data.from !== 'content'
+    ) {
+      return null;
+    }
+    const nonce = str(data.nonce, 64);
+    if (nonce === null || nonce.length < 16) return null;
+    switch (data.kind) {
+      case 'hello':
+        return { kind: 'hello', nonce };
+      case 'describe': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        // Optional, and only ever `true`: any other value is a forged or broken message.
+        if (requestId === null || modelId === null) return null;
+        if (data.learnShapes === undefined) return { kind: 'describe', nonce, requestId, modelId };
+        return data.learnShapes === true
+          ? { kind: 'describe', nonce, requestId, modelId, learnShapes: true }
+          : null;
+      }
+      case 'unsubscribe': {
+        const subscriptionId = str(data.subscriptionId, 64);
+        return subscriptionId !== null ? { kind: 'unsubscribe', nonce, subscriptionId } : null;
+      }
+      case 'subscribe': {
+        const subscriptionId = str(data.subscriptionId, 64);
+        const modelId = str(data.modelId, 32);
+        if (
+          subscriptionId === null ||
+          modelId === null ||
+          !Array.isArray(data.taps) ||
+          data.taps.length > 64
+        ) {
+          return null;
+        }
+        const taps: TapRequest[] = [];
+        for (const t of data.taps) {
+          if (!isRecord(t)) return null;
+          const nodeId = str(t.nodeId, 1024);
+          if (nodeId === null || typeof t.reduction !== 'string' || !REDUCTIONS.has(t.reduction)) return null;
+          taps.push({ nodeId, reduction: t.reduction as Reduction });
+        }
+        const b = data.budget;
+        if (!isRecord(b)) return null;
+        const maxInFlight = int(b.maxInFlight, 1, 16);
+        const bytesPerSecond = int(b.bytesPerSecond, 1, 1 << 30);
+        const hz = finite(b.hz);
+        if (maxInFlight === null || bytesPerSecond === null || hz === null || hz <= 0 || hz > 60) return null;
+        return {
+          kind: 'subscribe',
+          nonce,
+          subscriptionId,
+          modelId,
+          taps,
+          budget: { maxInFlight, bytesPerSecond, hz },
+        };
+      }
+      case 'probe': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        if (
+          requestId === null ||
+          modelId === null ||
+          !Array.isArray(data.nodeIds) ||
+          data.nodeIds.length > 64
+        ) {
+          return null;
+        }
+        const nodeIds: string[] = [];
+        for (const n of data.nodeIds) {
+          const s = str(n, 1024);
+          if (s === null) return null;
+          nodeIds.push(s);
+        }
+        const input = parseProbeInput(data.input);
+        return input ? { kind: 'probe', nonce, requestId, modelId, input, nodeIds } : null;
+      }
+      case 'read-weights': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        const nodeId = str(data.nodeId, 1024);
+        const maxValues = int(data.maxValues, 1, MAX_WEIGHT_VALUES);
+        return requestId !== null && modelId !== null && nodeId !== null && maxValues !== null
+          ? { kind: 'read-weights', nonce, requestId, modelId, nodeId, maxValues }
+          : null;
+      }
+      default:
+        return null;
+    }
+  } catch {
+    return null;
+  }
+}
+
+function parseProbeInput(v: Json): ProbeInput | null {
+  if (!isRecord(v)) return null;
+  if (v.type === 'last-input') return { type: 'last-input' };
+  if (v.type === 'tensor') {
+    const shape = dims(v.shape, false);
+    if (shape === null || !Array.isArray(v.values) || v.values.length > 4 * 1024 * 1024) return null;
+    if (!v.values.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
+    if ((shape as number[]).reduce((a, b) => a * b, 1) !== v.values.length) return null;
+    return { type: 'tensor', shape: shape as number[], values: v.values as number[] };
+  }
+  if (v.type === 'image') {
+    const width = int(v.width, 1, 4096);
+    const height = int(v.height, 1, 4096);
+    if (width === null || height === null || !(v.rgba instanceof ArrayBuffer)) return null;
+    if (v.rgba.byteLength !== width * height * 4) return null;
+    if (v.normalize === undefined) return { type: 'image', width, height, rgba: v.rgba };
+    const n = v.normalize;
+    if (!isRecord(n)) return null;
+    const channelList = (x: Json): number[] | null =>
+      Array.isArray(x) && (x.length === 1 || x.length === 3) && x.every((y) => finite(y) !== null)
+        ? (x as number[]).slice()
+        : null;
+    const mean = channelList(n.mean);
+    const std = channelList(n.std);
+    if (mean === null || std === null || std.some((d) => d === 0)) return null;
+    return { type: 'image', width, height, rgba: v.rgba, normalize: { mean, std } };
+  }
+  return null;
+}

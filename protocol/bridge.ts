@@ -1,0 +1,162 @@
+// The one protocol between the page (MAIN world hook) and the content script (ISOLATED world): its types, limits and
+// envelope. Everything that arrives from the page world is untrusted; `parsePageMessage` (protocol-validate.ts) is the
+// only way in.
+
+import { GRAPH_LIMITS, type ModelGraph, type ModelSummary } from '../model/model-graph';
+
+export const BRIDGE_NAMESPACE = 'literate';
+export const BRIDGE_VERSION = 1;
+
+/** Limits that bound what a (possibly hostile) page can make the content script hold or process. */
+export const BRIDGE_LIMITS = {
+  maxModels: 64,
+  maxEngines: 16,
+  ...GRAPH_LIMITS,
+  maxTapBytes: 8 * 1024 * 1024,
+  maxErrors: 32,
+} as const;
+
+export interface EngineInfo {
+  /** Page-local id ('e1'). */
+  id: string;
+  backend: string | null;
+  tfjsVersion: string | null;
+  versionClass: '1.x' | '2.x' | '3.x+' | 'unknown';
+  /** True when the hook arrived after tf.js: models built before it cannot be seen until a reload. */
+  late: boolean;
+}
+
+export interface PageSnapshot {
+  /** URL of the frame the hook runs in. */
+  frameUrl: string;
+  engines: EngineInfo[];
+  models: ModelSummary[];
+}
+
+/** Values of one watched node from one of the page's own calls. */
+export interface TapFrame {
+  subscriptionId: string;
+  modelId: string;
+  nodeId: string;
+  /** Shape of the values in `buffer` (after reduction). */
+  shape: number[];
+  /** Shape of the tensor as the page computed it. */
+  sourceShape: number[];
+  reduction: Reduction;
+  dtype: 'float32' | 'int32';
+  buffer: ArrayBuffer;
+  /** Sequence number of the page call the values came from. */
+  call: number;
+  time: number;
+}
+
+/**
+ * How a tap's values are reduced in the page before they are read back:
+ * - 'none': every value (a tensor over the frame limit is downsampled anyway, and the frame says 'downsample');
+ * - 'channel-mean' / 'channel-max': one value per channel, the mean or max over every position: [N, …, C] → [N, C]
+ *   for rank ≥ 3 (ranks 1–2 are sent as they are);
+ * - 'downsample': every k-th position along the spatial axes (then channels, then batch) to at most 65,536 values.
+ */
+export type Reduction = 'none' | 'channel-mean' | 'channel-max' | 'downsample';
+
+export interface TapRequest {
+  nodeId: string;
+  reduction: Reduction;
+}
+
+/** Messages the hook sends (page world → content script). */
+export type PageMessage =
+  | { kind: 'hook-ready'; hookVersion: number }
+  | { kind: 'welcome'; nonce: string; snapshot: PageSnapshot }
+  | { kind: 'engine'; nonce: string; engine: EngineInfo }
+  | { kind: 'model'; nonce: string; model: ModelSummary }
+  | { kind: 'graph'; nonce: string; requestId: string; graph: ModelGraph | null; error: string | null }
+  | { kind: 'tap'; nonce: string; frame: TapFrame }
+  | { kind: 'tap-ended'; nonce: string; subscriptionId: string; reason: string }
+  | { kind: 'probe-result'; nonce: string; requestId: string; values: ProbeValue[]; error: string | null }
+  | { kind: 'weights'; nonce: string; requestId: string; weights: WeightValues[]; error: string | null };
+
+/** The values of one weight of a node (a layer's kernel or bias, a graph Const), for filter images and histograms. */
+export interface WeightValues {
+  /** The weight's name, as in the ModelGraph's WeightSpec. */
+  name: string;
+  /** Shape of the values in `buffer`: the weight's shape, or a leading block of it when it had more than asked. */
+  shape: number[];
+  sourceShape: number[];
+  dtype: 'float32' | 'int32';
+  buffer: ArrayBuffer;
+  /** Over all of the weight's values, even when `buffer` holds only part of them. */
+  stats: { min: number; max: number; mean: number; std: number };
+}
+
+export interface ProbeValue {
+  nodeId: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  buffer: ArrayBuffer;
+}
+
+/** Messages the content script sends (content script → page world). */
+export type ContentMessage =
+  | { kind: 'hello'; nonce: string }
+  | {
+      kind: 'describe';
+      nonce: string;
+      requestId: string;
+      modelId: string;
+      /** Also learn a GraphModel's op shapes from the page's next call (only when the overlay shows its outline). */
+      learnShapes?: true;
+    }
+  | {
+      kind: 'subscribe';
+      nonce: string;
+      subscriptionId: string;
+      modelId: string;
+      taps: TapRequest[];
+      budget: { maxInFlight: number; bytesPerSecond: number; hz: number };
+    }
+  | { kind: 'unsubscribe'; nonce: string; subscriptionId: string }
+  | {
+      kind: 'probe';
+      nonce: string;
+      requestId: string;
+      modelId: string;
+      input: ProbeInput;
+      nodeIds: string[];
+    }
+  | {
+      kind: 'read-weights';
+      nonce: string;
+      requestId: string;
+      modelId: string;
+      nodeId: string;
+      maxValues: number;
+    };
+
+/** Most values one weight may send back (a bigger one is cut to its leading filters). */
+export const MAX_WEIGHT_VALUES = 2 * 1024 * 1024;
+
+export type ProbeInput =
+  | { type: 'tensor'; shape: number[]; values: number[] }
+  | { type: 'last-input' }
+  | {
+      type: 'image';
+      width: number;
+      height: number;
+      rgba: ArrayBuffer;
+      /** value = (pixel / 255 − mean[c]) / std[c], per channel (one number: all channels). Default: [0, 1]. */
+      normalize?: { mean: number[]; std: number[] };
+    };
+
+export type Envelope<M> = M & {
+  ns: typeof BRIDGE_NAMESPACE;
+  v: typeof BRIDGE_VERSION;
+  from: 'page' | 'content';
+};
+
+export function wrap<M extends PageMessage | ContentMessage>(
+  from: 'page' | 'content',
+  message: M,
+): Envelope<M> {
+  return { ns: BRIDGE_NAMESPACE, v: BRIDGE_VERSION, from, ...message };
+}

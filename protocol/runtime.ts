@@ -1,0 +1,105 @@
+// The protocol between extension parts (content script ↔ background ↔ popup/options): types and validators.
+
+import type { PageSnapshot } from './bridge';
+import { parseSnapshot } from './bridge-validate';
+
+export interface FrameReport extends PageSnapshot {
+  frameId: number;
+  /** Random per content-script instance: a new one in the top frame means a new document in the tab. */
+  session: string;
+}
+
+export interface TabState {
+  tabId: number;
+  frames: FrameReport[];
+}
+
+/** Messages to the background service worker. */
+export type BackgroundRequest =
+  | { type: 'frame-state'; session: string; snapshot: PageSnapshot }
+  | { type: 'get-tab-state'; tabId: number }
+  | { type: 'load-overlay' }
+  | LoadChunkRequest;
+
+/** The overlay asks for one of its later chunks (`overlay-<name>.js`), injected into the asking frame only. */
+export interface LoadChunkRequest {
+  type: 'load-overlay-chunk';
+  file: string;
+}
+
+/** The overlay's chunk files: nothing else can be asked for. */
+export const OVERLAY_CHUNK_FILE = /^overlay-[a-z0-9-]{1,40}\.js$/;
+
+/**
+ * Messages from the background to content scripts: keyboard command and popup actions for the overlay, and
+ * `packs-changed` (the store or the tab's choice changed: ask which packs apply again).
+ */
+export type ContentRequest =
+  | { type: 'toggle-overlay' }
+  | { type: 'open-overlay' }
+  | { type: 'toggle-authoring' }
+  | { type: 'packs-changed' };
+
+/** The keyboard commands (manifest `commands`), relayed to the tab as they are named. */
+export type OverlayCommand = 'toggle-overlay' | 'open-overlay' | 'toggle-authoring';
+
+export function parseContentRequest(v: unknown): ContentRequest | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const type = (v as Record<string, unknown>).type;
+  return type === 'toggle-overlay' ||
+    type === 'open-overlay' ||
+    type === 'toggle-authoring' ||
+    type === 'packs-changed'
+    ? { type }
+    : null;
+}
+
+export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }
+  ? TabState
+  : R extends { type: 'load-overlay' | 'load-overlay-chunk' }
+    ? { ok: boolean }
+    : { ok: true };
+
+/** Validates a runtime message: content scripts run in renderers that a page may have compromised. */
+export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  if (o.type === 'frame-state') {
+    const snapshot = parseSnapshot(o.snapshot);
+    const session = typeof o.session === 'string' && /^[0-9a-f]{8,64}$/.test(o.session) ? o.session : null;
+    return snapshot && session ? { type: 'frame-state', session, snapshot } : null;
+  }
+  if (o.type === 'load-overlay') return { type: 'load-overlay' };
+  if (o.type === 'load-overlay-chunk') {
+    return typeof o.file === 'string' && OVERLAY_CHUNK_FILE.test(o.file)
+      ? { type: 'load-overlay-chunk', file: o.file }
+      : null;
+  }
+  if (o.type === 'get-tab-state') {
+    return typeof o.tabId === 'number' && Number.isInteger(o.tabId) && o.tabId >= 0
+      ? { type: 'get-tab-state', tabId: o.tabId }
+      : null;
+  }
+  return null;
+}
+
+/** Total models on a tab, over all its frames: what the toolbar badge shows. */
+export function countModels(state: TabState): number {
+  return state.frames.reduce((n, f) => n + f.models.length, 0);
+}
+
+export function badgeText(state: TabState): string {
+  const n = countModels(state);
+  if (n > 0) return n > 99 ? '99+' : String(n);
+  return state.frames.some((f) => f.engines.length > 0) ? '·' : '';
+}
+
+export function badgeTitle(state: TabState): string {
+  const n = countModels(state);
+  const engines = state.frames.flatMap((f) => f.engines);
+  if (engines.length === 0) return 'Literate: no TensorFlow.js on this page';
+  const backend = engines.find((e) => e.backend)?.backend;
+  const late = engines.some((e) => e.late);
+  const what = n === 1 ? '1 model' : `${n} models`;
+  return `Literate: ${what} found${backend ? ` (${backend})` : ''}${late ? ' — reload the page to see models built before Literate started' : ''}`;
+}
