@@ -8,7 +8,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{model,protocol,annotations,content-scripts,extension,cli,demos,scripts,test/unit}/**/*.test.{ts,tsx}'],
+          include: [
+            '{model,protocol,annotations,content-scripts,extension,cli,demos,scripts,test/unit}/**/*.test.{ts,tsx}',
+          ],
           exclude: ['**/node_modules/**', 'dist/**'],
           environment: 'node',
           setupFiles: ['test/unit/setup-tex.ts'],

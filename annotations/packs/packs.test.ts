@@ -325,14 +325,10 @@ const OTHER_VERSIONS: [alias: string, demos: string[]][] = [
 
 describe.each(OTHER_VERSIONS)('fingerprints under %s', (version, demos) => {
   it(`match the ${demos.join(', ')} pack`, () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'cli/pack-tools/fingerprints.ts', version],
-      {
-        cwd: REPO_ROOT,
-        encoding: 'utf8',
-      },
-    );
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/pack-tools/fingerprints.ts', version], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const found = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, string>;
     for (const demo of demos) {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelGraph } from '../../model/model-graph';
 import { describeModel } from '../../model/describe/describe-model';
-import { PACKS_DIR, REPO_ROOT } from './gallery';
+import { REPO_ROOT } from './gallery';
 
 /** How a model reaches the page. */
 export type ModelBuild =
