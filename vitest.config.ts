@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: [
-            '{model,protocol,annotations,content-scripts,extension,cli,demos,scripts,test/unit}/**/*.test.{ts,tsx}',
+            '{base,lint,model,protocol,annotations,content-scripts,extension,cli,demos,scripts,test/unit}/**/*.test.{ts,tsx}',
           ],
           exclude: ['**/node_modules/**', 'dist/**'],
           environment: 'node',
