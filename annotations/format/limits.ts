@@ -32,6 +32,9 @@ export const LIMITS = {
   markdownLength: 20_000,
   texLength: 2000,
   urlLength: 2048,
+  /** URL patterns (targets.pages, a model's url): characters, and `*` in the whole pattern. */
+  urlPatternLength: 1024,
+  urlPatternStars: 16,
   /** Data URLs of example images. */
   dataUrlLength: 1_000_000,
   /** CSS selectors and text quotes. */

@@ -69,9 +69,9 @@ const count = () => num({ integer: true, min: 0 });
 const urlPattern = () =>
   str({
     min: 1,
-    max: LIMITS.urlLength,
+    max: LIMITS.urlPatternLength,
     pattern: PATTERNS.urlPattern,
-    patternLabel: 'a URL pattern like https://*.example.com/demo/*',
+    patternLabel: `a URL pattern like https://*.example.com/demo/* (at most ${LIMITS.urlPatternStars} *)`,
   });
 const fingerprint = () =>
   str({ pattern: PATTERNS.fingerprint, patternLabel: 'a lower-case hex SHA-256 (64 characters)' });
