@@ -100,6 +100,9 @@ const tsRule: webpack.RuleSetRule = {
   use: { loader: 'ts-loader', options: { transpileOnly: true } },
 };
 
+/** `import css from './x.css?raw'`: a stylesheet as a string, for the overlay's shadow root (as Vite does in tests). */
+const rawRule: webpack.RuleSetRule = { resourceQuery: /raw/, type: 'asset/source' };
+
 const extension: webpack.Configuration = {
   name: 'extension',
   target: 'web',
@@ -123,7 +126,7 @@ const extension: webpack.Configuration = {
     iife: true,
   },
   resolve: resolveConfig,
-  module: { rules: [tsRule] },
+  module: { rules: [tsRule, rawRule] },
   optimization: { minimizer, splitChunks: false, runtimeChunk: false, chunkIds: 'named' },
   performance: { hints: false },
   plugins: [new ExtensionAssetsPlugin()],
@@ -146,7 +149,7 @@ const cli: webpack.Configuration = {
   externals: [/^@tensorflow\//],
   resolve: resolveConfig,
   // One file: KaTeX's dynamic import (a chunk of its own in the extension) is bundled in.
-  module: { rules: [tsRule], parser: { javascript: { dynamicImportMode: 'eager' } } },
+  module: { rules: [tsRule, rawRule], parser: { javascript: { dynamicImportMode: 'eager' } } },
   optimization: { minimize: false },
   performance: { hints: false },
 };

@@ -3,30 +3,30 @@
 
 import type { Host } from './host/shadow-host';
 import { registerKatexRoot } from './math/katex-assets';
-import { AUTHOR_CSS } from './author/author-css';
-import { CHECKS_CSS } from './checks/checks-css';
-import { DETAIL_CSS } from './node/detail-css';
-import { OUTLINE_CSS } from './outline/outline-css';
-import { PACK_CSS } from './pack/pack-css';
-import { PACK_MATH_CSS } from './math/pack-math-css';
-import { PANEL_CSS } from './panel/panel-css';
-import { SIDENOTES_CSS } from './sidenotes/sidenotes-css';
-import { TOUR_CSS } from './tour/tour-css';
-import { VIEWS_CSS } from './views/views-css';
+import authorCss from './author/author.css?raw';
+import checksCss from './checks/checks.css?raw';
+import detailCss from './node/detail.css?raw';
+import outlineCss from './outline/outline.css?raw';
+import packCss from './pack/pack.css?raw';
+import packMathCss from './math/pack-math.css?raw';
+import panelCss from './panel/panel.css?raw';
+import sidenotesCss from './sidenotes/sidenotes.css?raw';
+import tourCss from './tour/tour.css?raw';
+import viewsCss from './views/views.css?raw';
 
 export { App } from './app';
 
 export const APP_CSS = [
-  PANEL_CSS,
-  OUTLINE_CSS,
-  DETAIL_CSS,
-  VIEWS_CSS,
-  PACK_CSS,
-  PACK_MATH_CSS,
-  TOUR_CSS,
-  SIDENOTES_CSS,
-  AUTHOR_CSS,
-  CHECKS_CSS,
+  panelCss,
+  outlineCss,
+  detailCss,
+  viewsCss,
+  packCss,
+  packMathCss,
+  tourCss,
+  sidenotesCss,
+  authorCss,
+  checksCss,
 ].join('\n');
 
 /** Adds the panel side's styles to the overlay's shadow root, and tells KaTeX where its stylesheet goes. */

@@ -4,8 +4,8 @@
 import { render } from 'preact';
 import { getPacksApi, type ContentApi } from '../relay/content-api';
 import { createHost, type Host } from './host/shadow-host';
-import { THEME_CSS } from './host/theme-css';
-import { LAUNCHER_CSS } from './launcher/launcher-css';
+import themeCss from './host/theme.css?raw';
+import launcherCss from './launcher/launcher.css?raw';
 import { Overlay, type AppModule } from './shell';
 import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
 
@@ -16,7 +16,7 @@ function prefsSoon(ms: number): Promise<SitePrefs> {
 
 export async function mountOverlay(api: ContentApi): Promise<Host> {
   const prefs = await prefsSoon(250);
-  const host = createHost([THEME_CSS, LAUNCHER_CSS].join('\n'));
+  const host = createHost([themeCss, launcherCss].join('\n'));
   let app: Promise<AppModule> | null = null;
   const loadApp = (): Promise<AppModule> => {
     app ??= import(/* webpackChunkName: "app" */ './app-module').then((module) => {
