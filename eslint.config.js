@@ -9,22 +9,24 @@ import importZones from './lint/import-zones.js';
 // Tests and the Node programs (cli/, scripts/, demos/, test/) stand above them all and are not zoned.
 const browserExtensionShared = ['extension/browser', 'extension/settings', 'extension/share', 'extension/ui'];
 export const ZONES = [
-  { name: 'model/ (the model contract)', files: ['model'], allow: ['model'] },
-  { name: 'annotations/ (pure pack logic)', files: ['annotations'], allow: ['annotations', 'model'] },
+  { name: 'base/ (small mechanisms)', files: ['base'], allow: ['base'] },
+  { name: 'model/ (the model contract)', files: ['model'], allow: ['base', 'model'] },
+  { name: 'annotations/ (pure pack logic)', files: ['annotations'], allow: ['base', 'annotations', 'model'] },
   {
     name: 'protocol/ (messages between worlds)',
     files: ['protocol'],
-    allow: ['protocol', 'model', 'annotations'],
+    allow: ['base', 'protocol', 'model', 'annotations'],
   },
   {
     name: 'the hook (page world)',
     files: ['content-scripts/hook'],
-    allow: ['content-scripts/hook', 'model', 'protocol'],
+    allow: ['base', 'content-scripts/hook', 'model', 'protocol'],
   },
   {
     name: 'content scripts',
     files: ['content-scripts'],
     allow: [
+      'base',
       'content-scripts/relay',
       'content-scripts/overlay',
       'annotations',
@@ -37,6 +39,7 @@ export const ZONES = [
     name: 'the background',
     files: ['extension/background'],
     allow: [
+      'base',
       'extension/background',
       'extension/permissions',
       'annotations',
@@ -49,6 +52,7 @@ export const ZONES = [
     name: 'extension pages',
     files: ['extension'],
     allow: [
+      'base',
       'extension/popup',
       'extension/options',
       'extension/permissions',
@@ -89,7 +93,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['{model,protocol,annotations,content-scripts,extension}/**/*.{ts,tsx}'],
+    files: ['{base,model,protocol,annotations,content-scripts,extension}/**/*.{ts,tsx}'],
     ignores: TESTS,
     plugins: { literate: { rules: { 'import-zones': importZones } } },
     rules: { 'literate/import-zones': ['error', { zones: ZONES, root: import.meta.dirname }] },

@@ -50,6 +50,7 @@ describe('import zones (lint)', () => {
       /extension pages may not import/,
     ],
     ['protocol/bad.ts', "const m = import('../extension/background/index');", /protocol\/ .* may not import/],
+    ['base/bad.ts', "import type { ModelGraph } from '../model/model-graph';", /base\/ .* may not import/],
     [
       'annotations/render/bad.ts',
       "import { readFileSync } from 'node:fs';",
@@ -68,6 +69,7 @@ describe('import zones (lint)', () => {
 
   it.each([
     ['annotations/format/good.ts', "import type { ModelGraph } from '../../model/model-graph';"],
+    ['content-scripts/hook/good.ts', "import { isRec } from '../../base/is-record';"],
     ['content-scripts/hook/good.ts', "import { BRIDGE_LIMITS } from '../../protocol/bridge';"],
     ['content-scripts/overlay/good.ts', "import { validatePack } from '../../annotations/format/validate';"],
     ['extension/background/good.ts', "import { parseRuntimeMessage } from '../../protocol/runtime';"],
@@ -82,6 +84,7 @@ describe('import zones (lint)', () => {
 
   it('gives every browser folder of the tree a zone', () => {
     for (const file of [
+      'base/x.ts',
       'model/x.ts',
       'protocol/x.ts',
       'annotations/x.ts',
