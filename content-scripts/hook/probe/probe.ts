@@ -130,7 +130,9 @@ function runLayers(
       if (!off) throw new Error(`Node ${id} cannot be watched.`);
       undo.push(off);
     }
-    const y = ops.callMethod(model, 'predict', [feed.tensor]);
+    // In a scope of ours: tf.js makes tensors before it checks the input (a rank-1 input is expanded, then refused),
+    // and without a scope each refused probe left one behind in the page (forged probes: 7 -> 18 after 30,000).
+    const y = ops.tidy(engine, () => ops.callMethod(model, 'predict', [feed.tensor]));
     for (const t of pageGlobals.isArray(y) ? y : [y]) if (ops.isTensor(t)) made.push(t);
   } finally {
     for (const off of undo) off();
