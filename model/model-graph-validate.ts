@@ -9,6 +9,7 @@ import {
   type WeightRole,
   type WeightSpec,
 } from './model-graph';
+import { isRec } from '../base/is-record';
 
 const ROLES = new Set<WeightRole>([
   'kernel',
@@ -35,7 +36,7 @@ function fail(): never {
   throw new Invalid();
 }
 function rec(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail();
+  return isRec(v) ? v : fail();
 }
 function arr(v: unknown, max: number): unknown[] {
   return Array.isArray(v) && v.length <= max ? v : fail();

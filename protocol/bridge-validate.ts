@@ -2,6 +2,7 @@
 // fields, or null. Page messages are untrusted; content messages are checked too, since the page can forge them.
 
 import type { ModelGraph, ModelSummary } from '../model/model-graph';
+import { isWeightsDigest, type WeightsDigestInfo } from '../model/weights-digest';
 import {
   BRIDGE_LIMITS,
   BRIDGE_NAMESPACE,
@@ -18,12 +19,10 @@ import {
   type TapRequest,
   type WeightValues,
 } from './bridge';
+import { isRec } from '../base/is-record';
 
 type Json = unknown;
 
-function isRecord(v: Json): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function str(v: Json, max: number = BRIDGE_LIMITS.maxString): string | null {
   return typeof v === 'string' && v.length <= max ? v : null;
 }
@@ -58,7 +57,7 @@ const MODEL_KINDS = new Set(['layers', 'graph']);
 const REDUCTIONS = new Set(['none', 'channel-mean', 'channel-max', 'downsample']);
 
 export function parseEngineInfo(v: Json): EngineInfo | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   const id = str(v.id, 32);
   const backend = strOrNull(v.backend);
   const tfjsVersion = strOrNull(v.tfjsVersion);
@@ -70,7 +69,7 @@ export function parseEngineInfo(v: Json): EngineInfo | null {
 }
 
 export function parseModelSummary(v: Json): ModelSummary | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   const id = str(v.id, 32);
   const kind =
     typeof v.kind === 'string' && MODEL_KINDS.has(v.kind) ? (v.kind as ModelSummary['kind']) : null;
@@ -109,7 +108,7 @@ export function boundedUrl(v: unknown, max = MAX_FRAME_URL): string | null {
 }
 
 export function parseSnapshot(v: Json): PageSnapshot | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   const frameUrl = boundedUrl(v.frameUrl);
   if (frameUrl === null || !Array.isArray(v.engines) || !Array.isArray(v.models)) return null;
   if (v.engines.length > BRIDGE_LIMITS.maxEngines || v.models.length > BRIDGE_LIMITS.maxModels) return null;
@@ -120,7 +119,7 @@ export function parseSnapshot(v: Json): PageSnapshot | null {
 }
 
 function parseTapFrame(v: Json): TapFrame | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   const subscriptionId = str(v.subscriptionId, 64);
   const modelId = str(v.modelId, 32);
   const nodeId = str(v.nodeId, 1024);
@@ -159,7 +158,7 @@ function parseTapFrame(v: Json): TapFrame | null {
 }
 
 function parseWeightValues(v: Json): WeightValues | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   const name = str(v.name, 1024);
   const shape = dims(v.shape, false);
   const sourceShape = dims(v.sourceShape, false);
@@ -169,7 +168,7 @@ function parseWeightValues(v: Json): WeightValues | null {
   if (!(buffer instanceof ArrayBuffer) || buffer.byteLength > MAX_WEIGHT_VALUES * 4) return null;
   if ((shape as number[]).reduce((a, b) => a * b, 1) * 4 !== buffer.byteLength) return null;
   const st = v.stats;
-  if (!isRecord(st)) return null;
+  if (!isRec(st)) return null;
   const min = finite(st.min);
   const max = finite(st.max);
   const mean = finite(st.mean);
@@ -186,7 +185,7 @@ function parseWeightValues(v: Json): WeightValues | null {
 }
 
 function parseProbeValue(v: Json): ProbeValue | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   const nodeId = str(v.nodeId, 1024);
   const shape = dims(v.shape, false);
   const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
@@ -203,12 +202,7 @@ function parseProbeValue(v: Json): ProbeValue | null {
  */
 export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph | null): PageMessage | null {
   try {
-    if (
-      !isRecord(data) ||
-      data.ns !== BRIDGE_NAMESPACE ||
-      data.v !== BRIDGE_VERSION ||
-      data.from !== 'page'
-    ) {
+    if (!isRec(data) || data.ns !== BRIDGE_NAMESPACE || data.v !== BRIDGE_VERSION || data.from !== 'page') {
       return null;
     }
     const kind = data.kind;
@@ -279,6 +273,14 @@ export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph
         if (weights.some((x) => x === null)) return null;
         return { kind, nonce, requestId, weights: weights as WeightValues[], error };
       }
+      case 'weights-digest-result': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (requestId === null || error === undefined) return null;
+        const digest = data.digest === null ? null : parseWeightsDigestInfo(data.digest);
+        if (data.digest !== null && digest === null) return null;
+        return { kind, nonce, requestId, digest, error };
+      }
       default:
         return null;
     }
@@ -292,7 +294,7 @@ export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph
 export function parseContentMessage(data: Json): ContentMessage | null {
   try {
     if (
-      !isRecord(data) ||
+      !isRec(data) ||
       data.ns !== BRIDGE_NAMESPACE ||
       data.v !== BRIDGE_VERSION ||
       data.from !== 'content'
@@ -331,13 +333,13 @@ export function parseContentMessage(data: Json): ContentMessage | null {
         }
         const taps: TapRequest[] = [];
         for (const t of data.taps) {
-          if (!isRecord(t)) return null;
+          if (!isRec(t)) return null;
           const nodeId = str(t.nodeId, 1024);
           if (nodeId === null || typeof t.reduction !== 'string' || !REDUCTIONS.has(t.reduction)) return null;
           taps.push({ nodeId, reduction: t.reduction as Reduction });
         }
         const b = data.budget;
-        if (!isRecord(b)) return null;
+        if (!isRec(b)) return null;
         const maxInFlight = int(b.maxInFlight, 1, 16);
         const bytesPerSecond = int(b.bytesPerSecond, 1, 1 << 30);
         const hz = finite(b.hz);
@@ -371,6 +373,13 @@ export function parseContentMessage(data: Json): ContentMessage | null {
         const input = parseProbeInput(data.input);
         return input ? { kind: 'probe', nonce, requestId, modelId, input, nodeIds } : null;
       }
+      case 'weights-digest': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        return requestId !== null && modelId !== null
+          ? { kind: 'weights-digest', nonce, requestId, modelId }
+          : null;
+      }
       case 'read-weights': {
         const requestId = str(data.requestId, 64);
         const modelId = str(data.modelId, 32);
@@ -388,8 +397,19 @@ export function parseContentMessage(data: Json): ContentMessage | null {
   }
 }
 
+/** A weights digest as the hook reports it: the hex digest and its measured cost. */
+export function parseWeightsDigestInfo(v: Json): WeightsDigestInfo | null {
+  if (!isRec(v) || !isWeightsDigest(v.digest)) return null;
+  const weights = int(v.weights, 0, 1 << 20);
+  const bytes = int(v.bytes);
+  const skipped = int(v.skipped, 0, 1 << 20);
+  const ms = finite(v.ms);
+  if (weights === null || bytes === null || skipped === null || ms === null || ms < 0) return null;
+  return { digest: v.digest, weights, bytes, ms, skipped };
+}
+
 function parseProbeInput(v: Json): ProbeInput | null {
-  if (!isRecord(v)) return null;
+  if (!isRec(v)) return null;
   if (v.type === 'last-input') return { type: 'last-input' };
   if (v.type === 'tensor') {
     const shape = dims(v.shape, false);
@@ -405,7 +425,7 @@ function parseProbeInput(v: Json): ProbeInput | null {
     if (v.rgba.byteLength !== width * height * 4) return null;
     if (v.normalize === undefined) return { type: 'image', width, height, rgba: v.rgba };
     const n = v.normalize;
-    if (!isRecord(n)) return null;
+    if (!isRec(n)) return null;
     const channelList = (x: Json): number[] | null =>
       Array.isArray(x) && (x.length === 1 || x.length === 3) && x.every((y) => finite(y) !== null)
         ? (x as number[]).slice()

@@ -1,5 +1,6 @@
 // Runtime messages for drafts, sent by the overlay's content script to the background (save, list, delete the drafts
 // of the sender's page), and the draft record they carry. The page is always the sender's, never the message's.
+import { isRec } from '../base/is-record';
 
 /** Characters of one draft's pack JSON (a pack's own limit is 1 MB; a little room for work in progress). */
 export const MAX_DRAFT_TEXT = 2 * 1024 * 1024;
@@ -16,9 +17,6 @@ export interface DraftRecord {
   basedOn: string | null;
   savedAt: number;
 }
-
-export type Rec = Record<string, unknown>;
-export const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function readDraft(v: unknown): DraftRecord | null {
   if (!isRec(v)) return null;

@@ -5,6 +5,7 @@ import { attributeText, modelAttributes, targetAttributes } from './attribute-fi
 import { buildBlock, DEFAULT_MOTIVATION } from './build';
 import { formatAttribute, splitLiterate } from './directives';
 import { frontMatterText } from './front-matter-fields';
+import { isRec } from '../../base/is-record';
 
 type Attributes = [string, unknown][];
 
@@ -110,9 +111,7 @@ function stepSugar(step: Step): string {
 /** Canonical JSON (sorted keys) for comparing values. */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'object' && v !== null && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
+    isRec(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
   );
 }
 

@@ -2,9 +2,7 @@
 // and writes a pack's metadata back as front matter for the decompiler.
 import type { Pack } from '../format/types';
 import { formatScalar, type YamlValue } from './front-matter';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRec, type Rec as Json } from '../../base/is-record';
 
 /** '12' → 12 when the text is an integer; anything else unchanged (the validator then says what is wrong). */
 const integer = (v: unknown): unknown => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v);
@@ -12,15 +10,15 @@ const boolean = (v: unknown): unknown => (v === 'true' ? true : v === 'false' ? 
 const list = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
 
 function typeModel(model: unknown): unknown {
-  if (!isObject(model)) return model;
+  if (!isRec(model)) return model;
   const out: Json = { ...model };
   if ('optional' in out) out.optional = boolean(out.optional);
-  if (isObject(out.structure)) {
+  if (isRec(out.structure)) {
     const structure: Json = { ...out.structure };
     for (const key of ['params', 'nodeCount']) if (key in structure) structure[key] = integer(structure[key]);
     if (Array.isArray(structure.nodes))
       structure.nodes = structure.nodes.map((node) => {
-        if (!isObject(node)) return node;
+        if (!isRec(node)) return node;
         const typed: Json = { ...node };
         if ('params' in typed) typed.params = integer(typed.params);
         if (Array.isArray(typed.outputShape)) typed.outputShape = typed.outputShape.map(integer);
@@ -46,8 +44,8 @@ function yamlLines(value: unknown, indent: string): string[] {
   if (Array.isArray(value)) {
     if (value.length === 0) return [`${indent}[]`];
     return value.flatMap((item) => {
-      if (isObject(item) && Object.keys(item).length === 0) return [`${indent}- {}`];
-      if (isObject(item)) {
+      if (isRec(item) && Object.keys(item).length === 0) return [`${indent}- {}`];
+      if (isRec(item)) {
         const inner = yamlMapping(item, `${indent}  `);
         return [`${indent}- ${(inner[0] ?? '').trimStart()}`, ...inner.slice(1)];
       }
@@ -67,8 +65,8 @@ function yamlMapping(object: Json, indent: string): string[] {
       if (flat)
         out.push(`${indent}${name}: [${value.map((v) => (v === null ? 'null' : String(v))).join(', ')}]`);
       else out.push(`${indent}${name}:`, ...yamlLines(value, `${indent}  `));
-    } else if (isObject(value) && Object.keys(value).length === 0) out.push(`${indent}${name}: {}`);
-    else if (isObject(value)) out.push(`${indent}${name}:`, ...yamlMapping(value, `${indent}  `));
+    } else if (isRec(value) && Object.keys(value).length === 0) out.push(`${indent}${name}: {}`);
+    else if (isRec(value)) out.push(`${indent}${name}:`, ...yamlMapping(value, `${indent}  `));
     else out.push(`${indent}${name}: ${formatScalar(value as string | number | boolean | null)}`);
   }
   return out;

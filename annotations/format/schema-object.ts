@@ -2,6 +2,7 @@
 // variants chosen by a discriminator (the annotation's `kind`, a selector's `type`), in validator and schema.
 import { type Defs, type Issue, type JsonSchema, type Path, type Spec, typeOf } from './schema-dsl';
 import { didYouMean } from './suggest';
+import { isRec } from '../../base/is-record';
 
 export interface Variant {
   fields: Record<string, Spec>;
@@ -25,9 +26,6 @@ export interface ObjectOptions {
   refine?: (value: Record<string, unknown>, path: Path, out: Issue[]) => void;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const has = (value: Record<string, unknown>, key: string): boolean => Object.hasOwn(value, key);
 
 export function obj(options: ObjectOptions): Spec {
@@ -39,7 +37,7 @@ export function obj(options: ObjectOptions): Spec {
   const spec: Spec = {
     label: options.label,
     check(value, path, out) {
-      if (!isObject(value)) {
+      if (!isRec(value)) {
         out.push({ path, reason: `expected ${options.label}, found ${typeOf(value)}` });
         return;
       }

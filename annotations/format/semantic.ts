@@ -3,10 +3,10 @@
 import { findLiveValues } from './live-values';
 import type { Issue, Path } from './schema-dsl';
 import { didYouMean } from './suggest';
+import { isRec } from '../../base/is-record';
 
 type Json = Record<string, unknown>;
-const asObject = (v: unknown): Json | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
+const asObject = (v: unknown): Json | undefined => (isRec(v) ? v : undefined);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

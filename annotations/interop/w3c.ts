@@ -4,14 +4,13 @@ import { validatePack, type ValidationError } from '../format/validate';
 import type { NoteAnnotation, Pack, PageSelector } from '../format/types';
 import { LITERATE_CONTEXT, W3C_ANNO_CONTEXT } from '../format/types';
 import { MOTIVATIONS, PATTERNS } from '../format/pack-spec';
+import { isRec, type Rec as Json } from '../../base/is-record';
 
 export interface Skipped {
   id?: string;
   reason: string;
 }
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 function annotationIri(pack: Pack, id: string): string {
@@ -96,7 +95,7 @@ function importSelectors(value: unknown): PageSelector[] {
 }
 
 function importSelector(raw: unknown): PageSelector | undefined {
-  if (!isObject(raw)) return undefined;
+  if (!isRec(raw)) return undefined;
   let selector: PageSelector | undefined;
   if (raw.type === 'CssSelector' && typeof raw.value === 'string')
     selector = { type: 'CssSelector', value: raw.value };
@@ -126,7 +125,7 @@ export function escapeMarkdown(text: string): string {
 function bodyText(annotation: Json): string | undefined {
   if (typeof annotation.bodyValue === 'string') return escapeMarkdown(annotation.bodyValue);
   for (const body of asArray(annotation.body)) {
-    if (!isObject(body) || typeof body.value !== 'string') continue;
+    if (!isRec(body) || typeof body.value !== 'string') continue;
     if (body.purpose === 'tagging') continue;
     // Live values need model aliases an imported pack does not have: keep their text, literally.
     if (body.format === 'text/markdown') return body.value.replace(/(^|[^\\])\{\{/g, '$1\\{{');
@@ -147,10 +146,10 @@ function bodyText(annotation: Json): string | undefined {
 
 function annotationsOf(input: unknown): unknown[] {
   if (Array.isArray(input)) return input;
-  if (!isObject(input)) return [];
+  if (!isRec(input)) return [];
   if (input.type === 'Annotation') return [input];
   if (Array.isArray(input.items)) return input.items;
-  if (isObject(input.first)) return annotationsOf(input.first);
+  if (isRec(input.first)) return annotationsOf(input.first);
   return [];
 }
 
@@ -182,11 +181,11 @@ export function importW3C(
   const pages = new Set<string>();
   const used = new Set<string>();
   annotationsOf(input).forEach((raw, index) => {
-    const name = isObject(raw) && typeof raw.id === 'string' ? raw.id : `#${index}`;
-    if (!isObject(raw)) return skipped.push({ id: name, reason: 'not an annotation object' });
+    const name = isRec(raw) && typeof raw.id === 'string' ? raw.id : `#${index}`;
+    if (!isRec(raw)) return skipped.push({ id: name, reason: 'not an annotation object' });
     const value = bodyText(raw);
     if (!value) return skipped.push({ id: name, reason: 'no textual body' });
-    const target = asArray(raw.target).find((t) => isObject(t) && importSelectors(t.selector).length > 0) as
+    const target = asArray(raw.target).find((t) => isRec(t) && importSelectors(t.selector).length > 0) as
       Json | undefined;
     if (!target)
       return skipped.push({
@@ -212,10 +211,10 @@ export function importW3C(
     });
     return undefined;
   });
-  const collection = isObject(input) ? input : {};
+  const collection = isRec(input) ? input : {};
   const creators = asArray(collection.creator).flatMap((c) => {
     if (typeof c === 'string') return [{ name: c }];
-    if (!isObject(c) || typeof c.name !== 'string') return [];
+    if (!isRec(c) || typeof c.name !== 'string') return [];
     return [
       {
         name: c.name,

@@ -10,6 +10,7 @@ import type { FrameState } from './frame-state';
 import type { DraftRequest } from '../../protocol/drafts';
 import type { DraftRecord } from '../../protocol/drafts';
 import type { DraftSaved, DraftsApi, PacksApi } from './packs-api';
+import { isRec } from '../../base/is-record';
 
 export interface PacksClientDeps {
   session: string;
@@ -157,8 +158,6 @@ export class PacksClient implements PacksApi {
     return reply ?? { ok: false, reason: 'The background did not answer.' };
   }
 }
-
-const isRec = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** The drafts API over runtime messages; every reply is checked, a silent background is a failed save. */
 function draftsOver(send: (message: DraftRequest) => Promise<unknown>): DraftsApi {

@@ -1,5 +1,6 @@
 // Lists the layer classes, graph ops and activations a model.json uses, so that tests can check the glossary
 // covers them. Pure: takes the parsed JSON, reads only plain fields.
+import { isRec } from '../../../base/is-record';
 
 export interface UsedNames {
   layers: Set<string>;
@@ -8,12 +9,10 @@ export interface UsedNames {
 }
 
 type Json = unknown;
-const isRecord = (v: Json): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const items = (v: Json): unknown[] => (Array.isArray(v) ? v : []);
 
 function walkLayer(layer: Json, used: UsedNames): void {
-  if (!isRecord(layer)) return;
+  if (!isRec(layer)) return;
   const className = layer.class_name;
   const config = layer.config;
   if (typeof className === 'string') used.layers.add(className);
@@ -22,31 +21,31 @@ function walkLayer(layer: Json, used: UsedNames): void {
     for (const inner of config) walkLayer(inner, used);
     return;
   }
-  if (!isRecord(config)) return;
+  if (!isRec(config)) return;
   if (typeof config.activation === 'string') used.activations.add(config.activation);
   if (typeof config.recurrent_activation === 'string') used.activations.add(config.recurrent_activation);
   // Nested models keep their layers in config.layers; wrappers (Bidirectional, TimeDistributed) in config.layer.
   for (const inner of items(config.layers)) walkLayer(inner, used);
-  if (isRecord(config.layer)) walkLayer(config.layer, used);
+  if (isRec(config.layer)) walkLayer(config.layer, used);
 }
 
 export function scanModelJson(json: Json, into?: UsedNames): UsedNames {
   const used = into ?? { layers: new Set(), ops: new Set(), activations: new Set() };
-  if (!isRecord(json)) return used;
-  const topology = isRecord(json.modelTopology) ? json.modelTopology : json;
+  if (!isRec(json)) return used;
+  const topology = isRec(json.modelTopology) ? json.modelTopology : json;
   // Graph models: GraphDef nodes, and the nodes of library functions (control flow).
   for (const node of items(topology.node)) {
-    if (isRecord(node) && typeof node.op === 'string') used.ops.add(node.op);
+    if (isRec(node) && typeof node.op === 'string') used.ops.add(node.op);
   }
-  const library = isRecord(topology.library) ? topology.library : {};
+  const library = isRec(topology.library) ? topology.library : {};
   for (const fn of items(library.function)) {
-    if (!isRecord(fn)) continue;
+    if (!isRec(fn)) continue;
     for (const node of items(fn.nodeDef)) {
-      if (isRecord(node) && typeof node.op === 'string') used.ops.add(node.op);
+      if (isRec(node) && typeof node.op === 'string') used.ops.add(node.op);
     }
   }
   // Layers models: Keras keeps the model under model_config; tfjs-layers' own saves put it at the top.
-  if (isRecord(topology.model_config)) walkLayer(topology.model_config, used);
+  if (isRec(topology.model_config)) walkLayer(topology.model_config, used);
   else if (typeof topology.class_name === 'string') walkLayer(topology, used);
   return used;
 }

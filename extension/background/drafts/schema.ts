@@ -2,7 +2,8 @@
 // the pure migration that reads whatever an earlier (or damaged, or newer) Literate left there without losing a
 // draft: an annotator's unpublished work must survive crashes, closed tabs and extension updates.
 
-import { isRec, MAX_DRAFT_TEXT, readDraft, type DraftRecord, type Rec } from '../../../protocol/drafts';
+import { MAX_DRAFT_TEXT, readDraft, type DraftRecord } from '../../../protocol/drafts';
+import { isRec, type Rec } from '../../../base/is-record';
 
 export { MAX_DRAFT_TEXT, readDraft, type DraftRecord };
 

@@ -4,6 +4,7 @@
 import { parseJsonSource, positionAt } from '../../../annotations/format/json-source';
 import type { ValidationError } from '../../../annotations/format/validate';
 import { packUrlProblem } from '../../share/share-link';
+import { isRec } from '../../../base/is-record';
 
 export const REGISTRY_FORMAT = 1;
 export const REGISTRY_LIMITS = { bytes: 1024 * 1024, packs: 500 } as const;
@@ -27,9 +28,6 @@ export interface Registry {
 }
 
 export type RegistryParse = { ok: true; registry: Registry } | { ok: false; errors: ValidationError[] };
-
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseRegistryText(text: string, indexUrl: string): RegistryParse {
   const source = parseJsonSource(text);

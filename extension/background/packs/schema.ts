@@ -12,6 +12,7 @@ import {
   type SourceKind,
   type Trust,
 } from '../../../protocol/pack-records';
+import { isRec } from '../../../base/is-record';
 
 export { SOURCE_KINDS };
 export type { HttpValidators, PackAuthor, PackRecord, Problem, Source, SourceKind, Trust };
@@ -43,8 +44,6 @@ export const emptyState = (): StoreState => ({ sources: [], packs: [], trust: { 
 
 // ------------------------------------------------------------------------------------------ tolerant readers
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max = 4096): string | undefined =>
   typeof v === 'string' && v.length <= max ? v : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
