@@ -3,6 +3,7 @@
 import { parseModelGraph } from '../../model/model-graph-validate';
 import { type ContentMessage, type PageMessage, wrap } from '../../protocol/bridge';
 import { parsePageMessage } from '../../protocol/bridge-validate';
+import { randomId } from '../../base/random-id';
 
 type Outgoing = ContentMessage extends infer M
   ? M extends { nonce: string }
@@ -16,12 +17,6 @@ export interface BridgeTarget {
   removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
-function makeNonce(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Talks to the hook in the same frame. Whichever side starts first, the handshake completes: the content script says
  * hello on start — handing the hook one end of a fresh MessageChannel — and again whenever the hook announces itself
@@ -29,7 +24,7 @@ function makeNonce(): string {
  * on the channel, which the page cannot see; every message is still validated, since the page world is untrusted.
  */
 export class ContentBridge {
-  readonly nonce = makeNonce();
+  readonly nonce = randomId(16);
   private port: MessagePort | null = null;
   private welcomed = false;
   private readonly listener = (event: MessageEvent): void => this.receiveAnnouncement(event);

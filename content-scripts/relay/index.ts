@@ -12,11 +12,10 @@ import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';
 import { PACKS_API_KEY } from './packs-api';
 import { PacksClient } from './packs-client';
+import { randomId } from '../../base/random-id';
 
 const state = new FrameState();
-const session = Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) =>
-  b.toString(16).padStart(2, '0'),
-).join('');
+const session = randomId(8);
 let reportQueued = false;
 let overlayRequested = false;
 

@@ -1,5 +1,7 @@
 // Share links opened in a tab: parse the fragment (which the page may have forged), load packs from sources the
-// reader already trusts, and for any other source ask once in an extension page, showing provenance first.
+// reader already trusts, and for any other source ask once in an extension page, showing provenance first. That
+// window opens only after a gesture of the reader's (a trusted click or key press in the tab, or the popup's Review
+// button), a few times per tab and page origin at most; a "no" covers the pack's origin unless the reader narrows it.
 
 import { LIMITS } from '../../annotations/format/limits';
 import type { Pack } from '../../annotations/format/types';
@@ -12,7 +14,9 @@ import { originOf } from './packs/matching';
 import { describeErrors, loadPackText } from './packs/pack-text';
 import type { PackService } from './packs/service';
 import { INLINE_SOURCE_ID } from './packs/store';
+import { PromptLimiter, type PromptLimitState } from './prompt-limits';
 import type { TabPacks } from './tab-packs';
+import { randomId } from '../../base/random-id';
 
 export interface PromptRef {
   windowId?: number;
@@ -29,6 +33,8 @@ export interface Pending {
   step: number | null;
   view: ConsentView;
   prompt: PromptRef | null;
+  /** The http(s) origin of the top document that holds the link (never about:blank's null origin). */
+  pageOrigin?: string;
 }
 
 export interface ShareLinkDeps {
@@ -41,21 +47,18 @@ export interface ShareLinkDeps {
   fetch?: FetchLike;
   /** Pending questions changed: save them (the worker may stop while the reader reads the prompt). */
   persist?(): void;
+  /** How many consent windows a page may cause (tests pass their own clock). */
+  limiter?: PromptLimiter;
 }
 
 export interface ShareLinksState {
   pending: Pending[];
   declinedByTab: [number, Pending][];
   declined: string[];
+  limits?: PromptLimitState;
 }
 
 const MAX_PENDING = 8;
-
-function randomId(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join(
-    '',
-  );
-}
 
 export class ShareLinks {
   private pending = new Map<string, Pending>();
@@ -63,10 +66,18 @@ export class ShareLinks {
   private declinedByTab = new Map<number, Pending>();
   /** Sources the reader declined in this browser session: not asked again unless they review them. */
   private declined = new Set<string>();
+  /** Tabs whose current document the reader has clicked or typed in (a trusted activation, seen by our relay). */
+  private gestures = new Set<number>();
+  private readonly limiter: PromptLimiter;
 
-  constructor(private readonly deps: ShareLinkDeps) {}
+  constructor(private readonly deps: ShareLinkDeps) {
+    this.limiter = deps.limiter ?? new PromptLimiter();
+  }
 
-  /** Handles the fragment of a top-frame document. Never throws; the tab's link status says what happened. */
+  /**
+   * Handles the fragment of a top-frame document. `pageUrl` is the browser's own record of the sender's URL, never
+   * the page's word. Never throws; the tab's link status says what happened.
+   */
   async open(tabId: number, fragment: string, pageUrl: string | null): Promise<void> {
     const request = parseShareFragment(fragment);
     if (request.kind === 'none') return;
@@ -80,6 +91,17 @@ export class ShareLinks {
     const source = request.kind === 'url' ? request.url : 'inline';
     const current = tabs.link(tabId);
     if (current && current.source === source && current.state !== 'failed') return; // the same document asked twice
+    // A new document: its reader has not clicked in it yet.
+    this.gestures.delete(tabId);
+    // The origin that asks is always shown: a document without an http(s) origin of its own (about:blank, data:,
+    // blob:, which may have been opened and written by any page) cannot ask at all.
+    const pageOrigin = originOf(pageUrl ?? undefined);
+    if (!pageOrigin)
+      return this.status(tabId, {
+        state: 'failed',
+        source,
+        reason: 'Share links only work on web pages with an address of their own (http or https).',
+      });
     this.status(tabId, { state: 'loading', source, step: request.step });
 
     let text: string;
@@ -131,9 +153,8 @@ export class ShareLinks {
       const key = await this.keep('url', url, text, load.sha256, load.pack);
       return this.loaded(tabId, source, key, request.step, load.pack, true);
     }
-    const sourceKey = url ? `url:${url}` : `inline:${load.sha256}`;
     const pending: Pending = {
-      id: randomId(),
+      id: randomId(12),
       tabId,
       kind: request.kind,
       url,
@@ -141,6 +162,7 @@ export class ShareLinks {
       sha256: load.sha256,
       step: request.step,
       prompt: null,
+      pageOrigin,
       view: {
         id: '',
         provenance: {
@@ -158,12 +180,12 @@ export class ShareLinks {
         annotations: load.pack.items.length,
         steps: load.pack.steps?.length ?? 0,
         step: request.step,
-        pageOrigin: originOf(pageUrl ?? undefined),
+        pageOrigin,
         canTrustOrigin: origin !== null,
       },
     };
     pending.view.id = pending.id;
-    if (this.declined.has(sourceKey)) {
+    if (declineKeys(pending).some((k) => k !== null && this.declined.has(k))) {
       this.declinedByTab.set(tabId, pending);
       return this.status(tabId, {
         state: 'declined',
@@ -178,7 +200,11 @@ export class ShareLinks {
     return this.pending.get(id)?.view ?? null;
   }
 
-  async answer(id: string, accept: boolean, trustOrigin: boolean): Promise<ActionResult> {
+  /**
+   * `wholeOrigin`: a "no" also covers the pack's other links (a URL pack's origin; for an inline pack, inline packs
+   * on pages of the same origin) for this browser session, so a page cannot ask again with a slightly changed link.
+   */
+  async answer(id: string, accept: boolean, trustOrigin: boolean, wholeOrigin = true): Promise<ActionResult> {
     const pending = this.pending.get(id);
     if (!pending) return { ok: false, reason: 'This request has expired; open the link again.' };
     this.pending.delete(id);
@@ -186,7 +212,9 @@ export class ShareLinks {
     if (pending.prompt) await this.deps.closePrompt(pending.prompt).catch(() => undefined);
     const source = pending.url ?? 'inline';
     if (!accept) {
-      this.declined.add(pending.url ? `url:${pending.url}` : `inline:${pending.sha256}`);
+      const [exact, broad] = declineKeys(pending);
+      this.declined.add(exact!);
+      if (wholeOrigin && broad) this.declined.add(broad);
       this.declinedByTab.set(pending.tabId, pending);
       this.deps.persist?.();
       this.status(pending.tabId, { state: 'declined', source, reason: 'You chose not to load this pack.' });
@@ -217,13 +245,31 @@ export class ShareLinks {
     }
   }
 
-  /** Opens the prompt again for a link the reader declined in this tab (from the popup). */
+  /**
+   * The reader clicked or typed in the tab's top document (a trusted activation our content script saw): a question
+   * waiting for it may now open its window, within the limits per tab and page origin.
+   */
+  async gesture(tabId: number): Promise<void> {
+    this.gestures.add(tabId);
+    const waiting = [...this.pending.values()].find((p) => p.tabId === tabId && !p.prompt);
+    if (waiting) await this.showPrompt(waiting, false);
+  }
+
+  /**
+   * From the popup (a click in Literate's own page): opens the window for the link waiting on this tab, or asks
+   * again about one the reader declined here. Not rate limited: no page can press it.
+   */
   async review(tabId: number): Promise<ActionResult> {
+    const waiting = [...this.pending.values()].find((p) => p.tabId === tabId);
+    if (waiting) {
+      if (!waiting.prompt) await this.showPrompt(waiting, true);
+      return waiting.prompt ? { ok: true } : { ok: false, reason: 'Literate could not open its prompt.' };
+    }
     const pending = this.declinedByTab.get(tabId);
     if (!pending) return { ok: false, reason: 'There is no declined link on this tab.' };
     this.declinedByTab.delete(tabId);
-    this.declined.delete(pending.url ? `url:${pending.url}` : `inline:${pending.sha256}`);
-    await this.ask({ ...pending, id: randomId(), prompt: null });
+    for (const key of declineKeys(pending)) if (key) this.declined.delete(key);
+    await this.ask({ ...pending, id: randomId(12), prompt: null }, true);
     return { ok: true };
   }
 
@@ -232,6 +278,7 @@ export class ShareLinks {
       pending: [...this.pending.values()],
       declinedByTab: [...this.declinedByTab],
       declined: [...this.declined],
+      limits: this.limiter.toJSON(),
     };
   }
 
@@ -249,14 +296,17 @@ export class ShareLinks {
       if (Array.isArray(e) && typeof e[0] === 'number' && isPending(e[1])) this.declinedByTab.set(e[0], e[1]);
     for (const d of Array.isArray(state.declined) ? state.declined : [])
       if (typeof d === 'string') this.declined.add(d);
+    this.limiter.restore(state.limits);
   }
 
   forgetTab(tabId: number): void {
     this.declinedByTab.delete(tabId);
+    this.gestures.delete(tabId);
+    this.limiter.forgetTab(tabId);
     for (const p of this.pending.values()) if (p.tabId === tabId) void this.answer(p.id, false, false);
   }
 
-  private async ask(pending: Pending): Promise<void> {
+  private async ask(pending: Pending, fromPopup = false): Promise<void> {
     pending.view = { ...pending.view, id: pending.id };
     // One question per tab at a time: a newer link replaces an older one (a page cannot pile up prompts).
     for (const old of [...this.pending.values()]) {
@@ -267,14 +317,37 @@ export class ShareLinks {
     while (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value as string);
     this.pending.set(pending.id, pending);
     this.deps.persist?.();
-    this.status(pending.tabId, { state: 'asking', source: pending.url ?? 'inline', step: pending.step });
+    this.status(pending.tabId, {
+      state: 'asking',
+      source: pending.url ?? 'inline',
+      step: pending.step,
+      reason: 'Click on the page, or press Review in the Literate popup, to see where the pack comes from.',
+    });
+    // No window without the reader: it waits for a click or key press in the tab (or the popup's Review).
+    if (fromPopup || this.gestures.has(pending.tabId)) await this.showPrompt(pending, fromPopup);
+  }
+
+  /** Opens the consent window for a waiting question; `fromPopup`: the reader asked in Literate's own popup. */
+  private async showPrompt(pending: Pending, fromPopup: boolean): Promise<void> {
+    const source = pending.url ?? 'inline';
+    const origin = pending.pageOrigin ?? pending.view.pageOrigin ?? 'unknown';
+    if (!fromPopup && !this.limiter.take(pending.tabId, origin)) {
+      this.deps.persist?.();
+      return this.status(pending.tabId, {
+        state: 'asking',
+        source,
+        step: pending.step,
+        reason: `${origin} asked too often: Literate will not open more windows for it for now. Press Review in the Literate popup to see the pack.`,
+      });
+    }
+    pending.prompt = { windowId: -1 }; // claimed: a second gesture while the window opens does not open another
     pending.prompt = await this.deps.openPrompt(pending.id).catch(() => null);
     this.deps.persist?.();
     if (!pending.prompt) {
       this.pending.delete(pending.id);
       this.status(pending.tabId, {
         state: 'failed',
-        source: pending.url ?? 'inline',
+        source,
         reason: 'Literate could not open its prompt to ask you about this pack.',
       });
     }
@@ -333,4 +406,13 @@ export class ShareLinks {
     this.deps.tabs.setLink(tabId, link);
     this.deps.notify(tabId);
   }
+}
+
+/** What a "no" covers: the exact link, and the pack's origin (inline packs: inline packs on the page's origin). */
+function declineKeys(p: Pending): [string, string | null] {
+  const packOrigin = originOf(p.url ?? undefined);
+  const pageOrigin = p.pageOrigin ?? p.view.pageOrigin;
+  return p.url
+    ? [`url:${p.url}`, packOrigin ? `from:${packOrigin}` : null]
+    : [`inline:${p.sha256}`, pageOrigin ? `inline-on:${pageOrigin}` : null];
 }

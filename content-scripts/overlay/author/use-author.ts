@@ -7,6 +7,7 @@ import { validatePack, type ValidationError } from '../../../annotations/format/
 import { placeErrors } from '../../../annotations/author/draft';
 import { record, redo, seal, startHistory, undo, type History } from '../../../annotations/author/history';
 import type { DraftsApi } from '../../relay/packs-api';
+import { randomId } from '../../../base/random-id';
 
 /** Quiet time after the last change before it is saved. */
 export const AUTOSAVE_MS = 400;
@@ -24,7 +25,7 @@ export type SaveState =
   | { state: 'failed'; reason: string };
 
 export function newDraftId(): string {
-  return `d${Array.from(crypto.getRandomValues(new Uint8Array(8)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return randomId(8, 'd');
 }
 
 export interface AuthorSession {

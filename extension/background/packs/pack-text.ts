@@ -4,13 +4,14 @@
 import { validatePackText, type ValidationError } from '../../../annotations/format/validate';
 import type { Pack } from '../../../annotations/format/types';
 import type { PackRecord } from './schema';
+import { toHex } from '../../../base/hex';
 
 export type PackLoad = { ok: true; pack: Pack; sha256: string } | { ok: false; errors: ValidationError[] };
 
 export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(new Uint8Array(digest));
 }
 
 /** Validates pack text (JSON) with positions for every error; hashes it when valid. */

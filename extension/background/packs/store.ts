@@ -18,6 +18,7 @@ import {
   type SourceKind,
   type StoreState,
 } from './schema';
+import { randomId } from '../../../base/random-id';
 
 export const SHIPPED_SOURCE_ID = 'shipped';
 export const FILES_SOURCE_ID = 'files';
@@ -52,10 +53,6 @@ export class ReadOnlyStoreError extends Error {
   constructor() {
     super('Pack storage comes from a newer version of Literate; update Literate to change packs.');
   }
-}
-
-function randomId(): string {
-  return `s${Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export class PackStore {
@@ -156,7 +153,7 @@ export class PackStore {
       if (existing) return structuredClone(existing);
       if (REMOTE_KINDS.has(input.kind) && !input.url) throw new Error(`a ${input.kind} source needs a URL`);
       const source: Source = {
-        id: fixed?.id ?? randomId(),
+        id: fixed?.id ?? randomId(6, 's'),
         kind: input.kind,
         label: input.label ?? fixed?.label ?? input.url ?? input.kind,
         addedAt: now,
