@@ -5,7 +5,11 @@
 import browser from '../../extension/browser';
 import type { ContentPacksRequest } from '../../protocol/packs-messages';
 import { parseContentRequest, type BackgroundRequest } from '../../protocol/runtime';
-import { readSettings, watchSettings, writeSettings } from '../../extension/settings/settings-store';
+import {
+  readSettingsRemote,
+  watchSettingsRemote,
+  writeSettingsRemote,
+} from '../../extension/settings/settings-remote';
 import { ContentBridge } from './content-bridge';
 import { CONTENT_API_KEY } from './content-api';
 import { ContentApiImpl } from './content-api-impl';
@@ -62,7 +66,7 @@ const packs = new PacksClient({
   send: (message) => browser.runtime.sendMessage(message),
   sendDraft: (message) => browser.runtime.sendMessage(message),
   frameUrl: () => location.href,
-  settings: { read: readSettings, write: writeSettings, watch: watchSettings },
+  settings: { read: readSettingsRemote, write: writeSettingsRemote, watch: watchSettingsRemote },
 });
 (globalThis as Record<symbol, unknown>)[CONTENT_API_KEY] = api;
 (globalThis as Record<symbol, unknown>)[PACKS_API_KEY] = packs;

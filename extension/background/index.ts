@@ -20,6 +20,9 @@ import { handleDraftRequest } from './drafts/messages';
 import { DraftStore } from './drafts/store';
 import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
 import { PackService } from './packs/service';
+import { parsePrefsRequest, type SettingsChanged } from '../../protocol/prefs-messages';
+import { closeStorageToContentScripts, handlePrefsRequest, senderOrigin } from './prefs-handlers';
+import { SessionPersister } from './session-persist';
 import { closeConsentPrompt, openConsentPrompt } from './prompt';
 import { ShareLinks } from './share-links';
 import { syncSiteScripts, type ScriptingLike } from './site-scripts';
@@ -59,15 +62,36 @@ const restored = browser.storage.session
   })
   .catch(() => undefined);
 
+// Coalesced: many reports in a burst make one write; consents first, frame reports the first to give up.
+const persister = new SessionPersister({
+  area: browser.storage.session,
+  keys: [
+    { key: LINKS_KEY, value: () => links.toJSON(), maxBytes: 8 * 1024 * 1024, expendable: false },
+    { key: PACKS_KEY, value: () => tabs.toJSON(), maxBytes: 2 * 1024 * 1024, expendable: true },
+    {
+      key: STORAGE_KEY,
+      value: () => registry.toJSON(),
+      shrink: () => registry.topFramesJSON(),
+      maxBytes: 2 * 1024 * 1024,
+      expendable: true,
+    },
+  ],
+  onProblem: (reason) => errors.add('session storage', reason),
+});
+
 function persist(): void {
-  browser.storage.session
-    .set({ [STORAGE_KEY]: registry.toJSON(), [PACKS_KEY]: tabs.toJSON() })
-    .catch(() => undefined);
+  persister.mark(STORAGE_KEY, PACKS_KEY);
 }
 
 function persistLinks(): void {
-  browser.storage.session.set({ [LINKS_KEY]: links.toJSON() }).catch(() => undefined);
+  persister.mark(LINKS_KEY);
 }
+
+// Content scripts (renderers a page may have compromised) may not read or write storage.local: trust lists,
+// packs and drafts are written by the background only; settings and layouts go through messages.
+closeStorageToContentScripts(browser.storage.local).catch((e: unknown) =>
+  errors.add('storage', `Could not close storage to content scripts: ${String(e)}`),
+);
 
 function notifyTab(tabId: number): void {
   persist();
@@ -156,7 +180,14 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
         case 'frame-state': {
           const tabId = sender.tab?.id;
           if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-          const state = registry.report(tabId, sender.frameId ?? 0, request.session, request.snapshot);
+          const { accepted, ...state } = registry.report(
+            tabId,
+            sender.frameId ?? 0,
+            request.session,
+            request.snapshot,
+          );
+          // A frame beyond the per-tab bound: not recorded, nothing to show or save.
+          if (!accepted) return { ok: true };
           // A new top document: forget the old document's pack offers, link and overlay status.
           if ((sender.frameId ?? 0) === 0)
             tabs.document(tabId, request.session, request.snapshot.frameUrl || undefined);
@@ -171,7 +202,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
           // A later part of the overlay (validated file name), into the frame that asked for it, nowhere else.
           return { ok: await injectIntoSender(sender, request.file) };
         case 'get-tab-state':
-          return registry.get(request.tabId);
+          // Another tab's URL and models: for the popup (an extension page) only, never a content script.
+          return fromExtensionPage(sender) ? registry.get(request.tabId) : undefined;
       }
     });
   }
@@ -184,6 +216,19 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       errors.add('drafts', String(error));
       return { ok: false, reason: `Could not save the draft: ${String(error)}` };
     });
+  }
+  // Settings and the overlay's layout for content scripts (storage.local is closed to them); the layout is keyed
+  // by the sending frame's own origin.
+  const prefs = parsePrefsRequest(raw);
+  if (prefs) {
+    if (sender.tab?.id === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender))
+      return undefined;
+    return handlePrefsRequest(prefs, senderOrigin(sender.url), browser.storage.local).catch(
+      (error: unknown) => {
+        errors.add('settings', String(error));
+        return undefined;
+      },
+    );
   }
   const content = parseContentPacksRequest(raw);
   if (content) {
@@ -271,8 +316,18 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 browser.storage.onChanged.addListener((changes, area) => {
   const change = changes[SETTINGS_KEY];
-  if (area === 'local' && change)
-    void scheduleUpdates(normalizeSettings(change.newValue).updateHours).catch(() => undefined);
+  if (area !== 'local' || !change) return;
+  const settings = normalizeSettings(change.newValue);
+  void scheduleUpdates(settings.updateHours).catch(() => undefined);
+  // Content scripts no longer see storage events: tell the tabs' overlays.
+  const message: SettingsChanged = { type: 'settings-changed', settings: { ...settings } };
+  void browser.tabs
+    .query({})
+    .then((all) => {
+      for (const t of all)
+        if (t.id !== undefined) browser.tabs.sendMessage(t.id, message).catch(() => undefined);
+    })
+    .catch(() => undefined);
 });
 
 browser.permissions.onAdded.addListener(() => void syncSites());

@@ -1,6 +1,7 @@
 // Per-tab pack state: the offers and active pack of each frame, the reader's choice, the share link the tab was
 // opened with, and what the overlay reported. Pure and serializable (the worker may stop at any time).
 
+import { MAX_FRAMES_PER_TAB } from './tab-registry';
 import type { FramePacks, LinkStatus, OverlayStatus, PackOffer, TabPacksView } from '../../protocol/packs';
 
 export interface FrameEntry {
@@ -50,8 +51,12 @@ export class TabPacks {
     } else if (pageUrl) entry.pageUrl = pageUrl;
   }
 
+  /** Records a frame's offers; a new frame beyond MAX_FRAMES_PER_TAB (the top one aside) is ignored. */
   setFrame(tabId: number, frameId: number, frame: FrameEntry): void {
-    this.tab(tabId).frames[String(frameId)] = frame;
+    const frames = this.tab(tabId).frames;
+    const key = String(frameId);
+    if (frameId !== 0 && !(key in frames) && Object.keys(frames).length >= MAX_FRAMES_PER_TAB) return;
+    frames[key] = frame;
   }
 
   linkedKeys(tabId: number): Set<string> {

@@ -1,17 +1,15 @@
-// The overlay's per-site preferences (launcher place, panel side and width) in browser.storage.local, keyed by
-// origin so that each site remembers its own layout. Malformed stored values are ignored.
+// The overlay's per-site preferences (launcher place, panel side and width), kept by the background in
+// storage.local keyed by the frame's origin (the background takes the origin from the sender, not from us), so that
+// each site remembers its own layout. Malformed stored values are ignored.
 
 import browser from '../../../extension/browser';
+import type { PrefsRequest } from '../../../protocol/prefs-messages';
 import { parsePosition, type LauncherPosition } from '../launcher/position';
 import { parsePanelPrefs, type PanelPrefs } from '../panel/placement';
 
 export interface SitePrefs {
   launcher?: LauncherPosition;
   panel?: PanelPrefs;
-}
-
-export function prefsKey(origin: string): string {
-  return `overlay.site:${origin}`;
 }
 
 export function parseSitePrefs(v: unknown): SitePrefs {
@@ -25,23 +23,21 @@ export function parseSitePrefs(v: unknown): SitePrefs {
   return prefs;
 }
 
-export async function loadSitePrefs(origin = location.origin): Promise<SitePrefs> {
+export async function loadSitePrefs(): Promise<SitePrefs> {
   try {
-    const key = prefsKey(origin);
-    const stored = await browser.storage.local.get(key);
-    return parseSitePrefs(stored[key]);
+    const request: PrefsRequest = { type: 'site-prefs-get' };
+    return parseSitePrefs(await browser.runtime.sendMessage(request));
   } catch {
     return {};
   }
 }
 
-/** Merges `patch` into what is stored for this origin. */
-export async function saveSitePrefs(patch: SitePrefs, origin = location.origin): Promise<void> {
+/** Merges `patch` into what is stored for this frame's origin. */
+export async function saveSitePrefs(patch: SitePrefs): Promise<void> {
   try {
-    const key = prefsKey(origin);
-    const current = parseSitePrefs((await browser.storage.local.get(key))[key]);
-    await browser.storage.local.set({ [key]: { ...current, ...patch } });
+    const request: PrefsRequest = { type: 'site-prefs-set', patch: { ...patch } };
+    await browser.runtime.sendMessage(request);
   } catch {
-    // Storage can be unavailable (extension reloaded under the page); the layout is then just not remembered.
+    // The background can be unavailable (extension reloaded under the page); the layout is then just not remembered.
   }
 }
