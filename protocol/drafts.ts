@@ -2,6 +2,8 @@
 // of the sender's page), and the draft record they carry. The page is always the sender's, never the message's.
 import { isRec } from '../base/is-record';
 
+import type { RpcFailure, RpcReply, RpcRequest } from './rpc';
+
 /** Characters of one draft's pack JSON (a pack's own limit is 1 MB; a little room for work in progress). */
 export const MAX_DRAFT_TEXT = 2 * 1024 * 1024;
 
@@ -35,13 +37,21 @@ export function readDraft(v: unknown): DraftRecord | null {
   };
 }
 
-export type DraftRequest =
-  | { type: 'draft-save'; draft: Pick<DraftRecord, 'id' | 'title' | 'text' | 'basedOn'> }
-  | { type: 'draft-list' }
-  | { type: 'draft-delete'; id: string };
+/** Content scripts → background: the drafts of the sender's own page (the page is never the message's). */
+export interface DraftRpc {
+  'draft-save': {
+    request: { type: 'draft-save'; draft: Pick<DraftRecord, 'id' | 'title' | 'text' | 'basedOn'> };
+    reply: { ok: true; savedAt: number } | RpcFailure;
+  };
+  /** The page's drafts, newest first. */
+  'draft-list': { request: { type: 'draft-list' }; reply: { ok: true; drafts: DraftRecord[] } | RpcFailure };
+  'draft-delete': { request: { type: 'draft-delete'; id: string }; reply: { ok: boolean; reason?: string } };
+}
 
-export type DraftReply =
-  { ok: true; savedAt: number } | { ok: true; drafts: DraftRecord[] } | { ok: boolean; reason?: string };
+export type DraftRequest = RpcRequest<DraftRpc>;
+
+/** Any reply to a drafts message. */
+export type DraftReply = RpcReply<DraftRpc, keyof DraftRpc>;
 
 export function parseDraftRequest(v: unknown): DraftRequest | null {
   if (!isRec(v)) return null;

@@ -7,36 +7,80 @@ import { BRIDGE_LIMITS } from './bridge';
 import { boundedUrl } from './bridge-validate';
 import type { ValidationError } from '../annotations/format/validate';
 import type { FrameReport } from './runtime';
-import type { OverlayStatus, Provenance } from './packs';
+import type { FramePacks, OverlayStatus, Provenance, TabPacksView } from './packs';
+import type { RpcFailure, RpcRequest } from './rpc';
 import type { PackRecord, Problem, Source, Trust } from './pack-records';
 
+/**
+ * A request's reply when the handler has nothing to tell but that it is done. Pack handlers that fail unexpectedly
+ * answer `RpcFailure` where their reply allows it; handlers whose reply is a view (no `ok`) reject instead.
+ */
+export type Done<T = object> = ({ ok: true } & T) | RpcFailure;
+
+/** Content scripts → background, about the sender's own tab and frame (never one the message names). */
+export interface ContentPacksRpc {
+  /** The top frame's `#literate=…` fragment; subframes are answered `{ ok: false }`. */
+  'share-link': {
+    request: { type: 'share-link'; session: string; fragment: string };
+    reply: { ok: boolean };
+  };
+  /** Which packs apply to this frame; `graphs` null until some pack might apply (then the models are described). */
+  'frame-packs': {
+    request: { type: 'frame-packs'; session: string; frameUrl: string; graphs: ModelGraph[] | null };
+    reply: FramePacks;
+  };
+  'overlay-status': { request: { type: 'overlay-status'; status: OverlayStatus }; reply: Done };
+  'save-pack-edit': {
+    request: { type: 'save-pack-edit'; packKey: string; text: string };
+    reply: ActionResult & { packKey?: string };
+  };
+}
+
+/** Extension pages (popup, options, the consent prompt) → background: a tab's packs, the store, sources, trust. */
+export interface PagePacksRpc {
+  'get-tab-packs': { request: { type: 'get-tab-packs'; tabId: number }; reply: TabPacksView };
+  'choose-pack': { request: { type: 'choose-pack'; tabId: number; packKey: string | null }; reply: Done };
+  'set-pack-enabled': {
+    request: { type: 'set-pack-enabled'; packKey: string; enabled: boolean };
+    reply: Done;
+  };
+  'open-overlay': { request: { type: 'open-overlay'; tabId: number }; reply: Done };
+  'share-link-for-tab': { request: { type: 'share-link-for-tab'; tabId: number }; reply: ShareLinkResult };
+  'review-link': { request: { type: 'review-link'; tabId: number }; reply: ActionResult };
+  'get-packs-admin': { request: { type: 'get-packs-admin' }; reply: PacksAdminView };
+  'add-source': {
+    request: { type: 'add-source'; kind: 'url' | 'registry'; url: string };
+    reply: ActionResult & { sourceId?: string };
+  };
+  /** One source, or every source (`sourceId` null). */
+  'update-sources': {
+    request: { type: 'update-sources'; sourceId: string | null };
+    reply: { ok: boolean; reports: SourceUpdateReport[] } | RpcFailure;
+  };
+  'remove-source': { request: { type: 'remove-source'; sourceId: string }; reply: Done };
+  'remove-pack': { request: { type: 'remove-pack'; packKey: string }; reply: Done };
+  'import-pack': {
+    request: { type: 'import-pack'; name: string; text: string };
+    reply: ActionResult & { packKey?: string };
+  };
+  'export-pack': { request: { type: 'export-pack'; packKey: string }; reply: ExportResult };
+  'get-diagnostics': { request: { type: 'get-diagnostics' }; reply: Diagnostics };
+  /** null: the prompt expired or was answered. */
+  'consent-get': { request: { type: 'consent-get'; id: string }; reply: ConsentView | null };
+  'consent-answer': {
+    request: { type: 'consent-answer'; id: string; accept: boolean; trustOrigin: boolean };
+    reply: ActionResult;
+  };
+  'untrust-origin': { request: { type: 'untrust-origin'; origin: string }; reply: Done };
+  /** Registers the site scripts again for the sites the reader granted; answers those sites. */
+  'sync-sites': { request: { type: 'sync-sites' }; reply: Done<{ sites: string[] }> };
+}
+
 /** Sent by content scripts; the background answers about the sender's own tab and frame. */
-export type ContentPacksRequest =
-  | { type: 'share-link'; session: string; fragment: string }
-  | { type: 'frame-packs'; session: string; frameUrl: string; graphs: ModelGraph[] | null }
-  | { type: 'overlay-status'; status: OverlayStatus }
-  | { type: 'save-pack-edit'; packKey: string; text: string };
+export type ContentPacksRequest = RpcRequest<ContentPacksRpc>;
 
 /** Accepted only from the extension's own pages. */
-export type PagePacksRequest =
-  | { type: 'get-tab-packs'; tabId: number }
-  | { type: 'choose-pack'; tabId: number; packKey: string | null }
-  | { type: 'set-pack-enabled'; packKey: string; enabled: boolean }
-  | { type: 'open-overlay'; tabId: number }
-  | { type: 'share-link-for-tab'; tabId: number }
-  | { type: 'review-link'; tabId: number }
-  | { type: 'get-packs-admin' }
-  | { type: 'add-source'; kind: 'url' | 'registry'; url: string }
-  | { type: 'update-sources'; sourceId: string | null }
-  | { type: 'remove-source'; sourceId: string }
-  | { type: 'remove-pack'; packKey: string }
-  | { type: 'import-pack'; name: string; text: string }
-  | { type: 'export-pack'; packKey: string }
-  | { type: 'get-diagnostics' }
-  | { type: 'consent-get'; id: string }
-  | { type: 'consent-answer'; id: string; accept: boolean; trustOrigin: boolean }
-  | { type: 'untrust-origin'; origin: string }
-  | { type: 'sync-sites' };
+export type PagePacksRequest = RpcRequest<PagePacksRpc>;
 
 export type ActionResult =
   { ok: true } | { ok: false; reason: string; where?: string; errors?: ValidationError[] };
@@ -80,6 +124,17 @@ export interface ConsentView {
 }
 
 export type ShareLinkResult = { ok: true; link: string } | { ok: false; reason: string };
+
+/** A stored pack's text, named for a download. */
+export type ExportResult = { ok: true; name: string; text: string } | { ok: false; reason: string };
+
+/** What updating one source did. */
+export interface SourceUpdateReport {
+  sourceId: string;
+  /** Packs stored anew (first copy or a changed copy). */
+  changed: number;
+  problems: Problem[];
+}
 
 // ------------------------------------------------------------------------------------------------ validators
 

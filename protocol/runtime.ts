@@ -2,6 +2,7 @@
 
 import type { PageSnapshot } from './bridge';
 import { parseSnapshot } from './bridge-validate';
+import type { RpcRequest } from './rpc';
 
 export interface FrameReport extends PageSnapshot {
   frameId: number;
@@ -14,12 +15,26 @@ export interface TabState {
   frames: FrameReport[];
 }
 
-/** Messages to the background service worker. */
-export type BackgroundRequest =
-  | { type: 'frame-state'; session: string; snapshot: PageSnapshot }
-  | { type: 'get-tab-state'; tabId: number }
-  | { type: 'load-overlay' }
-  | LoadChunkRequest;
+/**
+ * Content scripts → background: what this frame's hook found (for the badge and the popup), and loading the overlay
+ * (then its later chunks) into the asking frame.
+ */
+export interface FrameRpc {
+  'frame-state': {
+    request: { type: 'frame-state'; session: string; snapshot: PageSnapshot };
+    reply: { ok: true };
+  };
+  'load-overlay': { request: { type: 'load-overlay' }; reply: { ok: boolean } };
+  'load-overlay-chunk': { request: LoadChunkRequest; reply: { ok: boolean } };
+}
+
+/** Popup → background: what the hooks of a tab found. */
+export interface TabStateRpc {
+  'get-tab-state': { request: { type: 'get-tab-state'; tabId: number }; reply: TabState };
+}
+
+/** The requests `parseBackgroundRequest` accepts. */
+export type BackgroundRequest = RpcRequest<FrameRpc> | RpcRequest<TabStateRpc>;
 
 /** The overlay asks for one of its later chunks (`overlay-<name>.js`), injected into the asking frame only. */
 export interface LoadChunkRequest {
@@ -31,14 +46,17 @@ export interface LoadChunkRequest {
 export const OVERLAY_CHUNK_FILE = /^overlay-[a-z0-9-]{1,40}\.js$/;
 
 /**
- * Messages from the background to content scripts: keyboard command and popup actions for the overlay, and
- * `packs-changed` (the store or the tab's choice changed: ask which packs apply again).
+ * Background → content scripts: keyboard command and popup actions for the overlay, and `packs-changed` (the store
+ * or the tab's choice changed: ask which packs apply again). Content scripts answer none of them.
  */
-export type ContentRequest =
-  | { type: 'toggle-overlay' }
-  | { type: 'open-overlay' }
-  | { type: 'toggle-authoring' }
-  | { type: 'packs-changed' };
+export interface ContentRpc {
+  'toggle-overlay': { request: { type: 'toggle-overlay' }; reply: undefined };
+  'open-overlay': { request: { type: 'open-overlay' }; reply: undefined };
+  'toggle-authoring': { request: { type: 'toggle-authoring' }; reply: undefined };
+  'packs-changed': { request: { type: 'packs-changed' }; reply: undefined };
+}
+
+export type ContentRequest = RpcRequest<ContentRpc>;
 
 /** The keyboard commands (manifest `commands`), relayed to the tab as they are named. */
 export type OverlayCommand = 'toggle-overlay' | 'open-overlay' | 'toggle-authoring';
@@ -53,12 +71,6 @@ export function parseContentRequest(v: unknown): ContentRequest | null {
     ? { type }
     : null;
 }
-
-export type BackgroundResponse<R extends BackgroundRequest> = R extends { type: 'get-tab-state' }
-  ? TabState
-  : R extends { type: 'load-overlay' | 'load-overlay-chunk' }
-    ? { ok: boolean }
-    : { ok: true };
 
 /** Validates a runtime message: content scripts run in renderers that a page may have compromised. */
 export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
