@@ -74,7 +74,8 @@ export function parseModelSummary(v: Json): ModelSummary | null {
     typeof v.kind === 'string' && MODEL_KINDS.has(v.kind) ? (v.kind as ModelSummary['kind']) : null;
   const name = str(v.name, 256);
   const sourceUrl = strOrNull(v.sourceUrl);
-  const nodes = int(v.nodes, 0, BRIDGE_LIMITS.maxNodes);
+  // The model's own count: a model bigger than a ModelGraph may carry is still reported (and described truncated).
+  const nodes = int(v.nodes);
   const params = int(v.params);
   const backend = strOrNull(v.backend);
   const revision = v.revision === undefined ? undefined : int(v.revision, 0, 1_000_000);
@@ -110,11 +111,20 @@ export function parseSnapshot(v: Json): PageSnapshot | null {
   if (!isRec(v)) return null;
   const frameUrl = boundedUrl(v.frameUrl);
   if (frameUrl === null || !Array.isArray(v.engines) || !Array.isArray(v.models)) return null;
-  if (v.engines.length > BRIDGE_LIMITS.maxEngines || v.models.length > BRIDGE_LIMITS.maxModels) return null;
-  const engines = v.engines.map(parseEngineInfo);
-  const models = v.models.map(parseModelSummary);
-  if (engines.some((e) => e === null) || models.some((m) => m === null)) return null;
-  return { frameUrl, engines: engines as EngineInfo[], models: models as ModelSummary[] };
+  // One entry the validator refuses is dropped alone: the rest of the page's models are still shown.
+  const engines = validEntries(v.engines, BRIDGE_LIMITS.maxEngines, parseEngineInfo);
+  const models = validEntries(v.models, BRIDGE_LIMITS.maxModels, parseModelSummary);
+  return { frameUrl, engines, models };
+}
+
+/** The valid entries among the first `max` of a list, in order. */
+function validEntries<T>(list: unknown[], max: number, parse: (v: Json) => T | null): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < list.length && i < max; i++) {
+    const entry = parse(list[i]);
+    if (entry !== null) out.push(entry);
+  }
+  return out;
 }
 
 function parseTapFrame(v: Json): TapFrame | null {

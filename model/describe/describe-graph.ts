@@ -44,21 +44,26 @@ export function describeGraphModel(model: unknown, ctx: DescribeContext): Descri
   let inputs: TensorRef[] = [];
   let outputs: TensorRef[] = [];
   const artifacts = get(model, 'artifacts');
+  let totalNodes = 0;
   try {
-    let raw = nodesFromGraphDef(get(get(artifacts, 'modelTopology'), 'node'));
+    const graphDef = get(get(artifacts, 'modelTopology'), 'node');
+    let raw = nodesFromGraphDef(graphDef);
+    totalNodes = lengthOf(graphDef);
     let stored = weightsFromManifest(get(artifacts, 'weightSpecs'));
     if (raw.length === 0) {
       const executor = get(model, 'executor');
-      raw = nodesFromExecutor(get(get(executor, 'graph'), 'nodes'));
+      const executorNodes = get(get(executor, 'graph'), 'nodes');
+      raw = nodesFromExecutor(executorNodes);
+      totalNodes = keys(executorNodes, Number.MAX_SAFE_INTEGER).length;
       stored = weightsFromTensors(get(executor, 'weightMap'));
       if (raw.length > 0) notes.push('no GraphDef in model.artifacts: read from the executor graph');
     }
-    if (raw.length >= LIMITS.nodes) notes.push(`stopped at ${LIMITS.nodes} nodes`);
     const roles = rolesByConsumer(raw);
     for (const r of raw) nodes.push(graphNode(r, nodes.length, stored, roles, ctx.liveShapes));
-    // Weights no top-level node holds (for example inside function bodies) still count, as const nodes.
+    // Weights no top-level node holds (for example inside function bodies) still count, as const nodes; when the
+    // graph was cut, the weights of the nodes left out are not orphans: they are left out too.
     const named = new Set(raw.map((r) => r.name));
-    for (const name of stored.keys()) {
+    for (const name of totalNodes > raw.length ? [] : stored.keys()) {
       if (!named.has(name))
         nodes.push(graphNode({ name, op: 'Const', inputs: [], attr: null }, nodes.length, stored, roles));
     }
@@ -80,9 +85,19 @@ export function describeGraphModel(model: unknown, ctx: DescribeContext): Descri
       outputs,
       trainableParams: 0,
       notes,
+      totalNodes,
     },
     ctx,
   );
+}
+
+/** The length of an array (however long), 0 for anything else. */
+function lengthOf(v: unknown): number {
+  try {
+    return Array.isArray(v) ? v.length : 0;
+  } catch {
+    return 0;
+  }
 }
 
 function nodesFromGraphDef(v: unknown): RawNode[] {

@@ -75,6 +75,12 @@ export function ModelView(props: ModelViewProps) {
           {sourceLine(model)}
         </p>
       </header>
+      {graph.totals.nodes > graph.nodes.length ? (
+        <p class="state notice" role="note" data-testid="truncated">
+          This model has {graph.totals.nodes.toLocaleString('en')} nodes: the outline shows the first{' '}
+          {graph.nodes.length.toLocaleString('en')}.
+        </p>
+      ) : null}
       <PackIntro graph={graph} />
       <ModelOutline
         graph={graph}
