@@ -10,6 +10,7 @@ import type { FrameReport } from './runtime';
 import type { FramePacks, OverlayStatus, Provenance, TabPacksView } from './packs';
 import type { RpcFailure, RpcRequest } from './rpc';
 import type { PackRecord, Problem, Source, Trust } from './pack-records';
+import type { EditView } from './pack-edits';
 
 /**
  * A request's reply when the handler has nothing to tell but that it is done. Pack handlers that fail unexpectedly
@@ -24,15 +25,18 @@ export interface ContentPacksRpc {
     request: { type: 'share-link'; session: string; fragment: string };
     reply: { ok: boolean };
   };
+  /** The reader clicked or typed in the top document (a trusted activation): a waiting consent window may open. */
+  'share-link-gesture': { request: { type: 'share-link-gesture'; session: string }; reply: { ok: boolean } };
   /** Which packs apply to this frame; `graphs` null until some pack might apply (then the models are described). */
   'frame-packs': {
     request: { type: 'frame-packs'; session: string; frameUrl: string; graphs: ModelGraph[] | null };
     reply: FramePacks;
   };
   'overlay-status': { request: { type: 'overlay-status'; status: OverlayStatus }; reply: Done };
+  /** Kept pending: the reader confirms it in an extension page the background opens (never stored from here). */
   'save-pack-edit': {
     request: { type: 'save-pack-edit'; packKey: string; text: string };
-    reply: ActionResult & { packKey?: string };
+    reply: ActionResult & { pendingId?: string };
   };
 }
 
@@ -68,10 +72,24 @@ export interface PagePacksRpc {
   /** null: the prompt expired or was answered. */
   'consent-get': { request: { type: 'consent-get'; id: string }; reply: ConsentView | null };
   'consent-answer': {
-    request: { type: 'consent-answer'; id: string; accept: boolean; trustOrigin: boolean };
+    /** `wholeOrigin` (default true): a "no" also covers the pack's origin for this browser session. */
+    request: {
+      type: 'consent-answer';
+      id: string;
+      accept: boolean;
+      trustOrigin: boolean;
+      wholeOrigin?: boolean;
+    };
     reply: ActionResult;
   };
   'untrust-origin': { request: { type: 'untrust-origin'; origin: string }; reply: Done };
+  /** An edited copy waiting for the reader's answer (null: expired or answered). */
+  'edit-get': { request: { type: 'edit-get'; id: string }; reply: EditView | null };
+  /** The reader's answer: only a yes stores the edited copy. */
+  'edit-answer': {
+    request: { type: 'edit-answer'; id: string; accept: boolean };
+    reply: ActionResult & { packKey?: string };
+  };
   /** Registers the site scripts again for the sites the reader granted; answers those sites. */
   'sync-sites': { request: { type: 'sync-sites' }; reply: Done<{ sites: string[] }> };
 }
@@ -121,6 +139,11 @@ export interface ConsentView {
   pageOrigin: string | null;
   /** Whether "always trust this origin" can be offered (URL packs only). */
   canTrustOrigin: boolean;
+  /**
+   * The pack is on a new source on another site and Literate has not fetched it: it asks about the source first
+   * (only `provenance.url`, `provenance.origin` and `pageOrigin` are known) and fetches it only if the reader agrees.
+   */
+  unfetched?: boolean;
 }
 
 export type ShareLinkResult = { ok: true; link: string } | { ok: false; reason: string };
@@ -154,6 +177,10 @@ export function parseContentPacksRequest(v: unknown): ContentPacksRequest | null
     case 'share-link':
       return str(v.session, 64) && SESSION.test(v.session) && str(v.fragment, 64 * 1024)
         ? { type: 'share-link', session: v.session, fragment: v.fragment }
+        : null;
+    case 'share-link-gesture':
+      return str(v.session, 64) && SESSION.test(v.session)
+        ? { type: 'share-link-gesture', session: v.session }
         : null;
     case 'frame-packs': {
       const frameUrl = boundedUrl(v.frameUrl);
@@ -224,11 +251,26 @@ export function parsePagePacksRequest(v: unknown): PagePacksRequest | null {
     case 'consent-get':
       return str(v.id, 64) ? { type: 'consent-get', id: v.id } : null;
     case 'consent-answer':
-      return str(v.id, 64) && typeof v.accept === 'boolean' && typeof v.trustOrigin === 'boolean'
-        ? { type: 'consent-answer', id: v.id, accept: v.accept, trustOrigin: v.trustOrigin }
+      return str(v.id, 64) &&
+        typeof v.accept === 'boolean' &&
+        typeof v.trustOrigin === 'boolean' &&
+        (v.wholeOrigin === undefined || typeof v.wholeOrigin === 'boolean')
+        ? {
+            type: 'consent-answer',
+            id: v.id,
+            accept: v.accept,
+            trustOrigin: v.trustOrigin,
+            wholeOrigin: v.wholeOrigin !== false,
+          }
         : null;
     case 'untrust-origin':
       return str(v.origin, 2048) ? { type: 'untrust-origin', origin: v.origin } : null;
+    case 'edit-get':
+      return str(v.id, 64) ? { type: 'edit-get', id: v.id } : null;
+    case 'edit-answer':
+      return str(v.id, 64) && typeof v.accept === 'boolean'
+        ? { type: 'edit-answer', id: v.id, accept: v.accept }
+        : null;
     default:
       return null;
   }

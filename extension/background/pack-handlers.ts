@@ -3,10 +3,13 @@
 
 import type {
   ContentPacksRequest,
+  ContentPacksRpc,
   PagePacksRequest,
+  PagePacksRpc,
   PacksAdminView,
   ShareLinkResult,
 } from '../../protocol/packs-messages';
+import type { RpcReply, TypeOf } from '../../protocol/rpc';
 import type { FramePacks } from '../../protocol/packs';
 import type { ContentRequest, FrameReport } from '../../protocol/runtime';
 import { shareLinkForPack } from '../share/share-for-pack';
@@ -27,6 +30,8 @@ export interface HandlerDeps {
   /** Persist tab state only. */
   persist(): void;
   sendToTab(tabId: number, message: ContentRequest): Promise<void>;
+  /** Opens the extension page where the reader confirms (or not) a pending edited copy; absent: the options page. */
+  openEditPrompt?(pendingId: string): Promise<void>;
   /** Origins the reader granted; and re-registering site scripts for them. */
   grantedSites(): Promise<string[]>;
   syncSites(): Promise<string[]>;
@@ -38,11 +43,17 @@ export interface ContentSender {
   url: string | null;
 }
 
+/** Answers a content script's pack request; the reply's type follows from the request's. */
+export function handleContentPacks<R extends ContentPacksRequest>(
+  request: R,
+  sender: ContentSender,
+  deps: HandlerDeps,
+): Promise<RpcReply<ContentPacksRpc, TypeOf<R>>>;
 export async function handleContentPacks(
   request: ContentPacksRequest,
   sender: ContentSender,
   deps: HandlerDeps,
-): Promise<unknown> {
+): Promise<RpcReply<ContentPacksRpc, ContentPacksRequest['type']>> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'share-link': {
@@ -51,6 +62,11 @@ export async function handleContentPacks(
       await deps.links.open(sender.tabId, request.fragment, sender.url);
       return { ok: true };
     }
+    case 'share-link-gesture':
+      // Our relay saw a trusted click or key press in the top document: a waiting consent window may open.
+      if (sender.frameId !== 0) return { ok: false };
+      await deps.links.gesture(sender.tabId);
+      return { ok: true };
     case 'frame-packs': {
       if (sender.frameId === 0) tabs.document(sender.tabId, request.session, request.frameUrl);
       const usable = await service.usable();
@@ -84,8 +100,23 @@ export async function handleContentPacks(
       tabs.setOverlay(sender.tabId, request.status);
       deps.persist();
       return { ok: true };
-    case 'save-pack-edit':
-      return service.saveEdit(request.packKey, request.text);
+    case 'save-pack-edit': {
+      // Never stored from here: the copy waits for the reader's answer in an extension page the page cannot reach.
+      const page = sender.url ? pageOf(sender.url) : null;
+      const proposed = await service.proposeEdit(request.packKey, request.text, page);
+      if (proposed.ok && proposed.pendingId)
+        await deps.openEditPrompt?.(proposed.pendingId).catch(() => undefined);
+      return proposed;
+    }
+  }
+}
+
+function pageOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return null;
   }
 }
 
@@ -102,7 +133,15 @@ export async function shareLinkForTab(tabId: number, deps: HandlerDeps): Promise
   return shareLinkForPack(view.pageUrl, provenanceOf(active.record, active.source), active.pack, step);
 }
 
-export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDeps): Promise<unknown> {
+/** Answers an extension page's pack request; the reply's type follows from the request's. */
+export function handlePagePacks<R extends PagePacksRequest>(
+  request: R,
+  deps: HandlerDeps,
+): Promise<RpcReply<PagePacksRpc, TypeOf<R>>>;
+export async function handlePagePacks(
+  request: PagePacksRequest,
+  deps: HandlerDeps,
+): Promise<RpcReply<PagePacksRpc, PagePacksRequest['type']>> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'get-tab-packs':
@@ -163,7 +202,16 @@ export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDe
     case 'consent-get':
       return deps.links.view(request.id);
     case 'consent-answer':
-      return deps.links.answer(request.id, request.accept, request.trustOrigin);
+      return deps.links.answer(
+        request.id,
+        request.accept,
+        request.trustOrigin,
+        request.wholeOrigin !== false,
+      );
+    case 'edit-get':
+      return service.editView(request.id);
+    case 'edit-answer':
+      return service.answerEdit(request.id, request.accept);
     case 'untrust-origin':
       await (await service.store()).untrustOrigin(request.origin);
       return { ok: true };
