@@ -3,13 +3,10 @@
 
 import type {
   ContentPacksRequest,
-  ContentPacksRpc,
   PagePacksRequest,
-  PagePacksRpc,
   PacksAdminView,
   ShareLinkResult,
 } from '../../protocol/packs-messages';
-import type { RpcReply, TypeOf } from '../../protocol/rpc';
 import type { FramePacks } from '../../protocol/packs';
 import type { ContentRequest, FrameReport } from '../../protocol/runtime';
 import { shareLinkForPack } from '../share/share-for-pack';
@@ -30,8 +27,6 @@ export interface HandlerDeps {
   /** Persist tab state only. */
   persist(): void;
   sendToTab(tabId: number, message: ContentRequest): Promise<void>;
-  /** Opens the extension page where the reader confirms (or not) a pending edited copy; absent: the options page. */
-  openEditPrompt?(pendingId: string): Promise<void>;
   /** Origins the reader granted; and re-registering site scripts for them. */
   grantedSites(): Promise<string[]>;
   syncSites(): Promise<string[]>;
@@ -43,17 +38,11 @@ export interface ContentSender {
   url: string | null;
 }
 
-/** Answers a content script's pack request; the reply's type follows from the request's. */
-export function handleContentPacks<R extends ContentPacksRequest>(
-  request: R,
-  sender: ContentSender,
-  deps: HandlerDeps,
-): Promise<RpcReply<ContentPacksRpc, TypeOf<R>>>;
 export async function handleContentPacks(
   request: ContentPacksRequest,
   sender: ContentSender,
   deps: HandlerDeps,
-): Promise<RpcReply<ContentPacksRpc, ContentPacksRequest['type']>> {
+): Promise<unknown> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'share-link': {
@@ -100,23 +89,8 @@ export async function handleContentPacks(
       tabs.setOverlay(sender.tabId, request.status);
       deps.persist();
       return { ok: true };
-    case 'save-pack-edit': {
-      // Never stored from here: the copy waits for the reader's answer in an extension page the page cannot reach.
-      const page = sender.url ? pageOf(sender.url) : null;
-      const proposed = await service.proposeEdit(request.packKey, request.text, page);
-      if (proposed.ok && proposed.pendingId)
-        await deps.openEditPrompt?.(proposed.pendingId).catch(() => undefined);
-      return proposed;
-    }
-  }
-}
-
-function pageOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return null;
+    case 'save-pack-edit':
+      return service.saveEdit(request.packKey, request.text);
   }
 }
 
@@ -133,15 +107,7 @@ export async function shareLinkForTab(tabId: number, deps: HandlerDeps): Promise
   return shareLinkForPack(view.pageUrl, provenanceOf(active.record, active.source), active.pack, step);
 }
 
-/** Answers an extension page's pack request; the reply's type follows from the request's. */
-export function handlePagePacks<R extends PagePacksRequest>(
-  request: R,
-  deps: HandlerDeps,
-): Promise<RpcReply<PagePacksRpc, TypeOf<R>>>;
-export async function handlePagePacks(
-  request: PagePacksRequest,
-  deps: HandlerDeps,
-): Promise<RpcReply<PagePacksRpc, PagePacksRequest['type']>> {
+export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDeps): Promise<unknown> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'get-tab-packs':
@@ -208,10 +174,6 @@ export async function handlePagePacks(
         request.trustOrigin,
         request.wholeOrigin !== false,
       );
-    case 'edit-get':
-      return service.editView(request.id);
-    case 'edit-answer':
-      return service.answerEdit(request.id, request.accept);
     case 'untrust-origin':
       await (await service.store()).untrustOrigin(request.origin);
       return { ok: true };
