@@ -1,17 +1,9 @@
 // Weight roles ("kernel", "bias", …) let packs name a weight without knowing variable names; derived from names.
-import type { WeightRole } from './model-graph';
+import { WEIGHT_ROLES, type WeightRole } from './model-graph';
 
-const SAME_NAME: readonly WeightRole[] = [
-  'depthwise_kernel',
-  'pointwise_kernel',
-  'recurrent_kernel',
-  'gamma',
-  'beta',
-  'moving_mean',
-  'moving_variance',
-  'embeddings',
-  'alpha',
-];
+/** The roles a variable is named after ('moving_mean', 'recurrent_kernel'): all but the three generic ones. */
+const GENERIC: readonly WeightRole[] = ['kernel', 'bias', 'weight'];
+const SAME_NAME = WEIGHT_ROLES.filter((role) => !GENERIC.includes(role));
 
 /**
  * The role of a weight from its name's last path segment: 'conv1/kernel' → kernel, 'lstm/recurrent_kernel' →

@@ -1,6 +1,7 @@
 // Live values in prose, `{{m.conv1.mean | .3f}}`: the grammar's parser, finder and number formatter, shared by the
 // validator (unknown aliases are errors), the renderer (placeholders) and the overlay (filling them in).
 import type { LiveStat, TensorRole } from './types';
+import { WEIGHT_ROLES } from '../../model/model-graph';
 
 export const MODEL_STATS = ['params', 'nodes', 'top1', 'argmax', 'fingerprint', 'backend'] as const;
 export const NODE_STATS = [
@@ -19,21 +20,7 @@ export const NODE_STATS = [
   'argmax',
 ] as const;
 export const LIVE_STATS: readonly LiveStat[] = [...new Set<LiveStat>([...NODE_STATS, ...MODEL_STATS])];
-export const TENSOR_ROLES: readonly TensorRole[] = [
-  'output',
-  'kernel',
-  'depthwise_kernel',
-  'pointwise_kernel',
-  'recurrent_kernel',
-  'bias',
-  'gamma',
-  'beta',
-  'moving_mean',
-  'moving_variance',
-  'embeddings',
-  'alpha',
-  'weight',
-];
+export const TENSOR_ROLES: readonly TensorRole[] = ['output', ...WEIGHT_ROLES];
 /** `.3f` fixed, `.2e` exponent, `.1%` percent, `d` integer with thousands separators, `s` as-is. */
 export const LIVE_FORMAT_PATTERN = /^(?:\.\d[fe%]|d|s)$/;
 

@@ -8,6 +8,7 @@ import type { ContentApi, TapBudget } from '../../relay/content-api';
 import { formatLiveValue, type LiveValueRef } from '../../../annotations/format/live-values';
 import { tapFor } from '../views/view-kind';
 import { liveNeed, statOf, type LiveNeed, type LiveValue } from './live-stat';
+import { floatValues } from '../../../model/tensor-values';
 
 export interface LiveModel {
   graph: ModelGraph;
@@ -63,12 +64,6 @@ export const browserLiveEnvironment: LiveEnvironment = {
 };
 
 const key = (graphId: string, nodeId: string) => `${graphId}\u0000${nodeId}`;
-
-function decode(frame: { dtype: string; buffer: ArrayBuffer }): Float32Array {
-  return frame.dtype === 'int32'
-    ? Float32Array.from(new Int32Array(frame.buffer))
-    : new Float32Array(frame.buffer);
-}
 
 export class LiveHub {
   private readonly entries = new Map<Element, Entry>();
@@ -175,7 +170,7 @@ export class LiveHub {
         this.deps.budget(),
         (frame: TapFrame) => {
           if (stop.signal.aborted) return;
-          this.latest.set(key(graphId, frame.nodeId), { values: decode(frame), shape: frame.shape });
+          this.latest.set(key(graphId, frame.nodeId), { values: floatValues(frame), shape: frame.shape });
           this.queuePaint();
         },
         stop.signal,
@@ -213,7 +208,8 @@ export class LiveHub {
         if (!weight) return this.fail(entry, 'the page did not give the weights');
         const s = weight.stats;
         const exact: Partial<Record<string, number>> = { min: s.min, max: s.max, mean: s.mean, std: s.std };
-        const value = exact[entry.ref.stat] ?? statOf(entry.ref.stat, decode(weight), weight.shape, null);
+        const value =
+          exact[entry.ref.stat] ?? statOf(entry.ref.stat, floatValues(weight), weight.shape, null);
         this.write(entry, value);
       },
       () => this.entries.get(entry.el) === entry && this.fail(entry, 'the page did not give the weights'),

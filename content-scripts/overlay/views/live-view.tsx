@@ -16,6 +16,7 @@ import { kindOf, labelOf, tapFor, type ViewKind } from './view-kind';
 import { WeightsView } from './weights-view';
 import { useLinkedMark } from '../pack/pack-context';
 import { BudgetContext, DEFAULT_BUDGET } from '../state/budget';
+import { floatValues } from '../../../model/tensor-values';
 
 export const LIVE_BUDGET: TapBudget = DEFAULT_BUDGET;
 
@@ -34,10 +35,7 @@ interface Shown {
 type Status = 'waiting' | 'live' | 'paused' | 'ended';
 
 function decode(frame: TapFrame, node: ModelNode, updates: number): Shown {
-  const raw =
-    frame.dtype === 'int32'
-      ? Float32Array.from(new Int32Array(frame.buffer))
-      : new Float32Array(frame.buffer);
+  const raw = floatValues(frame);
   const kind = kindOf(frame.shape, node);
   const values = kind === 'maps' ? raw : firstExample(frame.shape, raw);
   return {

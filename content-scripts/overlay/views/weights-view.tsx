@@ -10,6 +10,7 @@ import { paintFilters } from './filters';
 import { histogram, summarize } from './stats';
 import { StatsLine } from './stats-line';
 import { useLinkedMark } from '../pack/pack-context';
+import { floatValues } from '../../../model/tensor-values';
 
 /** What the hook sends for one weight (ContentApi.readWeights, added with the taps). */
 interface WeightValues {
@@ -84,10 +85,7 @@ export function WeightsView({
 function WeightBlock({ weight }: { weight: WeightValues }) {
   const hist = useRef<HTMLCanvasElement>(null);
   const filters = useRef<HTMLCanvasElement>(null);
-  const values =
-    weight.dtype === 'int32'
-      ? Float32Array.from(new Int32Array(weight.buffer))
-      : new Float32Array(weight.buffer);
+  const values = floatValues(weight);
   const image = paintFilters(weight.shape, values);
   const partial = weight.shape.join('x') !== weight.sourceShape.join('x');
   const sparsity = summarize(values).sparsity;
