@@ -80,14 +80,14 @@ function node(v: unknown): ModelNode {
   return {
     id: str(o.id),
     index: count(o.index),
-    op: str(o.op, 128),
+    op: str(o.op, GRAPH_LIMITS.maxOp),
     category: oneOf<ModelNode['category']>(o.category, CATEGORIES),
-    inputs: arr(o.inputs, 256).map((x) => str(x)),
+    inputs: arr(o.inputs, GRAPH_LIMITS.maxNodeInputs).map((x) => str(x)),
     outputShape: shapeOrNull(o.outputShape),
     shapeSource: oneOf<ModelNode['shapeSource']>(o.shapeSource, SHAPE_SOURCES),
     dtype: strOrNull(o.dtype, 32),
     params: count(o.params),
-    weights: arr(o.weights, 64).map(weight),
+    weights: arr(o.weights, GRAPH_LIMITS.maxNodeWeights).map(weight),
     attrs,
   };
 }
@@ -123,8 +123,8 @@ export function parseModelGraph(v: unknown): ModelGraph | null {
       backend: strOrNull(o.backend, 64),
       tfjsVersion: strOrNull(o.tfjsVersion, 32),
       tfjsVersionClass: oneOf<ModelGraph['tfjsVersionClass']>(o.tfjsVersionClass, VERSION_CLASSES),
-      inputs: arr(o.inputs, 64).map(tensorRef),
-      outputs: arr(o.outputs, 64).map(tensorRef),
+      inputs: arr(o.inputs, GRAPH_LIMITS.maxEndpoints).map(tensorRef),
+      outputs: arr(o.outputs, GRAPH_LIMITS.maxEndpoints).map(tensorRef),
       nodes,
       totals: {
         nodes: count(totals.nodes),

@@ -1,10 +1,19 @@
 // The ModelGraph: the plain-JSON description of one live model that the hook sends out of the page.
 // It is the contract between the hook (producer), the overlay and annotations/ (consumers): keep it versioned.
 
-/** Bounds of a ModelGraph as it crosses a boundary: a bigger graph is refused, not truncated silently. */
+/**
+ * Bounds of a ModelGraph as it crosses a boundary. The describer keeps within them (a bigger model is described
+ * truncated, with a note and its true node count in totals.nodes); the validator refuses a graph beyond them.
+ */
 export const GRAPH_LIMITS = {
   maxNodes: 20_000,
   maxString: 2048,
+  /** Inputs of one node (edges), weights of one node, characters of an op name. */
+  maxNodeInputs: 256,
+  maxNodeWeights: 64,
+  maxOp: 128,
+  /** Inputs and outputs of the model. */
+  maxEndpoints: 64,
 } as const;
 
 /** A dimension is a number, or null where the model leaves it free (batch, sequence length). */
@@ -97,6 +106,7 @@ export interface ModelGraph {
   outputs: TensorRef[];
   nodes: ModelNode[];
   totals: {
+    /** Nodes of the model: more than nodes.length when the description was truncated (see notes). */
     nodes: number;
     params: number;
     trainableParams: number;
