@@ -130,6 +130,11 @@ export interface ConsentView {
   pageOrigin: string | null;
   /** Whether "always trust this origin" can be offered (URL packs only). */
   canTrustOrigin: boolean;
+  /**
+   * The pack is on a new source on another site and Literate has not fetched it: it asks about the source first
+   * (only `provenance.url`, `provenance.origin` and `pageOrigin` are known) and fetches it only if the reader agrees.
+   */
+  unfetched?: boolean;
 }
 
 export type ShareLinkResult = { ok: true; link: string } | { ok: false; reason: string };

@@ -11,6 +11,8 @@ import { TabPacks } from './tab-packs';
 
 const PAGE = 'http://127.0.0.1:8080/demo/';
 const PACK_URL = 'https://packs.example.org/tour.json';
+/** A page on the pack's own origin: its packs are fetched (and described) before the reader is asked. */
+const SAME_ORIGIN_PAGE = 'https://packs.example.org/demo/';
 const fragmentOf = (link: string) => new URL(link).hash;
 
 /** Opens a link and clicks in the tab, as a reader who opened it would (the window waits for that click). */
@@ -44,7 +46,8 @@ describe('ShareLinks', () => {
   it('asks before loading a pack from an untrusted URL, showing provenance, then loads it at the step', async () => {
     const { host, service, tabs, links, prompts } = setup();
     host.put(PACK_URL, packText({ title: 'A guided tour', description: 'Three steps.' }));
-    await openClicked(links, 1, fragmentOf(buildShareLink(PAGE, { url: PACK_URL }, 1)), PAGE);
+    const page = SAME_ORIGIN_PAGE;
+    await openClicked(links, 1, fragmentOf(buildShareLink(page, { url: PACK_URL }, 1)), page);
     expect(tabs.link(1)).toMatchObject({ state: 'asking', source: PACK_URL, step: 1 });
     expect(await service.usable()).toEqual([]); // nothing loaded silently
     const view = links.view(prompts[0]!);
@@ -58,7 +61,7 @@ describe('ShareLinks', () => {
       description: 'Three steps.',
       step: 1,
       steps: 2,
-      pageOrigin: 'http://127.0.0.1:8080',
+      pageOrigin: 'https://packs.example.org',
       canTrustOrigin: true,
     });
     expect(await links.answer(prompts[0]!, true, false)).toEqual({ ok: true });
@@ -151,6 +154,7 @@ describe('ShareLinks', () => {
 
   it('says why a link cannot load', async () => {
     const { host, links, tabs, prompts } = setup();
+    const PAGE = SAME_ORIGIN_PAGE;
     await openClicked(links, 1, '#literate=https%3A%2F%2Fpacks.example.org%2Fmissing.json', PAGE);
     expect(tabs.link(1)).toMatchObject({
       state: 'failed',
@@ -191,6 +195,7 @@ describe('ShareLinks', () => {
     const restarted = new ShareLinks({
       service,
       tabs,
+      fetch: host.fetch,
       openPrompt: async () => null,
       closePrompt: async () => undefined,
       notify: () => undefined,
@@ -316,5 +321,67 @@ describe('ShareLinks', () => {
     expect(prompts).toEqual([]);
     await openClicked(links, 4, `#literate=${encodeURIComponent(PACK_URL)}`, PAGE);
     expect(links.view(prompts[0]!)?.pageOrigin).toBe('http://127.0.0.1:8080');
+  });
+
+  it('does not fetch a pack on a new source on another site before the reader agrees to it', async () => {
+    const { host, service, tabs, links, prompts } = setup();
+    host.put(PACK_URL, packText({ title: 'A guided tour' }));
+    await openClicked(links, 1, `#literate=${encodeURIComponent(PACK_URL)}&step=2`, PAGE);
+    expect(host.requests(PACK_URL)).toBe(0);
+    expect(tabs.link(1)).toMatchObject({ state: 'asking', source: PACK_URL });
+    expect(links.view(prompts[0]!)).toMatchObject({
+      unfetched: true,
+      provenance: { url: PACK_URL, origin: 'https://packs.example.org' },
+      pageOrigin: 'http://127.0.0.1:8080',
+    });
+    // "Not now": still nothing fetched.
+    await links.answer(prompts[0]!, false, false);
+    expect(host.requests(PACK_URL)).toBe(0);
+    await links.review(1);
+    expect(await links.answer(prompts[1]!, true, false)).toEqual({ ok: true });
+    expect(host.requests(PACK_URL)).toBe(1);
+    const key = (await service.usable())[0]?.record.key;
+    expect(tabs.link(1)).toMatchObject({ state: 'loaded', packKey: key, step: 1 });
+  });
+
+  it('an agreed source that fails says why, in the window and the popup', async () => {
+    const { links, tabs, prompts } = setup();
+    await openClicked(links, 1, '#literate=https%3A%2F%2Fpacks.example.org%2Fmissing.json', PAGE);
+    const answer = await links.answer(prompts[0]!, true, false);
+    expect(answer).toMatchObject({ ok: false, reason: expect.stringMatching(/HTTP 404/) });
+    expect(tabs.link(1)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/HTTP 404/) });
+  });
+
+  it("never fetches from the reader's machine or network for a page elsewhere, and follows no redirect", async () => {
+    const { host, tabs, prompts } = setup();
+    const redirects: (RequestRedirect | undefined)[] = [];
+    const spy = new ShareLinks({
+      service: new PackService({ area: new MemoryArea(), fetch: host.fetch }),
+      tabs,
+      fetch: (url, init) => (redirects.push(init.redirect), host.fetch(url, init)),
+      openPrompt: async (id) => (prompts.push(id), { windowId: 1 }),
+      closePrompt: async () => undefined,
+      notify: () => undefined,
+    });
+    for (const target of [
+      'http://127.0.0.1:9000/p.json',
+      'http://localhost:3000/p.json',
+      'http://192.168.1.1/p.json',
+      'http://[::1]/p.json',
+      'http://169.254.169.254/latest/meta-data/',
+    ]) {
+      host.put(target, packText());
+      await openClicked(spy, 7, `#literate=${encodeURIComponent(target)}`, 'https://evil.example/page');
+      expect(tabs.link(7)).toMatchObject({ state: 'failed', reason: expect.stringMatching(/local network/) });
+      expect(host.requests(target)).toBe(0);
+    }
+    expect(prompts).toEqual([]);
+    // The page's own host may: it is served from there.
+    const own = 'http://127.0.0.1:8080/packs/p.json';
+    host.put(own, packText({ title: 'Own' }));
+    await openClicked(spy, 8, `#literate=${encodeURIComponent(own)}`, PAGE);
+    expect(host.requests(own)).toBe(1);
+    expect(redirects).toEqual(['error']);
+    expect(spy.view(prompts[0]!)?.provenance.title).toBe('Own');
   });
 });

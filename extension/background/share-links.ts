@@ -9,6 +9,7 @@ import type { ActionResult, ConsentView } from '../../protocol/packs-messages';
 import type { LinkStatus } from '../../protocol/packs';
 import { decodeInlinePack } from '../share/inline-codec';
 import { parseShareFragment } from '../share/share-link';
+import { shareFetchRefusal } from './packs/address';
 import { fetchText, type FetchLike } from './packs/fetch-text';
 import { originOf } from './packs/matching';
 import { describeErrors, loadPackText } from './packs/pack-text';
@@ -35,6 +36,8 @@ export interface Pending {
   prompt: PromptRef | null;
   /** The http(s) origin of the top document that holds the link (never about:blank's null origin). */
   pageOrigin?: string;
+  /** A pack on a new source on another site: not fetched before the reader agrees (`text` is empty until then). */
+  unfetched?: boolean;
 }
 
 export interface ShareLinkDeps {
@@ -114,16 +117,21 @@ export class ShareLinks {
       );
       if (known)
         return this.loaded(tabId, source, known.record.key, request.step, known.pack, known.record.enabled);
-      const fetched = await fetchText(url, {
-        maxBytes: LIMITS.packBytes,
-        ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
-      });
-      if (fetched.status !== 'fresh')
+      // Not the reader's machine or network for a page elsewhere; and a new source on another site is not even
+      // fetched before the reader agrees to it (the page's own origin it could fetch itself).
+      const refusal = shareFetchRefusal(url, pageUrl);
+      if (refusal)
         return this.status(tabId, {
           state: 'failed',
           source,
-          reason: `Could not load the pack from ${url}: ${fetched.status === 'error' ? fetched.reason : 'no content'}.`,
+          reason: `Literate will not load the pack from ${url}: ${refusal}.`,
         });
+      const packOrigin = originOf(url);
+      const trusted = !!packOrigin && (await this.deps.service.store()).trustedOrigins().includes(packOrigin);
+      if (!trusted && packOrigin !== pageOrigin)
+        return this.askUnfetched(tabId, url, packOrigin, request.step, pageOrigin);
+      const fetched = await this.fetchPack(url);
+      if (!fetched.ok) return this.status(tabId, { state: 'failed', source, reason: fetched.reason });
       text = fetched.text;
     } else {
       const decoded = await decodeInlinePack(request.data);
@@ -196,6 +204,74 @@ export class ShareLinks {
     await this.ask(pending);
   }
 
+  /** Fetches a share link's pack: no redirects (a redirect could lead past the address check). */
+  private async fetchPack(url: string): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+    const fetched = await fetchText(url, {
+      maxBytes: LIMITS.packBytes,
+      redirect: 'error',
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+    });
+    return fetched.status === 'fresh'
+      ? { ok: true, text: fetched.text }
+      : {
+          ok: false,
+          reason: `Could not load the pack from ${url}: ${fetched.status === 'error' ? fetched.reason : 'no content'}.`,
+        };
+  }
+
+  /** Asks about a pack Literate has not fetched: only its address and the page's origin are known. */
+  private async askUnfetched(
+    tabId: number,
+    url: string,
+    origin: string | null,
+    step: number | null,
+    pageOrigin: string,
+  ): Promise<void> {
+    const pending: Pending = {
+      id: randomId(12),
+      tabId,
+      kind: 'url',
+      url,
+      text: '',
+      sha256: '',
+      step,
+      prompt: null,
+      pageOrigin,
+      unfetched: true,
+      view: {
+        id: '',
+        unfetched: true,
+        provenance: {
+          packId: '',
+          title: `A pack from ${origin ?? url}`,
+          authors: [],
+          version: '',
+          license: '',
+          sourceKind: 'link',
+          sourceLabel: url,
+          url,
+          origin,
+        },
+        description: null,
+        annotations: 0,
+        steps: 0,
+        step,
+        pageOrigin,
+        canTrustOrigin: origin !== null,
+      },
+    };
+    pending.view.id = pending.id;
+    if (declineKeys(pending).some((k) => k !== null && this.declined.has(k))) {
+      this.declinedByTab.set(tabId, pending);
+      return this.status(tabId, {
+        state: 'declined',
+        source: url,
+        reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.',
+      });
+    }
+    await this.ask(pending);
+  }
+
   view(id: string): ConsentView | null {
     return this.pending.get(id)?.view ?? null;
   }
@@ -220,9 +296,27 @@ export class ShareLinks {
       this.status(pending.tabId, { state: 'declined', source, reason: 'You chose not to load this pack.' });
       return { ok: true };
     }
+    if (pending.unfetched && pending.url) {
+      // The reader agreed to the source: only now is it fetched (checked again: nothing stored is trusted blindly).
+      const refusal = shareFetchRefusal(pending.url, pending.pageOrigin ?? null);
+      const fetched = refusal
+        ? { ok: false as const, reason: `Literate will not load the pack from ${pending.url}: ${refusal}.` }
+        : await this.fetchPack(pending.url);
+      if (!fetched.ok) {
+        this.status(pending.tabId, { state: 'failed', source, reason: fetched.reason });
+        return { ok: false, reason: fetched.reason };
+      }
+      pending.text = fetched.text;
+    }
     const load = await loadPackText(pending.text);
-    if (!load.ok) return { ok: false, reason: 'The pack is no longer valid.' };
-    const key = await this.keep(pending.kind, pending.url, pending.text, pending.sha256, load.pack);
+    if (!load.ok) {
+      const reason = pending.unfetched
+        ? `The pack at ${pending.url} is not valid:\n${describeErrors(pending.url ?? 'pack', load.errors, 3)}`
+        : 'The pack is no longer valid.';
+      if (pending.unfetched) this.status(pending.tabId, { state: 'failed', source, reason });
+      return { ok: false, reason };
+    }
+    const key = await this.keep(pending.kind, pending.url, pending.text, load.sha256, load.pack);
     const origin = originOf(pending.url ?? undefined);
     if (trustOrigin && origin) await (await this.deps.service.store()).trustOrigin(origin);
     this.declinedByTab.delete(pending.tabId);

@@ -15,6 +15,8 @@ export interface FetchOptions {
   maxBytes: number;
   timeoutMs?: number;
   fetch?: FetchLike;
+  /** 'error' where a redirect could lead somewhere the caller checked the first URL against (share links). */
+  redirect?: RequestRedirect;
 }
 
 function validatorsOf(response: Response): HttpValidators | undefined {
@@ -70,7 +72,7 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
       headers,
       cache: 'no-store',
       credentials: 'omit',
-      redirect: 'follow',
+      redirect: options.redirect ?? 'follow',
       signal: controller.signal,
     });
     if (response.status === 304)
