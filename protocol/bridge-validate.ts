@@ -2,6 +2,7 @@
 // fields, or null. Page messages are untrusted; content messages are checked too, since the page can forge them.
 
 import type { ModelGraph, ModelSummary } from '../model/model-graph';
+import { isWeightsDigest, type WeightsDigestInfo } from '../model/weights-digest';
 import {
   BRIDGE_LIMITS,
   BRIDGE_NAMESPACE,
@@ -282,6 +283,14 @@ export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph
         if (weights.some((x) => x === null)) return null;
         return { kind, nonce, requestId, weights: weights as WeightValues[], error };
       }
+      case 'weights-digest-result': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (requestId === null || error === undefined) return null;
+        const digest = data.digest === null ? null : parseWeightsDigestInfo(data.digest);
+        if (data.digest !== null && digest === null) return null;
+        return { kind, nonce, requestId, digest, error };
+      }
       default:
         return null;
     }
@@ -374,6 +383,13 @@ export function parseContentMessage(data: Json): ContentMessage | null {
         const input = parseProbeInput(data.input);
         return input ? { kind: 'probe', nonce, requestId, modelId, input, nodeIds } : null;
       }
+      case 'weights-digest': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        return requestId !== null && modelId !== null
+          ? { kind: 'weights-digest', nonce, requestId, modelId }
+          : null;
+      }
       case 'read-weights': {
         const requestId = str(data.requestId, 64);
         const modelId = str(data.modelId, 32);
@@ -389,6 +405,17 @@ export function parseContentMessage(data: Json): ContentMessage | null {
   } catch {
     return null;
   }
+}
+
+/** A weights digest as the hook reports it: the hex digest and its measured cost. */
+export function parseWeightsDigestInfo(v: Json): WeightsDigestInfo | null {
+  if (!isRec(v) || !isWeightsDigest(v.digest)) return null;
+  const weights = int(v.weights, 0, 1 << 20);
+  const bytes = int(v.bytes);
+  const skipped = int(v.skipped, 0, 1 << 20);
+  const ms = finite(v.ms);
+  if (weights === null || bytes === null || skipped === null || ms === null || ms < 0) return null;
+  return { digest: v.digest, weights, bytes, ms, skipped };
 }
 
 function parseProbeInput(v: Json): ProbeInput | null {

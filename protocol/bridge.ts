@@ -3,6 +3,7 @@
 // only way in.
 
 import { GRAPH_LIMITS, type ModelGraph, type ModelSummary } from '../model/model-graph';
+import type { WeightsDigestInfo } from '../model/weights-digest';
 
 export const BRIDGE_NAMESPACE = 'literate';
 export const BRIDGE_VERSION = 1;
@@ -74,7 +75,14 @@ export type PageMessage =
   | { kind: 'tap'; nonce: string; frame: TapFrame }
   | { kind: 'tap-ended'; nonce: string; subscriptionId: string; reason: string }
   | { kind: 'probe-result'; nonce: string; requestId: string; values: ProbeValue[]; error: string | null }
-  | { kind: 'weights'; nonce: string; requestId: string; weights: WeightValues[]; error: string | null };
+  | { kind: 'weights'; nonce: string; requestId: string; weights: WeightValues[]; error: string | null }
+  | {
+      kind: 'weights-digest-result';
+      nonce: string;
+      requestId: string;
+      digest: WeightsDigestInfo | null;
+      error: string | null;
+    };
 
 /** The values of one weight of a node (a layer's kernel or bias, a graph Const), for filter images and histograms. */
 export interface WeightValues {
@@ -131,7 +139,9 @@ export type ContentMessage =
       modelId: string;
       nodeId: string;
       maxValues: number;
-    };
+    }
+  /** The SHA-256 of every weight value the model holds (model/weights-digest.ts), on the reader's request only. */
+  | { kind: 'weights-digest'; nonce: string; requestId: string; modelId: string };
 
 /** Most values one weight may send back (a bigger one is cut to its leading filters). */
 export const MAX_WEIGHT_VALUES = 2 * 1024 * 1024;

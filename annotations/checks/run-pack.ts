@@ -1,6 +1,7 @@
 // The engine's entry points: run a whole pack (examples, structural and behavioural checks, staleness) or one
 // example or check (the overlay's Run button) against models given by alias. Pure: the runner does the running.
 import type { ModelGraph } from '../../model/model-graph';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { CheckAnnotation, ExampleAnnotation, Pack } from '../format/types';
 import { evaluateStructuralCheck, isStructuralCheck } from '../targets/structural-checks';
 import { evaluateBehaviour } from './behavioural';
@@ -114,7 +115,11 @@ export function summarize(examples: readonly ExampleResult[], checks: readonly C
   return summary;
 }
 
-export function modelInfo(pack: Pack, graphs: ReadonlyMap<string, ModelGraph>): ModelInfo[] {
+export function modelInfo(
+  pack: Pack,
+  graphs: ReadonlyMap<string, ModelGraph>,
+  weights: ReadonlyMap<string, WeightsDigestInfo> = new Map(),
+): ModelInfo[] {
   return pack.targets.models.map((target) => {
     const graph = graphs.get(target.alias);
     const info: ModelInfo = { alias: target.alias };
@@ -126,6 +131,8 @@ export function modelInfo(pack: Pack, graphs: ReadonlyMap<string, ModelGraph>): 
     if (graph.sourceUrl !== null) info.sourceUrl = graph.sourceUrl;
     if (graph.backend !== null) info.backend = graph.backend;
     if (graph.tfjsVersion !== null) info.tfjsVersion = graph.tfjsVersion;
+    const digest = weights.get(target.alias);
+    if (digest) info.weights = { ...digest };
     return info;
   });
 }
@@ -171,10 +178,10 @@ export async function runPack(
     pack: { id: pack.id, title: pack.title, version: pack.version },
     startedAt,
     finishedAt: new Date().toISOString(),
-    models: modelInfo(pack, graphsByAlias),
+    models: modelInfo(pack, graphsByAlias, options.weights),
     examples,
     checks,
-    staleness: computeStaleness(pack, graphsByAlias),
+    staleness: computeStaleness(pack, graphsByAlias, options.weights),
     summary: summarize(examples, checks),
   };
 }

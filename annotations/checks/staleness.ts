@@ -1,6 +1,7 @@
 // Has the model changed since the pack was written? Per model target: fingerprint, structure constraints, and the
 // annotations whose model anchors no longer resolve. Reported plainly; nothing is re-bound or guessed.
 import type { ModelGraph } from '../../model/model-graph';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import { resolveModelSelector } from '../anchors/model-anchors';
 import type { ModelSelector, Pack } from '../format/types';
 import { structureFailures } from '../targets/match-models';
@@ -34,11 +35,19 @@ function selectorsOf(pack: Pack): { id: string; kind: string; what: string; sele
   return out;
 }
 
-export function computeStaleness(pack: Pack, graphs: ReadonlyMap<string, ModelGraph>): StalenessReport {
+/** What staleness says when the model has the pack's architecture but other weight values. */
+export const DIFFERENT_WEIGHTS = 'same architecture, different weights';
+
+export function computeStaleness(
+  pack: Pack,
+  graphs: ReadonlyMap<string, ModelGraph>,
+  weights: ReadonlyMap<string, WeightsDigestInfo> = new Map(),
+): StalenessReport {
   const selectors = selectorsOf(pack);
   const models = pack.targets.models.map((target): ModelStaleness => {
     const graph = graphs.get(target.alias);
     const expectedFingerprint = target.fingerprint ?? null;
+    const expectedWeightsDigest = target.weightsDigest ?? null;
     if (!graph)
       return {
         alias: target.alias,
@@ -47,6 +56,9 @@ export function computeStaleness(pack: Pack, graphs: ReadonlyMap<string, ModelGr
         expectedFingerprint,
         observedFingerprint: null,
         fingerprintMatches: null,
+        expectedWeightsDigest,
+        observedWeightsDigest: null,
+        weightsMatch: null,
         structureFailures: [],
         orphans: [],
         stale: target.optional !== true,
@@ -66,10 +78,21 @@ export function computeStaleness(pack: Pack, graphs: ReadonlyMap<string, ModelGr
           reason: entry.what === 'anchor' ? anchor.reason : `${entry.what}: ${anchor.reason}`,
         });
     }
+    const observedWeightsDigest = weights.get(target.alias)?.digest ?? null;
+    const weightsMatch =
+      expectedWeightsDigest === null || observedWeightsDigest === null
+        ? null
+        : expectedWeightsDigest === observedWeightsDigest;
     const parts: string[] = [];
     if (fingerprintMatches === false)
       parts.push(
         `fingerprint differs (pack ${short(expectedFingerprint)}, model ${short(graph.fingerprint)})`,
+      );
+    if (weightsMatch === false)
+      parts.push(
+        fingerprintMatches === false
+          ? `weights differ too (pack ${short(expectedWeightsDigest)}, model ${short(observedWeightsDigest)})`
+          : `${DIFFERENT_WEIGHTS} (weights digest: pack ${short(expectedWeightsDigest)}, model ${short(observedWeightsDigest)})`,
       );
     if (failures.length > 0)
       parts.push(`${failures.length} structure constraint${failures.length === 1 ? ' fails' : 's fail'}`);
@@ -78,11 +101,17 @@ export function computeStaleness(pack: Pack, graphs: ReadonlyMap<string, ModelGr
         `${orphans.length} annotation anchor${orphans.length === 1 ? ' no longer resolves' : 's no longer resolve'}`,
       );
     const stale = parts.length > 0;
+    const weightsText =
+      weightsMatch === true
+        ? '; weights digest matches'
+        : expectedWeightsDigest !== null
+          ? '; weights digest not computed yet'
+          : '';
     const summary = stale
       ? parts.join('; ')
-      : fingerprintMatches
-        ? 'fingerprint matches; every anchor resolves'
-        : 'no fingerprint to compare; structure holds and every anchor resolves';
+      : (fingerprintMatches
+          ? 'fingerprint matches; every anchor resolves'
+          : 'no fingerprint to compare; structure holds and every anchor resolves') + weightsText;
     return {
       alias: target.alias,
       graphId: graph.id,
@@ -90,6 +119,9 @@ export function computeStaleness(pack: Pack, graphs: ReadonlyMap<string, ModelGr
       expectedFingerprint,
       observedFingerprint: graph.fingerprint,
       fingerprintMatches,
+      expectedWeightsDigest,
+      observedWeightsDigest,
+      weightsMatch,
       structureFailures: failures,
       orphans,
       stale,

@@ -1,6 +1,7 @@
 // The contract of the executable-explanation engine: how it runs a model (ModelRunner), where it gets pictures
 // (InputSource), and the results it hands back. The overlay (browser probe) and the CLI (Node tf.js) implement it.
 import type { ModelGraph } from '../../model/model-graph';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { CheckBody, ExampleExpectation } from '../format/types';
 
 /** An input for one model run. Image values are `(pixel / 255 − mean[c]) / std[c]` (default mean 0, std 1). */
@@ -108,6 +109,12 @@ export interface ModelStaleness {
   observedFingerprint: string | null;
   /** Null when the target gives no fingerprint (or the model is absent). */
   fingerprintMatches: boolean | null;
+  /** The target's pinned weights digest, when it gives one. */
+  expectedWeightsDigest: string | null;
+  /** The model's weights digest, when it was computed (on demand: checks, reports, a pinned target). */
+  observedWeightsDigest: string | null;
+  /** Null when nothing is pinned or the digest was not computed. */
+  weightsMatch: boolean | null;
   /** The structure constraints that fail, in words ("has 747 params, not 748"). */
   structureFailures: string[];
   orphans: OrphanedAnnotation[];
@@ -131,6 +138,8 @@ export interface ModelInfo {
   sourceUrl?: string;
   backend?: string;
   tfjsVersion?: string;
+  /** The weights digest of the model as it ran, with its cost, when computed. */
+  weights?: WeightsDigestInfo;
 }
 
 export interface RunSummary {
@@ -164,6 +173,8 @@ export interface RunOptions {
   onProgress?(done: number, total: number): void;
   /** Most model runs for the whole pack; default MAX_PROBES_PER_PACK. */
   maxProbes?: number;
+  /** The weights digests of the models by alias, computed before the run (staleness and the report state them). */
+  weights?: ReadonlyMap<string, WeightsDigestInfo>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;

@@ -41,6 +41,8 @@ export const PATTERNS = {
     /^(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$/,
   spdx: /^\(?[A-Za-z0-9.+-]+\)?(?: (?:AND|OR|WITH) \(?[A-Za-z0-9.+-]+\)?)*$/,
   fingerprint: /^[0-9a-f]{64}$/,
+  ed25519PublicKey: /^[A-Za-z0-9_-]{43}$/,
+  ed25519Signature: /^[A-Za-z0-9_-]{86}$/,
   httpUrl: /^https?:\/\/\S+$/,
   language: /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/,
   image: /^(?:https:\/\/\S+|data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2})$/,
@@ -498,6 +500,11 @@ const ModelTargetSpec = def('ModelTarget', () =>
     fields: {
       alias: alias(),
       fingerprint: fingerprint(),
+      weightsDigest: str({
+        pattern: PATTERNS.fingerprint,
+        patternLabel: 'a lower-case hex SHA-256 (64 characters)',
+        description: 'Weights digest (lwd1) of the exact weight values the pack was written for',
+      }),
       url: urlPattern(),
       structure: obj({
         label: 'structure constraints',
@@ -547,6 +554,28 @@ const ContextSpec = custom(
     items: { type: 'string', maxLength: LIMITS.urlLength },
     minItems: 2,
     maxItems: 8,
+  }),
+);
+
+const SignatureSpec = def('Signature', () =>
+  obj({
+    label: 'a signature',
+    description:
+      'Ed25519 signature of the canonical JSON of the pack without this field (FORMAT.md, "Signed packs")',
+    fields: {
+      algorithm: oneOf(['Ed25519']),
+      publicKey: str({
+        pattern: PATTERNS.ed25519PublicKey,
+        patternLabel: 'a raw Ed25519 public key in base64url (43 characters)',
+      }),
+      value: str({
+        pattern: PATTERNS.ed25519Signature,
+        patternLabel: 'an Ed25519 signature in base64url (86 characters)',
+      }),
+      signer: str({ min: 1, max: LIMITS.titleLength, description: 'Who signed, in the signer’s words' }),
+      signedAt: str({ max: 64, description: 'When it was signed (ISO 8601), as the signer states it' }),
+    },
+    required: ['algorithm', 'publicKey', 'value'],
   }),
 );
 
@@ -600,6 +629,7 @@ export const PackSpec = def('Pack', () =>
       }),
       items: arr(AnnotationSpec, { max: LIMITS.items }),
       steps: arr(StepSpec, { max: LIMITS.steps }),
+      signature: SignatureSpec,
     },
     required: [
       '@context',

@@ -25,6 +25,20 @@ export interface Pack {
   items: Annotation[];
   /** An ordered tour. */
   steps?: Step[];
+  /** The author's signature over the rest of the pack (annotations/format/signature.ts). */
+  signature?: PackSignature;
+}
+
+/** An Ed25519 signature of the canonical JSON of the pack without `signature` (see FORMAT.md, "Signed packs"). */
+export interface PackSignature {
+  algorithm: 'Ed25519';
+  /** Raw 32-byte public key, base64url without padding. */
+  publicKey: string;
+  /** 64-byte signature, base64url without padding. */
+  value: string;
+  /** Who signed, as the signer states it (not proven: the key is what is checked). */
+  signer?: string;
+  signedAt?: string;
 }
 
 export interface Author {
@@ -43,6 +57,11 @@ export interface ModelTarget {
   alias: string;
   /** ModelGraph.fingerprint: the strongest evidence. */
   fingerprint?: string;
+  /**
+   * Weights digest ('lwd1', model/weights-digest.ts) of the exact weight values the pack was written for. Another
+   * digest makes the pack stale: "same architecture, different weights".
+   */
+  weightsDigest?: string;
   /** URL pattern for ModelGraph.sourceUrl. */
   url?: string;
   structure?: StructureConstraints;

@@ -1,5 +1,6 @@
 // Renders a pack run (PackRunResult) as one self-contained HTML document for audits: no scripts, no external
-// requests (a CSP forbids both), inline CSS that prints cleanly, pack prose rendered by the safe renderer.
+// requests (a CSP forbids both), inline CSS that prints cleanly, pack prose rendered by the safe renderer, and the
+// run's data as inert JSON (report-data.ts) for `literate report verify`.
 import type { CheckAnnotation, ExampleAnnotation, ExampleInput, Pack } from '../format/types';
 import { renderMarkdown } from '../render/render-annotation';
 import type { RenderWindow } from '../render/sanitize';
@@ -13,6 +14,7 @@ import type {
   StalenessReport,
   TopEntry,
 } from '../checks/types';
+import { embedJson, makeReportData, REPORT_DATA_ID, type ReportData } from './report-data';
 import { REPORT_CSS } from './style';
 
 export interface ReportMeta {
@@ -24,6 +26,8 @@ export interface ReportMeta {
   toolVersion: string;
   /** Where each model came from when not a page (CLI: paths or URLs), by alias. */
   modelSources?: Record<string, string>;
+  /** The browser's user agent (the overlay) or the Node version (the CLI). */
+  browser?: string | null;
 }
 
 export interface ReportOptions {
@@ -139,6 +143,14 @@ function modelsHtml(models: readonly ModelInfo[], meta: ReportMeta): string {
           : '<span class="muted">not loaded</span>',
       ],
       ['Fingerprint', m.fingerprint ? `<code>${e(m.fingerprint)}</code>` : '—'],
+      [
+        'Weights digest',
+        m.weights
+          ? `<code>${e(m.weights.digest)}</code> <span class="muted">(${e(m.weights.weights)} weights, ${e(
+              m.weights.bytes,
+            )} bytes, hashed in ${e(m.weights.ms)} ms)</span>`
+          : '<span class="muted">not computed</span>',
+      ],
       ['Source', e(meta.modelSources?.[m.alias] ?? m.sourceUrl ?? '—')],
       [
         'tf.js',
@@ -156,6 +168,10 @@ function stalenessHtml(report: StalenessReport): string {
     if (m.fingerprintMatches === false)
       details.push(
         `fingerprint: the pack names <code>${e(m.expectedFingerprint)}</code>, the model is <code>${e(m.observedFingerprint)}</code>`,
+      );
+    if (m.weightsMatch === false)
+      details.push(
+        `weights: the pack pins <code>${e(m.expectedWeightsDigest)}</code>, the model's weights digest is <code>${e(m.observedWeightsDigest)}</code>`,
       );
     for (const f of m.structureFailures) details.push(`structure: the model ${e(f)}`);
     for (const o of m.orphans)
@@ -199,6 +215,19 @@ export function renderReport(
   meta: ReportMeta,
   options: ReportOptions = {},
 ): string {
+  const first = result.models.find((m) => m.tfjsVersion || m.backend);
+  const data: ReportData = makeReportData(
+    pack,
+    result,
+    {
+      pageUrl: meta.pageUrl ?? null,
+      browser: meta.browser ?? null,
+      runtime: first?.tfjsVersion ? `tf.js ${first.tfjsVersion}` : null,
+      backend: first?.backend ?? null,
+      tool: meta.toolVersion,
+    },
+    meta.generatedAt,
+  );
   const s = result.summary;
   const verdict =
     s.fail > 0 || result.staleness.stale ? 'fail' : s.couldNotRun > 0 ? 'could-not-run' : 'pass';
@@ -215,6 +244,16 @@ export function renderReport(
     ['Page', meta.pageUrl ? e(meta.pageUrl) : '<span class="muted">none (models loaded directly)</span>'],
     ['Run', `${e(result.startedAt)} – ${e(result.finishedAt)}`],
     ['Report', `${e(meta.generatedAt)} by ${e(meta.toolVersion)}`],
+    [
+      'Runtime',
+      `${e(data.environment.runtime ?? 'unknown')} <span class="muted">backend</span> ${e(data.environment.backend ?? 'unknown')}`,
+    ],
+    ['Browser', e(data.environment.browser ?? '—')],
+    ['Pack digest', `<code>${e(data.pack.digest)}</code>`],
+    [
+      'Report digest',
+      `<code class="report-digest">${e(data.digest)}</code> <span class="muted">seals the data embedded in this file; check it and re-run every result with <code>literate report verify THIS.html --model PATH</code></span>`,
+    ],
   ];
   return `<!doctype html>
 <html lang="${e(pack.language ?? 'en')}">
@@ -243,6 +282,7 @@ ${modelsHtml(result.models, meta)}
 ${stalenessHtml(result.staleness)}
 ${examplesHtml(pack, result.examples, options)}
 ${checksHtml(pack, result.checks, options)}
+<script type="application/json" id="${REPORT_DATA_ID}">${embedJson(data)}</script>
 </body>
 </html>
 `;

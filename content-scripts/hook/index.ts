@@ -13,7 +13,7 @@ import { later, pageGlobals, safely } from './page-globals';
 import { learnShapesIfAsked } from './tap/live-shapes';
 import { TapManager } from './tap/tap-manager';
 import { captureWouldDisturb } from './tensor-ops';
-import { answerProbe, answerWeights } from './requests';
+import { answerProbe, answerWeights, answerWeightsDigest } from './requests';
 
 const INSTALLED = Symbol.for('literate.hook');
 
@@ -119,6 +119,15 @@ function install(): void {
         bridge.send(
           { kind: 'weights', requestId: message.requestId, weights, error },
           transfer,
+          message.nonce,
+        ),
+      );
+    }
+    if (message.kind === 'weights-digest') {
+      return answerWeightsDigest(requestContext, message, (digest, error) =>
+        bridge.send(
+          { kind: 'weights-digest-result', requestId: message.requestId, digest, error },
+          [],
           message.nonce,
         ),
       );

@@ -4,6 +4,8 @@
 import type { ContentMessage, ProbeValue, WeightValues } from '../../protocol/bridge';
 import { runProbe } from './probe/probe';
 import { readWeights } from './probe/weights';
+import { digestLiveModel } from './probe/weights-digest';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { LastInput } from './tap/tap-manager';
 
 export interface RequestContext {
@@ -74,6 +76,30 @@ export function answerProbe(
           error,
           list.map((v) => v.buffer),
         );
+      } catch {}
+    },
+  );
+}
+
+/** The weights digest of a model (every weight read back and hashed once), with its measured cost. */
+export function answerWeightsDigest(
+  ctx: RequestContext,
+  message: Extract<ContentMessage, { kind: 'weights-digest' }>,
+  send: (digest: WeightsDigestInfo | null, error: string | null) => void,
+): void {
+  start(
+    async () => {
+      const model = ctx.model(message.modelId);
+      if (!ctx.engine() || !model) throw new Error(ctx.whyMissing(message.modelId));
+      const { digest, weights, bytes, ms, skipped } = await digestLiveModel({
+        kind: model.kind,
+        model: model.object,
+      });
+      return { digest, weights, bytes, ms, skipped };
+    },
+    (digest, error) => {
+      try {
+        send(digest, error);
       } catch {}
     },
   );

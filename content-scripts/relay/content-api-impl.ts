@@ -1,6 +1,7 @@
 // Implements the ContentApi over the bridge: request ids, pending replies with timeouts, subscriptions by id.
 
 import type { ModelGraph } from '../../model/model-graph';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { ContentBridge } from './content-bridge';
 import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../../protocol/bridge';
 import type { OverlayCommand } from '../../protocol/runtime';
@@ -45,7 +46,8 @@ export class ContentApiImpl implements ContentApi {
       }
       case 'graph':
       case 'probe-result':
-      case 'weights': {
+      case 'weights':
+      case 'weights-digest-result': {
         const waiter = this.pending.get(message.requestId);
         if (!waiter) return;
         this.pending.delete(message.requestId);
@@ -159,6 +161,17 @@ export class ContentApiImpl implements ContentApi {
     );
     if (reply.error) throw new Error(reply.error);
     return reply.weights;
+  }
+
+  async weightsDigest(
+    ...[modelId, timeoutMs = 60_000]: Parameters<ContentApi['weightsDigest']>
+  ): Promise<WeightsDigestInfo> {
+    const reply = await this.request<Extract<PageMessage, { kind: 'weights-digest-result' }>>(
+      timeoutMs,
+      (requestId) => this.bridge.send({ kind: 'weights-digest', requestId, modelId }),
+    );
+    if (!reply.digest) throw new Error(reply.error ?? 'The weights could not be hashed.');
+    return reply.digest;
   }
 
   private request<M extends PageMessage>(timeoutMs: number, send: (requestId: string) => void): Promise<M> {

@@ -2,6 +2,7 @@
 // The page cannot see the isolated world's globals, so a symbol-keyed global is a private hand-over point.
 
 import type { ModelGraph } from '../../model/model-graph';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { OverlayCommand } from '../../protocol/runtime';
 import type {
   PageSnapshot,
@@ -55,6 +56,8 @@ export interface ContentApi {
     maxValues?: number,
     timeoutMs?: number,
   ): Promise<WeightValues[]>;
+  /** The SHA-256 of every weight value the model holds (model/weights-digest.ts), with what computing it cost. */
+  weightsDigest(modelId: string, timeoutMs?: number): Promise<WeightsDigestInfo>;
 }
 
 export function getContentApi(): ContentApi | null {
