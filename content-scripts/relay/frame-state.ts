@@ -1,4 +1,5 @@
-// What this frame's hook has reported so far, merged idempotently (snapshots and events may repeat or cross).
+// What this frame's hook has reported so far, merged idempotently (snapshots and events may repeat or cross). The
+// frame's URL is never the page's word: it is the content script's own `location.href`.
 
 import type { ModelSummary } from '../../model/model-graph';
 import type { EngineInfo, PageMessage, PageSnapshot } from '../../protocol/bridge';
@@ -7,7 +8,9 @@ import { BRIDGE_LIMITS } from '../../protocol/bridge';
 export class FrameState {
   private engines = new Map<string, EngineInfo>();
   private models = new Map<string, ModelSummary>();
-  frameUrl = '';
+
+  /** `ownUrl`: this frame's URL as the content script sees it (the page's snapshot may say anything). */
+  constructor(private readonly ownUrl: () => string = () => '') {}
 
   /** Applies a page message; returns true when what this frame reports changed. */
   apply(message: PageMessage): boolean {
@@ -25,7 +28,7 @@ export class FrameState {
 
   snapshot(): PageSnapshot {
     return {
-      frameUrl: this.frameUrl,
+      frameUrl: this.ownUrl(),
       engines: [...this.engines.values()],
       models: [...this.models.values()],
     };
@@ -36,8 +39,7 @@ export class FrameState {
   }
 
   private applySnapshot(snapshot: PageSnapshot): boolean {
-    let changed = snapshot.frameUrl !== this.frameUrl;
-    this.frameUrl = snapshot.frameUrl;
+    let changed = false;
     for (const e of snapshot.engines) changed = this.putEngine(e) || changed;
     for (const m of snapshot.models) changed = this.putModel(m) || changed;
     return changed;

@@ -18,7 +18,8 @@ import { PACKS_API_KEY } from './packs-api';
 import { PacksClient } from './packs-client';
 import { randomId } from '../../base/random-id';
 
-const state = new FrameState();
+// The frame's URL as this content script sees it: a page can say anything in its hook's snapshot.
+const state = new FrameState(() => location.href);
 const session = randomId(8);
 let reportQueued = false;
 let overlayRequested = false;
@@ -77,6 +78,17 @@ bridge.start();
 // pack from a source they have not trusted. The page can forge the fragment, so nothing here trusts it.
 if (window === window.top && /(?:^#|&)literate(?:-inline)?=/.test(location.hash)) {
   send({ type: 'share-link', session, fragment: location.hash });
+  // The consent window waits for the reader: the first trusted pointer or key press in this document lets it open.
+  // A page cannot forge one (`isTrusted` is the browser's word, and this world's prototypes are not the page's), and
+  // these listeners, added at document_start on window in the capture phase, run before any of the page's.
+  const stop = new AbortController();
+  const onInput = (event: Event): void => {
+    if (!event.isTrusted) return;
+    stop.abort();
+    send({ type: 'share-link-gesture', session });
+  };
+  for (const type of ['pointerdown', 'mousedown', 'keydown', 'touchend'])
+    window.addEventListener(type, onInput, { capture: true, signal: stop.signal });
 }
 
 browser.runtime.onMessage.addListener((raw: unknown) => {

@@ -19,7 +19,7 @@ function LinkNotice({ link, tabId }: { link: LinkStatus; tabId: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const text: Record<LinkStatus['state'], string> = {
     loading: 'Loading the pack from the link…',
-    asking: 'Literate is asking you whether to load the pack from the link (see the Literate window).',
+    asking: 'The link asks Literate to show a pack from a source you have not used before.',
     loaded: 'Opened from a share link.',
     declined: 'The pack from the link was not loaded.',
     failed: 'The share link could not be loaded.',
@@ -43,6 +43,11 @@ function LinkNotice({ link, tabId }: { link: LinkStatus; tabId: number }) {
       {link.state === 'declined' && (
         <button type="button" class="secondary" onClick={review}>
           Review the link again
+        </button>
+      )}
+      {link.state === 'asking' && (
+        <button type="button" onClick={review}>
+          Review the pack
         </button>
       )}
       {message && <p class="muted">{message}</p>}
