@@ -61,53 +61,70 @@ export function Consent({ id }: { id: string }) {
         opened with a link that asks Literate to show an annotation pack. You have not loaded packs from this
         source before.
       </p>
-      <dl class="provenance" data-testid="provenance">
-        <dt>Title</dt>
-        <dd data-testid="consent-title">{p.title}</dd>
-        <dt>By</dt>
-        <dd>
-          {p.authors.map((a, i) => (
-            <span key={i}>
-              {i > 0 ? ', ' : ''}
-              {a.url ? (
-                <a href={a.url} target="_blank" rel="noreferrer noopener">
-                  {a.name}
-                </a>
-              ) : (
-                a.name
-              )}
-            </span>
-          ))}
-        </dd>
-        <dt>From</dt>
-        <dd data-testid="consent-origin">
-          {p.origin ? (
-            <>
+      {view.unfetched ? (
+        <>
+          <dl class="provenance" data-testid="provenance">
+            <dt>From</dt>
+            <dd data-testid="consent-origin">
               <strong>{p.origin}</strong>
               <br />
               <code>{p.url}</code>
+            </dd>
+          </dl>
+          <p data-testid="consent-unfetched">
+            This pack is on another site than the page, and Literate has not fetched it: it asks you first. If
+            you load it, Literate fetches it from the address above (without cookies) and shows it.
+          </p>
+        </>
+      ) : (
+        <dl class="provenance" data-testid="provenance">
+          <dt>Title</dt>
+          <dd data-testid="consent-title">{p.title}</dd>
+          <dt>By</dt>
+          <dd>
+            {p.authors.map((a, i) => (
+              <span key={i}>
+                {i > 0 ? ', ' : ''}
+                {a.url ? (
+                  <a href={a.url} target="_blank" rel="noreferrer noopener">
+                    {a.name}
+                  </a>
+                ) : (
+                  a.name
+                )}
+              </span>
+            ))}
+          </dd>
+          <dt>From</dt>
+          <dd data-testid="consent-origin">
+            {p.origin ? (
+              <>
+                <strong>{p.origin}</strong>
+                <br />
+                <code>{p.url}</code>
+              </>
+            ) : (
+              'inside the link itself (no web address)'
+            )}
+          </dd>
+          <dt>Version · license</dt>
+          <dd>
+            {p.version} · {p.license}
+          </dd>
+          <dt>Contents</dt>
+          <dd>
+            {view.annotations} {view.annotations === 1 ? 'annotation' : 'annotations'}
+            {view.steps > 0 ? `, a tour of ${view.steps} steps` : ''}
+            {view.step !== null ? ` (opens at step ${view.step + 1})` : ''}
+          </dd>
+          {view.description && (
+            <>
+              <dt>Description</dt>
+              <dd>{view.description}</dd>
             </>
-          ) : (
-            'inside the link itself (no web address)'
           )}
-        </dd>
-        <dt>Version · license</dt>
-        <dd>
-          {p.version} · {p.license}
-        </dd>
-        <dt>Contents</dt>
-        <dd>
-          {view.annotations} {view.annotations === 1 ? 'annotation' : 'annotations'}
-          {view.steps > 0 ? `, a tour of ${view.steps} steps` : ''}
-          {view.step !== null ? ` (opens at step ${view.step + 1})` : ''}
-        </dd>
-        {view.description && (
-          <>
-            <dt>Description</dt>
-            <dd>{view.description}</dd>
-          </>
-        )}
-      </dl>
+        </dl>
+      )}
       <p class="muted">
         Packs hold text, math and pointers into the page and its model. They cannot run code, and Literate
         shows where each one came from. Only load packs from people you trust to explain things well.
