@@ -75,6 +75,15 @@ describe('pack handlers', () => {
       { tabId: 7, frameId: 0, url: PAGE },
       deps,
     );
+    // The window waits for the reader's click in the top document (a subframe's does not count).
+    const gesture = { type: 'share-link-gesture', session: SESSION } as const;
+    expect(await handleContentPacks(gesture, { tabId: 7, frameId: 3, url: PAGE }, deps)).toEqual({
+      ok: false,
+    });
+    expect(prompts).toEqual([]);
+    expect(await handleContentPacks(gesture, { tabId: 7, frameId: 0, url: PAGE }, deps)).toEqual({
+      ok: true,
+    });
     await handlePagePacks(
       { type: 'consent-answer', id: prompts[0]!, accept: true, trustOrigin: false },
       deps,
