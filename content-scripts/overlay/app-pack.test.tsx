@@ -5,11 +5,16 @@
 
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageSnapshot } from '../../protocol/bridge';
 import type { ContentApi } from '../relay/content-api';
 import type { PacksApi } from '../relay/packs-api';
 import { activeState, fakePacksApi, TEST_GRAPH, TEST_PAGE, testPack } from './pack/test-fixtures';
+import { acceptSyntheticEventsInTests } from './state/trusted';
+
+// jsdom's events are never trusted; the refusal of the page's synthetic events is tested in state/trusted.test.ts.
+beforeAll(() => acceptSyntheticEventsInTests(true));
+afterAll(() => acceptSyntheticEventsInTests(false));
 
 vi.mock('../../extension/browser', () => ({
   default: {

@@ -4,11 +4,16 @@
 
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ModelGraph, ModelNode } from '../../model/model-graph';
 import type { PageSnapshot } from '../../protocol/bridge';
 import type { ContentApi } from '../relay/content-api';
 import { DEFAULT_SETTINGS, tapBudgetOf } from '../../extension/settings/settings';
+import { acceptSyntheticEventsInTests } from './state/trusted';
+
+// jsdom's events are never trusted; the refusal of the page's synthetic events is tested in state/trusted.test.ts.
+beforeAll(() => acceptSyntheticEventsInTests(true));
+afterAll(() => acceptSyntheticEventsInTests(false));
 
 const stored: Record<string, unknown> = {};
 vi.mock('../../extension/browser', () => ({

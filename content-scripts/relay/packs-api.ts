@@ -25,7 +25,8 @@ export interface PacksApi {
   reportStatus(status: OverlayStatus): void;
   /** A share link for the active pack, opening at `step` (0-based; null for none). */
   shareLink(step?: number | null): Promise<ShareLinkResult>;
-  /** Stores the reader's edited copy of a pack (authoring mode); updates of the original never touch it. */
+  /** Offers the reader's edited copy of a pack (authoring mode) for keeping: the background holds it until the reader
+   * confirms it in an extension page it opens; updates of the original never touch it. */
   saveEdit(packKey: string, text: string): Promise<ActionResult>;
   /** Drafts written on this page in authoring mode (absent where the background cannot keep them). */
   readonly drafts?: DraftsApi;

@@ -15,6 +15,7 @@ import { TextField } from './text-field';
 import { Publish } from './publish';
 import { StepsEditor } from './steps-editor';
 import type { Authoring } from './use-authoring';
+import { guardSubtree } from '../state/trusted';
 
 export interface AuthorPanelProps {
   authoring: Authoring;
@@ -29,6 +30,9 @@ export function AuthorPanel({ authoring, drafts, active, root }: AuthorPanelProp
   const section = useRef<HTMLElement>(null);
   const latest = useRef(session);
   latest.current = session;
+  // Only the reader's own input reaches anything in here: every draft save, download, copy and "Keep as my copy"
+  // starts with a handler inside this section, and the page can script the open shadow root.
+  useEffect(() => (section.current ? guardSubtree(section.current) : undefined), []);
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) anywhere in authoring mode: the draft's own history, not the fields'.
   useEffect(() => {
     const el = section.current;

@@ -6,7 +6,7 @@
 
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '../../../annotations/format/types';
 import { MemoryArea } from '../../../extension/background/packs/kv';
 import { DraftStore } from '../../../extension/background/drafts/store';
@@ -15,6 +15,11 @@ import type { ContentApi } from '../../relay/content-api';
 import type { DraftsApi, PacksApi } from '../../relay/packs-api';
 import { activeState, fakePacksApi, TEST_GRAPH, TEST_PAGE, testPack } from '../pack/test-fixtures';
 import { AUTOSAVE_MS } from './use-author';
+import { acceptSyntheticEventsInTests } from '../state/trusted';
+
+// jsdom's events are never trusted; the refusal of the page's synthetic events is tested in state/trusted.test.ts.
+beforeAll(() => acceptSyntheticEventsInTests(true));
+afterAll(() => acceptSyntheticEventsInTests(false));
 
 vi.mock('../../../extension/browser', () => ({
   default: {
@@ -301,7 +306,9 @@ describe('authoring mode', () => {
     const [key, text] = vi.mocked(packs.saveEdit).mock.calls[0] ?? [];
     expect(key).toBe('shipped:unit-pack');
     expect(JSON.parse(text ?? '{}')).toMatchObject({ id: 'unit-pack', version: '1.3.0' });
-    expect(root.textContent).toContain('Saved in Literate as your copy of version 1.3.0');
+    expect(root.textContent).toContain(
+      'Confirm it in the Literate window that opened: your copy of version 1.3.0',
+    );
   });
 
   it('re-anchors a model orphan by pinning the node in the outline', async () => {

@@ -2,6 +2,8 @@
 // box; the page is never restyled), a click anchors that element, a text selection anchors its text, Escape
 // stops. Page handlers do not see the pointer while picking, and nothing inside the overlay can be picked.
 
+import { isTrustedEvent } from '../state/trusted';
+
 export type Picked = { kind: 'element'; element: Element } | { kind: 'range'; range: Range };
 
 export interface PickerOptions {
@@ -47,6 +49,8 @@ export function startPicking({ host, onHover, onPick, onCancel }: PickerOptions)
       if (ours(e)) return;
       e.preventDefault();
       e.stopPropagation();
+      // A click the page's script made is swallowed but anchors nothing: only the reader points.
+      if (!isTrustedEvent(e)) return;
       const selection = doc.getSelection();
       if (selection && !selection.isCollapsed && selection.rangeCount > 0) {
         const range = selection.getRangeAt(0);

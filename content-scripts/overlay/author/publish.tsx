@@ -105,7 +105,7 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
               const result = await saveCopy();
               setCopied(
                 result.ok
-                  ? `Saved in Literate as your copy of version ${pack.version} (“Your edits”); choose it in the popup to show it here.`
+                  ? `Confirm it in the Literate window that opened: your copy of version ${pack.version} is kept (“Your edits”) only when you say so there.`
                   : `Not saved: ${result.reason}`,
               );
             }}

@@ -4,6 +4,7 @@ import type { ActivePack } from '../../../protocol/packs';
 import type { DraftsApi } from '../../relay/packs-api';
 import { AuthorPanel } from './author-panel';
 import type { Authoring } from './use-authoring';
+import { onTrusted } from '../state/trusted';
 
 export function WriteNotes({
   authoring,
@@ -23,7 +24,7 @@ export function WriteNotes({
           type="button"
           class="author-btn"
           aria-pressed={authoring.on}
-          onClick={() => authoring.setOn(!authoring.on)}
+          onClick={onTrusted(() => authoring.setOn(!authoring.on))}
         >
           {authoring.on ? 'Done writing' : 'Write notes'}
         </button>

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { claimCounts, examplesLine, summaryLine } from './results';
 import { useChecksUi } from './use-checks';
+import { onTrusted } from '../state/trusted';
 
 export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
   const checks = useChecksUi();
@@ -46,7 +47,7 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
             Cancel
           </button>
         ) : (
-          <button type="button" class="primary" onClick={() => void controller.runAll()}>
+          <button type="button" class="primary" onClick={onTrusted(() => void controller.runAll())}>
             Run all checks
           </button>
         )}
@@ -54,13 +55,13 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
           type="button"
           class="secondary"
           disabled={exporting || running !== null}
-          onClick={() => {
+          onClick={onTrusted(() => {
             setExporting(true);
             setExportError(null);
             onExport()
               .catch((e: unknown) => setExportError(e instanceof Error ? e.message : String(e)))
               .finally(() => setExporting(false));
-          }}
+          })}
         >
           {exporting ? 'Preparing the report…' : 'Export report'}
         </button>

@@ -6,6 +6,7 @@ import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
 import { ResultView } from './result-view';
 import { useChecksUi } from './use-checks';
+import { onTrusted } from '../state/trusted';
 
 export function labelsOf(annotation: Annotation, targets: { alias: string; labels?: string[] }[]) {
   const alias = annotation.target?.model?.model ?? (targets.length === 1 ? targets[0]!.alias : undefined);
@@ -30,7 +31,7 @@ export function ExecutableItem({ annotation, bodyClass }: { annotation: Annotati
           class="secondary exec-run"
           disabled={!controller || state?.running !== null}
           aria-label={`Run ${what} ${annotation.id}`}
-          onClick={() => void controller?.runOne(annotation.id)}
+          onClick={onTrusted(() => void controller?.runOne(annotation.id))}
         >
           Run
         </button>

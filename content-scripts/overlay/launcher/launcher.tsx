@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../host/icons';
 import { clampPosition, dragBy, isDrag, keyMove, type LauncherPosition, type Size } from './position';
+import { isTrustedEvent } from '../state/trusted';
 
 export interface LauncherProps {
   position: LauncherPosition;
@@ -63,7 +64,8 @@ export function Launcher(props: LauncherProps) {
   }, []);
 
   const onPointerDown = (e: PointerEvent) => {
-    if (e.button !== 0 || !e.isPrimary) return;
+    // Only the reader's own pointer drags (a drag is remembered for the site).
+    if (e.button !== 0 || !e.isPrimary || !isTrustedEvent(e)) return;
     drag.current = { x: e.clientX, y: e.clientY, start: live.current, moved: false };
     ref.current?.setPointerCapture(e.pointerId);
   };
@@ -97,7 +99,7 @@ export function Launcher(props: LauncherProps) {
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const move = keyMove(e.key, e.shiftKey);
-    if (!move || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (!move || e.altKey || e.ctrlKey || e.metaKey || !isTrustedEvent(e)) return;
     e.preventDefault();
     const next = dragBy(live.current, move.dx, move.dy, viewport(), size());
     apply(next);

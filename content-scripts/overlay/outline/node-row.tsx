@@ -13,6 +13,7 @@ import { useAuthorUi } from '../author/author-context';
 import { useLinkedMark } from '../pack/pack-context';
 import { PackExcerpt } from '../pack/pack-items';
 import { formatShape, rowParams, type OutlineRow } from './outline-rows';
+import { onTrusted } from '../state/trusted';
 
 export function NodeRow({
   row,
@@ -70,7 +71,7 @@ export function NodeRow({
             type="button"
             class="author-btn small node-pin"
             aria-label={`Bind ${author.binding} to ${node.id}`}
-            onClick={() => author.bindNode(graphId, node.id)}
+            onClick={onTrusted(() => author.bindNode(graphId, node.id))}
           >
             Bind {author.binding} here
           </button>
@@ -79,7 +80,7 @@ export function NodeRow({
             type="button"
             class="author-btn small node-pin"
             aria-label={`Pin a note to ${node.id}`}
-            onClick={() => author.pinNode(graphId, node.id)}
+            onClick={onTrusted(() => author.pinNode(graphId, node.id))}
           >
             Pin a note
           </button>

@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { Icon } from '../host/icons';
 import { clampWidth, MAX_WIDTH, MIN_WIDTH, RESIZE_STEP, resizeBy, type PanelPrefs } from './placement';
+import { isTrustedEvent, onTrusted } from '../state/trusted';
 
 export interface PanelProps {
   id: string;
@@ -45,7 +46,8 @@ export function Panel(props: PanelProps) {
   }, []);
 
   const onHandleDown = (e: PointerEvent) => {
-    if (e.button !== 0) return;
+    // Only the reader's own pointer resizes (the width is remembered for the site).
+    if (e.button !== 0 || !isTrustedEvent(e)) return;
     drag.current = { x: e.clientX, start: latest.current };
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
   };
@@ -66,7 +68,7 @@ export function Panel(props: PanelProps) {
     else if (e.key === shrink) width = prefs.width - RESIZE_STEP;
     else if (e.key === 'Home') width = MIN_WIDTH;
     else if (e.key === 'End') width = MAX_WIDTH;
-    if (width === null) return;
+    if (width === null || !isTrustedEvent(e)) return;
     e.preventDefault();
     props.onPrefs({ side: prefs.side, width: clampWidth(width, window.innerWidth) }, true);
   };
@@ -116,7 +118,7 @@ export function Panel(props: PanelProps) {
           class="icon-button"
           aria-label={`Move panel to the ${otherSide}`}
           title={`Move panel to the ${otherSide}`}
-          onClick={() => props.onPrefs({ side: otherSide, width: prefs.width }, true)}
+          onClick={onTrusted(() => props.onPrefs({ side: otherSide, width: prefs.width }, true))}
         >
           <Icon name="swap" />
         </button>

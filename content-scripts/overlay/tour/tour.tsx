@@ -8,6 +8,7 @@ import { Icon } from '../host/icons';
 import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
 import { progressText } from './tour-focus';
+import { onTrusted } from '../state/trusted';
 
 export interface TourProps {
   steps: readonly Step[];
@@ -129,7 +130,12 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
         )}
       </div>
       <div class="tour-share">
-        <button type="button" class="link" disabled={share.state === 'busy'} onClick={() => void copy()}>
+        <button
+          type="button"
+          class="link"
+          disabled={share.state === 'busy'}
+          onClick={onTrusted(() => void copy())}
+        >
           Copy link to this step
         </button>
         <span class="muted" role="status">

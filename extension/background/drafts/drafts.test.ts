@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryArea } from '../packs/kv';
 import { parseDraftRequest } from '../../../protocol/drafts';
 import { handleDraftRequest } from './messages';
-import { DRAFTS_KEY, DRAFTS_SCHEMA, MAX_DRAFTS, migrateDrafts } from './schema';
+import { DRAFTS_KEY, DRAFTS_SCHEMA, MAX_DRAFTS, MAX_DRAFTS_PER_PAGE, migrateDrafts } from './schema';
 import { DraftStore } from './store';
 
 const PAGE = 'http://127.0.0.1:8080/demos/draw-shapes/';
@@ -59,7 +59,7 @@ describe('drafts store', () => {
     expect(area.snapshot()[DRAFTS_KEY]).toEqual(newer);
   });
 
-  it('keeps the last good save when a write fails, and at most MAX_DRAFTS drafts', async () => {
+  it('keeps the last good save when a write fails', async () => {
     const area = new MemoryArea();
     let t = 0;
     const store = new DraftStore(area, () => ++t);
@@ -67,10 +67,43 @@ describe('drafts store', () => {
     area.failNextSet = new Error('quota');
     await expect(store.save({ ...draft('d0', '{"lost":1}'), page: PAGE })).rejects.toThrow('quota');
     expect((await store.list(PAGE))[0]?.text).toBe('{"title":"x"}');
-    for (let i = 1; i <= MAX_DRAFTS + 5; i++) await store.save({ ...draft(`d${i}`), page: PAGE });
-    const list = await store.list(PAGE);
-    expect(list).toHaveLength(MAX_DRAFTS);
-    expect(list.at(-1)?.id).toBe('d6');
+  });
+
+  it('caps drafts per page by refusing new ones: no page evicts another page’s drafts (issue 15)', async () => {
+    const area = new MemoryArea();
+    let t = 0;
+    const store = new DraftStore(area, () => ++t);
+    const OTHER = 'http://127.0.0.1:8080/demos/other/';
+    await store.save({ ...draft('mine'), page: OTHER });
+    const results = [];
+    for (let i = 0; i < 31; i++) results.push(await store.save({ ...draft(`p${i}`), page: PAGE }));
+    expect(results.filter((r) => r.ok)).toHaveLength(MAX_DRAFTS_PER_PAGE);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: /already has 10 drafts/ });
+    expect((await store.list(OTHER)).map((d) => d.id)).toEqual(['mine']);
+    // The page's first drafts are kept (refused, not evicted), and an existing draft still saves when full.
+    expect((await store.list(PAGE)).map((d) => d.id)).toContain('p0');
+    expect(await store.save({ ...draft('p0', '{"title":"again"}'), page: PAGE })).toMatchObject({ ok: true });
+    // An id of another page's draft is refused: no page overwrites (or moves) another page's draft.
+    expect(await store.save({ ...draft('mine', '{"evil":1}'), page: PAGE })).toMatchObject({ ok: false });
+    expect((await store.list(OTHER))[0]?.text).toBe('{"title":"x"}');
+  });
+
+  it('refuses a new draft once MAX_DRAFTS are kept in all, keeping every stored one', async () => {
+    const drafts = Array.from({ length: MAX_DRAFTS }, (_, i) => ({
+      ...draft(`k${i}`),
+      page: `http://site${i}.example/`,
+      savedAt: i + 1,
+    }));
+    const area = new MemoryArea({ [DRAFTS_KEY]: { schema: DRAFTS_SCHEMA, drafts } });
+    const store = new DraftStore(area, () => 10_000);
+    expect(await store.save({ ...draft('new'), page: PAGE })).toMatchObject({
+      ok: false,
+      reason: /100 drafts/,
+    });
+    expect((area.snapshot()[DRAFTS_KEY] as { drafts: unknown[] }).drafts).toHaveLength(MAX_DRAFTS);
+    expect(await store.save({ ...draft('k3', '{"v":2}'), page: 'http://site3.example/' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 

@@ -9,8 +9,10 @@ export { MAX_DRAFT_TEXT, readDraft, type DraftRecord };
 
 export const DRAFTS_KEY = 'drafts';
 export const DRAFTS_SCHEMA = 1;
-/** At most this many drafts are kept; the oldest go first. */
-export const MAX_DRAFTS = 30;
+/** At most this many drafts on one page: a new one beyond is refused (never evicts, not even this page's). */
+export const MAX_DRAFTS_PER_PAGE = 10;
+/** At most this many drafts in all: a new one beyond is refused, so no page can push out another page's drafts. */
+export const MAX_DRAFTS = 100;
 export interface DraftsState {
   drafts: DraftRecord[];
   /** Storage comes from a newer Literate: read what we understand, never write. */
@@ -62,8 +64,19 @@ export function migrateDrafts(stored: unknown): DraftsState {
   return { drafts, readOnly, notes };
 }
 
-/** The value to store for these drafts (newest first, at most MAX_DRAFTS). */
+/** The value to store for these drafts (newest first; the caps are kept by refusing new drafts, never by dropping). */
 export function storedDrafts(drafts: readonly DraftRecord[]): { schema: number; drafts: DraftRecord[] } {
-  const sorted = [...drafts].sort((a, b) => b.savedAt - a.savedAt).slice(0, MAX_DRAFTS);
+  const sorted = [...drafts].sort((a, b) => b.savedAt - a.savedAt);
   return { schema: DRAFTS_SCHEMA, drafts: sorted };
+}
+
+/** Why a draft cannot be saved on `page` (its id on another page, or a cap reached by a new draft); null if it can. */
+export function draftRefusal(drafts: readonly DraftRecord[], id: string, page: string): string | null {
+  const same = drafts.find((d) => d.id === id);
+  if (same) return same.page === page ? null : 'That draft belongs to another page.';
+  if (drafts.filter((d) => d.page === page).length >= MAX_DRAFTS_PER_PAGE)
+    return `This page already has ${MAX_DRAFTS_PER_PAGE} drafts; discard one (Write notes → Discard) to start another.`;
+  if (drafts.length >= MAX_DRAFTS)
+    return `Literate already keeps ${MAX_DRAFTS} drafts; discard some to start another.`;
+  return null;
 }

@@ -1,8 +1,16 @@
-// The drafts store over storage.local (or memory in tests): save (replacing the draft with the same id), list a
-// page's drafts, delete. Each save is one write of the whole drafts entry, so a crash leaves the last good save.
+// The drafts store over storage.local (or memory in tests): save (replacing the draft with the same id on the same
+// page; a new draft only within the per-page and global caps, never evicting one), list a page's drafts, delete.
+// Each save is one write of the whole drafts entry, so a crash leaves the last good save.
 
 import type { KeyValueArea } from '../packs/kv';
-import { DRAFTS_KEY, migrateDrafts, storedDrafts, type DraftRecord, type DraftsState } from './schema';
+import {
+  DRAFTS_KEY,
+  draftRefusal,
+  migrateDrafts,
+  storedDrafts,
+  type DraftRecord,
+  type DraftsState,
+} from './schema';
 
 export type DraftSaveResult = { ok: true; savedAt: number } | { ok: false; reason: string };
 
@@ -34,6 +42,8 @@ export class DraftStore {
     return this.serial(async (state) => {
       if (state.readOnly)
         return { ok: false, reason: 'Drafts were saved by a newer Literate; update Literate to save here.' };
+      const refused = draftRefusal(state.drafts, draft.id, draft.page);
+      if (refused) return { ok: false, reason: refused };
       const savedAt = Math.max(this.now(), (state.drafts.find((d) => d.id === draft.id)?.savedAt ?? 0) + 1);
       const next = storedDrafts([{ ...draft, savedAt }, ...state.drafts.filter((d) => d.id !== draft.id)]);
       await this.area.set({ [DRAFTS_KEY]: next });
