@@ -1,7 +1,7 @@
 // Reading a byte stream with a cap (fetched files, decompressed links): stop and cancel as soon as it is too long.
 
 /** The chunks joined into one array. */
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let total = 0;
   for (const chunk of chunks) total += chunk.byteLength;
   const out = new Uint8Array(total);
@@ -17,7 +17,7 @@ export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
 export async function readCapped(
   stream: ReadableStream<Uint8Array>,
   maxBytes: number,
-): Promise<Uint8Array | null> {
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -9,6 +9,7 @@ import type { ModelGraph, Shape } from '../../model/model-graph';
 import { describeModel } from '../../model/describe/describe-model';
 import { imageInputSpec, imageToValues } from '../../model/image-input';
 import type { ModelInput, ModelRunner, NodeValues } from '../../annotations/checks/types';
+import { concatBytes, readCapped } from '../../base/bytes';
 
 export type Tf = typeof TfNamespace;
 type AnyModel = TfNamespace.LayersModel | TfNamespace.GraphModel;
@@ -62,8 +63,10 @@ async function readBytes(location: string, limit: number): Promise<Uint8Array> {
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
     if (!response.ok) throw new Error(`${location}: HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > limit) throw new Error(`${location}: larger than ${limit} bytes`);
+    const bytes = response.body
+      ? await readCapped(response.body, limit)
+      : new Uint8Array(await response.arrayBuffer());
+    if (!bytes || bytes.length > limit) throw new Error(`${location}: larger than ${limit} bytes`);
     return bytes;
   }
   const bytes = await readFile(location);
@@ -119,12 +122,7 @@ export async function readArtifacts(
       total += bytes.length;
       shards.push(bytes);
     }
-  const weightData = new Uint8Array(total);
-  let offset = 0;
-  for (const shard of shards) {
-    weightData.set(shard, offset);
-    offset += shard.length;
-  }
+  const weightData = concatBytes(shards);
   const artifacts: TfNamespace.io.ModelArtifacts = {
     modelTopology: json.modelTopology,
     weightSpecs: json.weightsManifest.flatMap((g) => g.weights),

@@ -1,5 +1,6 @@
 // Inline share links: a pack's JSON, deflate-raw compressed and base64url encoded into the URL fragment. Pure and
 // bounded both ways: links stay short enough to paste, and decoding refuses garbage and decompression bombs.
+import { readCapped } from '../../base/bytes';
 
 export const INLINE_LIMITS = {
   /** Characters of the encoded fragment value: links beyond this break in mail and chat clients. */
@@ -37,26 +38,7 @@ async function pump(
   const writer = stream.writable.getWriter();
   writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
   writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxOut) {
-      await reader.cancel().catch(() => undefined);
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.byteLength;
-  }
-  return out;
+  return (await readCapped(stream.readable, maxOut)) ?? 'too-large';
 }
 
 /** Encodes pack JSON for `#literate-inline=`; refuses packs too large for a link, saying what to do instead. */

@@ -2,6 +2,7 @@
 // timeout, and failures described so a person can act on them. The fetch function is injected for tests.
 
 import type { HttpValidators } from './schema';
+import { readCapped } from '../../../base/bytes';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -26,30 +27,13 @@ function validatorsOf(response: Response): HttpValidators | undefined {
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
+/** The body, or null when it is larger than `maxBytes` (said up front, or found while reading). */
+async function readBody(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) return null;
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  if (response.body) return readCapped(response.body, maxBytes);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return bytes.byteLength > maxBytes ? null : bytes;
 }
 
 export async function fetchText(url: string, options: FetchOptions): Promise<FetchOutcome> {
@@ -82,7 +66,7 @@ export async function fetchText(url: string, options: FetchOptions): Promise<Fet
         status: 'error',
         reason: `${host} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`,
       };
-    const bytes = await readCapped(response, options.maxBytes);
+    const bytes = await readBody(response, options.maxBytes);
     if (!bytes) return { status: 'error', reason: `the file is larger than ${options.maxBytes} bytes` };
     let text: string;
     try {
