@@ -1,12 +1,15 @@
 // The page-world end of the bridge: answers the content script's handshake and requests, sends what the hook learns.
 // Each content-script hello carries a MessagePort: from then on that channel is private (the page never sees its
-// messages), and the hook's document_start listener hides the hello itself from listeners the page adds later. The
-// page can still post hellos of its own: each opens a channel of its own (first come, at most MAX_CHANNELS), so a
-// forged hello can neither read, take over nor close ours.
+// messages), and the hook's document_start listener hides the hello itself from listeners the page adds later. Every
+// getter and method the handshake and the channel use (MessageEvent's data/source/ports, stopImmediatePropagation,
+// MessagePort's postMessage/close/onmessage) was captured at document_start, so a page that patches them later can
+// neither see the hello nor take its port. The page can still post hellos of its own: each opens a channel of its
+// own (first come, at most MAX_CHANNELS), so a forged hello can neither read, take over nor close ours. What the
+// page's snapshot says about the frame's URL is not believed: the content script reports its own location.
 
 import { type ContentMessage, type PageMessage, wrap, BRIDGE_VERSION } from '../../protocol/bridge';
 import { parseContentMessage } from '../../protocol/bridge-validate';
-import { pageGlobals, safely } from './page-globals';
+import { callCaptured, eventField, pageGlobals, safely } from './page-globals';
 
 type Outgoing = PageMessage extends infer M
   ? M extends { nonce: string }
@@ -36,13 +39,14 @@ export class PageBridge {
       'message',
       (event: MessageEvent) => {
         safely(() => {
-          if ((event.source as unknown) !== pageGlobals.global) return;
-          const message = parseContentMessage(event.data);
+          if (eventField(event, 'source') !== pageGlobals.global) return;
+          const message = parseContentMessage(eventField(event, 'data'));
           if (!message || message.kind !== 'hello') return;
-          const port = event.ports?.[0];
+          const ports = eventField(event, 'ports');
+          const port = pageGlobals.isArray(ports) ? (ports[0] as MessagePort | undefined) : undefined;
           if (!port) return;
           // Listeners the page registers after document_start never see a hello (nor its port).
-          event.stopImmediatePropagation();
+          callCaptured(pageGlobals.handshake.stopImmediatePropagation, event, 'stopImmediatePropagation', []);
           this.open(message.nonce, port);
         }, undefined);
       },
@@ -69,28 +73,35 @@ export class PageBridge {
   private open(nonce: string, port: MessagePort): void {
     const known = this.channels.find((c) => c.nonce === nonce);
     if (!known && this.channels.length >= MAX_CHANNELS) {
-      safely(() => port.close(), undefined);
+      safely(() => callCaptured(pageGlobals.handshake.portClose, port, 'close', []), undefined);
       return;
     }
     if (known) {
-      safely(() => known.port.close(), undefined);
+      const old = known.port;
+      safely(() => callCaptured(pageGlobals.handshake.portClose, old, 'close', []), undefined);
       known.port = port;
     } else {
       this.channels.push({ nonce, port });
     }
-    port.onmessage = (event: MessageEvent) => {
+    const onMessage = (event: MessageEvent): void => {
       safely(() => {
-        const message = parseContentMessage(event.data);
+        const message = parseContentMessage(eventField(event, 'data'));
         if (message && message.kind !== 'hello' && message.nonce === nonce) this.onRequest(message);
       }, undefined);
     };
+    const set = pageGlobals.handshake.setPortOnMessage;
+    if (!set || !safely(() => (pageGlobals.apply(set, port, [onMessage]), true), false))
+      safely(() => (port.onmessage = onMessage), undefined);
     this.onHello(nonce);
   }
 
   private postTo(channel: Channel, message: Outgoing, transfer: Transferable[]): void {
     safely(
       () =>
-        channel.port.postMessage(wrap('page', { ...message, nonce: channel.nonce } as PageMessage), transfer),
+        callCaptured(pageGlobals.handshake.portPostMessage, channel.port, 'postMessage', [
+          wrap('page', { ...message, nonce: channel.nonce } as PageMessage),
+          transfer,
+        ]),
       undefined,
     );
   }

@@ -2,6 +2,23 @@
 
 const g = globalThis as typeof globalThis & Record<string, unknown>;
 
+type Getter = (this: unknown) => unknown;
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+/** An accessor's getter or setter as it is now, before a page script can patch the prototype. */
+function accessor(ctor: unknown, key: string, kind: 'get' | 'set'): Getter | undefined {
+  if (typeof ctor !== 'function') return undefined;
+  const proto = (ctor as { prototype?: object }).prototype;
+  const d = proto ? Object.getOwnPropertyDescriptor(proto, key) : undefined;
+  return d?.[kind] as Getter | undefined;
+}
+
+function method(ctor: unknown, key: string): Method | undefined {
+  if (typeof ctor !== 'function') return undefined;
+  const fn = ((ctor as { prototype?: Record<string, unknown> }).prototype ?? {})[key];
+  return typeof fn === 'function' ? (fn as Method) : undefined;
+}
+
 export const pageGlobals = {
   global: g,
   defineProperty: Object.defineProperty,
@@ -33,7 +50,50 @@ export const pageGlobals = {
   Int32Array,
   Uint8Array,
   JSON: { stringify: JSON.stringify, parse: JSON.parse },
+  /**
+   * What the bridge's handshake reads and calls, as they are at document_start: a page that later patches
+   * MessageEvent's getters, Event.prototype.stopImmediatePropagation or MessagePort's methods changes nothing here.
+   */
+  handshake: {
+    data: accessor(g.MessageEvent, 'data', 'get'),
+    source: accessor(g.MessageEvent, 'source', 'get'),
+    ports: accessor(g.MessageEvent, 'ports', 'get'),
+    stopImmediatePropagation: method(g.Event, 'stopImmediatePropagation'),
+    portPostMessage: method(g.MessagePort, 'postMessage'),
+    portClose: method(g.MessagePort, 'close'),
+    setPortOnMessage: accessor(g.MessagePort, 'onmessage', 'set'),
+  },
 };
+
+/**
+ * Reads a MessageEvent field through the getter captured at document_start. The browser only ever hands us real
+ * MessageEvents, for which that getter works; a plain object (unit tests' fake events) falls back to its own field.
+ */
+export function eventField(event: unknown, key: 'data' | 'source' | 'ports'): unknown {
+  const getter = pageGlobals.handshake[key];
+  if (getter) {
+    try {
+      return pageGlobals.apply(getter, event, []);
+    } catch {}
+  }
+  return read(event, key);
+}
+
+/** Calls a method captured at document_start on `target`, or (not a platform object: tests) its own. */
+export function callCaptured(
+  captured: Method | undefined,
+  target: unknown,
+  key: string,
+  args: unknown[],
+): unknown {
+  if (captured) {
+    try {
+      return pageGlobals.apply(captured, target, args);
+    } catch {}
+  }
+  const own = read(target, key);
+  return typeof own === 'function' ? pageGlobals.apply(own as Method, target, args) : undefined;
+}
 
 /** Runs `fn`, swallowing anything it throws: nothing from the hook may ever reach the page. */
 export function safely<T>(fn: () => T, fallback: T): T {
