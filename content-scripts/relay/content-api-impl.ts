@@ -7,13 +7,14 @@ import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../../
 import type { OverlayCommand } from '../../protocol/runtime';
 import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
+import { Listeners } from '../../base/listeners';
 
 const DESCRIBE_TIMEOUT_MS = 10_000;
 
 export class ContentApiImpl implements ContentApi {
   readonly version = 1 as const;
-  private listeners = new Set<(s: PageSnapshot) => void>();
-  private commandListeners = new Set<(c: OverlayCommand) => void>();
+  private readonly listeners = new Listeners<PageSnapshot>();
+  private readonly commandListeners = new Listeners<OverlayCommand>();
   private graphs = new Map<string, Promise<ModelGraph>>();
   private revisions = new Map<string, number>();
   /** Models whose describe already carried `learnShapes` to the hook (it arms once per model, so once is enough). */
@@ -70,26 +71,15 @@ export class ContentApiImpl implements ContentApi {
   }
 
   changed(): void {
-    const snapshot = this.state.snapshot();
-    for (const l of this.listeners) {
-      try {
-        l(snapshot);
-      } catch {}
-    }
+    this.listeners.emit(this.state.snapshot());
   }
 
   command(command: OverlayCommand): void {
-    for (const l of this.commandListeners) {
-      try {
-        l(command);
-      } catch {}
-    }
+    this.commandListeners.emit(command);
   }
 
   onCommand(listener: (command: OverlayCommand) => void, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    this.commandListeners.add(listener);
-    signal.addEventListener('abort', () => this.commandListeners.delete(listener), { once: true });
+    this.commandListeners.add(listener, signal);
   }
 
   snapshot(): PageSnapshot {
@@ -97,9 +87,7 @@ export class ContentApiImpl implements ContentApi {
   }
 
   onChange(listener: (snapshot: PageSnapshot) => void, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    this.listeners.add(listener);
-    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+    this.listeners.add(listener, signal);
   }
 
   describe(modelId: string, options: DescribeOptions = {}): Promise<ModelGraph> {

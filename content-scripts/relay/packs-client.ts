@@ -11,6 +11,7 @@ import type { DraftRequest } from '../../protocol/drafts';
 import type { DraftRecord } from '../../protocol/drafts';
 import type { DraftSaved, DraftsApi, PacksApi } from './packs-api';
 import { isRec } from '../../base/is-record';
+import { Listeners } from '../../base/listeners';
 
 export interface PacksClientDeps {
   session: string;
@@ -36,8 +37,8 @@ export class PacksClient implements PacksApi {
   private current: FramePacks = EMPTY_FRAME_PACKS;
   private currentSettings: Settings = { ...DEFAULT_SETTINGS };
   private graphs = new Map<string, ModelGraph>();
-  private listeners = new Set<(s: FramePacks) => void>();
-  private settingsListeners = new Set<(s: Settings) => void>();
+  private readonly listeners = new Listeners<FramePacks>();
+  private readonly settingsListeners = new Listeners<Settings>();
   private running: Promise<void> | null = null;
   private again = false;
 
@@ -98,11 +99,7 @@ export class PacksClient implements PacksApi {
     }
     if (reply && JSON.stringify(reply) !== JSON.stringify(this.current)) {
       this.current = reply;
-      for (const l of this.listeners) {
-        try {
-          l(reply);
-        } catch {}
-      }
+      this.listeners.emit(reply);
     }
   }
 
@@ -111,9 +108,7 @@ export class PacksClient implements PacksApi {
   }
 
   onChange(listener: (state: FramePacks) => void, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    this.listeners.add(listener);
-    signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
+    this.listeners.add(listener, signal);
   }
 
   settings(): Settings {
@@ -121,9 +116,7 @@ export class PacksClient implements PacksApi {
   }
 
   onSettings(listener: (settings: Settings) => void, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    this.settingsListeners.add(listener);
-    signal.addEventListener('abort', () => this.settingsListeners.delete(listener), { once: true });
+    this.settingsListeners.add(listener, signal);
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {
@@ -135,11 +128,7 @@ export class PacksClient implements PacksApi {
   private setSettings(settings: Settings): void {
     if (JSON.stringify(settings) === JSON.stringify(this.currentSettings)) return;
     this.currentSettings = settings;
-    for (const l of this.settingsListeners) {
-      try {
-        l(settings);
-      } catch {}
-    }
+    this.settingsListeners.emit(settings);
   }
 
   reportStatus(status: OverlayStatus): void {

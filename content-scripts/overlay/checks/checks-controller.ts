@@ -12,6 +12,7 @@ import type {
 } from '../../../annotations/checks/types';
 import type { Pack } from '../../../annotations/format/types';
 import { mergeRun, NO_RESULTS, type Results } from './results';
+import { Listeners } from '../../../base/listeners';
 
 export type RunPackFn = (
   pack: Pack,
@@ -53,7 +54,7 @@ export class ChecksController {
     error: null,
     announce: null,
   };
-  private readonly listeners = new Set<(s: ChecksState) => void>();
+  private readonly listeners = new Listeners<ChecksState>();
   private current: AbortController | null = null;
   private disposed = false;
   private readonly order: string[];
@@ -75,14 +76,13 @@ export class ChecksController {
   }
 
   subscribe(listener: (s: ChecksState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private set(patch: Partial<ChecksState>): void {
     if (this.disposed) return;
     this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l(this.state);
+    this.listeners.emit(this.state);
   }
 
   /** Staleness only, from the graphs: no model is run. */

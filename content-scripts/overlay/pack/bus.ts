@@ -3,6 +3,7 @@
 // view and outline row light up). Plain observable state, no rendering.
 
 import type { AnchorLike } from '../sidenotes/positioner';
+import { Listeners } from '../../../base/listeners';
 
 export interface LinkedTensor {
   graphId: string;
@@ -13,16 +14,16 @@ export interface LinkedTensor {
 
 export class PackBus {
   private readonly rings = new Map<string, AnchorLike[]>();
-  private readonly ringListeners = new Set<(anchors: AnchorLike[]) => void>();
+  private readonly ringListeners = new Listeners<AnchorLike[]>();
   private linked: LinkedTensor | null = null;
-  private readonly linkListeners = new Set<(linked: LinkedTensor | null) => void>();
+  private readonly linkListeners = new Listeners<LinkedTensor | null>();
 
   /** Sets the rings one source asks for (an empty list removes them). */
   setRings(source: string, anchors: AnchorLike[]): void {
     if (anchors.length === 0) this.rings.delete(source);
     else this.rings.set(source, anchors);
     const all = this.allRings();
-    for (const l of this.ringListeners) l(all);
+    this.ringListeners.emit(all);
   }
 
   allRings(): AnchorLike[] {
@@ -30,13 +31,12 @@ export class PackBus {
   }
 
   onRings(listener: (anchors: AnchorLike[]) => void, signal: AbortSignal): void {
-    this.ringListeners.add(listener);
-    signal.addEventListener('abort', () => this.ringListeners.delete(listener), { once: true });
+    this.ringListeners.add(listener, signal);
   }
 
   setLinked(linked: LinkedTensor | null): void {
     this.linked = linked;
-    for (const l of this.linkListeners) l(linked);
+    this.linkListeners.emit(linked);
   }
 
   currentLink(): LinkedTensor | null {
@@ -44,7 +44,6 @@ export class PackBus {
   }
 
   onLinked(listener: (linked: LinkedTensor | null) => void, signal: AbortSignal): void {
-    this.linkListeners.add(listener);
-    signal.addEventListener('abort', () => this.linkListeners.delete(listener), { once: true });
+    this.linkListeners.add(listener, signal);
   }
 }
