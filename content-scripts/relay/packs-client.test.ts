@@ -38,7 +38,8 @@ function setup(candidates: number) {
   const client = new PacksClient({
     session: 'abcdef0123456789',
     state,
-    describe: async (id) => (described.push(id), makeGraph({ id })),
+    // Each describe gives a graph of its own (seq#1, seq#2, …), so a test can tell a fresh one from a cached one.
+    describe: async (id) => (described.push(id), makeGraph({ id, name: `seq#${described.length}` })),
     send: async (m) => (sent.push(m), m.type === 'frame-packs' ? reply(m.graphs) : { ok: true }),
     frameUrl: () => 'http://127.0.0.1:8080/demo/#x',
     settings: {
@@ -52,7 +53,7 @@ function setup(candidates: number) {
     nonce: 'n',
     model: { id: 'm1', kind: 'layers', name: 'seq', sourceUrl: null, nodes: 1, params: 8, backend: 'cpu' },
   });
-  return { client, sent, described };
+  return { client, sent, described, state };
 }
 
 describe('PacksClient', () => {
@@ -86,6 +87,34 @@ describe('PacksClient', () => {
     await client.refresh();
     expect(described).toEqual(['m1']);
     expect(sent).toHaveLength(3);
+  });
+
+  it('describes a model again once the hook reports a new revision of it, and sends that graph', async () => {
+    const { client, sent, described, state } = setup(1);
+    await client.refresh();
+    expect(described).toEqual(['m1']);
+    // The hook learned the model's live shapes: same model, a new revision, so the cached graph is stale.
+    state.apply({
+      kind: 'model',
+      nonce: 'n',
+      model: {
+        id: 'm1',
+        kind: 'layers',
+        name: 'seq',
+        sourceUrl: null,
+        nodes: 1,
+        params: 8,
+        backend: 'cpu',
+        revision: 1,
+      },
+    });
+    await client.refresh();
+    expect(described).toEqual(['m1', 'm1']);
+    const last = sent.at(-1);
+    expect(last?.type === 'frame-packs' ? last.graphs?.map((g) => g.name) : null).toEqual(['seq#2']);
+    // The same revision again: answered from the cache.
+    await client.refresh();
+    expect(described).toEqual(['m1', 'm1']);
   });
 
   it('builds a share link for the active pack without the page fragment', async () => {

@@ -1,7 +1,7 @@
 // Implements PacksApi: asks the background which packs apply to this frame (URL first; the models are described
 // only when some pack might apply), keeps the answer, follows settings, and relays the overlay's reports.
 
-import type { ModelGraph } from '../../model/model-graph';
+import type { ModelGraph, ModelSummary } from '../../model/model-graph';
 import type { ActionResult, ContentPacksRequest, ShareLinkResult } from '../../protocol/packs-messages';
 import { EMPTY_FRAME_PACKS, type FramePacks, type OverlayStatus } from '../../protocol/packs';
 import { DEFAULT_SETTINGS, type Settings } from '../../extension/settings/settings';
@@ -36,7 +36,8 @@ export class PacksClient implements PacksApi {
   readonly version = 1 as const;
   private current: FramePacks = EMPTY_FRAME_PACKS;
   private currentSettings: Settings = { ...DEFAULT_SETTINGS };
-  private graphs = new Map<string, ModelGraph>();
+  /** The graph of each model as described at a revision; a model reported at another revision is described again. */
+  private graphs = new Map<string, { revision: number; graph: ModelGraph }>();
   private readonly listeners = new Listeners<FramePacks>();
   private readonly settingsListeners = new Listeners<Settings>();
   private running: Promise<void> | null = null;
@@ -85,17 +86,25 @@ export class PacksClient implements PacksApi {
       });
       return isFramePacks(reply) ? reply : null;
     };
-    const allDescribed = models.length > 0 && models.every((m) => this.graphs.has(m.id));
+    /** The cached graph of a model, when it was described at the revision the hook reports now. */
+    const cached = (m: ModelSummary): ModelGraph[] => {
+      const entry = this.graphs.get(m.id);
+      return entry && entry.revision === (m.revision ?? 0) ? [entry.graph] : [];
+    };
+    const allDescribed = models.length > 0 && models.every((m) => cached(m).length > 0);
     let reply = allDescribed ? null : await ask(null);
     // Describing costs the page a little: only when some pack might apply here.
     if (allDescribed || (reply && reply.candidates > 0)) {
       await Promise.allSettled(
         models
-          .filter((m) => !this.graphs.has(m.id))
-          .map((m) => this.deps.describe(m.id).then((g) => void this.graphs.set(m.id, g))),
+          .filter((m) => cached(m).length === 0)
+          .map((m) =>
+            this.deps
+              .describe(m.id)
+              .then((graph) => void this.graphs.set(m.id, { revision: m.revision ?? 0, graph })),
+          ),
       );
-      const ids = new Set(models.map((m) => m.id));
-      reply = await ask([...this.graphs.values()].filter((g) => ids.has(g.id)));
+      reply = await ask(models.flatMap(cached));
     }
     if (reply && JSON.stringify(reply) !== JSON.stringify(this.current)) {
       this.current = reply;
