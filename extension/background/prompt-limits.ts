@@ -15,8 +15,8 @@ export interface PromptLimits {
 
 export const PROMPT_LIMITS: PromptLimits = {
   perTab: { max: 2, windowMs: 60_000 },
-  perOrigin: { max: 3, windowMs: 10 * 60_000 },
-  overall: { max: 6, windowMs: 10 * 60_000 },
+  perOrigin: { max: 4, windowMs: 10 * 60_000 },
+  overall: { max: 10, windowMs: 10 * 60_000 },
 };
 
 /** Keys kept at most (oldest forgotten first), so a page cannot grow the limiter's memory either. */

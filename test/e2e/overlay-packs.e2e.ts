@@ -7,7 +7,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { acceptConsent } from './packs-support';
+import { acceptConsent, readerGesture } from './packs-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { matchPageUrl } from '../../annotations/targets/match-page';
 import type { Pack } from '../../annotations/format/types';
@@ -451,6 +451,7 @@ describe('overlay with a pack: the CNN test page', () => {
     });
     const linked = await session.context.newPage();
     await linked.goto(link);
+    await readerGesture(linked);
     const consent = await prompt;
     expect(await consent.textContent('body')).toContain('opens at step 3');
     // The consent window closes itself on the click: do not wait for anything after it.

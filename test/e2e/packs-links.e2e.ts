@@ -16,7 +16,15 @@ import {
   watchConsole,
   type ExtensionSession,
 } from './harness';
-import { acceptConsent, axeViolations, json, packsApiState, tourPack, validPackText } from './packs-support';
+import {
+  acceptConsent,
+  axeViolations,
+  json,
+  packsApiState,
+  readerGesture,
+  tourPack,
+  validPackText,
+} from './packs-support';
 
 let session: ExtensionSession;
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -59,6 +67,7 @@ async function openDemo(url: string): Promise<{ page: Page; tabId: number }> {
   const page = await session.context.newPage();
   await page.goto(url);
   await page.waitForSelector('html[data-ready="1"]');
+  await readerGesture(page);
   const tabId = await tabIdOf(session, page);
   expect(await waitForBadge(session, tabId, '2')).toBe('2');
   return { page, tabId };
@@ -158,6 +167,7 @@ describe('share links', () => {
     await page.goto(`${server.url}/test/packs/attacker.html`);
     await page.waitForURL(/demo\.html#literate=/);
     await page.waitForSelector('html[data-ready="1"]');
+    await readerGesture(page); // the reader clicks: the page still cannot load the pack without their answer
     const tabId = await tabIdOf(session, page);
     const consent = await prompt;
     // The reader is asked, in an extension window the page cannot script.

@@ -150,6 +150,14 @@ export async function acceptConsent(consent: Page): Promise<void> {
 }
 
 /**
+ * The reader clicks in the page, as after opening a link: the consent window waits for a trusted gesture of theirs
+ * in the tab (a page cannot forge one). Top-left, away from the page's widgets and Literate's launcher.
+ */
+export async function readerGesture(page: Page): Promise<void> {
+  await page.mouse.click(2, 2);
+}
+
+/**
  * Opens a share link in `context` as a reader would: the consent window asks about the pack called `title`, the
  * reader loads it, the pack becomes active on the page and the reader opens the explanation. Returns the page.
  */
@@ -160,6 +168,7 @@ export async function openSharedPack(context: BrowserContext, link: string, titl
   });
   const page = await context.newPage();
   await page.goto(link);
+  await readerGesture(page);
   const consent = await prompt;
   await expect.poll(() => consent.getByTestId('consent-title').textContent()).toBe(title);
   await acceptConsent(consent);
