@@ -225,9 +225,6 @@ export function bumpVersion(version: string): string {
   return /^\d+$/.test(version) ? `${Number(version) + 1}` : '0.1.0';
 }
 
-/** Where a validation error belongs in the editor. */
-export type ErrorPlace = { kind: 'item'; id: string } | { kind: 'step'; id: string } | { kind: 'pack' };
-
 /** Maps each error's JSON pointer to the item or step it is about (by id, so reordering keeps it right). */
 export function placeErrors(pack: Pack, errors: readonly ValidationError[]): Map<string, ValidationError[]> {
   const out = new Map<string, ValidationError[]>();

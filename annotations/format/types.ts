@@ -295,7 +295,6 @@ export interface ExampleBody {
 
 export type StructuralCheckType = 'shape' | 'params' | 'op' | 'fingerprint';
 export type BehaviouralCheckType = 'output-range' | 'sums-to' | 'top1' | 'invariance' | 'monotonic';
-export type CheckType = StructuralCheckType | BehaviouralCheckType;
 
 export type Transform =
   | { type: 'shift'; dx: number; dy: number }

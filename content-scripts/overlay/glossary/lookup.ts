@@ -74,12 +74,3 @@ export function explainNode(
     activation: activationName ? { name: activationName, entry: lookupActivation(activationName) } : null,
   };
 }
-
-/** Every op and class name the glossary knows, for coverage checks. */
-export function knownNames(): { layers: string[]; ops: string[]; activations: string[] } {
-  return {
-    layers: Object.keys(LAYER_GLOSSARY),
-    ops: Object.keys(GRAPH_OP_GLOSSARY),
-    activations: Object.keys(ACTIVATION_GLOSSARY),
-  };
-}

@@ -15,10 +15,8 @@ import { firstExample, topK } from './vector';
 import { kindOf, labelOf, tapFor, type ViewKind } from './view-kind';
 import { WeightsView } from './weights-view';
 import { useLinkedMark } from '../pack/pack-context';
-import { BudgetContext, DEFAULT_BUDGET } from '../state/budget';
+import { BudgetContext } from '../state/budget';
 import { floatValues } from '../../../model/tensor-values';
-
-export const LIVE_BUDGET: TapBudget = DEFAULT_BUDGET;
 
 interface Shown {
   kind: ViewKind;

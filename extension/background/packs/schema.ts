@@ -32,7 +32,6 @@ export const TEXT_PREFIX = 'text:';
 export const textKey = (sha256: string): string => `${TEXT_PREFIX}${sha256}`;
 
 export const REMOTE_KINDS: ReadonlySet<SourceKind> = new Set(['url', 'registry', 'link']);
-export const OWN_KINDS: ReadonlySet<SourceKind> = new Set(['file', 'edit']);
 
 export interface StoreState {
   sources: Source[];
