@@ -37,15 +37,18 @@ function setup(labels: string[] | null = ['cat', 'dog', 'fish']) {
   const observed = new Map<Element, (v: boolean) => void>();
   const subs: { taps: TapRequest[]; onFrame: (f: TapFrame) => void; signal: AbortSignal }[] = [];
   let visible = true;
-  let visibilityListener = () => undefined as void;
+  let visibilityListener = (_visible: boolean) => undefined as void;
   const frames: (() => void)[] = [];
   const env: LiveEnvironment = {
-    observe(el, onChange) {
+    observeIntersection(el, onChange) {
       observed.set(el, onChange);
-      return () => observed.delete(el);
+      return () => void observed.delete(el);
     },
     pageVisible: () => visible,
-    onPageVisibility: (l) => void (visibilityListener = l),
+    observePageVisibility(onChange) {
+      visibilityListener = onChange;
+      return () => (visibilityListener = () => undefined);
+    },
     frame: (fn) => void frames.push(fn),
   };
   const weight: WeightValues = {
@@ -91,7 +94,7 @@ function setup(labels: string[] | null = ['cat', 'dog', 'fish']) {
     frame,
     setVisible: (v: boolean) => {
       visible = v;
-      visibilityListener();
+      visibilityListener(v);
     },
   };
 }

@@ -9,17 +9,15 @@ import { formatLiveValue, type LiveValueRef } from '../../../annotations/format/
 import { tapFor } from '../views/view-kind';
 import { liveNeed, statOf, type LiveNeed, type LiveValue } from './live-stat';
 import { floatValues } from '../../../model/tensor-values';
+import { browserGateEnvironment, type GateEnvironment } from '../views/live-gate';
 
 export interface LiveModel {
   graph: ModelGraph;
   labels: readonly string[] | null;
 }
 
-export interface LiveEnvironment {
-  /** Calls `onChange` with whether `el` is on screen; returns a stop function. */
-  observe(el: Element, onChange: (visible: boolean) => void): () => void;
-  pageVisible(): boolean;
-  onPageVisibility(listener: () => void, signal: AbortSignal): void;
+/** What is on screen in a visible tab (the same observers as the views' live gate), and the paint timing. */
+export interface LiveEnvironment extends GateEnvironment {
   /** Runs `fn` before the next paint (requestAnimationFrame in browsers). */
   frame(fn: () => void): void;
 }
@@ -48,18 +46,7 @@ interface Latest {
 }
 
 export const browserLiveEnvironment: LiveEnvironment = {
-  observe(el, onChange) {
-    const io = new IntersectionObserver((entries) => {
-      const last = entries[entries.length - 1];
-      if (last) onChange(last.isIntersecting);
-    });
-    io.observe(el);
-    return () => io.disconnect();
-  },
-  pageVisible: () => document.visibilityState === 'visible',
-  onPageVisibility(listener, signal) {
-    document.addEventListener('visibilitychange', listener, { signal });
-  },
+  ...browserGateEnvironment,
   frame: (fn) => void requestAnimationFrame(fn),
 };
 
@@ -77,7 +64,8 @@ export class LiveHub {
 
   constructor(private readonly deps: LiveHubDeps) {
     this.env = deps.env ?? browserLiveEnvironment;
-    this.env.onPageVisibility(() => this.queueReconcile(), this.stop.signal);
+    const stopVisibility = this.env.observePageVisibility(() => this.queueReconcile());
+    this.stop.signal.addEventListener('abort', stopVisibility, { once: true });
   }
 
   /** Starts keeping `el`'s text at the value of `ref`; returns the function that stops it. */
@@ -95,7 +83,7 @@ export class LiveHub {
     else {
       el.setAttribute('data-lt-live', 'waiting');
       el.setAttribute('title', 'Waiting for the page to run the model');
-      entry.stopObserving = this.env.observe(el, (visible) => {
+      entry.stopObserving = this.env.observeIntersection(el, (visible) => {
         entry.visible = visible;
         this.queueReconcile();
       });
