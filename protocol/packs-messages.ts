@@ -10,6 +10,7 @@ import type { FrameReport } from './runtime';
 import type { FramePacks, OverlayStatus, Provenance, TabPacksView } from './packs';
 import type { RpcFailure, RpcRequest } from './rpc';
 import type { PackRecord, Problem, Source, Trust } from './pack-records';
+import type { EditView } from './pack-edits';
 
 /**
  * A request's reply when the handler has nothing to tell but that it is done. Pack handlers that fail unexpectedly
@@ -32,9 +33,10 @@ export interface ContentPacksRpc {
     reply: FramePacks;
   };
   'overlay-status': { request: { type: 'overlay-status'; status: OverlayStatus }; reply: Done };
+  /** Kept pending: the reader confirms it in an extension page the background opens (never stored from here). */
   'save-pack-edit': {
     request: { type: 'save-pack-edit'; packKey: string; text: string };
-    reply: ActionResult & { packKey?: string };
+    reply: ActionResult & { pendingId?: string };
   };
 }
 
@@ -81,6 +83,13 @@ export interface PagePacksRpc {
     reply: ActionResult;
   };
   'untrust-origin': { request: { type: 'untrust-origin'; origin: string }; reply: Done };
+  /** An edited copy waiting for the reader's answer (null: expired or answered). */
+  'edit-get': { request: { type: 'edit-get'; id: string }; reply: EditView | null };
+  /** The reader's answer: only a yes stores the edited copy. */
+  'edit-answer': {
+    request: { type: 'edit-answer'; id: string; accept: boolean };
+    reply: ActionResult & { packKey?: string };
+  };
   /** Registers the site scripts again for the sites the reader granted; answers those sites. */
   'sync-sites': { request: { type: 'sync-sites' }; reply: Done<{ sites: string[] }> };
 }
@@ -256,6 +265,12 @@ export function parsePagePacksRequest(v: unknown): PagePacksRequest | null {
         : null;
     case 'untrust-origin':
       return str(v.origin, 2048) ? { type: 'untrust-origin', origin: v.origin } : null;
+    case 'edit-get':
+      return str(v.id, 64) ? { type: 'edit-get', id: v.id } : null;
+    case 'edit-answer':
+      return str(v.id, 64) && typeof v.accept === 'boolean'
+        ? { type: 'edit-answer', id: v.id, accept: v.accept }
+        : null;
     default:
       return null;
   }

@@ -24,6 +24,7 @@ import { parsePrefsRequest, type SettingsChanged } from '../../protocol/prefs-me
 import { closeStorageToContentScripts, handlePrefsRequest, senderOrigin } from './prefs-handlers';
 import { SessionPersister } from './session-persist';
 import { closeConsentPrompt, openConsentPrompt } from './prompt';
+import { openEditPrompt } from './edit-prompt';
 import { ShareLinks } from './share-links';
 import { syncSiteScripts, type ScriptingLike } from './site-scripts';
 import { TabPacks } from './tab-packs';
@@ -146,6 +147,7 @@ const deps: HandlerDeps = {
   },
   grantedSites,
   syncSites,
+  openEditPrompt,
 };
 
 /**

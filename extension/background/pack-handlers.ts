@@ -27,6 +27,8 @@ export interface HandlerDeps {
   /** Persist tab state only. */
   persist(): void;
   sendToTab(tabId: number, message: ContentRequest): Promise<void>;
+  /** Opens the extension page where the reader confirms (or not) a pending edited copy; absent: the options page. */
+  openEditPrompt?(pendingId: string): Promise<void>;
   /** Origins the reader granted; and re-registering site scripts for them. */
   grantedSites(): Promise<string[]>;
   syncSites(): Promise<string[]>;
@@ -89,8 +91,23 @@ export async function handleContentPacks(
       tabs.setOverlay(sender.tabId, request.status);
       deps.persist();
       return { ok: true };
-    case 'save-pack-edit':
-      return service.saveEdit(request.packKey, request.text);
+    case 'save-pack-edit': {
+      // Never stored from here: the copy waits for the reader's answer in an extension page the page cannot reach.
+      const page = sender.url ? pageOf(sender.url) : null;
+      const proposed = await service.proposeEdit(request.packKey, request.text, page);
+      if (proposed.ok && proposed.pendingId)
+        await deps.openEditPrompt?.(proposed.pendingId).catch(() => undefined);
+      return proposed;
+    }
+  }
+}
+
+function pageOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}`;
+  } catch {
+    return null;
   }
 }
 
@@ -174,6 +191,10 @@ export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDe
         request.trustOrigin,
         request.wholeOrigin !== false,
       );
+    case 'edit-get':
+      return service.editView(request.id);
+    case 'edit-answer':
+      return service.answerEdit(request.id, request.accept);
     case 'untrust-origin':
       await (await service.store()).untrustOrigin(request.origin);
       return { ok: true };

@@ -1,5 +1,6 @@
 // The options page: packs and sources, where Literate runs, settings, diagnostics. With `?consent=<id>` it is the
-// prompt that asks before a pack from a share link loads.
+// prompt that asks before a pack from a share link loads; with `?confirm-edit=<id>`, the one that asks before an
+// edited copy from the overlay's authoring mode is kept.
 
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -8,6 +9,7 @@ import type { PacksAdminView } from '../../protocol/packs-messages';
 import { ask, errorText } from '../ui/ask';
 import { applyTheme } from '../ui/theme';
 import { Consent } from './consent';
+import { ConfirmEdit } from './confirm-edit';
 import { AccessPanel, DiagnosticsPanel } from './diagnostics-panel';
 import { SettingsPanel } from './settings-panel';
 import { SourcesPanel } from './sources-panel';
@@ -53,9 +55,13 @@ function Options() {
 }
 
 const consentId = new URLSearchParams(location.search).get('consent');
+const editId = new URLSearchParams(location.search).get('confirm-edit');
 void applyTheme(document.documentElement);
-if (consentId) {
-  document.title = 'Literate: load this explanation?';
+if (consentId || editId) {
+  document.title = consentId ? 'Literate: load this explanation?' : 'Literate: keep this edited copy?';
   document.body.classList.add('consent');
 }
-render(consentId ? <Consent id={consentId} /> : <Options />, document.getElementById('app')!);
+render(
+  consentId ? <Consent id={consentId} /> : editId ? <ConfirmEdit id={editId} /> : <Options />,
+  document.getElementById('app')!,
+);

@@ -140,6 +140,16 @@ function textBox(page: Page, selector: string, text: string) {
   );
 }
 
+/**
+ * Chooses an option as a reader does, typing the start of its label into the focused select: the overlay ignores
+ * a script's change event (Playwright's selectOption dispatches one), since a hostile page could send it too.
+ */
+async function chooseByKeyboard(page: Page, select: Locator, value: string, typed: string): Promise<void> {
+  await select.focus();
+  await page.keyboard.type(typed);
+  await expect.poll(() => select.inputValue()).toBe(value);
+}
+
 const stepTitles = (panel: Locator) =>
   panel
     .getByRole('list', { name: /Tour steps/ })
@@ -220,7 +230,7 @@ describe('authoring in place', () => {
     await pin.click();
     await expect.poll(() => panel.locator('[data-item="note-3"]').count()).toBe(1);
     await page.keyboard.type('This convolution finds strokes.');
-    await panel.getByLabel('Tour step', { exact: true }).selectOption('step-2');
+    await chooseByKeyboard(page, panel.getByLabel('Tour step', { exact: true }), 'step-2', '2');
 
     // Undo a burst of typing and redo it (own history: Ctrl+Z / Ctrl+Shift+Z).
     const text = panel.getByLabel('Note (Markdown, $TeX$)');
@@ -402,7 +412,12 @@ describe('authoring in place', () => {
     await pin.scrollIntoViewIfNeeded();
     const node = ((await pin.getAttribute('aria-label')) ?? '').replace('Pin a note to ', '');
     await pin.click();
-    await panel.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('equation');
+    await chooseByKeyboard(
+      page,
+      panel.getByRole('combobox', { name: 'Kind', exact: true }),
+      'equation',
+      'Eq',
+    );
     await panel.getByRole('textbox', { name: 'TeX', exact: true }).fill('h = \\max(0,\\, W x + b)');
     await panel.getByRole('textbox', { name: 'Symbol', exact: true }).fill('W');
     await panel.getByRole('combobox', { name: 'Tensor', exact: true }).selectOption('kernel');

@@ -5,11 +5,14 @@ import type { FetchLike } from './fetch-text';
 import type { KeyValueArea } from './kv';
 import { loadPackText } from './pack-text';
 import type { Problem, Source } from './schema';
-import { FILES_SOURCE_ID, PackStore, type UsablePack } from './store';
+import { EDITS_SOURCE_ID, FILES_SOURCE_ID, PackStore, type UsablePack } from './store';
 import { updateSource, type UpdateReport } from './update';
 import { packUrlProblem } from '../../share/share-link';
 import type { ActionResult } from '../../../protocol/packs-messages';
 import { REMOTE_KINDS } from './schema';
+import type { EditView } from '../../../protocol/pack-edits';
+import { summarizeEdit } from './edit-summary';
+import { PendingEdits } from './pending-edits';
 
 export interface PackServiceDeps {
   area: KeyValueArea;
@@ -24,8 +27,11 @@ export interface PackServiceDeps {
 export class PackService {
   private storePromise: Promise<PackStore> | null = null;
   private usableCache: Promise<UsablePack[]> | null = null;
+  private readonly pending: PendingEdits;
 
-  constructor(private readonly deps: PackServiceDeps) {}
+  constructor(private readonly deps: PackServiceDeps) {
+    this.pending = new PendingEdits(deps.area, () => this.now());
+  }
 
   store(): Promise<PackStore> {
     this.storePromise ??= PackStore.open(this.deps.area).catch((error) => {
@@ -112,12 +118,61 @@ export class PackService {
     return { ok: true, packKey: record.key };
   }
 
-  /** Saves the reader's edited copy of a pack (from the overlay's authoring mode). */
-  async saveEdit(packKey: string, text: string): Promise<ActionResult & { packKey?: string }> {
+  /**
+   * An edited copy of a stored pack from the overlay's authoring mode (a content script): kept pending, never stored
+   * as a pack here; the reader confirms it in an extension page (`answerEdit`). Answers the pending id.
+   */
+  async proposeEdit(
+    packKey: string,
+    text: string,
+    page: string | null,
+  ): Promise<ActionResult & { pendingId?: string }> {
     const load = await loadPackText(text);
     if (!load.ok) return { ok: false, reason: 'the edited pack is not valid', errors: load.errors };
     const store = await this.store();
-    const record = await store.saveEdit(packKey, { text, sha256: load.sha256, pack: load.pack }, this.now());
+    const original = store.record(packKey);
+    if (!original) return { ok: false, reason: 'the pack it is a version of is no longer stored' };
+    const pending = await this.pending.add({ basedOn: packKey, text, page });
+    return { ok: true, pendingId: pending.id };
+  }
+
+  /** What the confirmation page shows for a pending edited copy; null when it expired or was answered. */
+  async editView(id: string): Promise<EditView | null> {
+    const pending = await this.pending.get(id);
+    if (!pending) return null;
+    const load = await loadPackText(pending.text);
+    if (!load.ok) return null;
+    const usable = await this.usable();
+    const original = usable.find((u) => u.record.key === pending.basedOn) ?? null;
+    const store = await this.store();
+    return {
+      id,
+      page: pending.page,
+      original: original && {
+        key: original.record.key,
+        title: original.pack.title,
+        version: original.pack.version,
+        source: original.source.url ?? original.source.label,
+      },
+      summary: summarizeEdit(original?.pack ?? null, load.pack),
+      replaces: store.record(`${EDITS_SOURCE_ID}:${load.pack.id}`) !== undefined,
+      at: pending.at,
+    };
+  }
+
+  /** The reader's answer in the extension page: only a yes there stores the edited copy (as "Your edits"). */
+  async answerEdit(id: string, accept: boolean): Promise<ActionResult & { packKey?: string }> {
+    const pending = await this.pending.take(id);
+    if (!pending) return { ok: false, reason: 'This edited copy has expired or was already answered.' };
+    if (!accept) return { ok: true };
+    const load = await loadPackText(pending.text);
+    if (!load.ok) return { ok: false, reason: 'the edited pack is not valid', errors: load.errors };
+    const store = await this.store();
+    const record = await store.saveEdit(
+      pending.basedOn,
+      { text: pending.text, sha256: load.sha256, pack: load.pack },
+      this.now(),
+    );
     this.changed();
     return { ok: true, packKey: record.key };
   }
