@@ -50,6 +50,46 @@ export interface Source {
   version?: string;
   /** From the last update or import; empty when all is well. Old copies stay in use meanwhile. */
   problems: Problem[];
+  /** The key id that first signed a pack from this source: a pack from here signed otherwise is flagged. */
+  signerKeyId?: string;
+}
+
+/** A pack copy's signature as checked when it was stored (annotations/format/signature.ts). */
+export interface SignatureRecord {
+  state: 'unsigned' | 'valid' | 'invalid';
+  /** `ed25519:` + 16 hex digits of the public key's SHA-256 (valid, or claimed by a broken signature). */
+  keyId?: string;
+  /** Who signed, as the signer states it (not proven). */
+  signer?: string;
+  /** Why a signature is broken. */
+  reason?: string;
+}
+
+/** The source's packs used to be signed by one key and this copy is not (another key, unsigned or broken). */
+export interface SignerChange {
+  /** The key id the source was known by. */
+  from: string;
+  /** This copy's key id, or null when it is unsigned or its signature is broken. */
+  to: string | null;
+  at: number;
+}
+
+/** One line for people about a pack's signature and a change of signer (overlay header, options page). */
+export function signatureText(
+  signature: SignatureRecord | undefined | null,
+  change?: SignerChange | null,
+): string {
+  const own = !signature
+    ? 'signature not checked'
+    : signature.state === 'unsigned'
+      ? 'unsigned'
+      : signature.state === 'valid'
+        ? `signed by ${signature.signer ? `“${signature.signer}” ` : ''}(key ${signature.keyId ?? '?'})`
+        : `signature broken: ${signature.reason ?? 'it does not verify'}`;
+  if (!change) return own;
+  return `${own}. Warning: packs from this source were signed by key ${change.from}; this one ${
+    change.to ? `is signed by another key, ${change.to}` : 'is not validly signed by it'
+  }`;
 }
 
 export interface PackAuthor {
@@ -77,6 +117,10 @@ export interface PackRecord {
   http?: HttpValidators;
   /** Edits: the key of the pack this is an edited copy of. */
   derivedFrom?: string;
+  /** The signature of this copy, checked when it was stored. */
+  signature?: SignatureRecord;
+  /** Set when this copy's signer differs from the key its source was known by. */
+  signerChange?: SignerChange;
 }
 
 export interface Trust {

@@ -3,7 +3,7 @@
 
 import type { Pack } from '../annotations/format/types';
 import type { ModelMatch } from '../annotations/targets/match-models';
-import type { PackAuthor, SourceKind } from './pack-records';
+import type { PackAuthor, SignatureRecord, SignerChange, SourceKind } from './pack-records';
 
 /** Where a pack came from, as a reader is shown it before and while it explains a page. */
 export interface Provenance {
@@ -18,6 +18,10 @@ export interface Provenance {
   url: string | null;
   /** `https://host` of that URL, or null (shipped, imported, inline). */
   origin: string | null;
+  /** The pack's signature as checked when stored; null for copies stored before signatures were checked. */
+  signature?: SignatureRecord | null;
+  /** The source's packs used to be signed by another key. */
+  signerChange?: SignerChange | null;
 }
 
 /** A pack that applies to a frame (its page patterns match, or a share link opened it on this tab). */

@@ -144,6 +144,8 @@ export async function signPack(
 export function describeSignature(status: SignatureStatus): string {
   if (status.state === 'unsigned') return 'unsigned';
   if (status.state === 'valid')
-    return `signed by ${status.signer ? `“${status.signer}” ` : ''}(key ${status.keyId})`;
+    return status.signer
+      ? `signed by “${status.signer}” (key ${status.keyId})`
+      : `signed (key ${status.keyId})`;
   return `signature broken: ${status.reason}${status.keyId ? ` (claims key ${status.keyId})` : ''}`;
 }

@@ -14,10 +14,12 @@ import { parseArgs } from '../literate/args';
 import { UsageError, type CliIo } from '../literate/io';
 import { ELEMENT_NEEDS_PAGE, nodeInputSource } from './image-source';
 import { loadModel, loadTf, type LoadedModel } from './tf-models';
+import { digestOfLoaded } from './weights-digest';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 
 export const TOOL_VERSION = `literate ${packageJson.version}`;
 
-interface ModelSpec {
+export interface ModelSpec {
   alias: string | null;
   source: string;
 }
@@ -62,6 +64,8 @@ export function formatRun(result: PackRunResult): string[] {
     );
     if (m.fingerprintMatches === false)
       lines.push(`    - fingerprint: pack ${m.expectedFingerprint}, model ${m.observedFingerprint}`);
+    if (m.weightsMatch === false)
+      lines.push(`    - weights digest: pack ${m.expectedWeightsDigest}, model ${m.observedWeightsDigest}`);
     for (const f of m.structureFailures) lines.push(`    - structure: the model ${f}`);
     for (const o of m.orphans) lines.push(`    - ${o.id} (${o.kind}) no longer applies: ${o.reason}`);
   }
@@ -83,7 +87,7 @@ export function formatRun(result: PackRunResult): string[] {
 }
 
 /** Binds loaded models to the pack's aliases: explicit ALIAS=, else the only target, else by matchModels. */
-function bind(pack: Pack, specs: ModelSpec[], loaded: LoadedModel[]): Map<string, LoadedModel> {
+export function bind(pack: Pack, specs: ModelSpec[], loaded: LoadedModel[]): Map<string, LoadedModel> {
   const aliases = pack.targets.models.map((m) => m.alias);
   const bound = new Map<string, LoadedModel>();
   const unaliased: LoadedModel[] = [];
@@ -121,7 +125,7 @@ function bind(pack: Pack, specs: ModelSpec[], loaded: LoadedModel[]): Map<string
 }
 
 /** A DOM for the sanitizer when jsdom is installed (a clone with dev dependencies); otherwise prose shows as text. */
-async function reportWindow(): Promise<RenderWindow | undefined> {
+export async function reportWindow(): Promise<RenderWindow | undefined> {
   try {
     const name = 'jsdom';
     const { JSDOM } = (await import(/* webpackIgnore: true */ name)) as {
@@ -167,12 +171,18 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   const bound = bind(pack, specs, loaded);
   const graphs = new Map<string, ModelGraph>();
   const runners = new Map<string, ModelRunner>();
+  const weights = new Map<string, WeightsDigestInfo>();
   for (const [alias, model] of bound) {
     graphs.set(alias, model.graph);
     runners.set(alias, model.runner);
+    const { entries: _entries, ...digest } = await digestOfLoaded(model.model, model.kind);
+    weights.set(alias, digest);
   }
 
-  const result = await runPack(pack, graphs, runners, nodeInputSource, timeoutMs ? { timeoutMs } : {});
+  const result = await runPack(pack, graphs, runners, nodeInputSource, {
+    weights,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   if (args.flags.has('--json')) io.stdout(JSON.stringify(result, null, 2));
   else for (const line of formatRun(result)) io.stdout(line);
 
@@ -187,6 +197,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
         pageUrl: null,
         generatedAt: new Date().toISOString(),
         toolVersion: `${TOOL_VERSION} (tf.js ${tf.version.tfjs}, ${tf.getBackend()})`,
+        browser: `Node ${process.version}`,
         modelSources: Object.fromEntries([...bound].map(([alias, m]) => [alias, m.source])),
       },
       window ? { window } : {},

@@ -6,6 +6,7 @@ import { formatValidationError, validatePackText } from '../../annotations/forma
 import { generatePackSchema } from '../../annotations/format/pack-schema';
 import { COMMANDS_AUTHORING } from './commands-authoring';
 import { checkCommand } from '../check/command';
+import { AUDIT_GROUPS, PACK_AUDIT_COMMANDS } from './commands-audit';
 
 export const HELP = `literate: tools for Literate annotation packs
 
@@ -25,6 +26,17 @@ Usage:
                                          load the model(s) with tf.js (cpu), run every example and
                                          check, report staleness; exit 1 if a claim fails or the
                                          pack is stale (could-not-run, e.g. page elements, does not)
+  literate pack sign PACK.json --key KEY.json [--signer NAME] [-o OUT]
+                                         sign a pack (Ed25519); the signature travels in the pack
+  literate pack verify PACK.json|URL [--key-id ID]
+                                         check its signature; exit 1 if unsigned, broken or another key
+  literate key new [-o KEY.json] [--signer NAME]
+                                         make an Ed25519 key pair (private JWK, file mode 0600)
+  literate weights digest PATH|URL [--list] [--json]
+                                         the weights digest (lwd1) of a model's files
+  literate report verify REPORT.html --model [ALIAS=]PATH|URL [--model …] [--json]
+                                         check a report's seal and digests, re-run every result on
+                                         the model; exit 1 unless all intact and reproduced
   literate schema                        print the pack JSON Schema (draft 2020-12)
   literate --help                        this text
 
@@ -54,6 +66,7 @@ const PACK_COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   check: checkCommand,
   ...COMMANDS_AUTHORING,
+  ...PACK_AUDIT_COMMANDS,
 };
 
 /** Runs the command line; resolves to the exit status. */
@@ -67,6 +80,16 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo): Promise<
     if (group === 'schema' && name === undefined) {
       io.stdout(JSON.stringify(generatePackSchema(), null, 2));
       return 0;
+    }
+    const audit = Object.hasOwn(AUDIT_GROUPS, group) ? AUDIT_GROUPS[group] : undefined;
+    if (audit) {
+      const command = name !== undefined && Object.hasOwn(audit, name) ? audit[name] : undefined;
+      if (!command) throw new UsageError(`unknown ${group} command '${name ?? ''}'`);
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout(HELP);
+        return 0;
+      }
+      return await command(rest, io);
     }
     if (group !== 'pack') throw new UsageError(`unknown command '${group}'`);
     if (name === '--help' || name === '-h') {

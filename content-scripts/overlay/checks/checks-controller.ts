@@ -11,6 +11,7 @@ import type {
   StalenessReport,
 } from '../../../annotations/checks/types';
 import type { Pack } from '../../../annotations/format/types';
+import type { WeightsDigestInfo } from '../../../model/weights-digest';
 import { mergeRun, NO_RESULTS, type Results } from './results';
 import { Listeners } from '../../../base/listeners';
 
@@ -40,7 +41,13 @@ export interface ChecksDeps {
   runners: ReadonlyMap<string, ModelRunner>;
   inputs: InputSource;
   runPack: RunPackFn;
-  computeStaleness(pack: Pack, graphsByAlias: ReadonlyMap<string, ModelGraph>): StalenessReport;
+  computeStaleness(
+    pack: Pack,
+    graphsByAlias: ReadonlyMap<string, ModelGraph>,
+    weights?: ReadonlyMap<string, WeightsDigestInfo>,
+  ): StalenessReport;
+  /** The weights digest of the model bound to an alias (the hook reads and hashes every weight: on demand only). */
+  weightsDigest?(alias: string): Promise<WeightsDigestInfo>;
   /** Per model run. */
   timeoutMs: number;
 }
@@ -85,13 +92,43 @@ export class ChecksController {
     this.listeners.emit(this.state);
   }
 
-  /** Staleness only, from the graphs: no model is run. */
+  /** The weights digests computed so far, by alias. */
+  readonly weights = new Map<string, WeightsDigestInfo>();
+
+  /**
+   * Staleness only, from the graphs: no model is run. A pack that pins a weights digest has the models' weights
+   * hashed (once) and staleness assessed again with them.
+   */
   assess(): void {
     try {
-      this.set({ staleness: this.deps.computeStaleness(this.deps.pack, this.deps.graphs) });
+      this.set({ staleness: this.deps.computeStaleness(this.deps.pack, this.deps.graphs, this.weights) });
     } catch (e) {
       this.set({ error: messageOf(e) });
     }
+    const pinned = this.deps.pack.targets.models.some((m) => m.weightsDigest !== undefined);
+    if (pinned && this.weights.size === 0)
+      void this.refreshWeights().then(() => {
+        if (this.weights.size === 0 || this.disposed) return;
+        try {
+          this.set({ staleness: this.deps.computeStaleness(this.deps.pack, this.deps.graphs, this.weights) });
+        } catch (e) {
+          this.set({ error: messageOf(e) });
+        }
+      });
+  }
+
+  /** Hashes the weights of every bound model again (a model trained in the page changes them). */
+  async refreshWeights(): Promise<ReadonlyMap<string, WeightsDigestInfo>> {
+    if (!this.deps.weightsDigest) return this.weights;
+    for (const alias of this.deps.graphs.keys()) {
+      try {
+        this.weights.set(alias, await this.deps.weightsDigest(alias));
+      } catch {
+        // Reported as "not computed" (the report and the staleness say so); the checks still run.
+        this.weights.delete(alias);
+      }
+    }
+    return this.weights;
   }
 
   /** Whether every example and check has a result (the report then covers the whole pack). */
@@ -129,12 +166,15 @@ export class ChecksController {
       announce: ids?.length === 1 ? ids[0]! : null,
     });
     try {
+      // Every run states the weights it ran on: hashed before a run of everything, once for single items.
+      if (ids === null || this.weights.size === 0) await this.refreshWeights();
       const run = await this.deps.runPack(
         this.deps.pack,
         this.deps.graphs,
         this.deps.runners,
         this.deps.inputs,
         {
+          weights: new Map(this.weights),
           signal: stop.signal,
           timeoutMs: this.deps.timeoutMs,
           ...(ids ? { only: ids } : {}),

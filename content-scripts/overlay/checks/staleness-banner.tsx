@@ -1,5 +1,5 @@
-// A plain banner when the pack no longer fits the page's model (another fingerprint, failed structure
-// expectations, anchors that no longer resolve): which parts no longer apply, and that nothing was re-bound.
+// A plain banner when the pack no longer fits the page's model (another fingerprint, other weights than the pack
+// pins, failed structure expectations, anchors that no longer resolve): which parts no longer apply, nothing re-bound.
 
 import type { ModelStaleness } from '../../../annotations/checks/types';
 import { useChecksUi } from './use-checks';
@@ -15,6 +15,14 @@ function ModelLines({ m }: { m: ModelStaleness }) {
           <li>
             The model's fingerprint is <span class="mono">{short(m.observedFingerprint)}</span>, not{' '}
             <span class="mono">{short(m.expectedFingerprint)}</span>: it changed since the pack was written.
+          </li>
+        )}
+        {m.weightsMatch === false && (
+          <li data-stale-weights={m.alias}>
+            Same architecture, different weights: the weights digest is{' '}
+            <span class="mono">{short(m.observedWeightsDigest)}</span>, not{' '}
+            <span class="mono">{short(m.expectedWeightsDigest)}</span>. The model was retrained or changed
+            since the pack was written; its explanations and checks may no longer hold.
           </li>
         )}
         {m.structureFailures.map((f, i) => (

@@ -46,6 +46,10 @@ export function useChecks(api: ContentApi, session: PackSession | null, runOnLoa
       inputs: new PageInputSource(),
       runPack,
       computeStaleness,
+      weightsDigest: (alias) => {
+        const graph = graphs.get(alias);
+        return graph ? api.weightsDigest(graph.id) : Promise.reject(new Error(`no model for ${alias}`));
+      },
       timeoutMs: PROBE_LIMIT_MS,
     });
   }, [api, graphs]);

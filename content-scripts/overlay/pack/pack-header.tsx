@@ -1,6 +1,8 @@
 // Where the explanation on this page comes from, always in view when a pack is active: its title, authors,
-// source (site, shipped, imported, link), version and license; and the switch for the notes on the page.
+// source (site, shipped, imported, link), version and license, who signed it (or that nobody did, or that the
+// signature is broken, or that the signer changed); and the switch for the notes on the page.
 
+import { signatureText } from '../../../protocol/pack-records';
 import type { Provenance } from '../../../protocol/packs';
 import type { PackSession } from './use-pack-session';
 
@@ -9,6 +11,24 @@ const SAFE_URL = /^https?:\/\/[^\s]+$/i;
 function sourceText(p: Provenance): string {
   if (p.origin) return `from ${p.origin.replace(/^https?:\/\//, '')}`;
   return p.sourceLabel ? `from ${p.sourceLabel.charAt(0).toLowerCase()}${p.sourceLabel.slice(1)}` : '';
+}
+
+function SignatureLine({ provenance }: { provenance: Provenance }) {
+  const warn = provenance.signature?.state === 'invalid' || !!provenance.signerChange;
+  const text = signatureText(provenance.signature, provenance.signerChange);
+  return warn ? (
+    <p class="pack-meta" role="alert" data-testid="pack-signature" data-signature="warning">
+      <strong>{text}</strong>
+    </p>
+  ) : (
+    <p
+      class="pack-meta muted"
+      data-testid="pack-signature"
+      data-signature={provenance.signature?.state ?? 'unknown'}
+    >
+      {text.charAt(0).toUpperCase() + text.slice(1)}
+    </p>
+  );
 }
 
 export function PackHeader({
@@ -55,6 +75,7 @@ export function PackHeader({
       <p class="pack-meta muted">
         Version {provenance.version || pack.version} · {provenance.license || pack.license}
       </p>
+      <SignatureLine provenance={provenance} />
       {pack.description && <p class="pack-description">{pack.description}</p>}
       {pageNotes > 0 && (
         <label class="toggle pack-toggle">

@@ -30,6 +30,8 @@ export function provenanceOf(record: PackRecord, source: Source): Provenance {
     sourceLabel: source.label,
     url,
     origin: source.kind === 'file' || source.kind === 'edit' ? null : originOf(url ?? undefined),
+    signature: record.signature ?? null,
+    signerChange: record.signerChange ?? null,
   };
 }
 

@@ -8,6 +8,8 @@ import {
   type PackAuthor,
   type PackRecord,
   type Problem,
+  type SignatureRecord,
+  type SignerChange,
   type Source,
   type SourceKind,
   type Trust,
@@ -107,7 +109,31 @@ export function readSource(v: unknown): Source | null {
   if (updatedAt !== undefined) source.updatedAt = updatedAt;
   if (validators) source.http = validators;
   if (version) source.version = version;
+  const signerKeyId = str(v.signerKeyId, 64);
+  if (signerKeyId) source.signerKeyId = signerKeyId;
   return source;
+}
+
+const SIGNATURE_STATES = new Set(['unsigned', 'valid', 'invalid']);
+
+function readSignature(v: unknown): SignatureRecord | undefined {
+  if (!isRec(v) || typeof v.state !== 'string' || !SIGNATURE_STATES.has(v.state)) return undefined;
+  const out: SignatureRecord = { state: v.state as SignatureRecord['state'] };
+  const keyId = str(v.keyId, 64);
+  const signer = str(v.signer, 512);
+  const reason = str(v.reason, 1024);
+  if (keyId) out.keyId = keyId;
+  if (signer) out.signer = signer;
+  if (reason) out.reason = reason;
+  return out;
+}
+
+function readSignerChange(v: unknown): SignerChange | undefined {
+  if (!isRec(v)) return undefined;
+  const from = str(v.from, 64);
+  const to = v.to === null ? null : str(v.to, 64);
+  if (!from || to === undefined) return undefined;
+  return { from, to, at: num(v.at) ?? 0 };
 }
 
 export function readPackRecord(v: unknown): PackRecord | null {
@@ -143,6 +169,10 @@ export function readPackRecord(v: unknown): PackRecord | null {
   if (url) record.url = url;
   if (validators) record.http = validators;
   if (derivedFrom) record.derivedFrom = derivedFrom;
+  const signature = readSignature(v.signature);
+  const signerChange = readSignerChange(v.signerChange);
+  if (signature) record.signature = signature;
+  if (signerChange) record.signerChange = signerChange;
   return record;
 }
 

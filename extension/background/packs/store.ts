@@ -6,6 +6,7 @@ import type { Pack } from '../../../annotations/format/types';
 import type { KeyValueArea } from './kv';
 import { migrate } from './migrate';
 import { loadPackText, summarize } from './pack-text';
+import { signatureOfText, signerBookkeeping } from './signatures';
 import {
   KEYS,
   REMOTE_KINDS,
@@ -195,17 +196,21 @@ export class PackStore {
    * Stores a new validated copy of a pack for a source (key `<source>:<pack id>`). The reader's switch is kept; the
    * old text stays until the new one is stored.
    */
-  putPack(
+  async putPack(
     sourceId: string,
     copy: NewPackCopy,
     now = Date.now(),
     extra: Partial<PackRecord> = {},
   ): Promise<PackRecord> {
+    const signature = await signatureOfText(copy.text);
     return this.commit(
       (draft) => {
-        if (!draft.sources.some((s) => s.id === sourceId)) throw new Error(`unknown source ${sourceId}`);
+        const source = draft.sources.find((s) => s.id === sourceId);
+        if (!source) throw new Error(`unknown source ${sourceId}`);
         const key = `${sourceId}:${copy.pack.id}`;
         const old = draft.packs.find((p) => p.key === key);
+        const signer = signerBookkeeping(source, signature, now);
+        if (signer.signerKeyId) source.signerKeyId = signer.signerKeyId;
         const record: PackRecord = {
           key,
           sourceId,
@@ -216,6 +221,8 @@ export class PackStore {
           ...(copy.url ? { url: copy.url } : {}),
           ...(copy.http ? { http: copy.http } : {}),
           ...(old?.derivedFrom ? { derivedFrom: old.derivedFrom } : {}),
+          signature,
+          ...(signer.change ? { signerChange: signer.change } : {}),
           ...extra,
         };
         draft.packs = old ? draft.packs.map((p) => (p.key === key ? record : p)) : [...draft.packs, record];
