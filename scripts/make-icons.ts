@@ -3,45 +3,9 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { encodePng } from '../cli/png';
 
 type RGBA = [number, number, number, number];
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
-
-export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  const raw = Buffer.alloc((width * 4 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 4 + 1)] = 0;
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Colour of the icon at (x, y) in unit coordinates [0,1]², or transparent. */
 function shade(x: number, y: number): RGBA {
@@ -97,7 +61,10 @@ export function drawIcon(size: number): Uint8Array {
 if (import.meta.url === `file://${process.argv[1]}`) {
   mkdirSync('extension/icons', { recursive: true });
   for (const size of [16, 32, 48, 128]) {
-    writeFileSync(`extension/icons/icon-${size}.png`, encodePng(size, size, drawIcon(size)));
+    writeFileSync(
+      `extension/icons/icon-${size}.png`,
+      encodePng(drawIcon(size), size, size, 4, (raw) => deflateSync(raw)),
+    );
   }
   console.log('wrote extension/icons/icon-{16,32,48,128}.png');
 }

@@ -3,7 +3,7 @@ import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { pngDataUrl } from './test-support';
 import { decodePicture, ELEMENT_NEEDS_PAGE, nodeInputSource } from './image-source';
-import { decodePng } from './png';
+import { decodePng } from '../png';
 
 const signal = new AbortController().signal;
 const bytesOf = (dataUrl: string): Uint8Array =>

@@ -2,7 +2,7 @@
 // Page elements need the page, so they are refused with a reason (the example is could-not-run, not failed).
 import jpeg from 'jpeg-js';
 import type { InputSource, RgbaImage } from '../../annotations/checks/types';
-import { decodePng, isPng, MAX_PIXELS } from './png';
+import { decodePng, isPng, MAX_PIXELS } from '../png';
 
 /** Largest picture download. */
 export const MAX_IMAGE_BYTES = 16 * 1024 * 1024;

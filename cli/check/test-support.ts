@@ -1,6 +1,5 @@
 // Test support, Node only (imported by tests only, never by browser code): two tiny tf.js models with hand-set
 // weights whose answers are known, their ModelGraphs and runners, a PNG encoder, and a validating pack builder.
-import { deflateSync } from 'node:zlib';
 import type * as TfNamespace from '@tensorflow/tfjs';
 import type { ModelGraph } from '../../model/model-graph';
 import { describeModel } from '../../model/describe/describe-model';
@@ -8,6 +7,7 @@ import { loadTf, tfRunner } from './tf-models';
 import type { Annotation, Pack } from '../../annotations/format/types';
 import { validatePack } from '../../annotations/format/validate';
 import type { ModelRunner } from '../../annotations/checks/types';
+import { pngDataUrl as encodeDataUrl } from '../png';
 
 type Tf = typeof TfNamespace;
 
@@ -63,35 +63,9 @@ export async function testModel(build: (tf: Tf) => TfNamespace.LayersModel, id =
 
 /** A grey picture (value per pixel) as an 8-bit greyscale PNG data URL. */
 export function pngDataUrl(width: number, height: number, grey: (x: number, y: number) => number): string {
-  const crc = (bytes: Uint8Array): number => {
-    let c = ~0;
-    for (const b of bytes) {
-      c ^= b;
-      for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-    }
-    return ~c >>> 0;
-  };
-  const chunk = (type: string, data: Uint8Array): Buffer => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'ascii');
-    const tail = Buffer.alloc(4);
-    tail.writeUInt32BE(crc(Buffer.concat([Buffer.from(type, 'ascii'), data])), 0);
-    return Buffer.concat([head, data, tail]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const raw = Buffer.alloc((width + 1) * height);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw[y * (width + 1) + 1 + x] = grey(x, y);
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
+  const pixels = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels[y * width + x] = grey(x, y);
+  return encodeDataUrl(pixels, width, height, 1);
 }
 
 /** A valid pack around the given items (throws with the validation errors otherwise). */

@@ -8,7 +8,7 @@ import {
   renderSolidScene,
 } from '../../demos/shared/shapes.js';
 import { sceneAt } from '../../demos/moving-shapes/scene';
-import { pngDataUrl } from './png';
+import { pngDataUrl } from '../png';
 
 // ---------------------------------------------------------------- draw-shapes
 

@@ -1,7 +1,6 @@
 // Runs a pack's examples and behavioural checks against a committed model in Node, with the semantics FORMAT.md
 // gives them (and the probe's own image preprocessing), so every claim we ship is proven on the model we ship.
 import type * as Tf from '@tensorflow/tfjs';
-import { inflateSync } from 'node:zlib';
 import type { ModelGraph } from '../../model/model-graph';
 import { imageInputSpec, imageToValues } from '../../model/image-input';
 import { resolveModelSelector } from '../../annotations/anchors/model-anchors';
@@ -13,7 +12,7 @@ import type {
   TensorLiteral,
   Transform,
 } from '../../annotations/format/types';
-import { decodePng } from './png';
+import { decodePng } from '../png';
 
 export interface InputTensor {
   values: Float32Array;
@@ -47,7 +46,7 @@ export function exampleInput(example: ExampleAnnotation, graph: ModelGraph): Inp
   if ('image' in input) {
     const match = /^data:image\/png;base64,(.*)$/.exec(input.image);
     if (!match) throw new Error(`${example.id}: only PNG data URLs can be checked in Node`);
-    const image = decodePng(new Uint8Array(Buffer.from(match[1] ?? '', 'base64')), (d) => inflateSync(d));
+    const image = decodePng(new Uint8Array(Buffer.from(match[1] ?? '', 'base64')));
     const spec = imageInputSpec(inputShape, 'float32', image);
     if (!spec) throw new Error(`${example.id}: the model does not take images`);
     const values = imageToValues(image.rgba, image.width, image.height, spec) as Float32Array;

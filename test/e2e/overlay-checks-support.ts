@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { Route } from '../../demos/server';
 import type { Annotation, ExampleAnnotation, Pack } from '../../annotations/format/types';
-import { encodePng } from '../../cli/pack-tools/png';
+import { encodePng } from '../../cli/png';
 import { ROOT } from './harness';
 import { BASE_EXTENSION_DIR } from './overlay-packs-support';
 import { validPackText } from './packs-support';

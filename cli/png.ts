@@ -1,17 +1,120 @@
-// A small PNG decoder (8- and 16-bit gray, RGB, palette, gray+alpha, RGBA; no interlacing) for example pictures in
-// Node, where there is no canvas: the pack check CLI reads `data:image/png` examples with it.
+// The one PNG codec of the Node programs (no canvas there): a deterministic writer for the packs' example images
+// and the toolbar icons, and a reader for `data:image/png` examples (8/16-bit grey, RGB, palette, with alpha;
+// every row filter; no interlacing). Dependency-free on purpose: the writer's default stored (uncompressed) deflate
+// blocks make the same bytes — so the same pack data URLs — on every machine and Node version.
 import { inflateSync } from 'node:zlib';
-import type { RgbaImage } from '../../annotations/checks/types';
+import type { RgbaImage } from '../annotations/checks/types';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+/** Colour type → samples a pixel. */
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+const COLOUR_TYPE = { 1: 0, 3: 2, 4: 6 } as const;
 /** Largest picture we decode (pixels). */
 export const MAX_PIXELS = 4096 * 4096;
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (const v of bytes) {
+    a = (a + v) % 65521;
+    b = (b + a) % 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}
+
+const u32 = (v: number): number[] => [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
+
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const typed = new Uint8Array(4 + data.length);
+  for (let i = 0; i < 4; i++) typed[i] = type.charCodeAt(i);
+  typed.set(data, 4);
+  const out = new Uint8Array(12 + data.length);
+  out.set(u32(data.length), 0);
+  out.set(typed, 4);
+  out.set(u32(crc32(typed)), 8 + data.length);
+  return out;
+}
+
+/** zlib stream of stored deflate blocks (no compression): the same bytes everywhere. */
+export function zlibStored(raw: Uint8Array): Uint8Array {
+  const out: number[] = [0x78, 0x01];
+  for (let offset = 0; offset < raw.length || offset === 0; offset += 65535) {
+    const block = raw.subarray(offset, offset + 65535);
+    const last = offset + 65535 >= raw.length;
+    out.push(
+      last ? 1 : 0,
+      block.length & 255,
+      block.length >>> 8,
+      ~block.length & 255,
+      (~block.length >>> 8) & 255,
+    );
+    for (const b of block) out.push(b);
+    if (last) break;
+  }
+  out.push(...u32(adler32(raw)));
+  return Uint8Array.from(out);
+}
+
+/**
+ * 8-bit grey (channels 1), RGB (3) or RGBA (4) pixels, row-major, as a PNG file. `compress` makes the zlib stream of
+ * the filtered rows: stored blocks unless given (the icons pass zlib's deflateSync).
+ */
+export function encodePng(
+  pixels: Uint8Array,
+  width: number,
+  height: number,
+  channels: 1 | 3 | 4,
+  compress: (raw: Uint8Array) => Uint8Array = zlibStored,
+): Uint8Array {
+  if (pixels.length !== width * height * channels) throw new Error('encodePng: wrong number of pixel values');
+  const stride = width * channels;
+  const raw = new Uint8Array(height * (1 + stride));
+  for (let y = 0; y < height; y++) {
+    raw[y * (1 + stride)] = 0; // filter: none
+    raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (1 + stride) + 1);
+  }
+  const header = Uint8Array.from([...u32(width), ...u32(height), 8, COLOUR_TYPE[channels], 0, 0, 0]);
+  const parts = [
+    Uint8Array.from(SIGNATURE),
+    chunk('IHDR', header),
+    chunk('IDAT', compress(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+/** The PNG as a `data:image/png;base64,…` URL. */
+export function pngDataUrl(pixels: Uint8Array, width: number, height: number, channels: 1 | 3 | 4): string {
+  return `data:image/png;base64,${Buffer.from(encodePng(pixels, width, height, channels)).toString('base64')}`;
+}
 
 export function isPng(bytes: Uint8Array): boolean {
   return SIGNATURE.every((b, i) => bytes[i] === b);
 }
 
+/** RGBA pixels of a PNG file, as a browser's getImageData gives them; throws saying what is wrong with the file. */
 export function decodePng(bytes: Uint8Array): RgbaImage {
   if (!isPng(bytes)) throw new Error('not a PNG file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
