@@ -28,6 +28,10 @@ describe('parseRuntimeMessage', () => {
       parseRuntimeMessage({ type: 'overlay-status', status: { packKey: 'k', orphans: 0, anchored: 2 } }),
     ).toEqual({ type: 'overlay-status', status: { packKey: 'k', orphans: 0, anchored: 2, step: null } });
     expect(parseRuntimeMessage({ type: 'draft-list' })).toEqual({ type: 'draft-list' });
+    expect(parseRuntimeMessage({ type: 'site-prefs-set', patch: { launcher: { x: 1 } } })).toEqual({
+      type: 'site-prefs-set',
+      patch: { launcher: { x: 1 } },
+    });
     expect(parseRuntimeMessage({ type: 'choose-pack', tabId: 1, packKey: null })).toEqual({
       type: 'choose-pack',
       tabId: 1,
@@ -73,6 +77,8 @@ describe('parseRuntimeMessage', () => {
       { type: 'overlay-status', status: { packKey: 'k', orphans: -1, anchored: 0 } },
       { type: 'save-pack-edit', packKey: 'k' },
       { type: 'draft-delete', id: 5 },
+      { type: 'settings-set', patch: 'all' },
+      { type: 'site-prefs-set', patch: { trust: ['https://evil.example'] } },
       { type: 'draft-save', draft: { id: '../x', title: '', text: '' } },
       { type: 'choose-pack', tabId: 1, packKey: 3 },
       { type: 'set-pack-enabled', packKey: 'k', enabled: 'yes' },

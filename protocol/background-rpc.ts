@@ -8,11 +8,15 @@ import {
   type ContentPacksRpc,
   type PagePacksRpc,
 } from './packs-messages';
+import { parsePrefsRequest, type PrefsRpc } from './prefs-messages';
 import type { RpcRequest } from './rpc';
 import { parseBackgroundRequest, type FrameRpc, type TabStateRpc } from './runtime';
 
-/** Content scripts → background: their frame's findings, the overlay's files, packs and drafts for their frame. */
-export interface ContentScriptRpc extends FrameRpc, ContentPacksRpc, DraftRpc {}
+/**
+ * Content scripts → background: their frame's findings, the overlay's files, packs, drafts and settings for their
+ * frame.
+ */
+export interface ContentScriptRpc extends FrameRpc, ContentPacksRpc, DraftRpc, PrefsRpc {}
 
 /** Extension pages (popup, options, the consent prompt) → background. */
 export interface ExtensionPageRpc extends TabStateRpc, PagePacksRpc {}
@@ -32,6 +36,7 @@ export function parseRuntimeMessage(v: unknown): RuntimeMessage | null {
     parseBackgroundRequest(v) ??
     parseContentPacksRequest(v) ??
     parseDraftRequest(v) ??
+    parsePrefsRequest(v) ??
     parsePagePacksRequest(v)
   );
 }

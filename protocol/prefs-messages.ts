@@ -3,12 +3,21 @@
 // not write the trust lists). The background keys site layouts by the sender's own origin, never a field here.
 
 import { isRec } from '../base/is-record';
+import type { RpcRequest } from './rpc';
 
-export type PrefsRequest =
-  | { type: 'settings-get' }
-  | { type: 'settings-set'; patch: Record<string, unknown> }
-  | { type: 'site-prefs-get' }
-  | { type: 'site-prefs-set'; patch: Record<string, unknown> };
+/**
+ * Content scripts → background. Replies come back as stored, `unknown`: the caller normalizes them (settings) and
+ * a background that could not read storage answers nothing.
+ */
+export interface PrefsRpc {
+  'settings-get': { request: { type: 'settings-get' }; reply: unknown };
+  'settings-set': { request: { type: 'settings-set'; patch: Record<string, unknown> }; reply: unknown };
+  /** The sending frame's own origin's layout. */
+  'site-prefs-get': { request: { type: 'site-prefs-get' }; reply: unknown };
+  'site-prefs-set': { request: { type: 'site-prefs-set'; patch: Record<string, unknown> }; reply: unknown };
+}
+
+export type PrefsRequest = RpcRequest<PrefsRpc>;
 
 /** Background → content scripts, when the settings changed (content scripts no longer see storage events). */
 export interface SettingsChanged {

@@ -3,13 +3,15 @@
 // and PacksApi). The top frame also hands a share-link fragment to the background, which decides what to trust.
 
 import browser from '../../extension/browser';
-import type { ContentPacksRequest } from '../../protocol/packs-messages';
-import { parseContentRequest, type BackgroundRequest } from '../../protocol/runtime';
+import type { ContentScriptRpc } from '../../protocol/background-rpc';
+import type { RpcRequest } from '../../protocol/rpc';
+import { parseContentRequest } from '../../protocol/runtime';
 import {
   readSettingsRemote,
   watchSettingsRemote,
   writeSettingsRemote,
 } from '../../extension/settings/settings-remote';
+import { toBackground } from './background';
 import { ContentBridge } from './content-bridge';
 import { CONTENT_API_KEY } from './content-api';
 import { ContentApiImpl } from './content-api-impl';
@@ -24,8 +26,8 @@ const session = randomId(8);
 let reportQueued = false;
 let overlayRequested = false;
 
-function send(message: BackgroundRequest | ContentPacksRequest): void {
-  browser.runtime.sendMessage(message).catch(() => {
+function send(message: RpcRequest<ContentScriptRpc>): void {
+  toBackground(message).catch(() => {
     // The background may be restarting (extension update); the next change reports again.
   });
 }

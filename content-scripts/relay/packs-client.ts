@@ -2,21 +2,27 @@
 // only when some pack might apply), keeps the answer, follows settings, and relays the overlay's reports.
 
 import type { ModelGraph, ModelSummary } from '../../model/model-graph';
-import type { ActionResult, ContentPacksRequest, ShareLinkResult } from '../../protocol/packs-messages';
+import type {
+  ActionResult,
+  ContentPacksRequest,
+  ContentPacksRpc,
+  ShareLinkResult,
+} from '../../protocol/packs-messages';
+import { rpcSender, type RpcSend } from '../../protocol/rpc';
 import { EMPTY_FRAME_PACKS, type FramePacks, type OverlayStatus } from '../../protocol/packs';
 import { DEFAULT_SETTINGS, type Settings } from '../../extension/settings/settings';
 import { shareLinkForPack } from '../../extension/share/share-for-pack';
 import type { FrameState } from './frame-state';
-import type { DraftRequest } from '../../protocol/drafts';
+import type { DraftRequest, DraftRpc } from '../../protocol/drafts';
 import type { DraftRecord } from '../../protocol/drafts';
 import type { DraftSaved, DraftsApi, PacksApi } from './packs-api';
-import { isRec } from '../../base/is-record';
 import { Listeners } from '../../base/listeners';
 
 export interface PacksClientDeps {
   session: string;
   state: FrameState;
   describe(modelId: string): Promise<ModelGraph>;
+  /** The transport to the background (runtime.sendMessage); replies are typed by `rpcSender`. */
   send(message: ContentPacksRequest): Promise<unknown>;
   /** Sends a drafts message to the background (authoring mode); without it there are no drafts. */
   sendDraft?(message: DraftRequest): Promise<unknown>;
@@ -26,10 +32,6 @@ export interface PacksClientDeps {
     write(patch: Partial<Settings>): Promise<Settings>;
     watch(listener: (s: Settings) => void, signal: AbortSignal): void;
   };
-}
-
-function isFramePacks(v: unknown): v is FramePacks {
-  return typeof v === 'object' && v !== null && Array.isArray((v as FramePacks).offers) && 'active' in v;
 }
 
 export class PacksClient implements PacksApi {
@@ -44,10 +46,12 @@ export class PacksClient implements PacksApi {
   private again = false;
 
   readonly drafts?: DraftsApi;
+  private readonly background: RpcSend<ContentPacksRpc>;
 
   constructor(private readonly deps: PacksClientDeps) {
     const send = deps.sendDraft;
-    if (send) this.drafts = draftsOver(send);
+    if (send) this.drafts = draftsOver(rpcSender<DraftRpc>(send));
+    this.background = rpcSender<ContentPacksRpc>(deps.send);
   }
 
   start(signal: AbortSignal): void {
@@ -78,13 +82,13 @@ export class PacksClient implements PacksApi {
     const models = this.deps.state.snapshot().models;
     if (models.length === 0 && this.current === EMPTY_FRAME_PACKS) return;
     const ask = async (graphs: ModelGraph[] | null) => {
-      const reply = await this.deps.send({
+      const reply = await this.background({
         type: 'frame-packs',
         session: this.deps.session,
         frameUrl: this.deps.frameUrl(),
         graphs,
       });
-      return isFramePacks(reply) ? reply : null;
+      return reply ?? null;
     };
     /** The cached graph of a model, when it was described at the revision the hook reports now. */
     const cached = (m: ModelSummary): ModelGraph[] => {
@@ -141,7 +145,7 @@ export class PacksClient implements PacksApi {
   }
 
   reportStatus(status: OverlayStatus): void {
-    this.deps.send({ type: 'overlay-status', status }).catch(() => undefined);
+    this.background({ type: 'overlay-status', status }).catch(() => undefined);
   }
 
   async shareLink(step: number | null = null): Promise<ShareLinkResult> {
@@ -151,35 +155,29 @@ export class PacksClient implements PacksApi {
   }
 
   async saveEdit(packKey: string, text: string): Promise<ActionResult> {
-    const reply = (await this.deps.send({ type: 'save-pack-edit', packKey, text })) as
-      ActionResult | undefined;
+    const reply = await this.background({ type: 'save-pack-edit', packKey, text });
     return reply ?? { ok: false, reason: 'The background did not answer.' };
   }
 }
 
-/** The drafts API over runtime messages; every reply is checked, a silent background is a failed save. */
-function draftsOver(send: (message: DraftRequest) => Promise<unknown>): DraftsApi {
+/** The drafts API over runtime messages; a silent or failing background is a failed save. */
+function draftsOver(send: RpcSend<DraftRpc>): DraftsApi {
   return {
     async save(draft): Promise<DraftSaved> {
       const reply = await send({ type: 'draft-save', draft }).catch((e: unknown) => ({
-        ok: false,
+        ok: false as const,
         reason: String(e),
       }));
-      if (isRec(reply) && reply.ok === true && typeof reply.savedAt === 'number')
-        return { ok: true, savedAt: reply.savedAt };
-      return {
-        ok: false,
-        reason:
-          isRec(reply) && typeof reply.reason === 'string' ? reply.reason : 'The background did not answer.',
-      };
+      if (reply?.ok) return { ok: true, savedAt: reply.savedAt };
+      return { ok: false, reason: reply?.reason ?? 'The background did not answer.' };
     },
     async list(): Promise<DraftRecord[]> {
-      const reply = await send({ type: 'draft-list' }).catch(() => null);
-      return isRec(reply) && Array.isArray(reply.drafts) ? (reply.drafts as DraftRecord[]) : [];
+      const reply = await send({ type: 'draft-list' }).catch(() => undefined);
+      return reply?.ok ? reply.drafts : [];
     },
     async remove(id: string): Promise<boolean> {
-      const reply = await send({ type: 'draft-delete', id }).catch(() => null);
-      return isRec(reply) && reply.ok === true;
+      const reply = await send({ type: 'draft-delete', id }).catch(() => undefined);
+      return reply?.ok === true;
     },
   };
 }

@@ -3,28 +3,25 @@
 // dynamic content scripts in step with the sites the reader enabled.
 
 import browser, { type Runtime } from '../browser';
-import { parseContentPacksRequest, parsePagePacksRequest } from '../../protocol/packs-messages';
+import type { ContentPacksRequest, PagePacksRequest } from '../../protocol/packs-messages';
 import { defaultMatches, grantedSiteOrigins } from '../permissions/site-access';
-import {
-  badgeText,
-  badgeTitle,
-  parseBackgroundRequest,
-  type ContentRequest,
-  type TabState,
-} from '../../protocol/runtime';
+import { badgeText, badgeTitle, type ContentRpc, type TabState } from '../../protocol/runtime';
 import { readSettings, SETTINGS_KEY } from '../settings/settings-store';
 import { normalizeSettings } from '../settings/settings';
 import { ErrorLog } from './error-log';
-import { parseDraftRequest } from '../../protocol/drafts';
+import type { DraftRequest } from '../../protocol/drafts';
+import { rpcSender, type RpcFailure } from '../../protocol/rpc';
 import { handleDraftRequest } from './drafts/messages';
 import { DraftStore } from './drafts/store';
 import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
 import { PackService } from './packs/service';
-import { parsePrefsRequest, type SettingsChanged } from '../../protocol/prefs-messages';
+import type { PrefsRequest, SettingsChanged } from '../../protocol/prefs-messages';
 import { closeStorageToContentScripts, handlePrefsRequest, senderOrigin } from './prefs-handlers';
 import { SessionPersister } from './session-persist';
 import { closeConsentPrompt, openConsentPrompt } from './prompt';
 import { openEditPrompt } from './edit-prompt';
+import { answeringFailure, loggingFailure, routeMessage, type Routes } from './routes';
+import { classifySender, type ContentScriptSender } from './senders';
 import { ShareLinks } from './share-links';
 import { syncSiteScripts, type ScriptingLike } from './site-scripts';
 import { TabPacks } from './tab-packs';
@@ -94,10 +91,12 @@ closeStorageToContentScripts(browser.storage.local).catch((e: unknown) =>
   errors.add('storage', `Could not close storage to content scripts: ${String(e)}`),
 );
 
+/** Background → a tab's content scripts (all its frames): commands for the overlay, `packs-changed`. */
+const toTab = (tabId: number) => rpcSender<ContentRpc>((message) => browser.tabs.sendMessage(tabId, message));
+
 function notifyTab(tabId: number): void {
   persist();
-  const message: ContentRequest = { type: 'packs-changed' };
-  browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  toTab(tabId)({ type: 'packs-changed' }).catch(() => undefined);
 }
 
 function notifyAllTabs(): void {
@@ -143,7 +142,7 @@ const deps: HandlerDeps = {
   notifyTab,
   persist,
   sendToTab: async (tabId, message) => {
-    await browser.tabs.sendMessage(tabId, message);
+    await toTab(tabId)(message);
   },
   grantedSites,
   syncSites,
@@ -154,12 +153,10 @@ const deps: HandlerDeps = {
  * Runs one of the overlay's files in the isolated world of the frame that asked (our own content script only),
  * without waiting for the document to be idle: the launcher should show as soon as the model does.
  */
-async function injectIntoSender(sender: Runtime.MessageSender, file: string): Promise<boolean> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined || sender.id !== browser.runtime.id) return false;
+async function injectIntoSender(sender: ContentScriptSender, file: string): Promise<boolean> {
   try {
     await browser.scripting.executeScript({
-      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      target: { tabId: sender.tabId, frameIds: [sender.frameId] },
       files: [file],
       injectImmediately: true,
     });
@@ -170,92 +167,111 @@ async function injectIntoSender(sender: Runtime.MessageSender, file: string): Pr
   }
 }
 
-function fromExtensionPage(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id && !!sender.url?.startsWith(browser.runtime.getURL(''));
-}
+/** A failure logged under `where` and answered as `{ ok: false, reason }`. */
+const failure =
+  (where: string, reason: (error: unknown) => string = String) =>
+  (error: unknown): RpcFailure => {
+    errors.add(where, String(error));
+    return { ok: false, reason: reason(error) };
+  };
+const packFailure = failure('background');
+const pageFailure = failure('background', (e) => (e instanceof Error ? e.message : String(e)));
+const draftFailure = failure('drafts', (e) => `Could not save the draft: ${String(e)}`);
+const logPackError = (error: unknown) => errors.add('background', String(error));
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const request = parseBackgroundRequest(raw);
-  if (request) {
-    return restored.then(async () => {
-      switch (request.type) {
-        case 'frame-state': {
-          const tabId = sender.tab?.id;
-          if (tabId === undefined || sender.id !== browser.runtime.id) return { ok: false };
-          const { accepted, ...state } = registry.report(
-            tabId,
-            sender.frameId ?? 0,
-            request.session,
-            request.snapshot,
-          );
-          // A frame beyond the per-tab bound: not recorded, nothing to show or save.
-          if (!accepted) return { ok: true };
-          // A new top document: forget the old document's pack offers, link and overlay status.
-          if ((sender.frameId ?? 0) === 0)
-            tabs.document(tabId, request.session, request.snapshot.frameUrl || undefined);
-          persist();
-          await showBadge(state).catch(() => undefined);
-          return { ok: true };
-        }
-        case 'load-overlay':
-          // The overlay's code is only ever loaded into frames where a model was found.
-          return { ok: await injectIntoSender(sender, 'overlay.js') };
-        case 'load-overlay-chunk':
-          // A later part of the overlay (validated file name), into the frame that asked for it, nowhere else.
-          return { ok: await injectIntoSender(sender, request.file) };
-        case 'get-tab-state':
-          // Another tab's URL and models: for the popup (an extension page) only, never a content script.
-          return fromExtensionPage(sender) ? registry.get(request.tabId) : undefined;
-      }
-    });
-  }
+const content = <R extends ContentPacksRequest>(request: R, sender: ContentScriptSender) =>
+  handleContentPacks(request, sender, deps);
+const page = <R extends PagePacksRequest>(request: R) => handlePagePacks(request, deps);
+const draft = <R extends DraftRequest>(request: R, sender: ContentScriptSender) =>
+  handleDraftRequest(request, sender.url, drafts);
+// Settings and the overlay's layout for content scripts (storage.local is closed to them); the layout is keyed by
+// the sending frame's own origin. A failure is logged and answered with nothing.
+const prefs = async (request: PrefsRequest, sender: ContentScriptSender): Promise<unknown> =>
+  handlePrefsRequest(request, senderOrigin(sender.url ?? undefined), browser.storage.local).catch(
+    (error: unknown) => void errors.add('settings', String(error)),
+  );
+
+/**
+ * Every runtime message the background answers: who may send it and its handler. Content scripts only ever learn
+ * about their own tab and frame (the sender's, never the message's); the pack store, sources, trust, consent and
+ * other tabs are for the extension's own pages.
+ */
+const routes: Routes = {
+  'frame-state': {
+    from: 'content-script',
+    handle: async (request, sender) => {
+      const { accepted, ...state } = registry.report(
+        sender.tabId,
+        sender.frameId,
+        request.session,
+        request.snapshot,
+      );
+      // A frame beyond the per-tab bound: not recorded, nothing to show or save.
+      if (!accepted) return { ok: true };
+      // A new top document: forget the old document's pack offers, link and overlay status.
+      if (sender.frameId === 0)
+        tabs.document(sender.tabId, request.session, request.snapshot.frameUrl || undefined);
+      persist();
+      await showBadge(state).catch(() => undefined);
+      return { ok: true };
+    },
+  },
+  // The overlay's code is only ever loaded into frames where a model was found.
+  'load-overlay': {
+    from: 'content-script',
+    handle: async (_request, sender) => ({ ok: await injectIntoSender(sender, 'overlay.js') }),
+  },
+  // A later part of the overlay (validated file name), into the frame that asked for it, nowhere else.
+  'load-overlay-chunk': {
+    from: 'content-script',
+    handle: async (request, sender) => ({ ok: await injectIntoSender(sender, request.file) }),
+  },
+  // Another tab's URL and models: for the popup (an extension page) only, never a content script.
+  'get-tab-state': { from: 'extension-page', handle: (request) => registry.get(request.tabId) },
+
+  'share-link': { from: 'content-script', handle: answeringFailure(packFailure, content) },
+  'share-link-gesture': { from: 'content-script', handle: answeringFailure(packFailure, content) },
+  'frame-packs': { from: 'content-script', handle: loggingFailure(logPackError, content) },
+  'overlay-status': { from: 'content-script', handle: answeringFailure(packFailure, content) },
+  'save-pack-edit': { from: 'content-script', handle: answeringFailure(packFailure, content) },
+
   // Drafts written in place (authoring mode): only the page's own content script, only that page's drafts.
-  const draft = parseDraftRequest(raw);
-  if (draft) {
-    if (sender.tab?.id === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender))
-      return undefined;
-    return handleDraftRequest(draft, sender.url ?? null, drafts).catch((error: unknown) => {
-      errors.add('drafts', String(error));
-      return { ok: false, reason: `Could not save the draft: ${String(error)}` };
-    });
-  }
-  // Settings and the overlay's layout for content scripts (storage.local is closed to them); the layout is keyed
-  // by the sending frame's own origin.
-  const prefs = parsePrefsRequest(raw);
-  if (prefs) {
-    if (sender.tab?.id === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender))
-      return undefined;
-    return handlePrefsRequest(prefs, senderOrigin(sender.url), browser.storage.local).catch(
-      (error: unknown) => {
-        errors.add('settings', String(error));
-        return undefined;
-      },
-    );
-  }
-  const content = parseContentPacksRequest(raw);
-  if (content) {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined || sender.id !== browser.runtime.id || fromExtensionPage(sender))
-      return undefined;
-    const from = { tabId, frameId: sender.frameId ?? 0, url: sender.url ?? null };
-    return restored
-      .then(() => handleContentPacks(content, from, deps))
-      .catch((error: unknown) => {
-        errors.add('background', String(error));
-        return { ok: false, reason: String(error) };
-      });
-  }
-  const page = parsePagePacksRequest(raw);
-  if (page && fromExtensionPage(sender)) {
-    return restored
-      .then(() => handlePagePacks(page, deps))
-      .catch((error: unknown) => {
-        errors.add('background', String(error));
-        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
-      });
-  }
-  return undefined;
-});
+  'draft-save': { from: 'content-script', handle: answeringFailure(draftFailure, draft) },
+  'draft-list': { from: 'content-script', handle: answeringFailure(draftFailure, draft) },
+  'draft-delete': { from: 'content-script', handle: answeringFailure(draftFailure, draft) },
+
+  'settings-get': { from: 'content-script', handle: prefs },
+  'settings-set': { from: 'content-script', handle: prefs },
+  'site-prefs-get': { from: 'content-script', handle: prefs },
+  'site-prefs-set': { from: 'content-script', handle: prefs },
+
+  'get-tab-packs': { from: 'extension-page', handle: loggingFailure(logPackError, page) },
+  'choose-pack': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'set-pack-enabled': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'open-overlay': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'share-link-for-tab': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'review-link': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'get-packs-admin': { from: 'extension-page', handle: loggingFailure(logPackError, page) },
+  'add-source': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'update-sources': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'remove-source': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'remove-pack': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'import-pack': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'export-pack': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'get-diagnostics': { from: 'extension-page', handle: loggingFailure(logPackError, page) },
+  'consent-get': { from: 'extension-page', handle: loggingFailure(logPackError, page) },
+  'consent-answer': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'untrust-origin': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'edit-get': { from: 'extension-page', handle: loggingFailure(logPackError, page) },
+  'edit-answer': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+  'sync-sites': { from: 'extension-page', handle: answeringFailure(pageFailure, page) },
+};
+
+const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) =>
+  routeMessage(routes, raw, classifySender(sender, self), restored),
+);
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void restored.then(() => {
@@ -273,8 +289,7 @@ browser.windows?.onRemoved.addListener((windowId) => {
 
 browser.commands.onCommand.addListener((command, tab) => {
   if ((command !== 'toggle-overlay' && command !== 'toggle-authoring') || tab?.id === undefined) return;
-  const message: ContentRequest = { type: command };
-  browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  toTab(tab.id)({ type: command }).catch(() => undefined);
 });
 
 // ------------------------------------------------------------------------------ startup, updates, permissions

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FramePacks } from '../../protocol/packs';
 import { ErrorLog } from './error-log';
 import { handleContentPacks, handlePagePacks, type HandlerDeps } from './pack-handlers';
 import { FakeHost } from './packs/fake-host';
@@ -43,7 +42,7 @@ function setup() {
       { type: 'frame-packs', session: SESSION, frameUrl: PAGE, graphs },
       { tabId: 7, frameId, url: PAGE },
       deps,
-    ) as Promise<FramePacks>;
+    );
   return { host, service, tabs, deps, frame, prompts, sent };
 }
 
@@ -142,10 +141,11 @@ describe('pack handlers', () => {
   it('exports a pack as a file named after its id', async () => {
     const { service, deps } = setup();
     await service.importFile('x.json', packText({ id: 'https://example.org/packs/my-pack' }));
-    const result = (await handlePagePacks(
+    const result = await handlePagePacks(
       { type: 'export-pack', packKey: 'files:https://example.org/packs/my-pack' },
       deps,
-    )) as { name: string; text: string };
+    );
+    if (!result.ok) throw new Error(result.reason);
     expect(result.name).toBe('https-example.org-packs-my-pack.json');
     expect(JSON.parse(result.text).id).toBe('https://example.org/packs/my-pack');
   });

@@ -3,10 +3,13 @@
 
 import type {
   ContentPacksRequest,
+  ContentPacksRpc,
   PagePacksRequest,
+  PagePacksRpc,
   PacksAdminView,
   ShareLinkResult,
 } from '../../protocol/packs-messages';
+import type { RpcReply, TypeOf } from '../../protocol/rpc';
 import type { FramePacks } from '../../protocol/packs';
 import type { ContentRequest, FrameReport } from '../../protocol/runtime';
 import { shareLinkForPack } from '../share/share-for-pack';
@@ -40,11 +43,17 @@ export interface ContentSender {
   url: string | null;
 }
 
+/** Answers a content script's pack request; the reply's type follows from the request's. */
+export function handleContentPacks<R extends ContentPacksRequest>(
+  request: R,
+  sender: ContentSender,
+  deps: HandlerDeps,
+): Promise<RpcReply<ContentPacksRpc, TypeOf<R>>>;
 export async function handleContentPacks(
   request: ContentPacksRequest,
   sender: ContentSender,
   deps: HandlerDeps,
-): Promise<unknown> {
+): Promise<RpcReply<ContentPacksRpc, ContentPacksRequest['type']>> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'share-link': {
@@ -124,7 +133,15 @@ export async function shareLinkForTab(tabId: number, deps: HandlerDeps): Promise
   return shareLinkForPack(view.pageUrl, provenanceOf(active.record, active.source), active.pack, step);
 }
 
-export async function handlePagePacks(request: PagePacksRequest, deps: HandlerDeps): Promise<unknown> {
+/** Answers an extension page's pack request; the reply's type follows from the request's. */
+export function handlePagePacks<R extends PagePacksRequest>(
+  request: R,
+  deps: HandlerDeps,
+): Promise<RpcReply<PagePacksRpc, TypeOf<R>>>;
+export async function handlePagePacks(
+  request: PagePacksRequest,
+  deps: HandlerDeps,
+): Promise<RpcReply<PagePacksRpc, PagePacksRequest['type']>> {
   const { tabs, service } = deps;
   switch (request.type) {
     case 'get-tab-packs':

@@ -3,7 +3,7 @@
 // click, which counts only once the window has been shown and focused for a moment (no click-timing).
 
 import { useEffect, useState } from 'preact/hooks';
-import type { ActionResult, ConsentView } from '../../protocol/packs-messages';
+import type { ConsentView } from '../../protocol/packs-messages';
 import { ask, errorText } from '../ui/ask';
 import { InputDelay, windowDelayHost } from '../ui/input-delay';
 
@@ -14,7 +14,7 @@ export function Consent({ id }: { id: string }) {
   const [armed, setArmed] = useState(false);
   const [wholeOrigin, setWholeOrigin] = useState(true);
   useEffect(() => {
-    void ask<ConsentView | null>({ type: 'consent-get', id }).then(setView, () => setView(null));
+    void ask({ type: 'consent-get', id }).then(setView, () => setView(null));
   }, [id]);
   // The load button is armed once the question has been on screen, focused, for a moment (again after each blur).
   const shown = view !== 'loading' && view !== null;
@@ -26,7 +26,7 @@ export function Consent({ id }: { id: string }) {
 
   const answer = async (accept: boolean) => {
     if (accept && !armed) return;
-    const result = await ask<ActionResult>({
+    const result = await ask({
       type: 'consent-answer',
       id,
       accept,

@@ -60,7 +60,7 @@ export function DiagnosticsPanel({ notes }: { notes: string[] }) {
   const [diag, setDiag] = useState<Diagnostics | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    void ask<Diagnostics>({ type: 'get-diagnostics' }).then(setDiag, (e: unknown) => setError(errorText(e)));
+    void ask({ type: 'get-diagnostics' }).then(setDiag, (e: unknown) => setError(errorText(e)));
   useEffect(load, []);
   return (
     <section aria-labelledby="diag-heading">

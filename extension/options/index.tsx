@@ -19,9 +19,7 @@ function Options() {
   const [admin, setAdmin] = useState<PacksAdminView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = () =>
-    void ask<PacksAdminView>({ type: 'get-packs-admin' }).then(setAdmin, (e: unknown) =>
-      setError(errorText(e)),
-    );
+    void ask({ type: 'get-packs-admin' }).then(setAdmin, (e: unknown) => setError(errorText(e)));
   useEffect(() => {
     load();
     const onChanged = (_changes: unknown, area: string) => {

@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { ActionResult, PacksAdminView } from '../../protocol/packs-messages';
-import { signatureText, type PackRecord, type Source } from '../../protocol/pack-records';
+import type { PackRecord, Source } from '../../protocol/pack-records';
 import { ask, errorText } from '../ui/ask';
 import { ProblemNotice } from './problems';
 
@@ -26,7 +26,7 @@ function AddForm({ kind, onDone }: { kind: 'url' | 'registry'; onDone: (o: Outco
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
-    const result = await ask<ActionResult>({ type: 'add-source', kind, url }).catch((e: unknown) => ({
+    const result = await ask({ type: 'add-source', kind, url }).catch((e: unknown) => ({
       ok: false as const,
       reason: errorText(e),
     }));
@@ -57,9 +57,10 @@ function AddForm({ kind, onDone }: { kind: 'url' | 'registry'; onDone: (o: Outco
 async function importFiles(files: FileList | File[], onDone: (o: Outcome) => void): Promise<void> {
   for (const file of Array.from(files)) {
     const text = await file.text();
-    const result = await ask<ActionResult>({ type: 'import-pack', name: file.name, text }).catch(
-      (e: unknown) => ({ ok: false as const, reason: errorText(e) }),
-    );
+    const result = await ask({ type: 'import-pack', name: file.name, text }).catch((e: unknown) => ({
+      ok: false as const,
+      reason: errorText(e),
+    }));
     onDone({ ...result, what: `Imported ${file.name}.` });
   }
 }
@@ -82,7 +83,7 @@ function PackRow({
 }) {
   const id = `enabled-${record.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   const exportPack = async () => {
-    const result = await ask<{ ok: boolean; name?: string; text?: string }>({
+    const result = await ask({
       type: 'export-pack',
       packKey: record.key,
     });
@@ -108,17 +109,6 @@ function PackRow({
         v{record.version} · {record.authors.map((a) => a.name).join(', ')}
         {record.derivedFrom ? ' · your edited copy' : ''}
       </span>
-      <div
-        class="model-meta"
-        data-testid="pack-signature"
-        role={record.signature?.state === 'invalid' || record.signerChange ? 'alert' : undefined}
-      >
-        {record.signature?.state === 'invalid' || record.signerChange ? (
-          <strong>{signatureText(record.signature, record.signerChange)}</strong>
-        ) : (
-          signatureText(record.signature, record.signerChange)
-        )}
-      </div>
       <div class="model-meta">
         For: {record.pages.slice(0, 3).join(', ')}
         {record.pages.length > 3 ? ' …' : ''}
@@ -154,7 +144,7 @@ function SourceCard({
 }) {
   const remote = source.kind === 'url' || source.kind === 'registry' || source.kind === 'link';
   const update = async () => {
-    const result = await ask<{ ok: boolean }>({ type: 'update-sources', sourceId: source.id });
+    const result = await ask({ type: 'update-sources', sourceId: source.id });
     onOutcome(result.ok ? { ok: true, what: `${source.label} is up to date.` } : null);
     onChange();
   };
@@ -228,7 +218,7 @@ export function SourcesPanel({ admin, onChange }: { admin: PacksAdminView; onCha
     onChange();
   };
   const updateAll = async () => {
-    const result = await ask<{ ok: boolean }>({ type: 'update-sources', sourceId: null }).catch(() => ({
+    const result = await ask({ type: 'update-sources', sourceId: null }).catch(() => ({
       ok: false,
     }));
     done(

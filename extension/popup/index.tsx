@@ -3,9 +3,8 @@
 
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from '../browser';
 import type { TabPacksView } from '../../protocol/packs';
-import type { BackgroundRequest, TabState } from '../../protocol/runtime';
+import type { TabState } from '../../protocol/runtime';
 import { countModels } from '../../protocol/runtime';
 import { ask } from '../ui/ask';
 import { applyTheme } from '../ui/theme';
@@ -29,9 +28,8 @@ function Popup() {
       try {
         const tabId = await targetTabId();
         if (tabId === null) throw new Error('There is no active tab.');
-        const request: BackgroundRequest = { type: 'get-tab-state', tabId };
-        const state = (await browser.runtime.sendMessage(request)) as TabState;
-        const packs = await ask<TabPacksView>({ type: 'get-tab-packs', tabId });
+        const state = await ask({ type: 'get-tab-state', tabId });
+        const packs = await ask({ type: 'get-tab-packs', tabId });
         if (!stopped) {
           setTabId(tabId);
           setLoad({ status: 'ready', state, packs });

@@ -2,7 +2,7 @@
 // the share link's state, "Open the explanation" and "Copy share link".
 
 import { useState } from 'preact/hooks';
-import type { ActionResult, ShareLinkResult } from '../../protocol/packs-messages';
+import type { ShareLinkResult } from '../../protocol/packs-messages';
 import type { LinkStatus, PackOffer, TabPacksView } from '../../protocol/packs';
 import { ask, errorText } from '../ui/ask';
 
@@ -25,7 +25,7 @@ function LinkNotice({ link, tabId }: { link: LinkStatus; tabId: number }) {
     failed: 'The share link could not be loaded.',
   };
   const review = async () => {
-    const result = await ask<ActionResult>({ type: 'review-link', tabId }).catch((e: unknown) => ({
+    const result = await ask({ type: 'review-link', tabId }).catch((e: unknown) => ({
       ok: false as const,
       reason: errorText(e),
     }));
@@ -77,7 +77,7 @@ export function PacksPanel({
     onChange();
   };
   const copy = async () => {
-    const result = await ask<ShareLinkResult>({ type: 'share-link-for-tab', tabId }).catch((e: unknown) => ({
+    const result = await ask({ type: 'share-link-for-tab', tabId }).catch((e: unknown) => ({
       ok: false as const,
       reason: errorText(e),
     }));

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
 import { defaultMatches, siteAccessOf, type SiteAccess } from '../permissions/site-access';
-import { errorText } from '../ui/ask';
+import { ask, errorText } from '../ui/ask';
 
 async function accessFor(tabId: number): Promise<SiteAccess> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -27,7 +27,7 @@ export function SitePanel({ tabId }: { tabId: number }) {
       // Must run in the click's user gesture: no await before it.
       const ok = await browser.permissions.request({ origins: [pattern] });
       if (!ok) return setMessage('Literate stays off on this site.');
-      await browser.runtime.sendMessage({ type: 'sync-sites' });
+      await ask({ type: 'sync-sites' });
       setGranted(true);
       setMessage('Literate is on for this site. Reload the page so it can see the model from the start.');
     } catch (error) {
@@ -36,7 +36,7 @@ export function SitePanel({ tabId }: { tabId: number }) {
   };
   const disable = async (pattern: string) => {
     await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
-    await browser.runtime.sendMessage({ type: 'sync-sites' }).catch(() => undefined);
+    await ask({ type: 'sync-sites' }).catch(() => undefined);
     setAccess(await accessFor(tabId));
     setMessage('Literate is off for this site.');
   };

@@ -1,8 +1,8 @@
 // Loads the overlay's later chunks through the background (scripting.executeScript into this frame's isolated world):
 // webpack's default loader would add a <script> to the page, which runs in the page's world and obeys its CSP.
 
-import browser from '../../../extension/browser';
 import type { LoadChunkRequest } from '../../../protocol/runtime';
+import { toBackground } from '../../relay/background';
 import { chunkFile } from './chunk-file';
 
 /** Webpack's runtime, as much of it as the loader override needs (present only in the bundled overlay). */
@@ -17,7 +17,7 @@ declare const __webpack_require__: {
 
 /** Replaces webpack's script-tag loader; outside a webpack bundle (unit tests) there is nothing to replace. */
 export function installChunkLoader(
-  send: (request: LoadChunkRequest) => Promise<unknown> = (r) => browser.runtime.sendMessage(r),
+  send: (request: LoadChunkRequest) => Promise<{ ok: boolean } | undefined> = toBackground,
 ): void {
   if (typeof __webpack_require__ === 'undefined') return;
   __webpack_require__.l = (url, done) => {
@@ -25,8 +25,7 @@ export function installChunkLoader(
     const fail = () => done({ type: 'error', target: { src: url } });
     if (!file) return fail();
     send({ type: 'load-overlay-chunk', file }).then(
-      (reply) =>
-        (reply as { ok?: boolean } | undefined)?.ok ? done({ type: 'load', target: { src: url } }) : fail(),
+      (reply) => (reply?.ok ? done({ type: 'load', target: { src: url } }) : fail()),
       fail,
     );
   };

@@ -2,10 +2,17 @@
 // the sender is on. The page is taken from the sender's URL, never from the message, so a frame only ever sees
 // and changes drafts written on its own page.
 
-import type { DraftReply, DraftRequest } from '../../../protocol/drafts';
+import type { DraftReply, DraftRequest, DraftRpc } from '../../../protocol/drafts';
+import type { RpcReply, TypeOf } from '../../../protocol/rpc';
 import { draftPage } from './schema';
 import type { DraftStore } from './store';
 
+/** The reply's type follows from the request's. */
+export function handleDraftRequest<R extends DraftRequest>(
+  request: R,
+  senderUrl: string | null,
+  store: DraftStore,
+): Promise<RpcReply<DraftRpc, TypeOf<R>>>;
 export async function handleDraftRequest(
   request: DraftRequest,
   senderUrl: string | null,
