@@ -11,6 +11,7 @@ import type { FramePacks, OverlayStatus, Provenance, TabPacksView } from './pack
 import type { RpcFailure, RpcRequest } from './rpc';
 import type { PackRecord, Problem, Source, Trust } from './pack-records';
 import type { EditView } from './pack-edits';
+import { isRec } from '../base/is-record';
 
 /**
  * A request's reply when the handler has nothing to tell but that it is done. Pack handlers that fail unexpectedly
@@ -161,8 +162,6 @@ export interface SourceUpdateReport {
 
 // ------------------------------------------------------------------------------------------------ validators
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 const tabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const count = (v: unknown): v is number =>

@@ -6,6 +6,7 @@ import { arr, bool, custom, def, either, nul, num, oneOf, record, str, type Spec
 import { obj } from './schema-object';
 import { LITERATE_CONTEXT, W3C_ANNO_CONTEXT } from './types';
 import { URL_PATTERN_SYNTAX } from '../targets/url-glob';
+import { isRec } from '../../base/is-record';
 
 export const KINDS = ['note', 'equation', 'view', 'example', 'check'] as const;
 export const MOTIVATIONS = [
@@ -215,7 +216,7 @@ const TargetSpec: Spec = def('Target', () =>
       selector: custom(
         'an array of page selectors',
         (value, path, out) => {
-          if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+          if (isRec(value)) {
             out.push({
               path,
               reason: 'expected an array of page selectors, found an object',

@@ -11,6 +11,7 @@ import {
   type ReportData,
   type Tolerance,
 } from './report-data';
+import { isRec } from '../../base/is-record';
 
 export type Verdict = 'reproduced' | 'differs' | 'not-checkable';
 
@@ -31,9 +32,6 @@ export interface IntegrityResult {
   /** One line per finding, for people. */
   problems: string[];
 }
-
-const isRec = (v: unknown): v is Record<string, unknown> =>
-  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Checks the data's shape, its report digest and its pack digest; the pack must still validate. */
 export function checkIntegrity(raw: unknown): IntegrityResult {
