@@ -15,6 +15,7 @@ import type {
   RgbaImage,
 } from '../../annotations/checks';
 import type { Pack } from '../../annotations/format/types';
+import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { IsolatedWorld } from '../e2e/hook-fixtures/isolated';
 
 /** Per model run; a posenet probe at 500 px on the cpu backend of a busy machine can take seconds. */
@@ -155,5 +156,14 @@ export async function runPackInPage(
 ): Promise<PackRunResult> {
   const runners = new Map<string, ModelRunner>();
   for (const [alias, graph] of graphOf) runners.set(alias, new WorldProbeRunner(world, graph));
-  return runPack(pack, graphOf, runners, new PageImages(page), { timeoutMs: RUN_LIMIT_MS });
+  // The weights digest of each model as the page holds it (the hook's 'weights-digest' request), for the pins.
+  const weights = new Map<string, WeightsDigestInfo>();
+  for (const [alias, graph] of graphOf)
+    weights.set(
+      alias,
+      await world.evaluate<WeightsDigestInfo>(
+        `globalThis[Symbol.for('literate.content-api')].weightsDigest(${JSON.stringify(graph.id)})`,
+      ),
+    );
+  return runPack(pack, graphOf, runners, new PageImages(page), { timeoutMs: RUN_LIMIT_MS, weights });
 }

@@ -40,6 +40,8 @@ export interface PackFacts {
   };
   /** The overlay's own summary after "Run all checks" (null where the overlay has no checks UI). */
   overlayChecks: string | null;
+  /** "alias digest" of each model the page's hook hashed (the packs pin these). */
+  weightsDigests?: string[];
   problems: string[];
 }
 

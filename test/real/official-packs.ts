@@ -162,6 +162,7 @@ export async function checkPack(
     examples: { passed: 0, ran: 0, failed: [] as string[] },
   };
   const world = await isolatedWorld(page, session.extensionId);
+  let weightsDigests: string[] = [];
   try {
     const run = await runPackInPage(page, world, pack, offline.graphOf);
     for (const c of run.checks) {
@@ -177,6 +178,18 @@ export async function checkPack(
     if (run.staleness.stale) {
       problems.push(`stale: ${run.staleness.models.map((m) => m.summary).join('; ')}`);
     }
+    // Every pinned weights digest is confirmed by the page's own model (a digest not computed is a problem too).
+    for (const m of run.staleness.models)
+      if (m.present && m.expectedWeightsDigest !== null && m.weightsMatch !== true)
+        problems.push(
+          `${m.alias}: weights digest not confirmed (${m.observedWeightsDigest ?? 'not computed'})`,
+        );
+    weightsDigests = run.models.flatMap((m) => (m.weights ? [`${m.alias} ${m.weights.digest}`] : []));
+    for (const m of run.models)
+      if (m.weights)
+        console.log(
+          `  weights digest ${m.alias}: ${m.weights.weights} weights, ${m.weights.bytes} bytes hashed in the page in ${m.weights.ms} ms`,
+        );
   } finally {
     await world.close();
   }
@@ -190,6 +203,7 @@ export async function checkPack(
     structural: offline.structural,
     behavioural,
     overlayChecks,
+    weightsDigests,
     problems,
   };
 }
