@@ -13,14 +13,18 @@ export function ConfirmEdit({ id }: { id: string }) {
   const [view, setView] = useState<EditView | null | 'loading'>('loading');
   const [done, setDone] = useState<string | null>(null);
   useEffect(() => {
-    void ask({ type: 'edit-get', id }).then(setView, () => setView(null));
+    // (Cast: the reply is typed by the request map; the cast keeps this file independent of how `ask` is typed.)
+    void ask({ type: 'edit-get', id }).then(
+      (v) => setView(v as EditView | null),
+      () => setView(null),
+    );
   }, [id]);
 
   const answer = async (accept: boolean) => {
-    const result = await ask({ type: 'edit-answer', id, accept }).catch((e: unknown): ActionResult => ({
+    const result = (await ask({ type: 'edit-answer', id, accept }).catch((e: unknown): ActionResult => ({
       ok: false,
       reason: errorText(e),
-    }));
+    }))) as ActionResult;
     setDone(
       result.ok
         ? accept
