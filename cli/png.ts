@@ -4,6 +4,7 @@
 // blocks make the same bytes — so the same pack data URLs — on every machine and Node version.
 import { inflateSync } from 'node:zlib';
 import type { RgbaImage } from '../annotations/checks/types';
+import { concatBytes } from '../base/bytes';
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Colour type → samples a pixel. */
@@ -90,19 +91,12 @@ export function encodePng(
     raw.set(pixels.subarray(y * stride, (y + 1) * stride), y * (1 + stride) + 1);
   }
   const header = Uint8Array.from([...u32(width), ...u32(height), 8, COLOUR_TYPE[channels], 0, 0, 0]);
-  const parts = [
+  return concatBytes([
     Uint8Array.from(SIGNATURE),
     chunk('IHDR', header),
     chunk('IDAT', compress(raw)),
     chunk('IEND', new Uint8Array(0)),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  ]);
 }
 
 /** The PNG as a `data:image/png;base64,…` URL. */

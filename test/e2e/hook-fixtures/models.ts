@@ -2,6 +2,7 @@
 // with deterministic non-zero weights, as model.json plus one weights shard, readable by tf.js 1.x–4.x.
 
 import { graphJson, type WeightEntry } from '../../../model/describe/test-fixtures';
+import { concatBytes } from '../../../base/bytes';
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
@@ -32,13 +33,7 @@ export function weightBytes(specs: WeightEntry[], seed = 1): Uint8Array {
       chunks.push(new Uint8Array(Float32Array.from({ length: n }, () => rnd() * 2 - 1).buffer));
     }
   }
-  const out = new Uint8Array(chunks.reduce((a, c) => a + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** model.json and its shard for the small graph; `shard` is the file name the manifest points at. */
