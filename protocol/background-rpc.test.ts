@@ -4,6 +4,8 @@ import {
   type BackgroundRpc,
   type ContentScriptRpc,
   type ExtensionPageRpc,
+  type RuntimeMessage,
+  type RuntimeMessageType,
 } from './background-rpc';
 import type { ConsentView, ExportResult, PacksAdminView, ShareLinkResult } from './packs-messages';
 import type { FramePacks, TabPacksView } from './packs';
@@ -88,6 +90,53 @@ describe('parseRuntimeMessage', () => {
       { type: 'untrust-origin', origin: 'x'.repeat(5000) },
     ])
       expect(parseRuntimeMessage(v), JSON.stringify(v).slice(0, 80)).toBeNull();
+  });
+});
+
+/** One valid message of every type the background answers: a type missing here, or from the parser, fails. */
+const SAMPLES: { [K in RuntimeMessageType]: Extract<RuntimeMessage, { type: K }> } = {
+  'frame-state': { type: 'frame-state', session: SESSION, snapshot: SNAPSHOT },
+  'load-overlay': { type: 'load-overlay' },
+  'load-overlay-chunk': { type: 'load-overlay-chunk', file: 'overlay-app.js' },
+  'get-tab-state': { type: 'get-tab-state', tabId: 1 },
+  'share-link': { type: 'share-link', session: SESSION, fragment: '#literate=x' },
+  'share-link-gesture': { type: 'share-link-gesture', session: SESSION },
+  'frame-packs': { type: 'frame-packs', session: SESSION, frameUrl: 'http://a/', graphs: null },
+  'overlay-status': { type: 'overlay-status', status: { packKey: 'k', orphans: 0, anchored: 1, step: null } },
+  'save-pack-edit': { type: 'save-pack-edit', packKey: 'k', text: '{}' },
+  'draft-save': { type: 'draft-save', draft: { id: 'd1', title: 't', text: '{}', basedOn: null } },
+  'draft-list': { type: 'draft-list' },
+  'draft-delete': { type: 'draft-delete', id: 'd1' },
+  'settings-get': { type: 'settings-get' },
+  'settings-set': { type: 'settings-set', patch: { theme: 'dark' } },
+  'site-prefs-get': { type: 'site-prefs-get' },
+  'site-prefs-set': { type: 'site-prefs-set', patch: { panel: { x: 1 } } },
+  'get-tab-packs': { type: 'get-tab-packs', tabId: 1 },
+  'choose-pack': { type: 'choose-pack', tabId: 1, packKey: 'k' },
+  'set-pack-enabled': { type: 'set-pack-enabled', packKey: 'k', enabled: false },
+  'open-overlay': { type: 'open-overlay', tabId: 1 },
+  'share-link-for-tab': { type: 'share-link-for-tab', tabId: 1 },
+  'review-link': { type: 'review-link', tabId: 1 },
+  'get-packs-admin': { type: 'get-packs-admin' },
+  'add-source': { type: 'add-source', kind: 'url', url: 'https://a/p.json' },
+  'update-sources': { type: 'update-sources', sourceId: null },
+  'remove-source': { type: 'remove-source', sourceId: 's' },
+  'remove-pack': { type: 'remove-pack', packKey: 'k' },
+  'import-pack': { type: 'import-pack', name: 'p.json', text: '{}' },
+  'export-pack': { type: 'export-pack', packKey: 'k' },
+  'get-diagnostics': { type: 'get-diagnostics' },
+  'consent-get': { type: 'consent-get', id: 'c1' },
+  'consent-answer': { type: 'consent-answer', id: 'c1', accept: true, trustOrigin: false, wholeOrigin: true },
+  'untrust-origin': { type: 'untrust-origin', origin: 'https://a' },
+  'edit-get': { type: 'edit-get', id: 'e1' },
+  'edit-answer': { type: 'edit-answer', id: 'e1', accept: false },
+  'sync-sites': { type: 'sync-sites' },
+};
+
+describe('every message type', () => {
+  it('has a validator in parseRuntimeMessage', () => {
+    for (const [type, sample] of Object.entries(SAMPLES))
+      expect(parseRuntimeMessage(sample), type).toEqual(sample);
   });
 });
 
