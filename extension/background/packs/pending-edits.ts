@@ -3,6 +3,7 @@
 // answers in an extension page. Few and short-lived: at most MAX_PENDING (the oldest goes), each for PENDING_TTL_MS.
 
 import type { KeyValueArea } from './kv';
+import { randomId } from '../../../base/random-id';
 
 export const PENDING_KEY = 'pendingEdits';
 export const MAX_PENDING = 3;
@@ -29,7 +30,7 @@ function read(v: unknown): PendingEdit[] {
 }
 
 function newId(): string {
-  return `e${Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return randomId(12, 'e');
 }
 
 export class PendingEdits {
