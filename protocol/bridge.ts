@@ -141,7 +141,37 @@ export type ContentMessage =
       maxValues: number;
     }
   /** The SHA-256 of every weight value the model holds (model/weights-digest.ts), on the reader's request only. */
-  | { kind: 'weights-digest'; nonce: string; requestId: string; modelId: string };
+  | { kind: 'weights-digest'; nonce: string; requestId: string; modelId: string }
+  /**
+   * An explanation is open on the model (`on`) or closed (`!on`): while on, the hook holds it strongly, so examples,
+   * checks, weights and probes keep working after the page lets go of it. Pinning never changes what the page computes.
+   */
+  | { kind: 'pin'; nonce: string; modelId: string; on: boolean };
+
+/** Content-script requests the page answers, each with a `requestId` its answer carries back. */
+export type BridgeRequestKind = Extract<ContentMessage, { requestId: string }>['kind'];
+
+/** The bridge's request → reply map: the kind of page message that answers each request. */
+export const BRIDGE_REPLY_KIND = {
+  describe: 'graph',
+  probe: 'probe-result',
+  'read-weights': 'weights',
+  'weights-digest': 'weights-digest-result',
+} as const satisfies { [K in BridgeRequestKind]: PageMessage['kind'] };
+
+/** The page's answer to a request of kind `K`. */
+export type BridgeReply<K extends BridgeRequestKind> = Extract<
+  PageMessage,
+  { kind: (typeof BRIDGE_REPLY_KIND)[K] }
+>;
+
+/** Whether `message` is the kind of answer a request of kind `kind` expects. */
+export function isBridgeReply<K extends BridgeRequestKind>(
+  kind: K,
+  message: PageMessage,
+): message is BridgeReply<K> {
+  return message.kind === BRIDGE_REPLY_KIND[kind];
+}
 
 /** Most values one weight may send back (a bigger one is cut to its leading filters). */
 export const MAX_WEIGHT_VALUES = 2 * 1024 * 1024;

@@ -120,3 +120,28 @@ describe('ContentApiImpl.describe and learnShapes', () => {
     ]);
   });
 });
+
+describe('ContentApi requests (the bridge request → reply map)', () => {
+  it('takes only an answer of the kind the request expects, even with its request id', async () => {
+    const sent: { kind: string; requestId?: string }[] = [];
+    const bridge = { send: (m: { kind: string; requestId?: string }) => void sent.push(m) };
+    const api = new ContentApiImpl(bridge as unknown as ContentBridge, new FrameState());
+    const graph = api.describe('m1');
+    const requestId = sent[0]!.requestId!;
+    // A page answering the describe's id with weights (or a probe result) does not settle it.
+    api.receive({ kind: 'weights', nonce: 'n', requestId, weights: [], error: null });
+    api.receive({ kind: 'probe-result', nonce: 'n', requestId, values: [], error: 'x' });
+    api.receive({ kind: 'graph', nonce: 'n', requestId, graph: makeGraph({ id: 'm1' }), error: null });
+    expect((await graph).id).toBe('m1');
+    const weights = api.readWeights('m1', 'n1');
+    api.receive({
+      kind: 'graph',
+      nonce: 'n',
+      requestId: sent[1]!.requestId!,
+      graph: makeGraph({ id: 'evil' }),
+      error: null,
+    });
+    api.receive({ kind: 'weights', nonce: 'n', requestId: sent[1]!.requestId!, weights: [], error: null });
+    expect(await weights).toEqual([]);
+  });
+});

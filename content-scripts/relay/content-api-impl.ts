@@ -3,7 +3,15 @@
 import type { ModelGraph } from '../../model/model-graph';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { ContentBridge } from './content-bridge';
-import type { PageMessage, PageSnapshot, ProbeValue, WeightValues } from '../../protocol/bridge';
+import {
+  isBridgeReply,
+  type BridgeReply,
+  type BridgeRequestKind,
+  type PageMessage,
+  type PageSnapshot,
+  type ProbeValue,
+  type WeightValues,
+} from '../../protocol/bridge';
 import type { OverlayCommand } from '../../protocol/runtime';
 import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
@@ -21,7 +29,8 @@ export class ContentApiImpl implements ContentApi {
   private shapesAsked = new Set<string>();
   private pending = new Map<
     string,
-    { resolve: (m: PageMessage) => void; timer: ReturnType<typeof setTimeout> }
+    /** Takes the answer when it is of the kind the request expects (else it keeps waiting). */
+    { accept: (m: PageMessage) => boolean; timer: ReturnType<typeof setTimeout> }
   >();
   private subscriptions = new Map<
     string,
@@ -50,10 +59,9 @@ export class ContentApiImpl implements ContentApi {
       case 'weights':
       case 'weights-digest-result': {
         const waiter = this.pending.get(message.requestId);
-        if (!waiter) return;
+        if (!waiter?.accept(message)) return;
         this.pending.delete(message.requestId);
         clearTimeout(waiter.timer);
-        waiter.resolve(message);
         return;
       }
       case 'tap':
@@ -97,7 +105,7 @@ export class ContentApiImpl implements ContentApi {
     const cached = this.graphs.get(modelId);
     if (cached && !learn) return cached;
     if (learn) this.shapesAsked.add(modelId);
-    const graph = this.request<Extract<PageMessage, { kind: 'graph' }>>(DESCRIBE_TIMEOUT_MS, (requestId) =>
+    const graph = this.request('describe', DESCRIBE_TIMEOUT_MS, (requestId) =>
       this.bridge.send({ kind: 'describe', requestId, modelId, ...(learn ? { learnShapes: true } : {}) }),
     ).then((reply) => {
       if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
@@ -134,7 +142,7 @@ export class ContentApiImpl implements ContentApi {
     ...[modelId, input, nodeIds, timeoutMs = 15_000]: Parameters<ContentApi['probe']>
   ): Promise<ProbeValue[]> {
     const transfer = input.type === 'image' ? [input.rgba] : [];
-    const reply = await this.request<Extract<PageMessage, { kind: 'probe-result' }>>(timeoutMs, (requestId) =>
+    const reply = await this.request('probe', timeoutMs, (requestId) =>
       this.bridge.send({ kind: 'probe', requestId, modelId, input, nodeIds }, transfer),
     );
     if (reply.error) throw new Error(reply.error);
@@ -144,7 +152,7 @@ export class ContentApiImpl implements ContentApi {
   async readWeights(
     ...[modelId, nodeId, maxValues = 65_536, timeoutMs = 15_000]: Parameters<ContentApi['readWeights']>
   ): Promise<WeightValues[]> {
-    const reply = await this.request<Extract<PageMessage, { kind: 'weights' }>>(timeoutMs, (requestId) =>
+    const reply = await this.request('read-weights', timeoutMs, (requestId) =>
       this.bridge.send({ kind: 'read-weights', requestId, modelId, nodeId, maxValues }),
     );
     if (reply.error) throw new Error(reply.error);
@@ -154,22 +162,27 @@ export class ContentApiImpl implements ContentApi {
   async weightsDigest(
     ...[modelId, timeoutMs = 60_000]: Parameters<ContentApi['weightsDigest']>
   ): Promise<WeightsDigestInfo> {
-    const reply = await this.request<Extract<PageMessage, { kind: 'weights-digest-result' }>>(
-      timeoutMs,
-      (requestId) => this.bridge.send({ kind: 'weights-digest', requestId, modelId }),
+    const reply = await this.request('weights-digest', timeoutMs, (requestId) =>
+      this.bridge.send({ kind: 'weights-digest', requestId, modelId }),
     );
     if (!reply.digest) throw new Error(reply.error ?? 'The weights could not be hashed.');
     return reply.digest;
   }
 
-  private request<M extends PageMessage>(timeoutMs: number, send: (requestId: string) => void): Promise<M> {
+  /** Sends a request of kind `kind`; resolves with the page's answer of the matching kind (BRIDGE_REPLY_KIND). */
+  private request<K extends BridgeRequestKind>(
+    kind: K,
+    timeoutMs: number,
+    send: (requestId: string) => void,
+  ): Promise<BridgeReply<K>> {
     const requestId = `r${this.nextId++}`;
-    return new Promise<M>((resolve, reject) => {
+    return new Promise<BridgeReply<K>>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(requestId);
         reject(new Error(`The page did not answer within ${Math.round(timeoutMs / 1000)} s.`));
       }, timeoutMs);
-      this.pending.set(requestId, { resolve: resolve as (m: PageMessage) => void, timer });
+      const accept = (m: PageMessage): boolean => isBridgeReply(kind, m) && (resolve(m), true);
+      this.pending.set(requestId, { accept, timer });
       send(requestId);
     });
   }
