@@ -125,7 +125,7 @@ async function browserRun(): Promise<void> {
       row(`page: ${key}`, figures.counts[key], figures.ms[key]);
     row('page: checks after the run', 0, 0, [...failures, ...checks]);
     console.log(
-      `hook channel replies: ${figures.hookReplies}; tensors ${baseline} -> ${tensors}; page runs ${state.runs}, changed ${state.mismatches}`,
+      `hook channel replies: ${figures.hookReplies}; overlay events on its shadow root: ${figures.overlayHits}; tensors ${baseline} -> ${tensors}; page runs ${state.runs}, changed ${state.mismatches}`,
     );
   } finally {
     await session.close();

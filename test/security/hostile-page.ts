@@ -47,6 +47,8 @@ export interface ForgeFigures {
   ms: Record<keyof ForgePlan, number>;
   /** Replies the page received on its hook channel (the hook answers a page's own channel, within limits). */
   hookReplies: number;
+  /** Events that hit an element in the overlay's shadow root (the rest went to the document: no overlay yet). */
+  overlayHits: number;
   errors: string[];
 }
 
@@ -163,12 +165,14 @@ window.forge = async (plan) => {
 
   // 4. Untrusted events on every element of the overlay's open shadow root(s).
   t0 = performance.now();
+  let overlayHits = 0;
   const roots = [...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean);
   for (let i = 0; i < plan.overlay; i++) {
     const root = roots.length ? pick(roots) : null;
     const all = root ? [...root.querySelectorAll('button, input, textarea, select, a, [role=button], [tabindex]')] : [];
     const el = all.length ? pick(all) : null;
     if (el) {
+      overlayHits++;
       try {
         const kind = rnd(4);
         if (kind === 0) el.click();
@@ -198,7 +202,7 @@ window.forge = async (plan) => {
   ms.fragments = performance.now() - t0;
   await wait(300);
   channel.port1.close();
-  return { counts, ms, hookReplies, errors: errors.slice(0, 20) };
+  return { counts, ms, hookReplies, overlayHits, errors: errors.slice(0, 20) };
 };
 `;
 
