@@ -2,6 +2,7 @@
 
 import type { PageSnapshot } from './bridge';
 import { parseSnapshot } from './bridge-validate';
+import type { SettingsChanged } from './prefs-messages';
 import type { RpcRequest } from './rpc';
 
 export interface FrameReport extends PageSnapshot {
@@ -54,9 +55,12 @@ export interface ContentRpc {
   'open-overlay': { request: { type: 'open-overlay' }; reply: undefined };
   'toggle-authoring': { request: { type: 'toggle-authoring' }; reply: undefined };
   'packs-changed': { request: { type: 'packs-changed' }; reply: undefined };
+  /** The reader's settings changed (content scripts see no storage events); parsed by settings-remote.ts. */
+  'settings-changed': { request: SettingsChanged; reply: undefined };
 }
 
-export type ContentRequest = RpcRequest<ContentRpc>;
+/** What `parseContentRequest` accepts: the overlay's commands and `packs-changed`. */
+export type ContentRequest = Exclude<RpcRequest<ContentRpc>, SettingsChanged>;
 
 /** The keyboard commands (manifest `commands`), relayed to the tab as they are named. */
 export type OverlayCommand = 'toggle-overlay' | 'open-overlay' | 'toggle-authoring';

@@ -91,7 +91,7 @@ closeStorageToContentScripts(browser.storage.local).catch((e: unknown) =>
   errors.add('storage', `Could not close storage to content scripts: ${String(e)}`),
 );
 
-/** Background → a tab's content scripts (all its frames): commands for the overlay, `packs-changed`. */
+/** Background → a tab's content scripts (all its frames): commands for the overlay, `packs-changed`, settings. */
 const toTab = (tabId: number) => rpcSender<ContentRpc>((message) => browser.tabs.sendMessage(tabId, message));
 
 function notifyTab(tabId: number): void {
@@ -341,8 +341,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   void browser.tabs
     .query({})
     .then((all) => {
-      for (const t of all)
-        if (t.id !== undefined) browser.tabs.sendMessage(t.id, message).catch(() => undefined);
+      for (const t of all) if (t.id !== undefined) toTab(t.id)(message).catch(() => undefined);
     })
     .catch(() => undefined);
 });
