@@ -11,16 +11,8 @@ import { histogram, summarize } from './stats';
 import { StatsLine } from './stats-line';
 import { useLinkedMark } from '../pack/pack-context';
 import { floatValues } from '../../../model/tensor-values';
+import type { WeightValues } from '../../../protocol/bridge';
 
-/** What the hook sends for one weight (ContentApi.readWeights, added with the taps). */
-interface WeightValues {
-  name: string;
-  shape: number[];
-  sourceShape: number[];
-  dtype: 'float32' | 'int32';
-  buffer: ArrayBuffer;
-  stats: { min: number; max: number; mean: number; std: number };
-}
 type WeightReader = {
   readWeights?(modelId: string, nodeId: string, maxValues?: number): Promise<WeightValues[]>;
 };
