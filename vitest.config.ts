@@ -1,4 +1,5 @@
-// Two test projects: fast pure-logic unit tests, and end-to-end tests in real Chromium with the built extension.
+// Three test projects: fast pure-logic unit tests, and end-to-end tests with the built extension in real Chromium
+// (Playwright) and in Debian's firefox-esr (puppeteer-core over WebDriver BiDi).
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -22,6 +23,18 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          pool: 'forks',
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          include: ['test/e2e-firefox/**/*.e2e.ts'],
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
