@@ -2,7 +2,7 @@
 // page and model anchors they spell, and the reverse for decompiling. One table, used in both directions.
 import type { ModelSelector, PageSelector, Target } from '../format/types';
 
-export const PAGE_KEYS = ['source', 'css', 'quote', 'prefix', 'suffix', 'start', 'end'] as const;
+export const PAGE_KEYS = ['source', 'page', 'css', 'quote', 'prefix', 'suffix', 'start', 'end'] as const;
 export const MODEL_KEYS = [
   'model',
   'node',
@@ -157,9 +157,12 @@ export function modelSelectorOf(a: Record<string, Typed>): Omit<ModelSelector, '
 export function targetOf(a: Record<string, Typed>): Target | undefined {
   const selector = pageSelectorsOf(a);
   const model = modelSelectorOf(a);
-  if (!selector && !model && typeof a.source !== 'string') return undefined;
+  // page="PATTERN [PATTERN…]": the pack's pages these page selectors belong to (space-separated URL patterns).
+  const pages = typeof a.page === 'string' ? a.page.split(/\s+/).filter(Boolean) : [];
+  if (!selector && !model && typeof a.source !== 'string' && pages.length === 0) return undefined;
   return {
     ...(typeof a.source === 'string' ? { source: a.source } : {}),
+    ...(typeof a.page === 'string' ? { pages } : {}),
     ...(selector ? { selector } : {}),
     ...(model ? { model: { type: 'ModelNodeSelector' as const, ...model } } : {}),
   };
@@ -170,6 +173,7 @@ export function targetAttributes(target: Target | undefined): [string, unknown][
   if (!target) return [];
   const out: [string, unknown][] = [];
   if (target.source !== undefined) out.push(['source', target.source]);
+  if (target.pages !== undefined) out.push(['page', target.pages.join(' ')]);
   const selectors = target.selector ?? [];
   for (const selector of selectors) {
     const parts = selector.refinedBy ? [selector, selector.refinedBy] : [selector];

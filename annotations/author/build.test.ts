@@ -180,6 +180,25 @@ A daisy.
     expect(JSON.stringify(half)).toMatch(/std/);
   });
 
+  it('builds page="…" into target.pages (per-page notes), validates the patterns and decompiles back', () => {
+    const markdown = `${header}
+:::note {#cam css="#video" page="https://x.org/camera.html https://x.org/index.html"}
+The camera.
+:::
+`;
+    const built = buildPack(markdown);
+    expect(built.errors).toEqual([]);
+    if (!built.ok) return;
+    expect(built.pack.items[0]!.target).toEqual({
+      pages: ['https://x.org/camera.html', 'https://x.org/index.html'],
+      selector: [{ type: 'CssSelector', value: '#video' }],
+    });
+    const again = buildPack(decompilePack(built.pack));
+    expect(again.ok && again.pack).toEqual(built.pack);
+    const bad = errorsOf(markdown.replace('https://x.org/index.html', 'not a url'));
+    expect(JSON.stringify(bad)).toMatch(/target\/pages\/1/);
+  });
+
   it('round-trips random valid packs through Markdown', () => {
     fc.assert(
       fc.property(arbPack(), (pack) => {

@@ -213,6 +213,7 @@ const TargetSpec: Spec = def('Target', () =>
         pattern: PATTERNS.httpUrl,
         patternLabel: 'an http(s) URL',
       }),
+      pages: arr(urlPattern(), { min: 1, max: LIMITS.pages }),
       selector: custom(
         'an array of page selectors',
         (value, path, out) => {

@@ -151,6 +151,12 @@ export interface TextualBody {
 export interface Target {
   /** The page the selectors were made on (informative; targets.pages decides where the pack applies). */
   source?: string;
+  /**
+   * URL patterns (url-glob.ts) of the pack's pages this target's page selectors belong to. On a page none of them
+   * matches, the page part is not looked for: a note with only a page part is for another page (not an orphan).
+   * Absent: every page of targets.pages.
+   */
+  pages?: string[];
   /** Page selectors: alternatives describing the same place, tried in order (W3C semantics). */
   selector?: PageSelector[];
   model?: ModelSelector;

@@ -19,9 +19,13 @@ function annotationIri(pack: Pack, id: string): string {
     : `urn:literate:${pack.id}:${id}`;
 }
 
-/** The page an exported target names: its own source, else the first pattern without wildcards, else the first. */
-function pageSource(pack: Pack, source?: string): string {
-  return source ?? pack.targets.pages.find((p) => !p.includes('*')) ?? (pack.targets.pages[0] as string);
+/**
+ * The page an exported target names: its own source, else the first pattern without wildcards of its own pages
+ * (per-page notes), then of the pack's, else the first pattern.
+ */
+function pageSource(pack: Pack, source?: string, pages?: string[]): string {
+  const all = [...(pages ?? []), ...pack.targets.pages];
+  return source ?? all.find((p) => !p.includes('*')) ?? (all[0] as string);
 }
 
 /** W3C JSON-LD for the pack's notes that have page selectors; other annotations are listed as skipped. */
@@ -51,7 +55,7 @@ export function exportW3C(pack: Pack): { collection: Json; skipped: Skipped[] } 
       motivation: annotation.motivation,
       body,
       target: {
-        source: pageSource(pack, annotation.target?.source),
+        source: pageSource(pack, annotation.target?.source, annotation.target?.pages),
         selector: selectors.length === 1 ? selectors[0] : selectors,
       },
     });

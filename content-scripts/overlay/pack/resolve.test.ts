@@ -75,6 +75,72 @@ describe('resolvePack', () => {
   });
 });
 
+describe('per-page notes (target.pages)', () => {
+  const perPage = () =>
+    testPack([
+      {
+        id: 'camera-only',
+        type: 'Annotation',
+        motivation: 'commenting',
+        kind: 'note',
+        body: { type: 'TextualBody', format: 'text/markdown', value: 'The camera.' },
+        target: {
+          pages: ['http://127.0.0.1/camera.html'],
+          selector: [{ type: 'CssSelector', value: '#video' }],
+        },
+      },
+      {
+        id: 'here-too',
+        type: 'Annotation',
+        motivation: 'commenting',
+        kind: 'note',
+        body: { type: 'TextualBody', format: 'text/markdown', value: 'The title.' },
+        target: { pages: ['http://127.0.0.1/*.html'], selector: [{ type: 'CssSelector', value: '#title' }] },
+      },
+      {
+        id: 'camera-and-model',
+        type: 'Annotation',
+        motivation: 'commenting',
+        kind: 'note',
+        body: { type: 'TextualBody', format: 'text/markdown', value: 'The camera feeds this layer.' },
+        target: {
+          pages: ['http://127.0.0.1/camera.html'],
+          selector: [{ type: 'CssSelector', value: '#video' }],
+          model: { type: 'ModelNodeSelector', node: 'hidden' },
+        },
+      },
+    ]);
+
+  it('does not look for another page’s notes: they are neither placed nor orphans', () => {
+    const pack = perPage();
+    const r = resolvePack(pack, bindingsOf(pack, MATCH, graphs), document.body, 'http://127.0.0.1/coco.html');
+    expect(r.elsewhere.map((e) => e.annotation.id)).toEqual(['camera-only']);
+    expect(r.orphans.map((o) => o.annotation.id)).toEqual(['broken-css', 'broken-node']);
+    const here = r.placed.find((p) => p.annotation.id === 'here-too')!;
+    expect(here.page?.element.id).toBe('title');
+    // Its model part still holds on this page; its page part is for the camera page only.
+    const both = r.placed.find((p) => p.annotation.id === 'camera-and-model')!;
+    expect([both.page, both.model?.node?.id]).toEqual([null, 'hidden']);
+  });
+
+  it('on their own page, looks for them as usual (an absent element is an orphan there)', () => {
+    const pack = perPage();
+    const r = resolvePack(
+      pack,
+      bindingsOf(pack, MATCH, graphs),
+      document.body,
+      'http://127.0.0.1/camera.html',
+    );
+    expect(r.elsewhere).toEqual([]);
+    expect(r.orphans.map((o) => o.annotation.id)).toEqual([
+      'broken-css',
+      'broken-node',
+      'camera-only',
+      'camera-and-model',
+    ]);
+  });
+});
+
 describe('tour steps', () => {
   it('focus on the placed highlights, their page anchors and the first model node', () => {
     const pack = testPack();

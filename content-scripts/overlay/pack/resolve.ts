@@ -7,6 +7,7 @@ import type { ModelMatch } from '../../../annotations/targets/match-models';
 import { resolveModelAnchor, type ModelAnchor } from '../../../annotations/anchors/model-anchors';
 import { resolvePageTarget, type PageAnchor } from '../../../annotations/anchors/dom-anchors';
 import type { Annotation, Pack, Step, Target } from '../../../annotations/format/types';
+import { matchUrlPattern } from '../../../annotations/targets/url-glob';
 
 export type ResolvedPage = Extract<PageAnchor, { status: 'resolved' }>;
 export type ResolvedModel = Extract<ModelAnchor, { status: 'resolved' }>;
@@ -35,7 +36,16 @@ export interface OrphanItem {
 export interface Resolution {
   placed: PlacedItem[];
   orphans: OrphanItem[];
+  /** Annotations whose target is only on another of the pack's pages (target.pages): neither placed nor orphans. */
+  elsewhere: { annotation: Annotation; index: number }[];
 }
+
+/** Whether a target's page part belongs on the page at `url` (target.pages; absent: every page of the pack). */
+export function onThisPage(target: Target, url: string): boolean {
+  return !target.pages || target.pages.some((pattern) => matchUrlPattern(pattern, url));
+}
+
+const urlOf = (root: Document | Element): string => ('URL' in root ? root.URL : root.ownerDocument.URL) || '';
 
 /** The live graphs a pack's aliases are bound to, and why the others are not bound. */
 export interface Bindings {
@@ -73,12 +83,13 @@ export function resolveTarget(
   target: Target,
   bindings: Bindings,
   root: Document | Element,
+  url = urlOf(root),
 ): { placement: Placement; reasons: string[] } {
   const reasons: string[] = [];
   let page: ResolvedPage | null = null;
   let model: ResolvedModel | null = null;
   let alias: string | null = null;
-  if (target.selector && target.selector.length > 0) {
+  if (target.selector && target.selector.length > 0 && onThisPage(target, url)) {
     const anchor = resolvePageTarget(target.selector, root);
     if (anchor.status === 'resolved') page = anchor;
     else reasons.push(`page: ${anchor.reason}`);
@@ -96,19 +107,31 @@ export function resolveTarget(
   return { placement: { page, model, alias }, reasons };
 }
 
-export function resolvePack(pack: Pack, bindings: Bindings, root: Document | Element): Resolution {
+export function resolvePack(
+  pack: Pack,
+  bindings: Bindings,
+  root: Document | Element,
+  url = urlOf(root),
+): Resolution {
   const placed: PlacedItem[] = [];
   const orphans: OrphanItem[] = [];
+  const elsewhere: Resolution['elsewhere'] = [];
   pack.items.forEach((annotation, index) => {
-    if (!annotation.target) {
+    const target = annotation.target;
+    if (!target) {
       placed.push({ annotation, index, page: null, model: null, alias: null });
       return;
     }
-    const { placement, reasons } = resolveTarget(annotation.target, bindings, root);
+    // A note for another of the pack's pages, with nothing in the model: not for this page at all.
+    if (target.selector?.length && !target.model && !onThisPage(target, url)) {
+      elsewhere.push({ annotation, index });
+      return;
+    }
+    const { placement, reasons } = resolveTarget(target, bindings, root, url);
     if (reasons.length > 0) orphans.push({ annotation, index, reasons });
     else placed.push({ annotation, index, ...placement });
   });
-  return { placed, orphans };
+  return { placed, orphans, elsewhere };
 }
 
 /** The extra anchors a tour step names itself (beyond its highlighted annotations); null when none or failed. */
