@@ -50,8 +50,6 @@ export interface Source {
   version?: string;
   /** From the last update or import; empty when all is well. Old copies stay in use meanwhile. */
   problems: Problem[];
-  /** The key id that first signed a pack from this source: a pack from here signed otherwise is flagged. */
-  signerKeyId?: string;
 }
 
 /** A pack copy's signature as checked when it was stored (annotations/format/signature.ts). */
@@ -65,9 +63,9 @@ export interface SignatureRecord {
   reason?: string;
 }
 
-/** The source's packs used to be signed by one key and this copy is not (another key, unsigned or broken). */
+/** This pack from this source used to be signed by one key and this copy is not (another key, unsigned, broken). */
 export interface SignerChange {
-  /** The key id the source was known by. */
+  /** The key id the pack was known by. */
   from: string;
   /** This copy's key id, or null when it is unsigned or its signature is broken. */
   to: string | null;
@@ -87,7 +85,7 @@ export function signatureText(
         ? `signed by ${signature.signer ? `“${signature.signer}” ` : ''}(key ${signature.keyId ?? '?'})`
         : `signature broken: ${signature.reason ?? 'it does not verify'}`;
   if (!change) return own;
-  return `${own}. Warning: packs from this source were signed by key ${change.from}; this one ${
+  return `${own}. Warning: earlier copies of this pack from this source were signed by key ${change.from}; this one ${
     change.to ? `is signed by another key, ${change.to}` : 'is not validly signed by it'
   }`;
 }
@@ -119,6 +117,8 @@ export interface PackRecord {
   derivedFrom?: string;
   /** The signature of this copy, checked when it was stored. */
   signature?: SignatureRecord;
+  /** The key id that first validly signed this pack from this source: a later copy signed otherwise is flagged. */
+  signerKeyId?: string;
   /** Set when this copy's signer differs from the key its source was known by. */
   signerChange?: SignerChange;
 }

@@ -109,8 +109,6 @@ export function readSource(v: unknown): Source | null {
   if (updatedAt !== undefined) source.updatedAt = updatedAt;
   if (validators) source.http = validators;
   if (version) source.version = version;
-  const signerKeyId = str(v.signerKeyId, 64);
-  if (signerKeyId) source.signerKeyId = signerKeyId;
   return source;
 }
 
@@ -171,7 +169,9 @@ export function readPackRecord(v: unknown): PackRecord | null {
   if (derivedFrom) record.derivedFrom = derivedFrom;
   const signature = readSignature(v.signature);
   const signerChange = readSignerChange(v.signerChange);
+  const signerKeyId = str(v.signerKeyId, 64);
   if (signature) record.signature = signature;
+  if (signerKeyId) record.signerKeyId = signerKeyId;
   if (signerChange) record.signerChange = signerChange;
   return record;
 }

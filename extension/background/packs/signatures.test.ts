@@ -1,6 +1,6 @@
-// Signed packs in the pack store: each copy's signature is checked as it is stored, the source remembers its first
-// signing key, and a later copy signed by another key (or not validly signed) carries a warning that survives a
-// restart and reaches the provenance readers see.
+// Signed packs in the pack store: each copy's signature is checked as it is stored, a pack from a source remembers
+// its first signing key, and a later copy signed by another key (or not validly signed) carries a warning that
+// survives a restart and reaches the provenance readers see; other packs of the same source are not affected.
 import { describe, expect, it } from 'vitest';
 import { signPack } from '../../../annotations/format/signature';
 import type { Pack } from '../../../annotations/format/types';
@@ -46,7 +46,7 @@ describe('signed packs in the store', () => {
     expect(first.signature).toMatchObject({ state: 'valid', signer: 'Ada' });
     expect(first.signature?.keyId).toMatch(/^ed25519:[0-9a-f]{16}$/);
     expect(first.signerChange).toBeUndefined();
-    expect(store.source(source.id)?.signerKeyId).toBe(first.signature?.keyId);
+    expect(first.signerKeyId).toBe(first.signature?.keyId);
 
     const second = await store.putPack(source.id, await signedCopy(mallory, { version: '1.0.1' }), 2);
     expect(second.signature?.state).toBe('valid');
@@ -58,7 +58,7 @@ describe('signed packs in the store', () => {
     expect(record.signerChange?.from).toBe(first.signature?.keyId);
     const provenance = provenanceOf(record, reopened.source(source.id)!);
     expect(signatureText(provenance.signature, provenance.signerChange)).toMatch(
-      /^signed by “Ada” \(key ed25519:[0-9a-f]{16}\)\. Warning: packs from this source were signed by key ed25519:/,
+      /^signed by “Ada” \(key ed25519:[0-9a-f]{16}\)\. Warning: earlier copies of this pack from this source were signed by key ed25519:/,
     );
 
     // Back to the known key: no warning.
@@ -90,7 +90,16 @@ describe('signed packs in the store', () => {
     expect(broken.signerChange?.to).toBeNull();
   });
 
-  it('remembers the first key per source; another key or none is a change', () => {
+  it('an unsigned pack beside a signed one in the same source is not a change of signer', async () => {
+    const store = await PackStore.open(new MemoryArea());
+    const source = await store.addSource({ kind: 'registry', url: 'https://r.example.org/index.json' });
+    await store.putPack(source.id, await signedCopy(await newKey()), 1);
+    const other = await store.putPack(source.id, await signedCopy(null, { id: 'another-pack' }), 2);
+    expect(other.signature?.state).toBe('unsigned');
+    expect(other.signerChange).toBeUndefined();
+  });
+
+  it('remembers the first key; another key or none is a change', () => {
     const valid = (keyId: string) => ({ state: 'valid' as const, keyId });
     expect(signerBookkeeping({}, valid('k1'), 1)).toEqual({ signerKeyId: 'k1', change: undefined });
     expect(signerBookkeeping({ signerKeyId: 'k1' }, valid('k1'), 1).change).toBeUndefined();

@@ -205,12 +205,10 @@ export class PackStore {
     const signature = await signatureOfText(copy.text);
     return this.commit(
       (draft) => {
-        const source = draft.sources.find((s) => s.id === sourceId);
-        if (!source) throw new Error(`unknown source ${sourceId}`);
+        if (!draft.sources.some((s) => s.id === sourceId)) throw new Error(`unknown source ${sourceId}`);
         const key = `${sourceId}:${copy.pack.id}`;
         const old = draft.packs.find((p) => p.key === key);
-        const signer = signerBookkeeping(source, signature, now);
-        if (signer.signerKeyId) source.signerKeyId = signer.signerKeyId;
+        const signer = signerBookkeeping(old ?? {}, signature, now);
         const record: PackRecord = {
           key,
           sourceId,
@@ -222,6 +220,7 @@ export class PackStore {
           ...(copy.http ? { http: copy.http } : {}),
           ...(old?.derivedFrom ? { derivedFrom: old.derivedFrom } : {}),
           signature,
+          ...(signer.signerKeyId ? { signerKeyId: signer.signerKeyId } : {}),
           ...(signer.change ? { signerChange: signer.change } : {}),
           ...extra,
         };
