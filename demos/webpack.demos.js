@@ -1,6 +1,7 @@
 // Builds the gallery's bundled pages (today: moving-shapes) into dist/demos/<page>.js, the way a real app
 // bundles tf.js from npm: no global `tf`. The root webpack config imports this; it also builds alone with
-// `npx webpack --config demos/webpack.demos.js --mode production`.
+// `npx webpack --config demos/webpack.demos.js --mode production`. (The official demos' stand-ins have their own
+// config, demos/official/webpack.official.js, built by check:official.)
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import TerserPlugin from 'terser-webpack-plugin';
@@ -14,7 +15,7 @@ export const DEMO_ENTRIES = {
 };
 
 /** @type {import('webpack').Configuration} */
-export default {
+export const gallery = {
   name: 'demos',
   context: root,
   mode: 'production',
@@ -45,3 +46,5 @@ export default {
   },
   performance: { hints: false },
 };
+
+export default gallery;

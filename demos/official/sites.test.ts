@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { matchesPattern } from '../../extension/permissions/site-access';
-import { OFFICIAL_DEMOS, localFileFor } from './sites';
+import { OFFICIAL_BUNDLES, OFFICIAL_DEMOS, localFileFor } from './sites';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const roots = { repo: REPO, models: '/models', inputs: '/inputs' };
@@ -21,7 +21,19 @@ describe('official demo URLs → local files', () => {
       expect(page).toBe(join(REPO, 'demos/official', demo.folder, demo.page));
       expect(existsSync(page!)).toBe(true);
       const html = readFileSync(page!, 'utf8');
-      const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]!);
+      const scripts = [...html.matchAll(/<script[^>]* src="([^"]+)"/g)].map((m) => m[1]!);
+      if (demo.tfjs === 'bundled') {
+        // A bundle of the real npm packages (built by check:official), no tf.min.js.
+        expect(scripts, demo.id).toEqual([demo.bundle]);
+        expect(localFileFor(new URL(demo.bundle!, demo.pageUrl).href, roots)).toBe(
+          join(REPO, OFFICIAL_BUNDLES, `${demo.id}.js`),
+        );
+        expect(
+          existsSync(join(REPO, 'demos/official', demo.folder, demo.bundle!.replace(/\.js$/, '.ts'))),
+        ).toBe(true);
+        expect(localFileFor(new URL('tf.min.js', demo.pageUrl).href, roots)).toBeNull();
+        continue;
+      }
       expect(scripts).toContain('tf.min.js');
       for (const src of scripts) {
         const file = localFileFor(new URL(src, demo.pageUrl).href, roots);
@@ -32,6 +44,30 @@ describe('official demo URLs → local files', () => {
         join(REPO, 'node_modules', demo.tfjs, 'dist/tf.min.js'),
       );
     }
+  });
+
+  it('answers the TF-Hub MobileNet the mobilenet package loads (query included) and the pages photos', () => {
+    expect(
+      localFileFor(
+        'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/model.json?tfjs-format=file',
+        roots,
+      ),
+    ).toBe('/models/mobilenet-v1-025-224-tfhub-graph/model.json');
+    expect(
+      localFileFor(
+        'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/group1-shard1of1?tfjs-format=file',
+        roots,
+      ),
+    ).toBe('/models/mobilenet-v1-025-224-tfhub-graph/group1-shard1of1');
+    expect(localFileFor('https://storage.googleapis.com/tfjs-models/demos/mobilenet/coffee.jpg', roots)).toBe(
+      '/inputs/coffee.jpg',
+    );
+    expect(
+      localFileFor('https://storage.googleapis.com/tfjs-models/demos/knn-classifier/images/daisy.jpg', roots),
+    ).toBe('/inputs/daisy.jpg');
+    expect(
+      localFileFor('https://tfhub.dev/google/imagenet/other/classification/1/model.json', roots),
+    ).toBeNull();
   });
 
   it('answers the official model URLs (and their shards) from the shared model folders', () => {

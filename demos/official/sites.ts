@@ -1,10 +1,15 @@
-// Where the four official demos of issue #9 live and what they fetch, so a browser test can answer their real
-// URLs with our stand-in pages (demos/official/<folder>/), the tf.js build each demo uses, the real model files
-// (../shared/models, never committed) and test photos (../shared/inputs). Pure: maps a URL to a local file.
+// Where the official demos (issues #9 and #16) live and what they fetch, so a browser test can answer their real
+// URLs with our stand-in pages (demos/official/<folder>/), the tf.js build or webpack bundle each demo uses, the
+// real model files (../shared/models, never committed) and test photos (../shared/inputs). Pure: maps a URL to a
+// local file.
 
 import { join } from 'node:path';
 
-export type OfficialDemoId = 'posenet' | 'webcam-transfer-learning' | 'translation' | 'automl';
+export type OfficialDemoId =
+  'posenet' | 'webcam-transfer-learning' | 'translation' | 'automl' | 'mobilenet' | 'knn-classifier';
+
+/** Where the webpack bundles of the stand-ins that use the real npm packages are built (demos/webpack.demos.js). */
+export const OFFICIAL_BUNDLES = 'dist/demos/official';
 
 export interface OfficialDemo {
   id: OfficialDemoId;
@@ -14,9 +19,17 @@ export interface OfficialDemo {
   /** Our stand-in page's folder under demos/official/, and its HTML file. */
   folder: string;
   page: string;
-  /** The npm package whose dist/tf.min.js the page gets as ./tf.min.js (the tf.js version the demo uses). */
-  tfjs: 'tfjs1' | 'tfjs2' | 'tfjs3' | '@tensorflow/tfjs';
+  /**
+   * Script tag pages: the npm package whose dist/tf.min.js the page gets as ./tf.min.js (the tf.js version the demo
+   * uses). Bundled pages (the demos built from tfjs-models packages): 'bundled', no global `tf`.
+   */
+  tfjs: 'tfjs1' | 'tfjs2' | 'tfjs3' | '@tensorflow/tfjs' | 'bundled';
   tfjsVersion: string;
+  /**
+   * Bundled pages: the script the page asks for (camera.js, index.js), answered with the webpack bundle
+   * OFFICIAL_BUNDLES/<id>.js built from demos/official/<folder>/<same name>.ts with the real npm packages.
+   */
+  bundle: string | null;
   /** Prefix of the official model URLs → the folder of ../shared/models that answers them. */
   modelBase: string;
   modelFolder: string;
@@ -28,9 +41,8 @@ export interface OfficialDemo {
    */
   models: number;
   /**
-   * Appended to pageUrl by the browser check. PoseNet's camera loop runs forever; on headless Chromium's software
-   * WebGL each 497-px frame takes seconds, and a pack's probes queued behind them pass the hook's 10 s probe limit,
-   * so the check lets the page run two frames (the page's own test switch, `?frames=N`).
+   * Appended to pageUrl by the browser check (empty for all: the pages run as the real ones do, loops included;
+   * PoseNet's camera loop and the knn-classifier's never stop).
    */
   testQuery: string;
   /** Extra URLs the demo fetches: exact URL → file under ../shared/inputs. */
@@ -44,13 +56,14 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     pageUrl: 'https://storage.googleapis.com/tfjs-models/demos/posenet/camera.html',
     folder: 'posenet',
     page: 'camera.html',
-    tfjs: '@tensorflow/tfjs',
+    tfjs: 'bundled',
     tfjsVersion: '4.22.0',
+    bundle: 'camera.js',
     modelBase: 'https://storage.googleapis.com/tfjs-models/savedmodel/posenet/mobilenet/quant2/075/',
     modelFolder: 'posenet-mobilenet-075-quant2-stride16-graph',
     modelFile: 'model-stride16.json',
     models: 1,
-    testQuery: '?frames=2',
+    testQuery: '',
     inputs: {
       'https://storage.googleapis.com/tfjs-models/demos/posenet/images/posenet-frisbee.jpg':
         'posenet-frisbee.jpg',
@@ -68,6 +81,7 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     page: 'index.html',
     tfjs: 'tfjs1',
     tfjsVersion: '1.7.4',
+    bundle: null,
     modelBase: 'https://storage.googleapis.com/tfjs-models/tfjs/mobilenet_v1_0.25_224/',
     modelFolder: 'mobilenet-v1-025-224-layers',
     modelFile: 'model.json',
@@ -91,6 +105,7 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     page: 'index.html',
     tfjs: 'tfjs1',
     tfjsVersion: '1.7.4',
+    bundle: null,
     modelBase: 'https://storage.googleapis.com/tfjs-models/tfjs/translation_en_fr_v1/',
     modelFolder: 'translation-en-fr-lstm-layers',
     modelFile: 'model.json',
@@ -107,8 +122,9 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     pageUrl: 'http://localhost:1234/index.html',
     folder: 'automl',
     page: 'index.html',
-    tfjs: 'tfjs3',
-    tfjsVersion: '3.21.0',
+    tfjs: 'bundled',
+    tfjsVersion: '4.22.0',
+    bundle: 'index.js',
     modelBase: 'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/',
     modelFolder: 'automl-flowers-graph',
     modelFile: 'model.json',
@@ -116,6 +132,49 @@ export const OFFICIAL_DEMOS: readonly OfficialDemo[] = [
     testQuery: '',
     inputs: {
       'https://storage.googleapis.com/tfjs-testing/tfjs-automl/img_classification/daisy.jpg': 'daisy.jpg',
+    },
+  },
+  {
+    id: 'mobilenet',
+    // The tfjs-models README's "live" link. The real page loads version 2, alpha 0.5; the stand-in loads version 1,
+    // alpha 0.25 through the same package (the TF-Hub model ../shared/models holds).
+    title: 'MobileNet image classification (tfjs-models)',
+    pageUrl: 'https://storage.googleapis.com/tfjs-models/demos/mobilenet/index.html',
+    folder: 'mobilenet',
+    page: 'index.html',
+    tfjs: 'bundled',
+    tfjsVersion: '4.22.0',
+    bundle: 'index.js',
+    modelBase: 'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/',
+    modelFolder: 'mobilenet-v1-025-224-tfhub-graph',
+    // @tensorflow-models/mobilenet loads TF-Hub models with fromTFHub: this exact URL, query included.
+    modelFile: 'model.json?tfjs-format=file',
+    models: 1,
+    testQuery: '',
+    inputs: {
+      'https://storage.googleapis.com/tfjs-models/demos/mobilenet/coffee.jpg': 'coffee.jpg',
+    },
+  },
+  {
+    id: 'knn-classifier',
+    // The real page loads MobileNet's default (version 1, alpha 1.0); the stand-in loads version 1, alpha 0.25.
+    title: 'KNN classifier on MobileNet embeddings (tfjs-models)',
+    pageUrl: 'https://storage.googleapis.com/tfjs-models/demos/knn-classifier/index.html',
+    folder: 'knn-classifier',
+    page: 'index.html',
+    tfjs: 'bundled',
+    tfjsVersion: '4.22.0',
+    bundle: 'index.js',
+    modelBase: 'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/',
+    modelFolder: 'mobilenet-v1-025-224-tfhub-graph',
+    modelFile: 'model.json?tfjs-format=file',
+    models: 1,
+    testQuery: '',
+    inputs: {
+      'https://storage.googleapis.com/tfjs-models/demos/knn-classifier/images/daisy.jpg': 'daisy.jpg',
+      'https://storage.googleapis.com/tfjs-models/demos/knn-classifier/images/coffee.jpg': 'coffee.jpg',
+      'https://storage.googleapis.com/tfjs-models/demos/knn-classifier/images/posenet-frisbee.jpg':
+        'posenet-frisbee.jpg',
     },
   },
 ];
@@ -150,7 +209,9 @@ export function localFileFor(url: string, roots: Roots): string | null {
     const base = demo.pageUrl.slice(0, demo.pageUrl.lastIndexOf('/') + 1);
     if (bare.startsWith(base)) {
       const file = safeName(bare.slice(base.length));
-      if (file === 'tf.min.js') return join(roots.repo, 'node_modules', demo.tfjs, 'dist/tf.min.js');
+      if (file === 'tf.min.js')
+        return demo.tfjs === 'bundled' ? null : join(roots.repo, 'node_modules', demo.tfjs, 'dist/tf.min.js');
+      if (file !== null && file === demo.bundle) return join(roots.repo, OFFICIAL_BUNDLES, `${demo.id}.js`);
       return file ? join(roots.repo, 'demos/official', demo.folder, file) : null;
     }
   }

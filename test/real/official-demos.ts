@@ -1,6 +1,8 @@
-// `npm run check:official [-- --write] [-- --only=<demo>]`: the four official demos of issue #9 in real Chromium with
-// the built extension. Each demo's real URLs are answered by our stand-in page (demos/official/), the tf.js build the
-// demo uses and the real model files from ../shared/models; the page is driven as a reader would; then: the badge
+// `npm run check:official [-- --write] [-- --only=<demo>]`: the official demos of issues #9 and #16 in real Chromium
+// with the built extension. Each demo's real URLs are answered by our stand-in page (demos/official/: the tf.js build
+// the demo uses, or a webpack bundle of the real npm packages, built here when stale), and the real model files from
+// ../shared/models; the page is driven as a reader would, lets go of what the real page lets go of and keeps its
+// loops running; a garbage collection is forced (after driving, and again before the pack's checks); then: the badge
 // counts the page's models, the hook's ModelGraphs are read (fingerprints, nodes, inputs, outputs), and the demo's
 // shipped pack must match the page, bind its models (not stale), have no orphans, pass its structural checks, run
 // its examples and behavioural checks through the page's probe (checks engine in Node), become active in the
@@ -9,17 +11,19 @@
 // Exits 0 without running when ../shared/models ($LITERATE_SHARED/models) is absent — CI runs it only when
 // present —, 1 on any failure.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as prettier from 'prettier';
-import { OFFICIAL_DEMOS, type OfficialDemo, type Roots } from '../../demos/official/sites';
+import { OFFICIAL_BUNDLES, OFFICIAL_DEMOS, type OfficialDemo, type Roots } from '../../demos/official/sites';
 import { tabIdOf, waitForBadge, type ExtensionSession } from '../e2e/harness';
 import { launchLiterate } from '../e2e/hook-fixtures/extension';
 import { launchPlain, recordConsole } from '../e2e/hook-fixtures/plain';
 import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
 import { ROOT } from '../e2e/hook-fixtures/server';
 import { driveDemo } from './official-drive';
+import { forceGc } from './official-gc';
 import { routeOfficialDemos } from './official-routes';
 import { factsTable, type DemoFacts, type ModelFacts } from './official-facts';
 import { PACK_NAMES, checkPack, openPlainOverlay, packFileFor } from './official-packs';
@@ -98,7 +102,12 @@ async function runDemo(
     await page.goto(demo.pageUrl + demo.testQuery);
     facts.result = await driveDemo(demo.id, page);
     if (!control) consoles.set(demo.id, normalized(seen.lines));
+    const before = (await readGraphs(page, session)).length;
+    await forceGc(page);
     const graphs = await readGraphs(page, session);
+    console.log(
+      `  ${demo.id}: ${before} models reported before a forced garbage collection, ${graphs.length} after`,
+    );
     facts.models = graphs.map(factsOf);
     const expected = String(facts.models.length);
     const tabId = await tabIdOf(session, page);
@@ -203,11 +212,38 @@ async function controlRun(session: ExtensionSession, roots: Roots): Promise<stri
   }
 }
 
+/** Builds the bundled stand-ins (demos/official/webpack.official.js) when one is missing or older than a source. */
+function ensureBundles(): void {
+  const sources = OFFICIAL_DEMOS.filter((d) => d.bundle).map((d) =>
+    join(ROOT, 'demos/official', d.folder, d.bundle!.replace(/\.js$/, '.ts')),
+  );
+  sources.push(join(ROOT, 'demos/official/shared.ts'), join(ROOT, 'demos/official/webpack.official.js'));
+  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
+  const stale = OFFICIAL_DEMOS.filter((d) => d.bundle).some((d) => {
+    const out = join(ROOT, OFFICIAL_BUNDLES, `${d.id}.js`);
+    return !existsSync(out) || statSync(out).mtimeMs < newest;
+  });
+  if (!stale) return;
+  console.log('check:official: building the bundled stand-ins (demos/official/webpack.official.js)…');
+  execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'node_modules/webpack-cli/bin/cli.js'),
+      '--config',
+      join(ROOT, 'demos/official/webpack.official.js'),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(SHARED, 'models'))) {
     console.log(`check:official: ${join(SHARED, 'models')} is absent; nothing to check.`);
     return 0;
   }
+  ensureBundles();
   const session = await launchLiterate();
   const roots: Roots = { repo: ROOT, models: join(SHARED, 'models'), inputs: join(SHARED, 'inputs') };
   const log = await routeOfficialDemos(session.context, roots);

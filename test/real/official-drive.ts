@@ -19,8 +19,50 @@ export async function driveDemo(id: OfficialDemoId, page: Page): Promise<string>
       await ready(page, 'ready');
       return page.evaluate(() => {
         const d = document.documentElement.dataset;
-        return `pose score ${d.poseScore}; keypoints ${d.keypoints}`;
+        return `poses ${d.poses}; best pose score ${d.poseScore}; keypoints ${d.keypoints}`;
       });
+    case 'mobilenet':
+      await ready(page, 'ready');
+      return `top 3 ${await page.evaluate(() => document.documentElement.dataset.top)}`;
+    case 'knn-classifier': {
+      await ready(page, 'ready');
+      // Three classes, three frames each, as a reader pressing "Train i" with the camera on three scenes.
+      const scenes = ['images/daisy.jpg', 'images/coffee.jpg', 'images/posenet-frisbee.jpg'];
+      let total = 0;
+      for (const [i, scene] of scenes.entries()) {
+        await page.selectOption('#scene', scene);
+        await page.waitForSelector(`html[data-scene="${scene}"]`, { timeout: 30_000 });
+        for (let n = 1; n <= 3; n++) {
+          await page.locator(`#train-${i}`).click();
+          total += 1;
+          await page.waitForFunction(
+            (want) =>
+              (document.documentElement.dataset.counts ?? '')
+                .split(' ')
+                .reduce((a, b) => a + Number(b), 0) === want,
+            total,
+            { timeout: LONG },
+          );
+        }
+      }
+      await page.selectOption('#scene', 'images/coffee.jpg');
+      await page.waitForFunction(
+        () => (document.documentElement.dataset.prediction ?? '').endsWith('(images/coffee.jpg)'),
+        null,
+        { timeout: LONG },
+      );
+      // The frame after the scene changed may still show the old photo: take the prediction of a later frame.
+      const frames = await page.evaluate(() => Number(document.documentElement.dataset.frames ?? 0));
+      await page.waitForFunction(
+        (f) => Number(document.documentElement.dataset.frames ?? 0) >= f + 2,
+        frames,
+        { timeout: LONG },
+      );
+      return page.evaluate(() => {
+        const d = document.documentElement.dataset;
+        return `examples ${d.counts}; coffee → class ${d.prediction}`;
+      });
+    }
     case 'automl':
       await ready(page, 'ready');
       return page.evaluate(() => {

@@ -18,6 +18,7 @@ import { packsApiState } from '../e2e/packs-support';
 import type { ExtensionSession } from '../e2e/harness';
 import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
 import { runPackInPage } from './official-behaviour';
+import { forceGc } from './official-gc';
 import type { PackFacts } from './official-facts';
 
 /** The shipped pack's file name for each demo. */
@@ -26,6 +27,8 @@ export const PACK_NAMES: Record<OfficialDemoId, string> = {
   'webcam-transfer-learning': 'webcam-transfer-learning',
   translation: 'translation',
   automl: 'automl-flowers',
+  mobilenet: 'mobilenet',
+  'knn-classifier': 'knn-classifier',
 };
 
 export function packFileFor(id: OfficialDemoId): string | null {
@@ -154,6 +157,8 @@ export async function checkPack(
   const overlay = await openOverlay(page, active ? pack.title : null);
   if (active && !overlay.opened) problems.push('the overlay did not show the pack');
   if (overlay.orphans) problems.push('the overlay lists orphans');
+  // Before the reader's checks and the probes: whatever the page let go of is collected (issue #16).
+  await forceGc(page);
   const overlayChecks = active ? await runChecksInOverlay(page) : null;
   if (overlayChecks !== null && !allHold(overlayChecks)) problems.push(`overlay checks: ${overlayChecks}`);
   const behavioural = {

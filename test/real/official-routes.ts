@@ -17,7 +17,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** Every official host the demos touch; anything else the pages ask for there is a 404 (never the network). */
-const PATTERNS = ['https://storage.googleapis.com/**', 'http://localhost:1234/**'];
+const PATTERNS = ['https://storage.googleapis.com/**', 'http://localhost:1234/**', 'https://tfhub.dev/**'];
 
 export interface RouteLog {
   served: string[];

@@ -23,9 +23,8 @@
     async init() {
       status(`Loading pretrained model from ${MODEL_URL}`);
       const model = await tf.loadLayersModel(MODEL_URL);
-      // The demo lets the loaded model go once encoder and decoder are built (the hook, holding models weakly, then
-      // loses it at a garbage collection); the stand-in keeps it, so what Literate sees does not depend on GC timing.
-      this.model = model;
+      // Like the demo, the loaded model is only a local: once encoder and decoder are built nothing holds it, and the
+      // browser may collect it (what Literate must survive).
       loadButton.disabled = true;
       status(`Loading metadata from ${METADATA_URL}`);
       const metadata = await (await fetch(METADATA_URL)).json();

@@ -18,7 +18,6 @@
   const prediction = /** @type {HTMLElement} */ (document.getElementById('prediction'));
   const value = (id) => Number(/** @type {HTMLSelectElement} */ (document.getElementById(id)).value);
 
-  /** @type {any} */ let mobilenet;
   /** @type {any} */ let truncated;
   /** @type {any} */ let head;
   /** @type {any} */ let xs = null;
@@ -56,9 +55,9 @@
   }
 
   async function loadTruncatedMobileNet() {
-    // The demo lets the loaded model go once truncated (the hook, holding models weakly, then loses it at a garbage
-    // collection); the stand-in keeps it, so what Literate sees does not depend on GC timing.
-    mobilenet = await tf.loadLayersModel(MOBILENET_URL);
+    // Like the demo, the loaded model is only a local: once truncated nothing holds it, and the browser may collect it
+    // (what Literate must survive).
+    const mobilenet = await tf.loadLayersModel(MOBILENET_URL);
     const layer = mobilenet.getLayer('conv_pw_13_relu');
     return tf.model({ inputs: mobilenet.inputs, outputs: layer.output });
   }
