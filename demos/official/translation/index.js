@@ -25,9 +25,11 @@
       const model = await tf.loadLayersModel(MODEL_URL);
       // Like the demo, the loaded model is only a local: once encoder and decoder are built nothing holds it, and the
       // browser may collect it (what Literate must survive).
+      status('Done loading pretrained model.');
       loadButton.disabled = true;
       status(`Loading metadata from ${METADATA_URL}`);
       const metadata = await (await fetch(METADATA_URL)).json();
+      status('Done loading metadata.');
       this.maxDecoderSeqLength = metadata.max_decoder_seq_length;
       this.maxEncoderSeqLength = metadata.max_encoder_seq_length;
       this.inputTokenIndex = metadata.input_token_index;
@@ -37,7 +39,6 @@
         this.reverseTargetCharIndex[index] = char;
       this.buildEncoder(model);
       this.buildDecoder(model);
-      status('Done loading pretrained model.');
       return this;
     }
 
