@@ -130,4 +130,10 @@ export interface ModelSummary {
   backend: string | null;
   /** Bumped when the hook learns more about the model (live output shapes): describe it again. */
   revision?: number;
+  /**
+   * Where the model stands (absent: the page holds it): 'pinned' — an explanation holds it (the page may have let
+   * go); 'collected' — the page let go and the browser reclaimed it; 'reloaded' — reclaimed, and Literate loaded the
+   * same model again from `sourceUrl` (fingerprint verified) for the explanation, apart from the page's tensors.
+   */
+  hold?: 'pinned' | 'collected' | 'reloaded';
 }

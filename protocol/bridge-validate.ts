@@ -54,6 +54,7 @@ function dims(v: Json, allowNull: boolean, maxRank = 8): (number | null)[] | nul
 }
 const VERSION_CLASSES = new Set(['1.x', '2.x', '3.x+', 'unknown']);
 const MODEL_KINDS = new Set(['layers', 'graph']);
+const HOLDS = new Set(['pinned', 'collected', 'reloaded']);
 const REDUCTIONS = new Set(['none', 'channel-mean', 'channel-max', 'downsample']);
 
 export function parseEngineInfo(v: Json): EngineInfo | null {
@@ -80,8 +81,11 @@ export function parseModelSummary(v: Json): ModelSummary | null {
   const params = int(v.params);
   const backend = strOrNull(v.backend);
   const revision = v.revision === undefined ? undefined : int(v.revision, 0, 1_000_000);
+  const hold =
+    v.hold === undefined ? undefined : typeof v.hold === 'string' && HOLDS.has(v.hold) ? v.hold : null;
   if (id === null || kind === null || name === null || sourceUrl === undefined) return null;
   if (nodes === null || params === null || backend === undefined || revision === null) return null;
+  if (hold === null) return null;
   return {
     id,
     kind,
@@ -91,6 +95,7 @@ export function parseModelSummary(v: Json): ModelSummary | null {
     params,
     backend,
     ...(revision === undefined ? {} : { revision }),
+    ...(hold === undefined ? {} : { hold: hold as NonNullable<ModelSummary['hold']> }),
   };
 }
 
@@ -388,6 +393,12 @@ export function parseContentMessage(data: Json): ContentMessage | null {
         const modelId = str(data.modelId, 32);
         return requestId !== null && modelId !== null
           ? { kind: 'weights-digest', nonce, requestId, modelId }
+          : null;
+      }
+      case 'pin': {
+        const modelId = str(data.modelId, 32);
+        return modelId !== null && typeof data.on === 'boolean'
+          ? { kind: 'pin', nonce, modelId, on: data.on }
           : null;
       }
       case 'read-weights': {

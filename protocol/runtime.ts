@@ -100,8 +100,12 @@ export function parseBackgroundRequest(v: unknown): BackgroundRequest | null {
 }
 
 /** Total models on a tab, over all its frames: what the toolbar badge shows. */
+/** Models the page still holds (or an explanation pins): one it let go of, reclaimed or loaded again, is not counted. */
 export function countModels(state: TabState): number {
-  return state.frames.reduce((n, f) => n + f.models.length, 0);
+  return state.frames.reduce(
+    (n, f) => n + f.models.filter((m) => m.hold !== 'collected' && m.hold !== 'reloaded').length,
+    0,
+  );
 }
 
 export function badgeText(state: TabState): string {

@@ -5,7 +5,8 @@ import type { EngineInfo, PageSnapshot } from '../../protocol/bridge';
 import type { ContentMessage } from '../../protocol/bridge';
 import { engineBackendName, engineVersionClass, globalTfVersion, trapEngine } from './engine-trap';
 import { captureModelJson, type FetchedModelJson } from './model-json-capture';
-import { ModelRegistry } from './model-registry';
+import { ModelRegistry, type LiveModel } from './model-registry';
+import { disposeModel, reloadModel } from './reload';
 import { trapModelConstructors } from './model-traps';
 import { PageBridge } from './page-bridge';
 import { describeLiveModel } from './describe-live';
@@ -26,8 +27,10 @@ interface Engine {
 function install(): void {
   const engines: Engine[] = [];
   const fetched: FetchedModelJson[] = [];
-  const registry = new ModelRegistry(fetched, () =>
-    engines[0] ? engineBackendName(engines[0].object) : null,
+  const registry = new ModelRegistry(
+    fetched,
+    () => (engines[0] ? engineBackendName(engines[0].object) : null),
+    (model) => bridge.send({ kind: 'model', model: { ...model.summary } }),
   );
   let lastBackend: string | null = null;
 
@@ -58,7 +61,12 @@ function install(): void {
     scanTimer = true;
     later(() => {
       scanTimer = false;
-      for (const model of registry.scan()) bridge.send({ kind: 'model', model: { ...model.summary } });
+      for (const model of registry.scan()) {
+        bridge.send({ kind: 'model', model: { ...model.summary } });
+        // Its fingerprint, once, while the page holds it: a copy loaded again after the browser reclaims it
+        // (reload.ts) must match it before an explanation uses it.
+        if (model.summary.sourceUrl) later(() => fingerprintOf(model));
+      }
       const backend = engines[0] ? engineBackendName(engines[0].object) : null;
       if (engines[0] && backend !== lastBackend) {
         lastBackend = backend;
@@ -75,16 +83,64 @@ function install(): void {
 
   const liveModel = (modelId: string): { kind: 'layers' | 'graph'; object: object } | null => {
     const model = registry.byId(modelId);
-    const object = model?.ref.deref();
+    const object = registry.objectOf(modelId);
     return model && object ? { kind: model.kind, object } : null;
   };
   const engine = (): object | null => engines[0]?.object ?? null;
+
+  const describeObject = (model: LiveModel, object: object) =>
+    describeLiveModel(model, object, registry, engines[0]?.object ?? null);
+  const fingerprintOf = (model: LiveModel): string | null => {
+    if (model.fingerprint) return model.fingerprint;
+    const object = model.ref.deref();
+    const fingerprint = object ? describeObject(model, object).graph?.fingerprint : undefined;
+    if (fingerprint) model.fingerprint = fingerprint;
+    return fingerprint ?? null;
+  };
+  // Reloads of models an explanation is open on after the browser reclaimed the page's copy, by model id.
+  const reloads = new pageGlobals.Map<string, Promise<void>>();
+  const reloadErrors = new pageGlobals.Map<string, string>();
+  const reloadIfWanted = (modelId: string): Promise<void> => {
+    const model = registry.byId(modelId);
+    if (!model || !registry.needsReload(modelId)) return pageGlobals.Promise.resolve();
+    const running = reloads.get(modelId);
+    if (running) return running;
+    const url = model.summary.sourceUrl;
+    const task = (async () => {
+      if (!url || !model.fingerprint) {
+        throw new Error(
+          url
+            ? 'the page let go of this model before Literate could fingerprint it, so a copy could not be verified'
+            : 'the page let go of this model and it was not loaded from a URL Literate could load again',
+        );
+      }
+      const source = { kind: model.kind, url, graphClass: model.graphClass, fingerprint: model.fingerprint };
+      const object = await registry.reloading(() =>
+        reloadModel(source, (copy) => describeObject(model, copy).graph?.fingerprint ?? null),
+      );
+      if (registry.adoptReload(modelId, object, () => disposeModel(object))) {
+        bridge.send({ kind: 'model', model: { ...model.summary } });
+      }
+    })().then(
+      () => void reloadErrors.delete(modelId),
+      (e: unknown) =>
+        void reloadErrors.set(
+          modelId,
+          safely(() => (e instanceof Error ? e.message : String(e)), 'failed'),
+        ),
+    );
+    reloads.set(modelId, task);
+    void task.then(() => reloads.delete(modelId));
+    return task;
+  };
   // The registry holds models weakly: a model the page dropped is reclaimed by the browser, and we say so.
   const whyMissing = (modelId: string): string =>
     !engine()
       ? 'tf.js is not running on this page'
       : registry.byId(modelId)
-        ? 'the page has let go of this model and the browser reclaimed it: reload the page (or use the demo again) to run it'
+        ? `the page has let go of this model and the browser reclaimed it${
+            reloadErrors.has(modelId) ? `; loading it again failed: ${reloadErrors.get(modelId)}` : ''
+          }: reload the page (or use the demo again) to run it`
         : 'model not found';
 
   const taps = new TapManager({
@@ -97,6 +153,7 @@ function install(): void {
   });
   const requestContext = {
     engine,
+    ready: reloadIfWanted,
     model: liveModel,
     lastInput: (id: string) => taps.lastInput(id),
     whyMissing,
@@ -132,20 +189,38 @@ function install(): void {
         ),
       );
     }
+    if (message.kind === 'pin') {
+      const model = registry.pin(message.modelId, message.on);
+      if (model) bridge.send({ kind: 'model', model: { ...model.summary } });
+      if (message.on) void reloadIfWanted(message.modelId);
+      return;
+    }
     if (message.kind === 'describe') {
-      const model = registry.byId(message.modelId);
-      const object = model?.ref.deref();
-      if (!model || !object) {
-        bridge.send(
-          { kind: 'graph', requestId: message.requestId, graph: null, error: whyMissing(message.modelId) },
-          [],
-          message.nonce,
-        );
-        return;
-      }
-      const result = describeLiveModel(model, object, registry, engines[0]?.object ?? null);
-      // Graph JSON rarely records intermediate shapes: when the overlay shows the outline (the describe asks for it),
-      // learn them from the page's next call, then say so. Other describes (pack matching, hover) arm nothing.
+      // A model reclaimed under an open explanation is described from its copy, once loaded again.
+      if (registry.needsReload(message.modelId))
+        void reloadIfWanted(message.modelId).then(() => answerDescribe(message));
+      else answerDescribe(message);
+    }
+  };
+
+  const answerDescribe = (message: Extract<ContentMessage, { kind: 'describe' }>): void => {
+    const model = registry.byId(message.modelId);
+    const object = registry.objectOf(message.modelId);
+    if (!model || !object) {
+      bridge.send(
+        { kind: 'graph', requestId: message.requestId, graph: null, error: whyMissing(message.modelId) },
+        [],
+        message.nonce,
+      );
+      return;
+    }
+    const result = describeObject(model, object);
+    if (result.graph && !model.fingerprint && object === model.ref.deref())
+      model.fingerprint = result.graph.fingerprint;
+    // Graph JSON rarely records intermediate shapes: when the overlay shows the outline (the describe asks for it),
+    // learn them from the page's next call, then say so. Other describes (pack matching, hover) arm nothing.
+    // (Only on the page's own copy: a copy Literate loaded again is never called by the page.)
+    if (object === model.ref.deref())
       learnShapesIfAsked(
         message,
         model.kind,
@@ -157,12 +232,11 @@ function install(): void {
           bridge.send({ kind: 'model', model: { ...model.summary } });
         },
       );
-      bridge.send(
-        { kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error },
-        [],
-        message.nonce,
-      );
-    }
+    bridge.send(
+      { kind: 'graph', requestId: message.requestId, graph: result.graph, error: result.error },
+      [],
+      message.nonce,
+    );
   };
 
   trapModelConstructors((kind, object) => {

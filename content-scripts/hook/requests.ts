@@ -10,6 +10,8 @@ import type { LastInput } from './tap/tap-manager';
 
 export interface RequestContext {
   engine(): object | null;
+  /** Settles once the model can be asked for (a model reclaimed under an open explanation is loaded again first). */
+  ready(modelId: string): Promise<void>;
   model(modelId: string): { kind: 'layers' | 'graph'; object: object } | null;
   lastInput(modelId: string): LastInput | null;
   /** Why `model(modelId)` gave nothing, in words for the reader. */
@@ -56,7 +58,8 @@ export function answerProbe(
   send: (values: ProbeValue[], error: string | null, transfer: ArrayBuffer[]) => void,
 ): void {
   start(
-    () => {
+    async () => {
+      await ctx.ready(message.modelId);
       const engine = ctx.engine();
       const model = ctx.model(message.modelId);
       if (!engine || !model) throw new Error(ctx.whyMissing(message.modelId));
@@ -89,6 +92,7 @@ export function answerWeightsDigest(
 ): void {
   start(
     async () => {
+      await ctx.ready(message.modelId);
       const model = ctx.model(message.modelId);
       if (!ctx.engine() || !model) throw new Error(ctx.whyMissing(message.modelId));
       const { digest, weights, bytes, ms, skipped } = await digestLiveModel({
@@ -111,7 +115,8 @@ export function answerWeights(
   send: (weights: WeightValues[], error: string | null, transfer: ArrayBuffer[]) => void,
 ): void {
   start(
-    () => {
+    async () => {
+      await ctx.ready(message.modelId);
       const engine = ctx.engine();
       const model = ctx.model(message.modelId);
       if (!engine || !model) throw new Error(ctx.whyMissing(message.modelId));

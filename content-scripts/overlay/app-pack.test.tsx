@@ -53,6 +53,7 @@ function fakes(step: number | null = null) {
     onCommand: () => undefined,
     describe: vi.fn(async () => TEST_GRAPH),
     subscribe: vi.fn(),
+    hold: vi.fn(),
     probe: async () => [],
     readWeights: vi.fn(async () => []),
   } as unknown as ContentApi;

@@ -97,6 +97,7 @@ function fakeApi() {
     onCommand: (listener: (c: Command) => void) => void commands.push(listener),
     describe: vi.fn(async () => GRAPH),
     subscribe: vi.fn(),
+    hold: vi.fn(),
     probe: async () => [],
   } as unknown as ContentApi;
   return { api, command: (c: Command) => commands.forEach((l) => l(c)) };
@@ -166,6 +167,30 @@ describe('overlay app', () => {
     expect(rows[1]!.querySelector('.gloss')?.textContent).toContain('weighted sum');
     expect(q('[aria-label="Model totals"]')?.textContent).toContain('26');
     expect(api.describe).toHaveBeenCalledWith('m1', { learnShapes: true });
+  });
+
+  it('holds the model it shows from opening to closing, and opens on one the page still holds', async () => {
+    const { api } = fakeApi();
+    const m1 = SNAPSHOT.models[0]!;
+    const models = [
+      { ...m1, hold: 'collected' as const },
+      { ...m1, id: 'm2', name: 'running' },
+    ];
+    const held: { id: string; signal: AbortSignal }[] = [];
+    Object.assign(api, {
+      snapshot: () => ({ ...SNAPSHOT, models }),
+      hold: (id: string, signal: AbortSignal) => void held.push({ id, signal }),
+    });
+    await mount(api);
+    expect(held).toEqual([]);
+    await act(() => launcher().click());
+    await settle();
+    expect(q('[role="tab"][aria-selected="true"]')?.textContent).toContain('running');
+    expect(q('[role="tab"][aria-selected="false"]')?.textContent).toContain('let go by the page');
+    expect(held.map((h) => [h.id, h.signal.aborted])).toEqual([['m2', false]]);
+    await act(() => q<HTMLButtonElement>('button[aria-label="Close Literate panel"]')!.click());
+    await settle();
+    expect(held.map((h) => [h.id, h.signal.aborted])).toEqual([['m2', true]]);
   });
 
   it('filters the list', async () => {

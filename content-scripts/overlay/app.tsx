@@ -27,7 +27,8 @@ import { ModelView } from './outline/model-view';
 import { measureContent } from './panel/measure-content';
 import { Panel } from './panel/panel';
 import { placePanel, type PanelPrefs } from './panel/placement';
-import { ModelTabs } from './panel/model-tabs';
+import { defaultModel, ModelTabs } from './panel/model-tabs';
+import { useHold } from './state/use-hold';
 import { saveSitePrefs } from './state/site-prefs';
 import { useSnapshot } from './state/use-page';
 import { markOnce } from './state/timing';
@@ -48,7 +49,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
   const [navs, setNavs] = useState<Record<string, OutlineNav>>({});
 
   const models = snapshot.models;
-  const model = models.find((m) => m.id === chosenModel) ?? models[0] ?? null;
+  const model = models.find((m) => m.id === chosenModel) ?? defaultModel(models);
 
   const close = () => {
     setReturnTo(null);
@@ -74,6 +75,8 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
     },
   });
   const { session } = pack;
+  // A pack bound to models holds them while it is active (the panel's own model is held by its view).
+  useHold(api, session ? [...session.bindings.graphs.values()].map((g) => g.id) : []);
   const authoring = useAuthoring(api, packs, root.host);
   const checks = useChecks(api, session, pack.settings.runChecksOnLoad);
 

@@ -37,6 +37,10 @@ export class ContentApiImpl implements ContentApi {
     { onFrame: Parameters<ContentApi['subscribe']>[3]; onEnded?: (r: string) => void }
   >();
   private nextId = 1;
+  /** Weights digests being computed, by model id (only while in flight). */
+  private digests = new Map<string, Promise<WeightsDigestInfo>>();
+  /** How many explanations hold each model (the hook is told when the count leaves or returns to zero). */
+  private holders = new Map<string, number>();
 
   constructor(
     private readonly bridge: ContentBridge,
@@ -138,6 +142,23 @@ export class ContentApiImpl implements ContentApi {
     );
   }
 
+  hold(modelId: string, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    const n = this.holders.get(modelId) ?? 0;
+    this.holders.set(modelId, n + 1);
+    if (n === 0) this.bridge.send({ kind: 'pin', modelId, on: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        const left = (this.holders.get(modelId) ?? 1) - 1;
+        if (left > 0) return void this.holders.set(modelId, left);
+        this.holders.delete(modelId);
+        this.bridge.send({ kind: 'pin', modelId, on: false });
+      },
+      { once: true },
+    );
+  }
+
   async probe(
     ...[modelId, input, nodeIds, timeoutMs = 15_000]: Parameters<ContentApi['probe']>
   ): Promise<ProbeValue[]> {
@@ -159,14 +180,24 @@ export class ContentApiImpl implements ContentApi {
     return reply.weights;
   }
 
-  async weightsDigest(
+  weightsDigest(
     ...[modelId, timeoutMs = 60_000]: Parameters<ContentApi['weightsDigest']>
   ): Promise<WeightsDigestInfo> {
-    const reply = await this.request('weights-digest', timeoutMs, (requestId) =>
+    // One hashing of a model at a time: a second caller (a pinned pack's staleness and a run) shares the answer.
+    const running = this.digests.get(modelId);
+    if (running) return running;
+    const digest = this.request('weights-digest', timeoutMs, (requestId) =>
       this.bridge.send({ kind: 'weights-digest', requestId, modelId }),
-    );
-    if (!reply.digest) throw new Error(reply.error ?? 'The weights could not be hashed.');
-    return reply.digest;
+    ).then((reply) => {
+      if (!reply.digest) throw new Error(reply.error ?? 'The weights could not be hashed.');
+      return reply.digest;
+    });
+    this.digests.set(modelId, digest);
+    const done = (): void => {
+      if (this.digests.get(modelId) === digest) this.digests.delete(modelId);
+    };
+    digest.then(done, done);
+    return digest;
   }
 
   /** Sends a request of kind `kind`; resolves with the page's answer of the matching kind (BRIDGE_REPLY_KIND). */

@@ -56,6 +56,11 @@ export interface ContentApi {
     maxValues?: number,
     timeoutMs?: number,
   ): Promise<WeightValues[]>;
+  /**
+   * An explanation is open on the model (the overlay on it, or a pack bound to it) until `signal` aborts: the hook
+   * holds it, and loads it again if the browser already reclaimed it, so examples, checks and weights keep working.
+   */
+  hold(modelId: string, signal: AbortSignal): void;
   /** The SHA-256 of every weight value the model holds (model/weights-digest.ts), with what computing it cost. */
   weightsDigest(modelId: string, timeoutMs?: number): Promise<WeightsDigestInfo>;
 }

@@ -126,6 +126,7 @@ export function forgedSuite(label: string, tf: Tf, messages = 3000): void {
       });
       const ctx: RequestContext = {
         engine: () => engine,
+        ready: () => Promise.resolve(),
         model: (id) => models.get(id) ?? null,
         lastInput: (id) => taps.lastInput(id),
         whyMissing: () => 'model not found',

@@ -60,6 +60,7 @@ function fakes(active: Pack | null = null) {
     onCommand: () => undefined,
     describe: vi.fn(async () => GRAPH),
     subscribe: vi.fn(),
+    hold: vi.fn(),
     probe: async () => [],
     readWeights: vi.fn(async () => []),
   } as unknown as ContentApi;

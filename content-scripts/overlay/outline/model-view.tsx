@@ -8,6 +8,7 @@ import { ModelOutline, type OutlineNav } from './model-outline';
 import { displayName } from './model-name';
 import { PackIntro } from '../pack/pack-items';
 import { usePackUi } from '../pack/pack-context';
+import { useHold } from '../state/use-hold';
 
 export interface ModelViewProps {
   api: ContentApi;
@@ -33,8 +34,19 @@ function sourceLine(model: Summary): string {
   }
 }
 
+/** Where this explanation's values come from when the page no longer holds the model (null: from the page's own). */
+export function holdLine(model: Summary): string | null {
+  if (model.hold === 'reloaded')
+    return `The page let go of this model; Literate loaded it again from ${model.sourceUrl ?? 'its URL'} for this explanation (same fingerprint). Examples, checks and weights run on that copy; the page no longer calls it, so live values come only from your examples. It is released when you close the panel.`;
+  if (model.hold === 'collected')
+    return 'The page let go of this model and the browser reclaimed it: what is shown was read before.';
+  return null;
+}
+
 export function ModelView(props: ModelViewProps) {
   const { api, model } = props;
+  // Held from before the first describe (effects run in order): a model the page let go of is loaded again first.
+  useHold(api, [model.id]);
   const load = useGraph(api, model.id, model.revision ?? 0);
   const packUi = usePackUi();
   if (load.status === 'loading') {
@@ -75,6 +87,11 @@ export function ModelView(props: ModelViewProps) {
           {sourceLine(model)}
         </p>
       </header>
+      {holdLine(model) ? (
+        <p class="state notice" role="note" data-testid="hold">
+          {holdLine(model)}
+        </p>
+      ) : null}
       {graph.totals.nodes > graph.nodes.length ? (
         <p class="state notice" role="note" data-testid="truncated">
           This model has {graph.totals.nodes.toLocaleString('en')} nodes: the outline shows the first{' '}

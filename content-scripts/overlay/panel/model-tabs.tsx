@@ -3,6 +3,20 @@
 import type { ModelSummary } from '../../../model/model-graph';
 import { formatCount } from '../../../extension/ui/format';
 
+/**
+ * The model the panel opens on when the reader chose none: the first the page still holds (or an explanation pins:
+ * holding a model must not move the panel off it), else one loaded again, else the first — never a model the
+ * browser reclaimed while another is still there.
+ */
+export function defaultModel(models: readonly ModelSummary[]): ModelSummary | null {
+  return (
+    models.find((m) => m.hold === undefined || m.hold === 'pinned') ??
+    models.find((m) => m.hold === 'reloaded') ??
+    models[0] ??
+    null
+  );
+}
+
 export function ModelTabs({
   models,
   selected,
@@ -47,6 +61,9 @@ export function ModelTabs({
         >
           {m.name}
           <span class="muted">{formatCount(m.params)}</span>
+          {m.hold === 'collected' || m.hold === 'reloaded' ? (
+            <span class="muted"> · {m.hold === 'reloaded' ? 'loaded again' : 'let go by the page'}</span>
+          ) : null}
         </button>
       ))}
     </div>
