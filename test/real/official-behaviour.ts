@@ -156,14 +156,22 @@ export async function runPackInPage(
 ): Promise<PackRunResult> {
   const runners = new Map<string, ModelRunner>();
   for (const [alias, graph] of graphOf) runners.set(alias, new WorldProbeRunner(world, graph));
-  // The weights digest of each model as the page holds it (the hook's 'weights-digest' request), for the pins.
+  // The weights digest of each pinned model as the page holds it (the hook's 'weights-digest' request). One that
+  // cannot be computed stays out: the pin is then reported as not confirmed.
   const weights = new Map<string, WeightsDigestInfo>();
-  for (const [alias, graph] of graphOf)
-    weights.set(
-      alias,
-      await world.evaluate<WeightsDigestInfo>(
+  for (const [alias, graph] of graphOf) {
+    if (!pack.targets.models.some((m) => m.alias === alias && m.weightsDigest)) continue;
+    const digest = await world
+      .evaluate<WeightsDigestInfo>(
         `globalThis[Symbol.for('literate.content-api')].weightsDigest(${JSON.stringify(graph.id)})`,
-      ),
-    );
+      )
+      .catch((e: unknown) => {
+        console.log(
+          `  weights digest ${alias}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+        );
+        return null;
+      });
+    if (digest) weights.set(alias, digest);
+  }
   return runPack(pack, graphOf, runners, new PageImages(page), { timeoutMs: RUN_LIMIT_MS, weights });
 }

@@ -70,7 +70,14 @@ async function bytesOf(t: ops.Tensor, dtype: 'float32' | 'int32' | 'bool'): Prom
   return canonicalWeightBytes(dtype, data);
 }
 
-/** Hashes every weight of the model, one at a time; the per-weight entries come back too (for the CLI's diff). */
+/** Most bytes of weight values read back at once (read together, a GPU backend waits for one fence, not one each). */
+const BATCH_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Hashes every weight of the model: values read back in batches of up to BATCH_BYTES (reading them one at a time
+ * costs a GPU round trip each, seconds on a busy WebGL page), hashed one by one, then let go. The per-weight entries
+ * come back too (for the CLI's diff).
+ */
 export async function digestLiveModel(
   source: DigestSource,
   hash: BytesHasher = pageHasher,
@@ -79,16 +86,28 @@ export async function digestLiveModel(
   const entries: WeightEntry[] = [];
   let bytes = 0;
   let skipped = 0;
+  const todo: { name: string; t: ops.Tensor; dtype: 'float32' | 'int32' | 'bool'; shape: number[] }[] = [];
   for (const [name, t] of namedWeights(source)) {
     const dtype = ops.dtypeOf(t);
     const shape = ops.shapeOf(t);
-    if (!digestibleDtype(dtype) || !shape) {
-      skipped++;
-      continue;
+    if (!digestibleDtype(dtype) || !shape) skipped++;
+    else todo.push({ name, t, dtype, shape });
+  }
+  for (let i = 0; i < todo.length;) {
+    const batch: typeof todo = [];
+    let size = 0;
+    while (i < todo.length && (batch.length === 0 || size < BATCH_BYTES)) {
+      const w = todo[i++]!;
+      batch.push(w);
+      size += ops.sizeOf(w.shape) * (w.dtype === 'bool' ? 1 : 4);
     }
-    const data = await bytesOf(t, dtype);
-    bytes += data.byteLength;
-    entries.push({ name, dtype, shape, sha256: await hash(data) });
+    const values = await pageGlobals.Promise.all(batch.map((w) => bytesOf(w.t, w.dtype)));
+    for (let j = 0; j < batch.length; j++) {
+      const w = batch[j]!;
+      const data = values[j]!;
+      bytes += data.byteLength;
+      entries.push({ name: w.name, dtype: w.dtype, shape: w.shape, sha256: await hash(data) });
+    }
   }
   return {
     digest: combineWeightsDigest(entries),
