@@ -1,4 +1,4 @@
-// The packs we ship for four official TensorFlow.js demos (issue #9): which stand-in page each explains, the URLs it
+// The packs we ship for the official TensorFlow.js demos (issues #9 and #16): which stand-in page each explains, the URLs it
 // must apply on, and how each model alias is built from the published model files — as the demo's own code builds
 // it (loaded, truncated, split into encoder and decoder, or trained in the page) — so official-graphs.ts can record
 // the ModelGraph the hook sees and packs.test.ts can prove every anchor and structural claim against it.
@@ -38,6 +38,10 @@ export interface OfficialPack {
 const POSENET = 'posenet-mobilenet-075-quant2-stride16-graph';
 const MOBILENET = 'mobilenet-v1-025-224-layers';
 const TRANSLATION = 'translation-en-fr-lstm-layers';
+/** @tensorflow-models/mobilenet's version 1, alpha 0.25 (fromTFHub: this URL, query included). */
+const TFHUB_MOBILENET = 'mobilenet-v1-025-224-tfhub-graph';
+const TFHUB_MOBILENET_URL =
+  'https://tfhub.dev/google/imagenet/mobilenet_v1_025_224/classification/1/model.json?tfjs-format=file';
 
 export const OFFICIAL: readonly OfficialPack[] = [
   {
@@ -101,6 +105,18 @@ export const OFFICIAL: readonly OfficialPack[] = [
       },
     },
     labelsFile: { alias: 'flowers', file: 'automl-flowers-graph/dict.txt' },
+  },
+  {
+    pack: 'mobilenet',
+    html: 'demos/official/mobilenet/index.html',
+    pages: ['https://storage.googleapis.com/tfjs-models/demos/mobilenet/index.html'],
+    models: { net: { kind: 'graph', folder: TFHUB_MOBILENET, file: 'model.json', url: TFHUB_MOBILENET_URL } },
+  },
+  {
+    pack: 'knn-classifier',
+    html: 'demos/official/knn-classifier/index.html',
+    pages: ['https://storage.googleapis.com/tfjs-models/demos/knn-classifier/index.html'],
+    models: { net: { kind: 'graph', folder: TFHUB_MOBILENET, file: 'model.json', url: TFHUB_MOBILENET_URL } },
   },
 ];
 
