@@ -10,6 +10,8 @@ import type { PageSnapshot } from '../../protocol/bridge';
 import type { ContentApi } from '../relay/content-api';
 import { DEFAULT_SETTINGS, tapBudgetOf } from '../../extension/settings/settings';
 import { acceptSyntheticEventsInTests } from './state/trusted';
+import { handlePrefsRequest } from '../../extension/background/prefs-handlers';
+import type { PrefsRequest } from '../../protocol/prefs-messages';
 
 // jsdom's events are never trusted; the refusal of the page's synthetic events is tested in state/trusted.test.ts.
 beforeAll(() => acceptSyntheticEventsInTests(true));
@@ -24,7 +26,15 @@ vi.mock('../../extension/browser', () => ({
         set: async (items: Record<string, unknown>) => Object.assign(stored, items),
       },
     },
-    runtime: { getURL: (p: string) => `chrome-extension://test/${p}` },
+    runtime: {
+      getURL: (p: string) => `chrome-extension://test/${p}`,
+      // The background's own handler answers the overlay's layout requests, for this frame's origin.
+      sendMessage: async (message: PrefsRequest) =>
+        handlePrefsRequest(message, location.origin, {
+          get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}),
+          set: async (items: Record<string, unknown>) => void Object.assign(stored, items),
+        }),
+    },
   },
 }));
 
