@@ -2,7 +2,8 @@
 // live at 10 Hz, and the two ways a reader could get activations without it (recompute with a multi-output
 // sub-model / execute(); KEEP_INTERMEDIATE_TENSORS), on gallery models and, when present, ../shared/models; cpu and
 // webgl. One run, every condition in its own tab, rounds alternating the order; ratio of medians to the plain page.
-// Then the hook's own cost on a page without tf.js. Environment: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_MIN_FRAMES, BENCH_MODELS (regexp),
+// Then the hook's own cost on a page without tf.js, and the page's frame time while a pack's checks probe PoseNet beside
+// its never-stopping loop (checks-beside-loop.ts). Environment: BENCH_ROUNDS, BENCH_ROUND_MS, BENCH_MIN_FRAMES, BENCH_MODELS (regexp),
 // BENCH_BACKENDS (cpu,webgl), BENCH_REDUCTION (downsample: what the overlay asks; none: every value).
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { RECORDER, isolatedWorld, type IsolatedWorld } from '../e2e/hook-fixture
 import { launchPlain } from '../e2e/hook-fixtures/plain';
 import { ROOT, html, startHookServer, type HookServer } from '../e2e/hook-fixtures/server';
 import { EMPTY_PAGE, benchPage, median, type Mode } from './bench-page';
+import { checksBesideLoop, sharedPosenetPresent, type LoopProbeResult } from './checks-beside-loop';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 /** Frames per condition and round: about this many ms of the plain loop (4–80), long enough that 10 Hz sampling
@@ -281,6 +283,14 @@ async function main(): Promise<void> {
       }
     }
     const cost = await hookCost(browsers, server.url);
+    // Frame time while checks run: PoseNet in a loop that never stops, probed as a pack's checks do (issue 16.2).
+    let loop: LoopProbeResult | string | null = null;
+    if (sharedPosenetPresent()) {
+      loop = await checksBesideLoop(literate, '/node_modules/@tensorflow/tfjs/dist/tf.min.js').catch(
+        (e: unknown) => `skipped (${e instanceof Error ? e.message : String(e)})`,
+      );
+    }
+    const ms = (x: number): string => `${Math.round(x)} ms`;
     const lines = [
       `Literate bench — ${ROUNDS} rounds per condition, each condition in its own tab, order rotating every round;`,
       `cell = median ms/frame of the page loop / median of the plain page (no Literate); taps ask for '${REDUCTION}'.`,
@@ -302,12 +312,21 @@ async function main(): Promise<void> {
       `Hook on a page without tf.js: script evaluation ${cost.evalMs.toFixed(3)} ms (median of 35, fresh iframes); ` +
         `navigation → load event ${cost.loadPlain.toFixed(1)} ms plain vs ${cost.loadLiterate.toFixed(1)} ms with Literate ` +
         `(medians of 20, alternating).`,
+      typeof loop === 'string'
+        ? `Frame time while checks run: ${loop}.`
+        : loop
+          ? `Frame time while checks run (PoseNet MobileNetV1 0.75 stride 16, ${loop.side}² input, ${loop.backend}, a ` +
+            `requestAnimationFrame loop that never stops): the page's frame ${ms(loop.frame.alone.median)} median ` +
+            `(p95 ${ms(loop.frame.alone.p95)}) alone, ${ms(loop.frame.probing.median)} (p95 ${ms(loop.frame.probing.p95)}, ` +
+            `worst ${ms(loop.frame.probing.max)}) while ${loop.probeMs.length} probes ran one after another; each probe ` +
+            `${loop.probeMs.map(ms).join(', ')}; ${loop.failed.length} failed${loop.failed.length ? ` (${loop.failed[0]})` : ''}.`
+          : 'Frame time while checks run: skipped (no ../shared/models/posenet-mobilenet-075-quant2-stride16-graph).',
       `Targets: idle ≤ 1.01×, 8 taps at 10 Hz ≤ 1.10×, hook < 1 ms. Took ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`,
     ];
     console.log(lines.join('\n'));
     const out = join(ROOT, 'test-results/bench');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'bench.json'), JSON.stringify({ rounds: ROUNDS, results, cost }, null, 2));
+    writeFileSync(join(out, 'bench.json'), JSON.stringify({ rounds: ROUNDS, results, cost, loop }, null, 2));
     writeFileSync(join(out, 'bench.md'), lines.join('\n') + '\n');
   } finally {
     await plain.close();
