@@ -34,6 +34,20 @@ const SHARED = resolve(process.env.LITERATE_SHARED ?? resolve(ROOT, '../shared')
 const WRITE = process.argv.includes('--write');
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
+/**
+ * Where each model the hook reports stands ('held' by the page, or the snapshot's hold: pinned, collected,
+ * reloaded): the badge counts the models the page still holds (protocol/runtime.ts countModels).
+ */
+async function readHolds(page: Page, session: ExtensionSession): Promise<string[]> {
+  const world = await isolatedWorld(page, session.extensionId);
+  try {
+    return await world.evaluate<string[]>(`
+      globalThis[Symbol.for('literate.content-api')].snapshot().models.map((m) => m.hold ?? 'held')`);
+  } finally {
+    await world.close();
+  }
+}
+
 /** The ModelGraph of every model the hook reports on the page (described in the extension's isolated world). */
 async function readGraphs(page: Page, session: ExtensionSession): Promise<ModelGraph[]> {
   const world = await isolatedWorld(page, session.extensionId);
@@ -105,16 +119,20 @@ async function runDemo(
     const before = (await readGraphs(page, session)).length;
     await forceGc(page);
     const graphs = await readGraphs(page, session);
+    const holds = await readHolds(page, session);
     console.log(
-      `  ${demo.id}: ${before} models reported before a forced garbage collection, ${graphs.length} after`,
+      `  ${demo.id}: ${before} models reported before a forced garbage collection, ${graphs.length} after (${holds.join(', ')})`,
     );
     facts.models = graphs.map(factsOf);
-    const expected = String(facts.models.length);
+    const running = holds.filter((h) => h !== 'collected' && h !== 'reloaded').length;
+    const expected = running > 0 ? String(running) : '·';
     const tabId = await tabIdOf(session, page);
     facts.badge = await waitForBadge(session, tabId, expected, 20_000);
     if (facts.models.length === 0) facts.problems.push('the hook found no model');
     if (facts.badge !== expected)
-      facts.problems.push(`badge ${JSON.stringify(facts.badge)}, models ${expected}`);
+      facts.problems.push(
+        `badge ${JSON.stringify(facts.badge)}, models the page holds ${running} (${holds.join(', ')})`,
+      );
     const loaded = facts.models.filter((m) => m.sourceUrl === demo.modelBase + demo.modelFile);
     if (loaded.length !== 1) {
       facts.problems.push(`${loaded.length} models with sourceUrl ${demo.modelBase + demo.modelFile}`);
