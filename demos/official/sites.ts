@@ -36,8 +36,9 @@ export interface OfficialDemo {
   /** The model JSON the demo loads (under modelBase). */
   modelFile: string;
   /**
-   * How many tf.js models the page holds once driven (what the badge must count): the loaded model plus the models
-   * the page builds from it (tf.model / tf.sequential).
+   * How many tf.js models the page makes once driven: the loaded model plus the models it builds from it (tf.model /
+   * tf.sequential). Pages that let the loaded model go hold one fewer after a garbage collection (the badge counts
+   * what the page still holds).
    */
   models: number;
   /**
