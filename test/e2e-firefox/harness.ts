@@ -178,22 +178,35 @@ export async function shadowElement(
 ): Promise<ElementHandle<Element>> {
   const source =
     text instanceof RegExp ? { re: text.source, flags: text.flags } : text === undefined ? null : { s: text };
-  const handle = await page.waitForFunction(
-    (sel: string, t: { re?: string; flags?: string; s?: string } | null) => {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    // A string, not a function: tsx (esbuild keepNames) would wrap a function in helpers the page does not have.
+    const handle = await page.evaluateHandle(`(() => {
       const root = document.querySelector('literate-overlay')?.shadowRoot;
       if (!root) return null;
-      const all = [...root.querySelectorAll(sel)];
-      const match = (e: Element) => {
-        const label = `${e.getAttribute('aria-label') ?? ''} ${e.textContent ?? ''}`.trim();
-        return !t || (t.re !== undefined ? new RegExp(t.re, t.flags).test(label) : label.includes(t.s ?? ''));
+      const t = ${JSON.stringify(source)};
+      const match = (e) => {
+        const label = ((e.getAttribute('aria-label') ?? '') + ' ' + (e.textContent ?? '')).trim();
+        return !t || (t.re !== undefined ? new RegExp(t.re, t.flags).test(label) : label.includes(t.s));
       };
-      return all.find(match) ?? null;
-    },
-    { timeout: timeoutMs, polling: 100 },
-    selector,
-    source,
-  );
-  return handle as ElementHandle<Element>;
+      return [...root.querySelectorAll(${JSON.stringify(selector)})].find(match) ?? null;
+    })()`);
+    const element = handle.asElement();
+    if (element) return element as ElementHandle<Element>;
+    await handle.dispose();
+    if (Date.now() > end)
+      throw new Error(`no ${selector} ${text ?? ''} in the overlay after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/**
+ * A trusted click (BiDi input actions) in the middle of an element, scrolled into view first: puppeteer's own
+ * scrolling does not reach into the overlay panel's scrolling list.
+ */
+export async function clickElement(element: ElementHandle<Element>): Promise<void> {
+  await element.evaluate((e) => e.scrollIntoView({ block: 'center', inline: 'center' }));
+  await element.click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -207,6 +220,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function watchConsole(page: Page): { messages: string[]; errors: string[] } {
   const seen = { messages: [] as string[], errors: [] as string[] };
   page.on('console', (m) => seen.messages.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('pageerror', (e) =>
+    seen.errors.push(process.env.LITERATE_DEBUG ? `${String(e)} ${(e as Error).stack ?? ''}` : String(e)),
+  );
   return seen;
 }

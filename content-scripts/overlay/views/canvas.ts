@@ -3,6 +3,16 @@
 
 import { barGeometry } from './vector';
 
+/** Firefox's content scripts only: copies an object into the page's realm. */
+declare const cloneInto: (<T>(value: T, target: object) => T) | undefined;
+
+/**
+ * In Firefox an ImageData made here belongs to the page's realm, and its array cannot read ours ("Permission
+ * denied to access object"): hand it a copy in the page's realm. Elsewhere the pixels go as they are.
+ */
+const forPage: (pixels: Uint8ClampedArray) => Uint8ClampedArray =
+  typeof cloneInto === 'function' ? (pixels) => cloneInto(pixels, window) : (pixels) => pixels;
+
 export function putPixels(
   canvas: HTMLCanvasElement,
   width: number,
@@ -14,7 +24,7 @@ export function putPixels(
   const ctx = canvas.getContext('2d');
   if (!ctx || width === 0 || height === 0) return;
   const image = ctx.createImageData(width, height);
-  image.data.set(pixels);
+  image.data.set(forPage(pixels));
   ctx.putImageData(image, 0, 0);
 }
 
