@@ -196,9 +196,11 @@ export function parseContentPacksRequest(v: unknown): ContentPacksRequest | null
       if (!s || !str(s.packKey, MAX_KEY) || !count(s.orphans) || !count(s.anchored)) return null;
       const step = s.step === null || s.step === undefined ? null : count(s.step) ? s.step : undefined;
       if (step === undefined) return null;
+      if (s.hidden !== undefined && !count(s.hidden)) return null;
+      const status = { packKey: s.packKey, orphans: s.orphans, anchored: s.anchored, step };
       return {
         type: 'overlay-status',
-        status: { packKey: s.packKey, orphans: s.orphans, anchored: s.anchored, step },
+        status: s.hidden === undefined ? status : { ...status, hidden: s.hidden },
       };
     }
     case 'save-pack-edit':

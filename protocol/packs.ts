@@ -76,6 +76,8 @@ export interface OverlayStatus {
   /** Annotations that could not be anchored (orphans) and those that were. */
   orphans: number;
   anchored: number;
+  /** Anchored page notes whose element the page does not show (not counted in `anchored`; listed in the panel). */
+  hidden?: number;
   /** The tour step the reader is on (0-based), if any. */
   step: number | null;
 }

@@ -137,6 +137,7 @@ describe('overlay app with a pack', () => {
       packKey: 'shipped:unit-pack',
       orphans: 2,
       anchored: 6,
+      hidden: 0,
       step: null,
     });
     await click(q('.launcher'));

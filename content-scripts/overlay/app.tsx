@@ -15,6 +15,7 @@ import { PickLayer } from './author/pick-layer';
 import { useAuthoring } from './author/use-authoring';
 import { WriteNotes } from './author/write-notes';
 import { Orphans } from './pack/orphans';
+import { HiddenNotesList } from './sidenotes/hidden-notes-list';
 import { PackContext } from './pack/pack-context';
 import { PackHeader } from './pack/pack-header';
 import { usePackApp } from './pack/use-pack-app';
@@ -26,7 +27,8 @@ import { INITIAL_NAV, type OutlineNav } from './outline/model-outline';
 import { ModelView } from './outline/model-view';
 import { measureContent } from './panel/measure-content';
 import { Panel } from './panel/panel';
-import { placePanel, type PanelPrefs } from './panel/placement';
+import { PageShift } from './panel/page-shift';
+import { panelHeight, placePanel, sideBySide, type PanelPrefs } from './panel/placement';
 import { defaultModel, ModelTabs } from './panel/model-tabs';
 import { useHold } from './state/use-hold';
 import { saveSitePrefs } from './state/site-prefs';
@@ -47,6 +49,27 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
   /** The reader has opened the panel at least once: the page notes stay until they are switched off. */
   const [explaining, setExplaining] = useState(open);
   const [navs, setNavs] = useState<Record<string, OutlineNav>>({});
+
+  // Side by side: on a wide page, the page makes room for the open panel instead of being covered by it.
+  const shift = useRef<PageShift | null>(null);
+  const [viewport, setViewport] = useState(() => [window.innerWidth, window.innerHeight] as const);
+  useEffect(() => {
+    const onResize = () => setViewport([window.innerWidth, window.innerHeight]);
+    window.addEventListener('resize', onResize, { passive: true });
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  useEffect(() => {
+    shift.current ??= new PageShift();
+    const [vw, vh] = viewport;
+    if (!open) shift.current.set(null, 0);
+    else if (panel.side === 'bottom') shift.current.set('bottom', panelHeight(panel, vh));
+    else if (!sideBySide(panel, vw)) shift.current.set(null, 0);
+    else {
+      const inner = document.documentElement.clientWidth || vw;
+      shift.current.fit(panel.side, panel.width, inner, () => measureContent());
+    }
+  }, [open, panel.side, panel.width, panel.height, viewport]);
+  useEffect(() => () => shift.current?.set(null, 0), []);
 
   const models = snapshot.models;
   const model = models.find((m) => m.id === chosenModel) ?? defaultModel(models);
@@ -109,7 +132,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
     const anchors = pageItems(session.resolution.placed).map((p) => p.page.element.getBoundingClientRect());
     const width = window.innerWidth;
     const side = panelSideForNotes(width, contentWithAnchors(measureContent(), anchors, width), panel.width);
-    if (side && side !== panel.side) setPanel({ side, width: panel.width });
+    if (side && side !== panel.side && panel.side !== 'bottom') setPanel({ ...panel, side });
   }, [session, open]);
   const selectNode = (id: string | null) => {
     setFocusNode(true);
@@ -174,6 +197,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
                 />
               )}
               {session && <Orphans session={session} orphans={session.resolution.orphans} />}
+              {session && <HiddenNotesList session={session} hidden={pack.hiddenNotes} />}
               {session && <ChecksSection />}
               {models.length > 1 && model && (
                 <ModelTabs models={models} selected={model.id} onSelect={selectModel} />
@@ -203,7 +227,11 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
               </div>
             </Panel>
           )}
-          {notesOn && <PageNotes panel={open ? { side: panel.side, width: panel.width } : null} />}
+          {notesOn && (
+            <PageNotes
+              panel={open && panel.side !== 'bottom' ? { side: panel.side, width: panel.width } : null}
+            />
+          )}
           <PickLayer authoring={authoring} />
         </ChecksAndBudget>
       </AuthorContext.Provider>

@@ -157,6 +157,12 @@ export function PacksPanel({
                     on this page
                   </div>
                 )}
+                {shown && view.overlay?.packKey === offer.key && (view.overlay.hidden ?? 0) > 0 && (
+                  <div class="model-meta warn" data-testid="hidden-notes">
+                    {view.overlay.hidden} {view.overlay.hidden === 1 ? 'note is' : 'notes are'} about parts of
+                    the page it does not show (listed in the panel)
+                  </div>
+                )}
               </li>
             );
           })}

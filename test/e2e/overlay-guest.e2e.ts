@@ -153,13 +153,12 @@ describe('overlay: a good guest', () => {
         page,
         `(root) => root.activeElement?.getAttribute('aria-label') ?? root.activeElement?.textContent ?? ''`,
       );
-    // Title → move side → close → Write notes → (body) filter.
+    // Title → dock left, at the bottom, right → close → Write notes → (body) filter.
     await page.keyboard.press('Tab');
-    expect(await active()).toBe('Move panel to the left');
+    expect(await active()).toBe('Dock left');
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.getAttribute('data-side')).toBe('left');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
     expect(await active()).toBe('Write notes');
     await page.keyboard.press('Tab');
     expect(await active()).toBe('');

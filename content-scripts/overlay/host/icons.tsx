@@ -5,8 +5,10 @@ const paths = {
   close: ['M6 6l12 12', 'M18 6 6 18'],
   back: ['M15 18l-6-6 6-6'],
   search: ['M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14z', 'm20 20-4-4'],
-  swap: ['M7 7h13', 'm16 3 4 4-4 4', 'M17 17H4', 'm8 21-4-4 4-4'],
   chevron: ['m9 6 6 6-6 6'],
+  'dock-left': ['M4 5h16v14H4z', 'M9 5v14'],
+  'dock-right': ['M4 5h16v14H4z', 'M15 5v14'],
+  'dock-bottom': ['M4 5h16v14H4z', 'M4 14h16'],
 } as const;
 
 export type IconName = keyof typeof paths;

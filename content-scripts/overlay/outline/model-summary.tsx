@@ -1,8 +1,10 @@
 // The totals of one model: kind, parameters, weight memory, nodes, backend and tf.js version, inputs and outputs.
 
+import { useEffect, useState } from 'preact/hooks';
 import type { ModelGraph, TensorRef } from '../../../model/model-graph';
 import { formatBytes, formatCount } from '../../../extension/ui/format';
 import { formatShape } from './outline-rows';
+import { bundledTfVersion } from './page-tf-version';
 
 /** Shapes where known, else names: '28 × 28 × 1', 'image', '? × 10 int32'. */
 function tensors(refs: TensorRef[]): string {
@@ -18,8 +20,20 @@ export function ModelSummary({ graph }: { graph: ModelGraph }) {
   const { totals } = graph;
   // Graph models have no notion of trainable weights: only layers models can have frozen ones worth a mention.
   const frozen = graph.kind === 'layers' ? totals.params - totals.trainableParams : 0;
+  // A bundled page has no global `tf` to ask: its version is read from its own scripts, once, when shown.
+  const [bundled, setBundled] = useState<string | null>(null);
+  useEffect(() => {
+    if (graph.tfjsVersion) return;
+    let current = true;
+    void bundledTfVersion().then((v) => current && setBundled(v));
+    return () => {
+      current = false;
+    };
+  }, [graph.tfjsVersion]);
   const version =
-    graph.tfjsVersion ?? (graph.tfjsVersionClass !== 'unknown' ? graph.tfjsVersionClass : 'unknown');
+    graph.tfjsVersion ??
+    bundled ??
+    (graph.tfjsVersionClass !== 'unknown' ? graph.tfjsVersionClass : 'unknown');
   const nodeWord = graph.kind === 'layers' ? 'layers' : 'ops';
   return (
     <section class="summary-card" aria-label="Model totals">

@@ -1,10 +1,12 @@
 // The app's side of the active pack: the session, the tour step (a share link's step opens the panel there), the
-// notes switch, the context value for the components, and the status the popup shows (orphans, step).
+// notes switch, the context value for the components, and the status the popup shows (orphans, notes on hidden
+// elements, step).
 
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ContentApi } from '../../relay/content-api';
 import type { PacksApi } from '../../relay/packs-api';
 import { tapBudgetOf, type Settings } from '../../../extension/settings/settings';
+import { useHiddenNotes, type HiddenNote } from '../sidenotes/hidden-notes';
 import { pageItems } from '../sidenotes/page-notes';
 import { clampStep, type StepFocus } from '../tour/tour-focus';
 import { useTourEffects, useTourFocus } from '../tour/use-tour';
@@ -23,6 +25,8 @@ export interface PackApp {
   notesShown: boolean;
   setNotesShown(shown: boolean): void;
   pageNoteCount: number;
+  /** Placed page notes whose element the page does not show now (listed in the panel with the reason). */
+  hiddenNotes: HiddenNote[];
 }
 
 export function usePackApp(
@@ -57,16 +61,18 @@ export function usePackApp(
   );
   useTourEffects(focus, step, bus, openNode);
 
+  const hiddenNotes = useHiddenNotes(session?.resolution.placed);
   useEffect(() => {
     if (!packs || !session) return;
     const { placed, orphans } = session.resolution;
     packs.reportStatus({
       packKey: session.active.key,
       orphans: orphans.length,
-      anchored: placed.length,
+      anchored: placed.length - hiddenNotes.length,
+      hidden: hiddenNotes.length,
       step,
     });
-  }, [packs, session?.resolution, session?.active.key, step]);
+  }, [packs, session?.resolution, session?.active.key, step, hiddenNotes]);
 
   const stepIds = useMemo(() => new Set(focus?.items.map((i) => i.annotation.id) ?? []), [focus]);
   const ui = useMemo<PackUi | null>(
@@ -122,5 +128,6 @@ export function usePackApp(
     notesShown,
     setNotesShown,
     pageNoteCount,
+    hiddenNotes,
   };
 }

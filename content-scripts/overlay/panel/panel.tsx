@@ -1,10 +1,21 @@
-// The side panel: a non-modal dialog at the page's edge with a header, a resize handle on its inner edge (pointer
-// or arrow keys), a button to move it to the other side, and Escape to close. Focus moves in when it opens.
+// The panel: a non-modal dialog at the page's edge with a header, a resize handle on its inner edge (pointer or
+// arrow keys), dock buttons (left, right, bottom), and Escape to close. Focus moves in when it opens.
 
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { Icon } from '../host/icons';
-import { clampWidth, MAX_WIDTH, MIN_WIDTH, RESIZE_STEP, resizeBy, type PanelPrefs } from './placement';
+import {
+  clampHeight,
+  clampWidth,
+  MAX_WIDTH,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  panelHeight,
+  RESIZE_STEP,
+  resizeBy,
+  type Dock,
+  type PanelPrefs,
+} from './placement';
 import { isTrustedEvent, onTrusted } from '../state/trusted';
 
 export interface PanelProps {
@@ -19,11 +30,17 @@ export interface PanelProps {
   children: ComponentChildren;
 }
 
+const DOCKS: [Dock, string][] = [
+  ['left', 'left'],
+  ['bottom', 'at the bottom'],
+  ['right', 'right'],
+];
+
 export function Panel(props: PanelProps) {
   const { prefs } = props;
   const heading = useRef<HTMLHeadingElement>(null);
   const section = useRef<HTMLElement>(null);
-  const drag = useRef<{ x: number; start: PanelPrefs } | null>(null);
+  const drag = useRef<{ x: number; y: number; start: PanelPrefs } | null>(null);
   const latest = useRef(prefs);
   latest.current = prefs;
 
@@ -48,19 +65,36 @@ export function Panel(props: PanelProps) {
   const onHandleDown = (e: PointerEvent) => {
     // Only the reader's own pointer resizes (the width is remembered for the site).
     if (e.button !== 0 || !isTrustedEvent(e)) return;
-    drag.current = { x: e.clientX, start: latest.current };
+    drag.current = { x: e.clientX, y: e.clientY, start: latest.current };
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
   };
   const onHandleMove = (e: PointerEvent) => {
     const d = drag.current;
-    if (d) props.onPrefs(resizeBy(d.start, e.clientX - d.x, window.innerWidth), false);
+    if (d)
+      props.onPrefs(
+        resizeBy(d.start, e.clientX - d.x, window.innerWidth, e.clientY - d.y, window.innerHeight),
+        false,
+      );
   };
   const onHandleUp = () => {
     if (!drag.current) return;
     drag.current = null;
     props.onPrefs(latest.current, true);
   };
+  const bottom = prefs.side === 'bottom';
+  const height = panelHeight(prefs, window.innerHeight);
   const onHandleKey = (e: KeyboardEvent) => {
+    if (bottom) {
+      let h: number | null = null;
+      if (e.key === 'ArrowUp') h = height + RESIZE_STEP;
+      else if (e.key === 'ArrowDown') h = height - RESIZE_STEP;
+      else if (e.key === 'Home') h = MIN_HEIGHT;
+      else if (e.key === 'End') h = window.innerHeight;
+      if (h === null || !isTrustedEvent(e)) return;
+      e.preventDefault();
+      props.onPrefs({ ...prefs, height: clampHeight(h, window.innerHeight) }, true);
+      return;
+    }
     const grow = prefs.side === 'right' ? 'ArrowLeft' : 'ArrowRight';
     const shrink = prefs.side === 'right' ? 'ArrowRight' : 'ArrowLeft';
     let width: number | null = null;
@@ -70,9 +104,9 @@ export function Panel(props: PanelProps) {
     else if (e.key === 'End') width = MAX_WIDTH;
     if (width === null || !isTrustedEvent(e)) return;
     e.preventDefault();
-    props.onPrefs({ side: prefs.side, width: clampWidth(width, window.innerWidth) }, true);
+    props.onPrefs({ ...prefs, width: clampWidth(width, window.innerWidth) }, true);
   };
-  const otherSide = prefs.side === 'right' ? 'left' : 'right';
+  const dock = (side: Dock) => props.onPrefs({ ...prefs, side }, true);
 
   return (
     <section
@@ -83,18 +117,18 @@ export function Panel(props: PanelProps) {
       aria-modal="false"
       aria-labelledby={`${props.id}-title`}
       data-side={prefs.side}
-      style={{ width: `${prefs.width}px` }}
+      style={bottom ? { height: `${height}px` } : { width: `${prefs.width}px` }}
     >
       {/* The ARIA window-splitter pattern: a focusable separator whose value is the width (arrow keys resize). */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         class="resize"
         role="separator"
-        aria-orientation="vertical"
-        aria-label="Panel width"
-        aria-valuenow={prefs.width}
-        aria-valuemin={MIN_WIDTH}
-        aria-valuemax={MAX_WIDTH}
+        aria-orientation={bottom ? 'horizontal' : 'vertical'}
+        aria-label={bottom ? 'Panel height' : 'Panel width'}
+        aria-valuenow={bottom ? height : prefs.width}
+        aria-valuemin={bottom ? MIN_HEIGHT : MIN_WIDTH}
+        aria-valuemax={bottom ? clampHeight(Infinity, window.innerHeight) : MAX_WIDTH}
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         onPointerDown={onHandleDown}
@@ -113,15 +147,22 @@ export function Panel(props: PanelProps) {
           </h2>
           {props.subtitle && <p class="muted panel-subtitle">{props.subtitle}</p>}
         </div>
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={`Move panel to the ${otherSide}`}
-          title={`Move panel to the ${otherSide}`}
-          onClick={onTrusted(() => props.onPrefs({ side: otherSide, width: prefs.width }, true))}
-        >
-          <Icon name="swap" />
-        </button>
+        <div class="dock" role="group" aria-label="Dock the panel">
+          {DOCKS.map(([side, label]) => (
+            <button
+              key={side}
+              type="button"
+              class="icon-button"
+              data-dock={side}
+              aria-label={`Dock ${label}`}
+              title={`Dock ${label}`}
+              aria-pressed={prefs.side === side}
+              onClick={onTrusted(() => dock(side))}
+            >
+              <Icon name={`dock-${side}`} />
+            </button>
+          ))}
+        </div>
         <button
           type="button"
           class="icon-button"

@@ -4,9 +4,12 @@ import {
   DEFAULT_WIDTH,
   MAX_WIDTH,
   MIN_WIDTH,
+  MIN_HEIGHT,
+  panelHeight,
   parsePanelPrefs,
   placePanel,
   resizeBy,
+  sideBySide,
 } from './placement';
 
 describe('panel placement', () => {
@@ -46,7 +49,38 @@ describe('panel placement', () => {
     expect(resizeBy({ side: 'left', width: 400 }, -50, 1280)).toEqual({ side: 'left', width: 350 });
   });
 
+  it('makes the page reflow beside a side panel only where it is wide enough (never docked at the bottom)', () => {
+    expect(sideBySide({ side: 'right', width: 420 }, 1280)).toBe(true);
+    expect(sideBySide({ side: 'left', width: 420 }, 1280)).toBe(true);
+    expect(sideBySide({ side: 'right', width: 420 }, 1024)).toBe(false);
+    expect(sideBySide({ side: 'right', width: 700 }, 1280)).toBe(false);
+    expect(sideBySide({ side: 'bottom', width: 420 }, 1920)).toBe(false);
+  });
+
+  it('docks at the bottom with a height of its own: a share of the viewport, resized from its top edge', () => {
+    expect(panelHeight({ side: 'bottom', width: 420 }, 800)).toBe(320);
+    expect(panelHeight({ side: 'bottom', width: 420, height: 50 }, 800)).toBe(MIN_HEIGHT);
+    expect(panelHeight({ side: 'bottom', width: 420, height: 5000 }, 800)).toBe(560);
+    // Dragging the top edge up (negative dy) makes it taller; the width is kept for when it docks at a side again.
+    expect(resizeBy({ side: 'bottom', width: 420, height: 300 }, 0, 1280, -40, 800)).toEqual({
+      side: 'bottom',
+      width: 420,
+      height: 340,
+    });
+    expect(placePanel(1280, null, { side: 'bottom', width: 420, height: 300 })).toEqual({
+      side: 'bottom',
+      width: 420,
+      height: 300,
+    });
+  });
+
   it('parses only well-formed prefs', () => {
+    expect(parsePanelPrefs({ side: 'bottom', width: 400, height: 250 })).toEqual({
+      side: 'bottom',
+      width: 400,
+      height: 250,
+    });
+    expect(parsePanelPrefs({ side: 'bottom', width: 400, height: 'tall' })).toBeNull();
     expect(parsePanelPrefs({ side: 'left', width: 400 })).toEqual({ side: 'left', width: 400 });
     expect(parsePanelPrefs({ side: 'top', width: 400 })).toBeNull();
     expect(parsePanelPrefs({ side: 'left', width: -1 })).toBeNull();
