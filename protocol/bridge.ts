@@ -75,6 +75,12 @@ export type PageMessage =
   | { kind: 'tap'; nonce: string; frame: TapFrame }
   | { kind: 'tap-ended'; nonce: string; subscriptionId: string; reason: string }
   | { kind: 'probe-result'; nonce: string; requestId: string; values: ProbeValue[]; error: string | null }
+  /**
+   * A probe is under way: 'running' (its turn came, between the page's frames), 'reading' (the model ran; its values
+   * are being read back). The content script's time limit counts from the latest sign, so a probe beside a page loop
+   * that keeps the backend busy is not given up while it progresses.
+   */
+  | { kind: 'probe-progress'; nonce: string; requestId: string; stage: 'running' | 'reading' }
   | { kind: 'weights'; nonce: string; requestId: string; weights: WeightValues[]; error: string | null }
   | {
       kind: 'weights-digest-result';

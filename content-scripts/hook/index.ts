@@ -163,12 +163,21 @@ function install(): void {
     if (message.kind === 'subscribe') return taps.subscribe(message);
     if (message.kind === 'unsubscribe') return taps.unsubscribe(message.nonce, message.subscriptionId);
     if (message.kind === 'probe') {
-      return answerProbe(requestContext, message, (values, error, transfer) =>
-        bridge.send(
-          { kind: 'probe-result', requestId: message.requestId, values, error },
-          transfer,
-          message.nonce,
-        ),
+      return answerProbe(
+        requestContext,
+        message,
+        (values, error, transfer) =>
+          bridge.send(
+            { kind: 'probe-result', requestId: message.requestId, values, error },
+            transfer,
+            message.nonce,
+          ),
+        (stage) =>
+          safely(
+            () =>
+              bridge.send({ kind: 'probe-progress', requestId: message.requestId, stage }, [], message.nonce),
+            undefined,
+          ),
       );
     }
     if (message.kind === 'read-weights') {

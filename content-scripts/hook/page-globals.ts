@@ -37,6 +37,10 @@ export const pageGlobals = {
   queueMicrotask: typeof queueMicrotask === 'function' ? queueMicrotask.bind(g) : undefined,
   setTimeout: g.setTimeout.bind(g) as typeof setTimeout,
   clearTimeout: g.clearTimeout.bind(g) as typeof clearTimeout,
+  requestAnimationFrame:
+    typeof g.requestAnimationFrame === 'function'
+      ? (g.requestAnimationFrame as typeof requestAnimationFrame).bind(g)
+      : undefined,
   now: typeof performance !== 'undefined' ? performance.now.bind(performance) : Date.now,
   postMessage:
     typeof g.postMessage === 'function' ? (g.postMessage as Window['postMessage']).bind(g) : undefined,

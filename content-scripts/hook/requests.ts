@@ -7,6 +7,7 @@ import { readWeights } from './probe/weights';
 import { digestLiveModel } from './probe/weights-digest';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { LastInput } from './tap/tap-manager';
+import { pageGlobals } from './page-globals';
 
 export interface RequestContext {
   engine(): object | null;
@@ -52,14 +53,35 @@ function start<T>(work: () => Promise<T>, reply: (value: T | null, error: string
   );
 }
 
+/**
+ * Settles just after the page's next frame (its requestAnimationFrame callbacks have run): a probe's work then fills
+ * the gap before the following frame instead of stretching the one the page is drawing. A hidden tab draws no frames:
+ * after `ms` it goes ahead anyway.
+ */
+export function betweenFrames(ms = 100): Promise<void> {
+  return new pageGlobals.Promise<void>((resolve) => {
+    let done = false;
+    const go = (): void => {
+      if (done) return;
+      done = true;
+      resolve();
+    };
+    pageGlobals.setTimeout(go, ms);
+    pageGlobals.requestAnimationFrame?.(() => pageGlobals.setTimeout(go, 0));
+  });
+}
+
 export function answerProbe(
   ctx: RequestContext,
   message: Extract<ContentMessage, { kind: 'probe' }>,
   send: (values: ProbeValue[], error: string | null, transfer: ArrayBuffer[]) => void,
+  progress: (stage: 'running' | 'reading') => void = () => undefined,
 ): void {
   start(
     async () => {
       await ctx.ready(message.modelId);
+      await betweenFrames();
+      progress('running');
       const engine = ctx.engine();
       const model = ctx.model(message.modelId);
       if (!engine || !model) throw new Error(ctx.whyMissing(message.modelId));
@@ -69,7 +91,7 @@ export function answerProbe(
         model: model.object,
         lastInput: ctx.lastInput(message.modelId),
       };
-      return runProbe(target, message.input, message.nodeIds);
+      return runProbe(target, message.input, message.nodeIds, undefined, () => progress('reading'));
     },
     (values, error) => {
       const list = values ?? [];

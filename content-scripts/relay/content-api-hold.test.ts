@@ -1,9 +1,10 @@
 // The ContentApi's holds, over the real bridge to a stand-in hook that validates what it receives: the hook hears
 // one pin when the first explanation holds a model and one unpin when the last lets go; a forged pin is no message.
-import { afterEach, describe, expect, it } from 'vitest';
+// And a probe's time limit counts from the hook's latest sign of progress (issue 16.2).
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContentBridge, type BridgeTarget } from './content-bridge';
-import { wrap, type ContentMessage } from '../../protocol/bridge';
-import { parseContentMessage } from '../../protocol/bridge-validate';
+import { wrap, type ContentMessage, type ProbeInput } from '../../protocol/bridge';
+import { parseContentMessage, parsePageMessage } from '../../protocol/bridge-validate';
 import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';
 
@@ -84,5 +85,42 @@ describe('pin messages', () => {
       { ...pin, modelId: 3 },
     ])
       expect(parseContentMessage(wrap('content', bad as unknown as Pin))).toBeNull();
+  });
+});
+
+describe('probe progress', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a probe under way is not given up while the hook reports progress; a silent one is, after the limit', async () => {
+    vi.useFakeTimers();
+    const sent: { kind: string; requestId?: string }[] = [];
+    const bridge = { send: (m: { kind: string; requestId?: string }) => void sent.push(m) };
+    const api = new ContentApiImpl(bridge as unknown as ContentBridge, new FrameState());
+    const input: ProbeInput = { type: 'tensor', shape: [1], values: [0] };
+    const slow = api.probe('m1', input, [], 8000);
+    const silent = api.probe('m1', input, [], 8000);
+    const silentOutcome = silent.then(
+      () => 'answered',
+      (e: Error) => e.message,
+    );
+    const [slowId, silentId] = sent.map((m) => m.requestId!);
+    await vi.advanceTimersByTimeAsync(6000);
+    api.receive({ kind: 'probe-progress', nonce: 'n', requestId: slowId!, stage: 'running' });
+    await vi.advanceTimersByTimeAsync(6000);
+    api.receive({ kind: 'probe-progress', nonce: 'n', requestId: slowId!, stage: 'reading' });
+    // The silent one's progress message for another id changes nothing for it.
+    expect(await silentOutcome).toMatch(/did not answer within 8 s/);
+    await vi.advanceTimersByTimeAsync(6000);
+    api.receive({ kind: 'probe-result', nonce: 'n', requestId: slowId!, values: [], error: null });
+    await expect(slow).resolves.toEqual([]);
+    expect(silentId).toBeDefined();
+  });
+
+  it('progress messages pass the validator only when well formed', () => {
+    const nonce = 'n'.repeat(16);
+    const ok = { kind: 'probe-progress', nonce, requestId: 'r1', stage: 'reading' } as const;
+    expect(parsePageMessage(wrap('page', ok), () => null)).toEqual(ok);
+    expect(parsePageMessage(wrap('page', { ...ok, stage: 'done' } as never), () => null)).toBeNull();
+    expect(parsePageMessage(wrap('page', { ...ok, requestId: 7 } as never), () => null)).toBeNull();
   });
 });

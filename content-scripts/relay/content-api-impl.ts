@@ -29,8 +29,11 @@ export class ContentApiImpl implements ContentApi {
   private shapesAsked = new Set<string>();
   private pending = new Map<
     string,
-    /** Takes the answer when it is of the kind the request expects (else it keeps waiting). */
-    { accept: (m: PageMessage) => boolean; timer: ReturnType<typeof setTimeout> }
+    /**
+     * Takes the answer when it is of the kind the request expects (else it keeps waiting); `progress` starts the time
+     * limit again (the hook said the request is under way).
+     */
+    { accept: (m: PageMessage) => boolean; timer: ReturnType<typeof setTimeout>; progress(): void }
   >();
   private subscriptions = new Map<
     string,
@@ -68,6 +71,9 @@ export class ContentApiImpl implements ContentApi {
         clearTimeout(waiter.timer);
         return;
       }
+      case 'probe-progress':
+        this.pending.get(message.requestId)?.progress();
+        return;
       case 'tap':
         this.subscriptions.get(message.frame.subscriptionId)?.onFrame(message.frame);
         return;
@@ -208,12 +214,22 @@ export class ContentApiImpl implements ContentApi {
   ): Promise<BridgeReply<K>> {
     const requestId = `r${this.nextId++}`;
     return new Promise<BridgeReply<K>>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(requestId);
-        reject(new Error(`The page did not answer within ${Math.round(timeoutMs / 1000)} s.`));
-      }, timeoutMs);
+      // The limit counts from the request, or from the hook's latest word that it is under way (probe-progress).
+      const arm = (): ReturnType<typeof setTimeout> =>
+        setTimeout(() => {
+          this.pending.delete(requestId);
+          reject(new Error(`The page did not answer within ${Math.round(timeoutMs / 1000)} s.`));
+        }, timeoutMs);
       const accept = (m: PageMessage): boolean => isBridgeReply(kind, m) && (resolve(m), true);
-      this.pending.set(requestId, { accept, timer });
+      const entry = {
+        accept,
+        timer: arm(),
+        progress: () => {
+          clearTimeout(entry.timer);
+          entry.timer = arm();
+        },
+      };
+      this.pending.set(requestId, entry);
       send(requestId);
     });
   }

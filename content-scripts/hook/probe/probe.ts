@@ -26,6 +26,8 @@ export async function runProbe(
   input: ProbeInput,
   nodeIds: string[],
   timeoutMs = PROBE_TIMEOUT_MS,
+  /** Called once the model has run, before its values are read back. */
+  onComputed: () => void = () => undefined,
 ): Promise<ProbeValue[]> {
   const made: ops.Tensor[] = [];
   try {
@@ -34,6 +36,7 @@ export async function runProbe(
       target.kind === 'layers'
         ? asHook(() => runLayers(target, feed, nodeIds, made))
         : await runGraph(target, feed, nodeIds, made);
+    onComputed();
     return await withTimeout(readAll(outputs), timeoutMs);
   } finally {
     // Reads that lost the race still hold their tensors; dispose() defers on GPU backends until a read completes.
