@@ -23,6 +23,27 @@ import { isRec } from '../base/is-record';
 
 type Json = unknown;
 
+const bufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength')!.get!;
+
+/**
+ * An ArrayBuffer of this realm of at most `maxBytes`, or null. Firefox gives a content script the page's message
+ * data as objects of the page's realm (behind Xrays), where `instanceof ArrayBuffer` is false: such a buffer is
+ * copied into this realm. Anything that is not a real ArrayBuffer makes the byteLength getter throw.
+ */
+export function ownArrayBuffer(v: Json, maxBytes: number): ArrayBuffer | null {
+  if (v instanceof ArrayBuffer) return v.byteLength <= maxBytes ? v : null;
+  if (typeof v !== 'object' || v === null) return null;
+  try {
+    const n = bufferByteLength.call(v) as number;
+    if (n > maxBytes) return null;
+    const copy = new Uint8Array(n);
+    copy.set(new Uint8Array(v as ArrayBuffer));
+    return copy.buffer;
+  } catch {
+    return null;
+  }
+}
+
 function str(v: Json, max: number = BRIDGE_LIMITS.maxString): string | null {
   return typeof v === 'string' && v.length <= max ? v : null;
 }
@@ -154,8 +175,8 @@ function parseTapFrame(v: Json): TapFrame | null {
     return null;
   }
   if (reduction === null || dtype === null || call === null || time === null) return null;
-  const buffer = v.buffer;
-  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength > BRIDGE_LIMITS.maxTapBytes) return null;
+  const buffer = ownArrayBuffer(v.buffer, BRIDGE_LIMITS.maxTapBytes);
+  if (!buffer) return null;
   const count = (shape as number[]).reduce((a, b) => a * b, 1);
   if (count * 4 !== buffer.byteLength) return null;
   return {
@@ -178,9 +199,9 @@ function parseWeightValues(v: Json): WeightValues | null {
   const shape = dims(v.shape, false);
   const sourceShape = dims(v.sourceShape, false);
   const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
-  const buffer = v.buffer;
   if (name === null || shape === null || sourceShape === null || dtype === null) return null;
-  if (!(buffer instanceof ArrayBuffer) || buffer.byteLength > MAX_WEIGHT_VALUES * 4) return null;
+  const buffer = ownArrayBuffer(v.buffer, MAX_WEIGHT_VALUES * 4);
+  if (!buffer) return null;
   if ((shape as number[]).reduce((a, b) => a * b, 1) * 4 !== buffer.byteLength) return null;
   const st = v.stats;
   if (!isRec(st)) return null;
@@ -204,9 +225,9 @@ function parseProbeValue(v: Json): ProbeValue | null {
   const nodeId = str(v.nodeId, 1024);
   const shape = dims(v.shape, false);
   const dtype = v.dtype === 'float32' || v.dtype === 'int32' ? v.dtype : null;
-  const buffer = v.buffer;
-  if (nodeId === null || shape === null || dtype === null || !(buffer instanceof ArrayBuffer)) return null;
-  if (buffer.byteLength > BRIDGE_LIMITS.maxTapBytes) return null;
+  if (nodeId === null || shape === null || dtype === null) return null;
+  const buffer = ownArrayBuffer(v.buffer, BRIDGE_LIMITS.maxTapBytes);
+  if (!buffer) return null;
   if ((shape as number[]).reduce((a, b) => a * b, 1) * 4 !== buffer.byteLength) return null;
   return { nodeId, shape: shape as number[], dtype, buffer };
 }
@@ -447,9 +468,9 @@ function parseProbeInput(v: Json): ProbeInput | null {
   if (v.type === 'image') {
     const width = int(v.width, 1, 4096);
     const height = int(v.height, 1, 4096);
-    if (width === null || height === null || !(v.rgba instanceof ArrayBuffer)) return null;
-    if (v.rgba.byteLength !== width * height * 4) return null;
-    if (v.normalize === undefined) return { type: 'image', width, height, rgba: v.rgba };
+    const rgba = width === null || height === null ? null : ownArrayBuffer(v.rgba, width * height * 4);
+    if (width === null || height === null || !rgba || rgba.byteLength !== width * height * 4) return null;
+    if (v.normalize === undefined) return { type: 'image', width, height, rgba };
     const n = v.normalize;
     if (!isRec(n)) return null;
     const channelList = (x: Json): number[] | null =>
@@ -459,7 +480,7 @@ function parseProbeInput(v: Json): ProbeInput | null {
     const mean = channelList(n.mean);
     const std = channelList(n.std);
     if (mean === null || std === null || std.some((d) => d === 0)) return null;
-    return { type: 'image', width, height, rgba: v.rgba, normalize: { mean, std } };
+    return { type: 'image', width, height, rgba, normalize: { mean, std } };
   }
   return null;
 }
