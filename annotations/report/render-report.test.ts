@@ -103,6 +103,25 @@ describe('renderReport', () => {
     expect(live(html)).toEqual([]);
   });
 
+  it('says how the page notes stood: placed, about hidden parts, unplaced and for other pages, escaped', async () => {
+    const pack = packWith('x');
+    const html = renderReport(pack, await runOn(pack), {
+      ...meta,
+      pageNotes: {
+        placed: 3,
+        hidden: [{ id: 'page-video', reason: 'its element is hidden on this page (display: none)' }],
+        orphans: [{ id: '<b>x</b>', reasons: ["page: no element matches CSS '#gone'"] }],
+        elsewhere: 2,
+      },
+    });
+    const text = new DOMParser().parseFromString(html, 'text/html').body.textContent ?? '';
+    expect(text).toContain(
+      "3 placed; 1 about parts of the page not shown: page-video (its element is hidden on this page (display: none)); 1 could not be placed: <b>x</b> (page: no element matches CSS '#gone'); 2 for the pack's other pages",
+    );
+    expect(html).not.toContain('<b>x</b>');
+    expect(renderReport(pack, await runOn(pack), meta)).not.toContain('Page notes');
+  });
+
   it('shows prose as text when no DOM is at hand', async () => {
     const pack = packWith('The centre is *a*.');
     const html = renderReport(pack, await runOn(pack), meta);

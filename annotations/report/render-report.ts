@@ -28,6 +28,32 @@ export interface ReportMeta {
   modelSources?: Record<string, string>;
   /** The browser's user agent (the overlay) or the Node version (the CLI). */
   browser?: string | null;
+  /** How the pack's page notes stood on the page (the overlay only): shown in the header, not sealed. */
+  pageNotes?: PageNotesStatus;
+}
+
+/** The page notes as the reader saw them: beside the page, about parts it did not show, unplaced, for other pages. */
+export interface PageNotesStatus {
+  placed: number;
+  hidden: { id: string; reason: string }[];
+  orphans: { id: string; reasons: string[] }[];
+  elsewhere: number;
+}
+
+function pageNotesHtml(n: PageNotesStatus): string {
+  const list = (items: { id: string; why: string }[]) =>
+    items.map((i) => `<code>${e(i.id)}</code> (${e(i.why)})`).join('; ');
+  const parts = [`${n.placed} placed`];
+  if (n.hidden.length > 0)
+    parts.push(
+      `${n.hidden.length} about parts of the page not shown: ${list(n.hidden.map((h) => ({ id: h.id, why: h.reason })))}`,
+    );
+  if (n.orphans.length > 0)
+    parts.push(
+      `${n.orphans.length} could not be placed: ${list(n.orphans.map((o) => ({ id: o.id, why: o.reasons.join(', ') })))}`,
+    );
+  if (n.elsewhere > 0) parts.push(`${n.elsewhere} for the pack's other pages`);
+  return parts.join('; ');
 }
 
 export interface ReportOptions {
@@ -242,6 +268,7 @@ export function renderReport(
     ['Authors', e(pack.authors.map((a) => a.name).join(', '))],
     ['License', e(pack.license)],
     ['Page', meta.pageUrl ? e(meta.pageUrl) : '<span class="muted">none (models loaded directly)</span>'],
+    ...(meta.pageNotes ? [['Page notes', pageNotesHtml(meta.pageNotes)] as [string, string]] : []),
     ['Run', `${e(result.startedAt)} – ${e(result.finishedAt)}`],
     ['Report', `${e(meta.generatedAt)} by ${e(meta.toolVersion)}`],
     [

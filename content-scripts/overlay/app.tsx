@@ -185,7 +185,19 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
                 />
               )}
               {session && checks && (
-                <ChecksSummary onExport={() => exportReport(checks.controller, session.active.pack.id)} />
+                <ChecksSummary
+                  onExport={() =>
+                    exportReport(checks.controller, session.active.pack.id, {
+                      placed: session.resolution.placed.length - pack.hiddenNotes.length,
+                      hidden: pack.hiddenNotes.map((h) => ({ id: h.annotation.id, reason: h.reason })),
+                      orphans: session.resolution.orphans.map((o) => ({
+                        id: o.annotation.id,
+                        reasons: o.reasons,
+                      })),
+                      elsewhere: session.resolution.elsewhere.length,
+                    })
+                  }
+                />
               )}
               {session && <StalenessBanner />}
               {session?.active.pack.steps && packs && (

@@ -4,6 +4,7 @@
 
 import { loadKatex } from '../math/use-tex';
 import type { RenderWindow } from '../../../annotations/render/sanitize';
+import type { PageNotesStatus } from '../../../annotations/report/render-report';
 import browser from '../../../extension/browser';
 import type { ChecksController } from './checks-controller';
 import { downloadHtml } from './download';
@@ -17,7 +18,11 @@ function extensionVersion(): string {
   }
 }
 
-export async function exportReport(controller: ChecksController, packId: string): Promise<void> {
+export async function exportReport(
+  controller: ChecksController,
+  packId: string,
+  pageNotes?: PageNotesStatus,
+): Promise<void> {
   if (!controller.complete) await controller.runAll();
   else await controller.refreshWeights();
   const { results, error } = controller.snapshot();
@@ -42,6 +47,7 @@ export async function exportReport(controller: ChecksController, packId: string)
       generatedAt: at.toISOString(),
       toolVersion: extensionVersion(),
       browser: navigator.userAgent,
+      ...(pageNotes ? { pageNotes } : {}),
     },
     { window: window as unknown as RenderWindow },
   );
