@@ -87,16 +87,24 @@ export function proveOffline(
 }
 
 /** Opens the overlay ("Explain this model") and waits for the active pack's header; returns the orphans listed. */
-async function openOverlay(page: Page, title: string | null): Promise<{ opened: boolean; orphans: number }> {
+async function openOverlay(
+  page: Page,
+  title: string | null,
+): Promise<{ opened: boolean; orphans: number; orphanText: string }> {
   await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
   const panel = page.getByRole('dialog', { name: 'Literate' });
   if (title === null) {
     await panel.waitFor({ timeout: 20_000 });
-    return { opened: true, orphans: 0 };
+    return { opened: true, orphans: 0, orphanText: '' };
   }
   await panel.locator('.pack-head').waitFor({ timeout: 20_000 });
   const heading = await panel.locator('.pack-head').getByRole('heading', { level: 3 }).textContent();
-  return { opened: heading === title, orphans: await panel.locator('details.orphans').count() };
+  const orphans = panel.locator('details.orphans');
+  const count = await orphans.count();
+  const orphanText = count
+    ? ((await orphans.first().textContent()) ?? '').replace(/\s+/g, ' ').trim().slice(0, 300)
+    : '';
+  return { opened: heading === title, orphans: count, orphanText };
 }
 
 /**
@@ -156,7 +164,7 @@ export async function checkPack(
     problems.push(`the pack is not active in the page (active: ${state?.active?.title ?? 'none'})`);
   const overlay = await openOverlay(page, active ? pack.title : null);
   if (active && !overlay.opened) problems.push('the overlay did not show the pack');
-  if (overlay.orphans) problems.push('the overlay lists orphans');
+  if (overlay.orphans) problems.push(`the overlay lists orphans: ${overlay.orphanText}`);
   // Before the reader's checks and the probes: whatever the page let go of is collected (issue #16).
   await forceGc(page);
   const overlayChecks = active ? await runChecksInOverlay(page) : null;
