@@ -102,7 +102,9 @@ function install(): void {
   const reloadErrors = new pageGlobals.Map<string, string>();
   const reloadIfWanted = (modelId: string): Promise<void> => {
     const model = registry.byId(modelId);
-    if (!model || !registry.needsReload(modelId)) return pageGlobals.Promise.resolve();
+    // One try per opening: a reload that failed is tried again only when an explanation opens on the model again.
+    if (!model || !registry.needsReload(modelId) || reloadErrors.has(modelId))
+      return pageGlobals.Promise.resolve();
     const running = reloads.get(modelId);
     if (running) return running;
     const url = model.summary.sourceUrl;
@@ -199,6 +201,7 @@ function install(): void {
       );
     }
     if (message.kind === 'pin') {
+      reloadErrors.delete(message.modelId);
       const model = registry.pin(message.modelId, message.on);
       if (model) bridge.send({ kind: 'model', model: { ...model.summary } });
       if (message.on) void reloadIfWanted(message.modelId);
