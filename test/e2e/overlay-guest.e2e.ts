@@ -36,16 +36,20 @@ async function open(path: string): Promise<Page> {
 }
 
 /** Computed styles of the page's own elements, to show that the overlay changes none of them. */
-function pageStyles(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    JSON.stringify(
-      ['html', 'body', 'main', 'h1', 'p', '#page-button', 'output'].map((sel) => {
-        const el = document.querySelector(sel);
-        if (!el) return null;
-        const s = getComputedStyle(el);
-        return [sel, s.display, s.fontFamily, s.fontSize, s.color, s.backgroundColor, s.margin, s.lineHeight];
-      }),
-    ),
+function pageStyles(page: Page, sideBySide = false): Promise<string> {
+  return page.evaluate(
+    (sideBySide) =>
+      JSON.stringify(
+        ['html', 'body', 'main', 'h1', 'p', '#page-button', 'output'].map((sel) => {
+          const el = document.querySelector(sel);
+          if (!el) return null;
+          const s = getComputedStyle(el);
+          // With the panel open side by side, the root's margin is the room the page makes for it (page-shift.ts).
+          const margin = sideBySide && sel === 'html' ? 'side by side' : s.margin;
+          return [sel, s.display, s.fontFamily, s.fontSize, s.color, s.backgroundColor, margin, s.lineHeight];
+        }),
+      ),
+    sideBySide,
   );
 }
 
@@ -69,6 +73,7 @@ describe('overlay: a good guest', () => {
   it('keeps hostile global CSS out, and lets none of its own out', async () => {
     const page = await open('/overlay/hostile.html');
     const before = await pageStyles(page);
+    const beforeBeside = await pageStyles(page, true);
     const sheetsBefore = await documentSheets(page);
     const launcher = page.getByRole('button', { name: 'Explain this model' });
     // `* { all: unset }`, `button { display: none !important }`, 48px root font: the launcher is as designed.
@@ -84,9 +89,13 @@ describe('overlay: a good guest', () => {
     await panel.getByRole('img', { name: /feature maps of conv1/ }).waitFor({ timeout: 20_000 });
     expect(await panel.getByRole('img', { name: /feature maps of conv1/ }).isVisible()).toBe(true);
     await screenshot(page, 'overlay-hostile-css');
-    // Nothing of ours reached the page: same computed styles, no stylesheet added to the document.
-    expect(await pageStyles(page)).toBe(before);
+    // Nothing of ours reached the page: same computed styles (but the room made beside the panel), no stylesheet
+    // added to the document; closed, the page is exactly as before.
+    expect(await pageStyles(page, true)).toBe(beforeBeside);
     expect(await documentSheets(page)).toEqual(sheetsBefore);
+    await panel.getByRole('button', { name: 'Close Literate panel' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await pageStyles(page)).toBe(before);
     await page.close();
   });
 

@@ -35,6 +35,11 @@ const CAMERA = doc(
   'Camera',
   `<h1>Camera demo</h1><video id="cam" style="display:none"></video><p id="status">Pose estimation runs on every frame.</p>`,
 );
+/** A layout positioned against the viewport: a margin on <html> alone does not move it. */
+const ABSOLUTE = doc(
+  'Absolute',
+  `<h1>Absolutely placed</h1><p>The column is positioned absolutely.</p><style>main{position:absolute;left:60px;right:60px;top:0}</style>`,
+);
 const COCO = doc('Coco', `<h1>Coco demo</h1><canvas id="coco" width="200" height="100"></canvas>`);
 const QUIRKS = `<html><head><title>Quirks</title>${CSS}<script src="${TF}"></script></head><body>${body(
   `<h1>No doctype here</h1><p id="rule">The rule is a ReLU.</p>`,
@@ -92,6 +97,7 @@ beforeAll(async () => {
       },
       { path: '/side/camera.html', handler: html(CAMERA) },
       { path: '/side/coco.html', handler: html(COCO) },
+      { path: '/side/absolute.html', handler: html(ABSOLUTE) },
       { path: '/side/quirks.html', handler: html(QUIRKS) },
     ],
   });
@@ -172,6 +178,20 @@ describe('side by side', () => {
     await panel.waitFor({ state: 'detached' });
     expect(await rootStyle(page)).toBeNull();
     expect(await across()).toEqual(acrossBefore);
+    await page.close();
+  });
+
+  it('also on a page whose content is positioned absolutely against the viewport', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${server.url}/side/absolute.html`);
+    await page.getByRole('button', { name: 'Explain this model' }).waitFor({ timeout: 30_000 });
+    const main = () => page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().right);
+    expect(await main()).toBeGreaterThan(VIEWPORT.width - 420);
+    const panel = await openPanel(page);
+    await expect.poll(() => covered(page), { timeout: 10_000 }).toEqual([]);
+    await panel.getByRole('button', { name: 'Close Literate panel' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await rootStyle(page)).toBeNull();
     await page.close();
   });
 

@@ -60,4 +60,19 @@ describe('PageShift (side by side)', () => {
     expect(shift.fit('left', 300, 1280, () => null)).toBe(300);
     expect(margin('left')).toBe(300);
   });
+
+  it('makes the root the containing block when the content is positioned against the viewport', () => {
+    const margin = () => parseFloat(html.style.getPropertyValue('margin-right')) || 0;
+    // Absolutely positioned at 100..1200: only moves (fluid) once <html> is positioned.
+    const absolute = () =>
+      html.style.getPropertyValue('position') === 'relative'
+        ? { left: 100, right: 1200 - margin() }
+        : { left: 100, right: 1200 };
+    const shift = new PageShift(html);
+    expect(shift.fit('right', 420, 1280, absolute)).toBe(340);
+    expect(html.style.getPropertyValue('position')).toBe('relative');
+    expect(html.style.getPropertyPriority('position')).toBe('important');
+    shift.restore();
+    expect(html.hasAttribute('style')).toBe(false);
+  });
 });
