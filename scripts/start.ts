@@ -1,5 +1,6 @@
 // `npm start`: serves the demo gallery and opens it in Chromium with the freshly built extension in a fresh profile.
-// Without a display it runs headless instead, visits every gallery page, and writes screenshots.
+// Without a display it runs headless instead, visits every gallery page, and writes screenshots. `--firefox` does the
+// same in Firefox with dist/firefox (scripts/start-firefox.ts).
 
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { galleryPages } from '../demos/gallery';
 import { startServer } from '../demos/server';
+import { startFirefox } from './start-firefox';
 
 const root = resolve(import.meta.dirname, '..');
 const extensionDir = join(root, 'dist/chrome');
@@ -50,13 +52,20 @@ Load Literate in your own browser:
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+  if (!process.argv.includes('--firefox') && !existsSync(join(extensionDir, 'manifest.json'))) {
     console.error('dist/chrome is missing: run `npm run build` (npm start does it for you).');
     process.exit(1);
   }
   const port = Number(process.env.PORT ?? 8321);
   const server = await startServer({ port }).catch(() => startServer({ port: 0 }));
   printManualInstall(server.url);
+
+  if (process.argv.includes('--firefox')) {
+    const headless = !hasDisplay() || process.argv.includes('--headless');
+    await startFirefox(server.url, headless, screenshotsDir);
+    await server.close();
+    return;
+  }
 
   const browserPath = findBrowser();
   if (!browserPath) {

@@ -55,7 +55,7 @@ export interface FirefoxSession {
 }
 
 export async function launchFirefox(
-  options: { addon?: boolean; prefs?: Record<string, unknown> } = {},
+  options: { addon?: boolean; prefs?: Record<string, unknown>; headless?: boolean } = {},
 ): Promise<FirefoxSession> {
   const withAddon = options.addon ?? true;
   if (withAddon && !existsSync(join(ADDON_DIR, 'manifest.json'))) {
@@ -65,8 +65,8 @@ export async function launchFirefox(
     browser: 'firefox',
     executablePath: firefoxPath(),
     protocol: 'webDriverBiDi',
-    headless: true,
-    defaultViewport: { width: 1280, height: 800 },
+    headless: options.headless ?? true,
+    defaultViewport: options.headless === false ? null : { width: 1280, height: 800 },
     extraPrefsFirefox: { ...PREFS, ...options.prefs },
     // WebDriver BiDi refuses to navigate to moz-extension:// pages unless system access is allowed.
     env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
