@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import type { ActionResult, PacksAdminView } from '../../protocol/packs-messages';
-import type { PackRecord, Source } from '../../protocol/pack-records';
+import { signatureText, type PackRecord, type Source } from '../../protocol/pack-records';
 import { ask, errorText } from '../ui/ask';
 import { ProblemNotice } from './problems';
 
@@ -109,6 +109,17 @@ function PackRow({
         v{record.version} · {record.authors.map((a) => a.name).join(', ')}
         {record.derivedFrom ? ' · your edited copy' : ''}
       </span>
+      <div
+        class="model-meta"
+        data-testid="pack-signature"
+        role={record.signature?.state === 'invalid' || record.signerChange ? 'alert' : undefined}
+      >
+        {record.signature?.state === 'invalid' || record.signerChange ? (
+          <strong>{signatureText(record.signature, record.signerChange)}</strong>
+        ) : (
+          signatureText(record.signature, record.signerChange)
+        )}
+      </div>
       <div class="model-meta">
         For: {record.pages.slice(0, 3).join(', ')}
         {record.pages.length > 3 ? ' …' : ''}
