@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TFJS_UMD } from './fixtures';
-import { screenshot, tabIdOf, waitForBadge, badgeText, type ExtensionSession } from './harness';
+import { screenshot, tabIdOf, waitForBadge, badgeText, watchConsole, type ExtensionSession } from './harness';
 import { launchLiterate } from './hook-fixtures/extension';
 import { RECORDER, isolatedWorld, type IsolatedWorld } from './hook-fixtures/isolated';
 import { bytes, html, startHookServer, type HookServer } from './hook-fixtures/server';
@@ -56,7 +56,7 @@ async function droppedModelFiles(): Promise<{ json: string; weights: Uint8Array 
   return { json, weights: new Uint8Array(a.weightData as ArrayBuffer) };
 }
 
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pin</title>
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pin</title><link rel="icon" href="data:,">
 <script src="${TF4}"></script></head><body><main><h1>Two models</h1><output id="out"></output></main><script>
 async function predictOnce() {
   const model = await tf.loadLayersModel('/pin/dropped/model.json');
@@ -111,10 +111,13 @@ interface Opened {
   world: IsolatedWorld;
   cdp: CDPSession;
   panel: Locator;
+  /** Everything the page's console and error events said (Literate must add nothing). */
+  console: { messages: string[]; errors: string[] };
 }
 
 async function open(): Promise<Opened> {
   const page = await session.context.newPage();
+  const seen = watchConsole(page);
   await page.goto(`${server.url}/pin/page.html`);
   await page.waitForFunction(() => (window as any).ready === true && (window as any).frames > 2);
   const tabId = await tabIdOf(session, page);
@@ -122,7 +125,7 @@ async function open(): Promise<Opened> {
   const world = await isolatedWorld(page, session.extensionId);
   expect(await world.evaluate(RECORDER)).toBe(true);
   const cdp = await session.context.newCDPSession(page);
-  return { page, tabId, world, cdp, panel: page.getByRole('dialog', { name: 'Literate' }) };
+  return { page, tabId, world, cdp, panel: page.getByRole('dialog', { name: 'Literate' }), console: seen };
 }
 
 const pageState = (page: Page) =>
@@ -168,6 +171,7 @@ describe('pin: an explained model stays explorable', () => {
     expect(await probeDropped(o.world)).toMatch(/the page has let go of this model/);
     const after = await pageState(o.page);
     expect(after.changed).toBe(false);
+    expect(o.console).toEqual({ messages: [], errors: [] });
     await o.cdp.detach();
     await o.world.close();
     await o.page.close();
@@ -218,6 +222,7 @@ describe('pin: an explained model stays explorable', () => {
     const after = await pageState(o.page);
     expect(after.changed).toBe(false);
     expect(after.frames).toBeGreaterThan(open_.frames);
+    expect(o.console).toEqual({ messages: [], errors: [] });
     await o.cdp.detach();
     await o.world.close();
     await o.page.close();
