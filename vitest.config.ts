@@ -22,6 +22,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
+          // The popup refreshes its state once a second: a poll must outlast a refresh on a loaded machine.
+          expect: { poll: { timeout: 5_000 } },
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',
           testTimeout: 120_000,
