@@ -17,6 +17,16 @@ export function hiddenReason(el: Element): string | null {
   if (!el.isConnected) return 'its element is no longer on the page';
   const view = el.ownerDocument.defaultView;
   if (!view) return null;
+  // jsdom lays nothing out: there every size is 0, so size says nothing without a layout engine.
+  const laidOut = typeof view.ResizeObserver === 'function';
+  const sized = () => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 || r.height > 0;
+  };
+  // The common case, shown: one call where the browser has it (no walk up the ancestors).
+  const check = (el as Element & { checkVisibility?(o?: object): boolean }).checkVisibility;
+  if (laidOut && typeof check === 'function' && check.call(el, { visibilityProperty: true }) && sized())
+    return null;
   for (let e: Element | null = el; e; e = e.parentElement) {
     if (view.getComputedStyle(e).display === 'none')
       return e === el
@@ -26,10 +36,7 @@ export function hiddenReason(el: Element): string | null {
   const visibility = view.getComputedStyle(el).visibility;
   if (visibility === 'hidden' || visibility === 'collapse')
     return 'its element is invisible on this page (visibility: hidden)';
-  const r = el.getBoundingClientRect();
-  // jsdom lays nothing out: there every size is 0, so size says nothing without a layout engine.
-  const laidOut = typeof view.ResizeObserver === 'function';
-  if (laidOut && r.width === 0 && r.height === 0) return 'its element takes no space on the page';
+  if (laidOut && !sized()) return 'its element takes no space on the page';
   return null;
 }
 
@@ -60,8 +67,18 @@ export function useHiddenNotes(placed: readonly PlacedItem[] | undefined): Hidde
     };
     check();
     if (typeof ResizeObserver !== 'function') return;
+    // Only a change between some size and none can show or hide a note: anchors that merely resize (a live bar)
+    // cost nothing more.
     let frame = 0;
-    const observer = new ResizeObserver(() => {
+    const empty = new WeakMap<Element, boolean>();
+    const observer = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        const now = entry.contentRect.width === 0 && entry.contentRect.height === 0;
+        if (empty.get(entry.target) !== now) changed = true;
+        empty.set(entry.target, now);
+      }
+      if (!changed) return;
       frame ||= requestAnimationFrame(() => {
         frame = 0;
         check();
