@@ -216,7 +216,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Console messages and page errors of a page, so tests can prove Literate adds none. */
+/** Console messages and page errors of a page, so tests can prove Literate adds none (LITERATE_DEBUG=1: stacks). */
 export function watchConsole(page: Page): { messages: string[]; errors: string[] } {
   const seen = { messages: [] as string[], errors: [] as string[] };
   page.on('console', (m) => seen.messages.push(`${m.type()}: ${m.text()}`));
