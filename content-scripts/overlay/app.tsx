@@ -3,7 +3,7 @@
 // each model's outline state while closed. With an active pack: its provenance, tour and orphans at the top of the
 // panel, its notes on the page.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ChecksAndBudget } from './checks/checks-provider';
 import { ChecksSection } from './checks/checks-section';
 import { ChecksSummary } from './checks/checks-summary';
@@ -58,7 +58,8 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
     window.addEventListener('resize', onResize, { passive: true });
     return () => window.removeEventListener('resize', onResize);
   }, []);
-  useEffect(() => {
+  // A layout effect: the page gets its room back in the same commit that removes the panel (no frame in between).
+  useLayoutEffect(() => {
     shift.current ??= new PageShift();
     const [vw, vh] = viewport;
     if (!open) shift.current.set(null, 0);
@@ -69,7 +70,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
       shift.current.fit(panel.side, panel.width, inner, () => measureContent());
     }
   }, [open, panel.side, panel.width, panel.height, viewport]);
-  useEffect(() => () => shift.current?.set(null, 0), []);
+  useLayoutEffect(() => () => shift.current?.set(null, 0), []);
 
   const models = snapshot.models;
   const model = models.find((m) => m.id === chosenModel) ?? defaultModel(models);
