@@ -453,7 +453,7 @@ describe('overlay with a pack: the CNN test page', () => {
     await linked.goto(link);
     await readerGesture(linked);
     const consent = await prompt;
-    expect(await consent.textContent('body')).toContain('opens at step 3');
+    await expect.poll(() => consent.textContent('body')).toContain('opens at step 3');
     // The consent window closes itself on the click: do not wait for anything after it.
     await acceptConsent(consent);
     const linkedPanel = linked.getByRole('dialog', { name: 'Literate' });

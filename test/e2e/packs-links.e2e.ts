@@ -87,7 +87,7 @@ describe('share links', () => {
       .toBe('A tour of the two small models');
     expect(await consent.getByTestId('consent-origin').textContent()).toContain(server.url);
     expect(await consent.getByTestId('provenance').textContent()).toContain('Grace Hopper');
-    expect(await consent.textContent('body')).toContain('opens at step 2');
+    await expect.poll(() => consent.textContent('body')).toContain('opens at step 2');
     await screenshot(consent, 'packs-consent-url');
     expect(await axeViolations(consent)).toEqual([]);
     await consent.emulateMedia({ colorScheme: 'light' });

@@ -1,7 +1,7 @@
 // Authoring mode's controller: on/off, the draft session, the page's models described, pointing (pick mode and
 // what it anchors), the next checked selector on offer, pinning notes to outline nodes, and announcements.
 
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
 import {
   addAnnotation,
@@ -174,8 +174,9 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     return () => document.removeEventListener('selectionchange', onChange);
   }, [on, host]);
 
-  // Pick mode: listeners on the page only while pointing.
-  useEffect(() => {
+  // Pick mode: listeners on the page only while pointing, attached in the commit that draws the banner (a layout
+  // effect: an Escape pressed the moment the banner shows must stop pointing).
+  useLayoutEffect(() => {
     if (!picking || !host) return;
     const forWhat = picking;
     const stop = startPicking({
