@@ -193,15 +193,7 @@ export class ShareLinks {
       },
     };
     pending.view.id = pending.id;
-    if (declineKeys(pending).some((k) => k !== null && this.declined.has(k))) {
-      this.declinedByTab.set(tabId, pending);
-      return this.status(tabId, {
-        state: 'declined',
-        source,
-        reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.',
-      });
-    }
-    await this.ask(pending);
+    await this.askUnlessDeclined(pending, source);
   }
 
   /** Fetches a share link's pack: no redirects (a redirect could lead past the address check). */
@@ -261,11 +253,16 @@ export class ShareLinks {
       },
     };
     pending.view.id = pending.id;
+    await this.askUnlessDeclined(pending, url);
+  }
+
+  /** Asks about `pending`, unless the reader already declined its source in this browser session. */
+  private async askUnlessDeclined(pending: Pending, source: string): Promise<void> {
     if (declineKeys(pending).some((k) => k !== null && this.declined.has(k))) {
-      this.declinedByTab.set(tabId, pending);
-      return this.status(tabId, {
+      this.declinedByTab.set(pending.tabId, pending);
+      return this.status(pending.tabId, {
         state: 'declined',
-        source: url,
+        source,
         reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.',
       });
     }
