@@ -4,10 +4,12 @@ import {
   GRAPH_LIMITS,
   type ModelGraph,
   type ModelNode,
+  type ModelRuntime,
   type Shape,
   type TensorRef,
   type WeightRole,
   type WeightSpec,
+  MODEL_RUNTIMES,
   WEIGHT_ROLES,
 } from './model-graph';
 import { isRec } from '../base/is-record';
@@ -17,6 +19,7 @@ const ORIGINS = new Set(['http', 'indexeddb', 'localstorage', 'files', 'memory',
 const CATEGORIES = new Set(['input', 'const', 'layer', 'op']);
 const SHAPE_SOURCES = new Set(['config', 'live', 'unknown']);
 const VERSION_CLASSES = new Set(['1.x', '2.x', '3.x+', 'unknown']);
+const RUNTIMES = new Set<string>(MODEL_RUNTIMES);
 
 class Invalid extends Error {}
 
@@ -135,6 +138,8 @@ export function parseModelGraph(v: unknown): ModelGraph | null {
       fingerprint,
     };
     if (o.notes !== undefined) graph.notes = arr(o.notes, 32).map((n) => str(n, 512));
+    if (o.runtime !== undefined) graph.runtime = oneOf<ModelRuntime>(o.runtime, RUNTIMES);
+    if (o.runtimeVersion !== undefined) graph.runtimeVersion = strOrNull(o.runtimeVersion, 64);
     return graph;
   } catch {
     return null;

@@ -117,7 +117,16 @@ export interface ModelGraph {
   fingerprint: string;
   /** What could not be read, when the description is partial (absent when complete). */
   notes?: string[];
+  /** The runtime the model runs on: absent (or 'tfjs') for TensorFlow.js; 'onnx' for ONNX Runtime Web, whose
+   * execution provider is then in `backend` ('wasm', 'webgpu') and whose `format` is 'onnx'. */
+  runtime?: ModelRuntime;
+  /** The runtime's version when the page told us (ONNX Runtime Web's `env.versions.web`); tf.js uses tfjsVersion. */
+  runtimeVersion?: string | null;
 }
+
+/** The two sides of the runtime boundary. */
+export type ModelRuntime = 'tfjs' | 'onnx';
+export const MODEL_RUNTIMES: readonly ModelRuntime[] = ['tfjs', 'onnx'];
 
 /** A short summary of a model, sent as soon as a model is found (before anyone asks to describe it). */
 export interface ModelSummary {
@@ -136,4 +145,7 @@ export interface ModelSummary {
    * same model again from `sourceUrl` (fingerprint verified) for the explanation, apart from the page's tensors.
    */
   hold?: 'pinned' | 'collected' | 'reloaded';
+  /** As in ModelGraph: absent for tf.js; 'onnx' for an ONNX Runtime Web session (nodes and params 0 until described). */
+  runtime?: ModelRuntime;
+  runtimeVersion?: string | null;
 }

@@ -1,13 +1,15 @@
 // Validation of the bridge's messages (protocol.ts): each validator returns a fresh, plain copy with only known
 // fields, or null. Page messages are untrusted; content messages are checked too, since the page can forge them.
 
-import type { ModelGraph, ModelSummary } from '../model/model-graph';
+import { MODEL_RUNTIMES, type ModelGraph, type ModelRuntime, type ModelSummary } from '../model/model-graph';
 import { isWeightsDigest, type WeightsDigestInfo } from '../model/weights-digest';
 import {
   BRIDGE_LIMITS,
   BRIDGE_NAMESPACE,
   BRIDGE_VERSION,
   MAX_WEIGHT_VALUES,
+  ONNX_MAX_MODEL_BYTES,
+  type OnnxModelSource,
   type Reduction,
   type ContentMessage,
   type EngineInfo,
@@ -76,6 +78,7 @@ function dims(v: Json, allowNull: boolean, maxRank = 8): (number | null)[] | nul
 const VERSION_CLASSES = new Set(['1.x', '2.x', '3.x+', 'unknown']);
 const MODEL_KINDS = new Set(['layers', 'graph']);
 const HOLDS = new Set(['pinned', 'collected', 'reloaded']);
+const RUNTIMES = new Set<string>(MODEL_RUNTIMES);
 const REDUCTIONS = new Set(['none', 'channel-mean', 'channel-max', 'downsample']);
 
 export function parseEngineInfo(v: Json): EngineInfo | null {
@@ -107,6 +110,14 @@ export function parseModelSummary(v: Json): ModelSummary | null {
   if (id === null || kind === null || name === null || sourceUrl === undefined) return null;
   if (nodes === null || params === null || backend === undefined || revision === null) return null;
   if (hold === null) return null;
+  const runtime =
+    v.runtime === undefined
+      ? undefined
+      : typeof v.runtime === 'string' && RUNTIMES.has(v.runtime)
+        ? v.runtime
+        : null;
+  const runtimeVersion = v.runtimeVersion === undefined ? undefined : strOrNull(v.runtimeVersion);
+  if (runtime === null || runtimeVersion === null) return null;
   return {
     id,
     kind,
@@ -117,6 +128,8 @@ export function parseModelSummary(v: Json): ModelSummary | null {
     backend,
     ...(revision === undefined ? {} : { revision }),
     ...(hold === undefined ? {} : { hold: hold as NonNullable<ModelSummary['hold']> }),
+    ...(runtime === undefined ? {} : { runtime: runtime as ModelRuntime }),
+    ...(runtimeVersion === undefined ? {} : { runtimeVersion }),
   };
 }
 
@@ -153,6 +166,37 @@ function validEntries<T>(list: unknown[], max: number, parse: (v: Json) => T | n
   }
   return out;
 }
+
+/** An ONNX session's model as the hook hands it over for describing (bytes bounded by ONNX_MAX_MODEL_BYTES). */
+export function parseOnnxSource(v: Json): OnnxModelSource | null {
+  if (!isRec(v)) return null;
+  const bytes = ownArrayBuffer(v.bytes, ONNX_MAX_MODEL_BYTES);
+  if (bytes === null) return null;
+  const url = strOrNull(v.url);
+  const executionProvider = strOrNull(v.executionProvider);
+  const runtimeVersion = strOrNull(v.runtimeVersion);
+  const origin = typeof v.origin === 'string' && ONNX_ORIGINS.has(v.origin) ? v.origin : null;
+  if (url === undefined || executionProvider === undefined || runtimeVersion === undefined || origin === null)
+    return null;
+  if (!Array.isArray(v.liveShapes) || v.liveShapes.length > BRIDGE_LIMITS.maxEndpoints * 2) return null;
+  const liveShapes: OnnxModelSource['liveShapes'] = [];
+  for (const entry of v.liveShapes) {
+    if (!isRec(entry)) return null;
+    const name = str(entry.name, 1024);
+    const shape = dims(entry.shape, false);
+    if (name === null || shape === null) return null;
+    liveShapes.push({ name, shape: shape as number[] });
+  }
+  return {
+    bytes,
+    url,
+    origin: origin as OnnxModelSource['origin'],
+    executionProvider,
+    runtimeVersion,
+    liveShapes,
+  };
+}
+const ONNX_ORIGINS = new Set(['http', 'memory']);
 
 function parseTapFrame(v: Json): TapFrame | null {
   if (!isRec(v)) return null;
@@ -268,7 +312,10 @@ export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph
         const graph = data.graph === null ? null : parseGraph(data.graph);
         if (data.graph !== null && graph === null)
           return { kind, nonce, requestId, graph: null, error: 'invalid graph' };
-        return { kind, nonce, requestId, graph, error };
+        if (data.onnx === undefined) return { kind, nonce, requestId, graph, error };
+        const onnx = parseOnnxSource(data.onnx);
+        if (onnx === null) return { kind, nonce, requestId, graph: null, error: 'invalid ONNX model source' };
+        return { kind, nonce, requestId, graph, error, onnx };
       }
       case 'tap': {
         const frame = parseTapFrame(data.frame);

@@ -34,6 +34,22 @@ export interface PageSnapshot {
   models: ModelSummary[];
 }
 
+/** Most bytes of an ONNX model the hook copies out of the page for describing (bigger: described by names only). */
+export const ONNX_MAX_MODEL_BYTES = 512 * 1024 * 1024;
+
+/** An ONNX Runtime Web session's model, as the hook hands it to the content script to describe. */
+export interface OnnxModelSource {
+  /** A copy of the model file: the bytes the page passed to InferenceSession.create, or fetched from its URL. */
+  bytes: ArrayBuffer;
+  /** The URL the page created the session from (resolved), or null when it passed bytes. */
+  url: string | null;
+  origin: 'http' | 'memory';
+  executionProvider: string | null;
+  runtimeVersion: string | null;
+  /** Input and output shapes of the page's first call, when the model leaves them free. */
+  liveShapes: { name: string; shape: number[] }[];
+}
+
 /** Values of one watched node from one of the page's own calls. */
 export interface TapFrame {
   subscriptionId: string;
@@ -71,7 +87,15 @@ export type PageMessage =
   | { kind: 'welcome'; nonce: string; snapshot: PageSnapshot }
   | { kind: 'engine'; nonce: string; engine: EngineInfo }
   | { kind: 'model'; nonce: string; model: ModelSummary }
-  | { kind: 'graph'; nonce: string; requestId: string; graph: ModelGraph | null; error: string | null }
+  | {
+      kind: 'graph';
+      nonce: string;
+      requestId: string;
+      graph: ModelGraph | null;
+      error: string | null;
+      /** For an ONNX Runtime Web session: its model, which the content script parses (the page pays no parser). */
+      onnx?: OnnxModelSource;
+    }
   | { kind: 'tap'; nonce: string; frame: TapFrame }
   | { kind: 'tap-ended'; nonce: string; subscriptionId: string; reason: string }
   | { kind: 'probe-result'; nonce: string; requestId: string; values: ProbeValue[]; error: string | null }
