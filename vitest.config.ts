@@ -14,7 +14,7 @@ export default defineConfig({
           ],
           exclude: ['**/node_modules/**', 'dist/**'],
           environment: 'node',
-          setupFiles: ['test/unit/setup-tex.ts'],
+          setupFiles: ['test/unit/setup-tex.ts', 'test/unit/setup-i18n.ts'],
           testTimeout: 60_000,
         },
       },

@@ -46,6 +46,7 @@ class ExtensionAssetsPlugin {
       copy('extension/options/options.html', 'options.html');
       copy('extension/ui/ui.css', 'ui.css');
       copy('extension/icons', 'icons');
+      copy('extension/_locales', '_locales');
       // KaTeX: the stylesheet (loaded into the overlay's shadow root) and only the woff2 fonts it needs.
       copy('node_modules/katex/dist/katex.min.css', 'katex/katex.min.css');
       cpSync(join(root, 'node_modules/katex/dist/fonts'), join(chromeDir, 'katex/fonts'), {

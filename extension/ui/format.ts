@@ -1,14 +1,21 @@
-// Number formatting shared by the popup, options and overlay: parameter counts and byte sizes a person can read.
+// Number formatting shared by the popup, options and overlay: parameter counts and byte sizes a person can read, in
+// the reader's language (1.2M / 1,2 M; 3.0 MB / 3,0 Mo).
+
+import { formatNumber, t } from './i18n';
 
 export function formatCount(n: number): string {
-  if (n >= 1e9) return `${(n / 1e9).toFixed(n >= 1e10 ? 0 : 1)}B`;
-  if (n >= 1e6) return `${(n / 1e6).toFixed(n >= 1e7 ? 0 : 1)}M`;
-  if (n >= 1e4) return `${(n / 1e3).toFixed(0)}k`;
-  return n.toLocaleString('en-US');
+  if (n >= 1e4) {
+    // One decimal only where it says something: 2.3M, but 12K, 25M and 123K.
+    const leading = n / 1000 ** Math.floor(Math.log10(n) / 3);
+    const digits = n >= 1e6 && leading < 10 ? 1 : 0;
+    return formatNumber(n, { notation: 'compact', maximumFractionDigits: digits });
+  }
+  return formatNumber(n);
 }
 
 export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
+  const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+  if (n >= 1024 * 1024) return t('unitMegabytes', formatNumber(n / 1024 / 1024, oneDecimal));
+  if (n >= 1024) return t('unitKilobytes', formatNumber(n / 1024, oneDecimal));
+  return t('unitBytes', formatNumber(n));
 }
