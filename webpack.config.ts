@@ -7,6 +7,7 @@ import TerserPlugin from 'terser-webpack-plugin';
 import webpack from 'webpack';
 import { deriveManifest } from './scripts/manifests';
 import { findNoncharacters } from './scripts/noncharacters';
+import { BundledLicensesPlugin } from './scripts/bundled-licenses';
 
 const root = dirname(fileURLToPath(import.meta.url));
 /** LITERATE_DIST puts the extension builds elsewhere (parallel work; pair with LITERATE_EXTENSION_DIR in e2e). */
@@ -146,16 +147,22 @@ const cli: webpack.Configuration = {
     clean: true,
   },
   experiments: { outputModule: true },
-  externalsType: 'module',
+  // tf.js is an optional peer of the published CLI, needed by `pack check` only: a dynamic import() that fails there,
+  // with install instructions, instead of a static import that would stop every command.
+  externalsType: 'import',
   externals: [/^@tensorflow\//],
   resolve: resolveConfig,
   // One file: KaTeX's dynamic import (a chunk of its own in the extension) is bundled in.
   module: { rules: [tsRule, rawRule], parser: { javascript: { dynamicImportMode: 'eager' } } },
   optimization: { minimize: false },
   performance: { hints: false },
+  plugins: [new BundledLicensesPlugin()],
 };
 
-const configs: webpack.Configuration[] = [extension, cli];
+// AMO's source archive (scripts/package-sources.ts) holds only the extension's sources: no CLI, no gallery.
+const configs: webpack.Configuration[] = existsSync(join(root, 'cli/literate/main.ts'))
+  ? [extension, cli]
+  : [extension];
 
 const demosConfigPath = join(root, 'demos/webpack.demos.js');
 if (existsSync(demosConfigPath)) {

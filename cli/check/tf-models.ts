@@ -31,10 +31,33 @@ export interface LoadedModel {
 
 let tfPromise: Promise<Tf> | undefined;
 
+/** The published CLI has tf.js as an optional peer: say how to install it rather than print a resolver error. */
+export const TF_INSTALL_HINT =
+  'this command runs the model with TensorFlow.js, an optional peer of the literate CLI that is not installed.\n' +
+  'Install it next to the CLI:\n' +
+  '  npm install @tensorflow/tfjs@^4.22.0          (in the project where you installed the CLI)\n' +
+  '  npm install --global @tensorflow/tfjs@^4.22.0 (if you installed the CLI with --global)';
+
+function missingTf(error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  const message = String((error as Error)?.message ?? error);
+  const notFound =
+    code === 'ERR_MODULE_NOT_FOUND' ||
+    code === 'MODULE_NOT_FOUND' ||
+    /Cannot find (module|package)/.test(message);
+  return notFound ? new Error(TF_INSTALL_HINT) : (error as Error);
+}
+
 /** tf.js on the cpu backend, imported on first use (so other commands do not pay for it). */
 export function loadTf(): Promise<Tf> {
   tfPromise ??= (async () => {
-    const tf = (await import('@tensorflow/tfjs')) as Tf;
+    let tf: Tf;
+    try {
+      tf = (await import('@tensorflow/tfjs')) as Tf;
+    } catch (error) {
+      tfPromise = undefined;
+      throw missingTf(error);
+    }
     tf.enableProdMode(); // no console notes from tf.js (they would mix with the report on stdout/stderr)
     await tf.setBackend('cpu');
     await tf.ready();

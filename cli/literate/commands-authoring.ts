@@ -6,6 +6,7 @@ import { exportW3C, importW3C } from '../../annotations/interop/w3c';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 import { previewCommand as preview } from './preview';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -53,19 +54,37 @@ async function decompileCommand(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+/** Without the gallery (the published CLI) every path but the pack's is a 404 that says why. */
+const NO_GALLERY_ROUTE = {
+  path: /^/,
+  handler: (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(
+      'Not found: this preview serves only the pack (the demo gallery comes with a clone of Literate).',
+    );
+  },
+};
+
 async function previewCommand(argv: string[], io: CliIo): Promise<number> {
   const [{ startServer, REPO_ROOT }, { galleryPages }, { existsSync }, { join, resolve }] = await Promise.all(
     [import('../../demos/server'), import('../../demos/gallery'), import('node:fs'), import('node:path')],
   );
   // From the TypeScript source the repo root is known; from the bundled CLI (dist/cli) it is one folder further up.
+  // The published CLI has no gallery: it serves the pack alone and links the pack's own page.
   const root = [REPO_ROOT, resolve(REPO_ROOT, '..'), process.cwd()].find((dir) =>
     existsSync(join(dir, 'demos/index.html')),
   );
-  if (!root) throw new UsageError('pack preview runs from a clone of Literate (it serves its demo gallery)');
   return preview(argv, io, {
-    startServer: (opts) => startServer({ ...opts, root }),
-    galleryPages: () => galleryPages(root),
-    untilStopped: () => new Promise<void>((done) => process.once('SIGINT', () => done())),
+    startServer: (opts) =>
+      root
+        ? startServer({ ...opts, root })
+        : startServer({ ...opts, routes: [...opts.routes, NO_GALLERY_ROUTE] }),
+    galleryPages: () => (root ? galleryPages(root) : []),
+    untilStopped: () =>
+      new Promise<void>((done) => {
+        process.once('SIGINT', () => done());
+        process.once('SIGTERM', () => done());
+      }),
   });
 }
 

@@ -5,7 +5,7 @@ import { LIMITS } from '../../annotations/format/limits';
 export interface CliIo {
   stdout(line: string): void;
   stderr(line: string): void;
-  /** Reads a local file or an http(s) URL as text. */
+  /** Reads a local file, an http(s) URL, or standard input (`-`) as text. */
   read(source: string): Promise<string>;
   write(path: string, text: string): Promise<void>;
 }
@@ -24,9 +24,23 @@ async function readUrl(url: string): Promise<string> {
   return text;
 }
 
+/** Standard input to its end, bounded like a download. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_DOWNLOAD) throw new Error(`standard input: more than ${MAX_DOWNLOAD} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export const nodeIo: CliIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
-  read: (source) => (/^https?:\/\//i.test(source) ? readUrl(source) : readFile(source, 'utf8')),
+  read: (source) =>
+    source === '-' ? readStdin() : /^https?:\/\//i.test(source) ? readUrl(source) : readFile(source, 'utf8'),
   write: (path, text) => writeFile(path, text),
 };

@@ -65,7 +65,28 @@ describe('literate pack validate', () => {
     const { io, out } = memoryIo({});
     expect(await run(['--help'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/literate pack validate FILE\|URL/);
-    expect(out.join('\n')).toMatch(/Exit status: 0/);
+    expect(out.join('\n')).toMatch(/Exit status:\n {2}0 {2}valid/);
+  });
+
+  it("prints one command's usage with GROUP COMMAND --help, and the version with --version", async () => {
+    const { io, out } = memoryIo({});
+    expect(await run(['pack', 'export', '--help'], io)).toBe(0);
+    expect(out.join('\n')).toMatch(/^Usage: literate pack export --w3c PACK\.json\|- \[-o OUT\.jsonld\]/);
+    expect(out.join('\n')).not.toMatch(/pack validate/);
+    const version = memoryIo({});
+    expect(await run(['--version'], version.io)).toBe(0);
+    expect(version.out).toEqual([
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+    ]);
+  });
+
+  it('refuses unknown options and options without their value (util.parseArgs), exit 2', async () => {
+    const { io, err } = memoryIo({ 'p.json': example });
+    expect(await run(['pack', 'validate', 'p.json', '--quite'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/unknown option --quite/);
+    expect(await run(['pack', 'build', 'notes.md', '-o'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/-o needs a value/);
+    expect(await run(['schema', 'extra'], io)).toBe(2);
   });
 
   it('prints the schema', async () => {

@@ -56,10 +56,18 @@ export function previewLink(pack: Pack, base: string, pages: string[], page?: st
   return null;
 }
 
+/** The share link on the pack's own page: its first targets.pages pattern that is a plain http(s) URL. */
+export function ownPageLink(pack: Pack, base: string): string | null {
+  const page = pack.targets.pages.find((p) => /^https?:\/\/[^*?#\s]+$/.test(p));
+  return page ? `${page}#literate=${encodeURIComponent(`${base}${PACK_PATH}`)}` : null;
+}
+
 export async function previewCommand(argv: string[], io: CliIo, deps: PreviewDeps): Promise<number> {
   const args = parseArgs(argv, ['--port', '--page'], []);
   if (args.positionals.length !== 1) throw new UsageError('pack preview needs exactly one file');
   const file = args.positionals[0] as string;
+  if (file === '-')
+    throw new UsageError('pack preview rebuilds its file on every request: give a path, not -');
   const first = await loadPack(file, io);
   if ('errors' in first) {
     for (const line of first.errors) io.stdout(line);
@@ -88,7 +96,9 @@ export async function previewCommand(argv: string[], io: CliIo, deps: PreviewDep
     );
   };
   const server = await deps.startServer({ port, routes: [{ path: PACK_PATH, handler: servePack }] });
-  const link = previewLink(first.pack, server.url, deps.galleryPages(), args.options.get('--page'));
+  const link =
+    previewLink(first.pack, server.url, deps.galleryPages(), args.options.get('--page')) ??
+    ownPageLink(first.pack, server.url);
   io.stdout(`Serving ${file} at ${server.url}${PACK_PATH} (rebuilt on every request).`);
   if (link) {
     io.stdout(`Open this link in a browser with Literate installed:\n  ${link}`);
