@@ -38,6 +38,8 @@ export interface PackOffer {
   /** Mean binding score (0–1). */
   score: number;
   steps: number;
+  /** The pack's `language` (BCP 47), when it says. */
+  language?: string;
 }
 
 export interface ActivePack {

@@ -15,6 +15,7 @@ import type { ContentRequest, FrameReport } from '../../protocol/runtime';
 import { shareLinkForPack } from '../share/share-for-pack';
 import type { ErrorLog } from './error-log';
 import { chooseActive, offersFor, provenanceOf } from './packs/matching';
+import { readerLanguages } from './reader-languages';
 import type { PackService } from './packs/service';
 import type { ShareLinks } from './share-links';
 import type { TabPacks } from './tab-packs';
@@ -70,7 +71,13 @@ export async function handleContentPacks(
     case 'frame-packs': {
       if (sender.frameId === 0) tabs.document(sender.tabId, request.session, request.frameUrl);
       const usable = await service.usable();
-      const offers = offersFor(usable, request.frameUrl, request.graphs, tabs.linkedKeys(sender.tabId));
+      const offers = offersFor(
+        usable,
+        request.frameUrl,
+        request.graphs,
+        tabs.linkedKeys(sender.tabId),
+        readerLanguages(),
+      );
       const activeKey = chooseActive(offers, tabs.chosen(sender.tabId));
       tabs.setFrame(sender.tabId, sender.frameId, {
         frameUrl: request.frameUrl,

@@ -7,6 +7,7 @@ import type { TabPacksView } from '../../protocol/packs';
 import type { TabState } from '../../protocol/runtime';
 import { countModels } from '../../protocol/runtime';
 import { ask } from '../ui/ask';
+import { localizeDocument, t, tn } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { targetTabId } from '../ui/tab-query';
 import { ModelList } from './model-list';
@@ -27,7 +28,7 @@ function Popup() {
     const refresh = async () => {
       try {
         const tabId = await targetTabId();
-        if (tabId === null) throw new Error('There is no active tab.');
+        if (tabId === null) throw new Error(t('popupNoActiveTab'));
         const state = await ask({ type: 'get-tab-state', tabId });
         const packs = await ask({ type: 'get-tab-packs', tabId });
         if (!stopped) {
@@ -53,10 +54,10 @@ function Popup() {
         <img src="icons/icon-32.png" width={20} height={20} alt="" />
         Literate
       </h1>
-      {load.status === 'loading' && <p class="muted">Looking at this tab…</p>}
+      {load.status === 'loading' && <p class="muted">{t('popupLookingAtTab')}</p>}
       {load.status === 'error' && (
         <p class="warn" role="alert">
-          Could not read this tab: {load.message}
+          {t('popupCouldNotRead', load.message)}
         </p>
       )}
       {load.status === 'ready' && <TabSummary state={load.state} />}
@@ -66,7 +67,7 @@ function Popup() {
       {tabId !== null && <SitePanel tabId={tabId} />}
       <p class="footer">
         <a href="options.html" target="_blank" rel="noreferrer">
-          Manage packs and settings
+          {t('popupManageLink')}
         </a>
       </p>
     </>
@@ -78,25 +79,26 @@ function TabSummary({ state }: { state: TabState }) {
   const models = state.frames.flatMap((f) => f.models.map((m) => ({ ...m, frameUrl: f.frameUrl })));
   const n = countModels(state);
   if (engines.length === 0) {
-    return <p class="muted">No TensorFlow.js on this page.</p>;
+    return <p class="muted">{t('popupNoTfjs')}</p>;
   }
   const late = engines.some((e) => e.late);
   const versions = [...new Set(engines.map((e) => e.tfjsVersion ?? `tf.js ${e.versionClass}`))];
   return (
     <>
       <p data-testid="summary">
-        <strong>{n === 1 ? '1 model' : `${n} models`}</strong> found · {versions.join(', ')}
+        <strong>{tn('popupModelsFound', n)}</strong> · <span dir="auto">{versions.join(', ')}</span>
       </p>
       {late && (
         <p class="warn" role="status">
-          Literate started after this page loaded tf.js. Reload the page to see models built before.
+          {t('popupLate')}
         </p>
       )}
-      {n === 0 && !late && <p class="muted">tf.js is running, but no model has been loaded yet.</p>}
+      {n === 0 && !late && <p class="muted">{t('popupNoModelYet')}</p>}
       <ModelList models={models} />
     </>
   );
 }
 
+localizeDocument();
 void applyTheme(document.documentElement);
 render(<Popup />, document.getElementById('app')!);

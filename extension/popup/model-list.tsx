@@ -2,17 +2,20 @@
 
 import type { ModelSummary } from '../../model/model-graph';
 import { formatCount } from '../ui/format';
+import { t } from '../ui/i18n';
 
 export function ModelList({ models }: { models: (ModelSummary & { frameUrl?: string })[] }) {
   if (models.length === 0) return null;
   return (
-    <ul class="models" aria-label="Models on this tab">
+    <ul class="models" aria-label={t('modelListLabel')}>
       {models.map((m) => (
         <li key={`${m.frameUrl ?? ''}#${m.id}`}>
-          <div class="model-name">{m.name}</div>
+          <div class="model-name" dir="auto">
+            {m.name}
+          </div>
           <div class="model-meta">
             <span class="tag">{m.kind === 'layers' ? 'LayersModel' : 'GraphModel'}</span>
-            {m.nodes} {m.kind === 'layers' ? 'layers' : 'nodes'} · {formatCount(m.params)} parameters
+            {t(m.kind === 'layers' ? 'modelMetaLayers' : 'modelMetaNodes', m.nodes, formatCount(m.params))}
             {m.backend ? ` · ${m.backend}` : ''}
           </div>
           {m.sourceUrl && (

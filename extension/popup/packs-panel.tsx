@@ -5,31 +5,31 @@ import { useState } from 'preact/hooks';
 import type { ShareLinkResult } from '../../protocol/packs-messages';
 import type { LinkStatus, PackOffer, TabPacksView } from '../../protocol/packs';
 import { ask, errorText } from '../ui/ask';
+import { t, tn } from '../ui/i18n';
 
 function bindingSummary(offer: PackOffer): string {
-  if (!offer.match) return 'checking the models…';
+  if (!offer.match) return t('packsChecking');
   const bound = offer.match.bindings.filter((b) => b.graphId !== null).length;
   const stale = offer.match.bindings.some((b) => b.stale);
-  if (offer.match.complete)
-    return stale ? 'models found (changed since the pack was written)' : 'models found';
-  return `${bound} of ${offer.match.bindings.length} models found`;
+  if (offer.match.complete) return stale ? t('packsModelsFoundChanged') : t('packsModelsFound');
+  return t('packsSomeModelsFound', bound, offer.match.bindings.length);
 }
 
 function LinkNotice({ link, tabId }: { link: LinkStatus; tabId: number }) {
   const [message, setMessage] = useState<string | null>(null);
   const text: Record<LinkStatus['state'], string> = {
-    loading: 'Loading the pack from the link…',
-    asking: 'The link asks Literate to show a pack from a source you have not used before.',
-    loaded: 'Opened from a share link.',
-    declined: 'The pack from the link was not loaded.',
-    failed: 'The share link could not be loaded.',
+    loading: t('linkLoading'),
+    asking: t('linkAsking'),
+    loaded: t('linkLoaded'),
+    declined: t('linkDeclined'),
+    failed: t('linkFailed'),
   };
   const review = async () => {
     const result = await ask({ type: 'review-link', tabId }).catch((e: unknown) => ({
       ok: false as const,
       reason: errorText(e),
     }));
-    setMessage(result.ok ? 'Review it in the Literate window.' : result.reason);
+    setMessage(result.ok ? t('linkReviewInWindow') : result.reason);
   };
   return (
     <div
@@ -42,12 +42,12 @@ function LinkNotice({ link, tabId }: { link: LinkStatus; tabId: number }) {
       {link.reason && <p class="reason">{link.reason}</p>}
       {link.state === 'declined' && (
         <button type="button" class="secondary" onClick={review}>
-          Review the link again
+          {t('linkReviewAgain')}
         </button>
       )}
       {link.state === 'asking' && (
         <button type="button" onClick={review}>
-          Review the pack
+          {t('linkReviewPack')}
         </button>
       )}
       {message && <p class="muted">{message}</p>}
@@ -97,12 +97,12 @@ export function PacksPanel({
 
   return (
     <section aria-labelledby="packs-heading">
-      <h2 id="packs-heading">Explanations</h2>
+      <h2 id="packs-heading">{t('packsHeading')}</h2>
       {view.link && <LinkNotice link={view.link} tabId={tabId} />}
       {view.offers.length === 0 ? (
-        <p class="muted">No annotation pack applies to this page.</p>
+        <p class="muted">{t('packsNone')}</p>
       ) : (
-        <ul class="packs" aria-label="Packs for this page">
+        <ul class="packs" aria-label={t('packsListLabel')}>
           {view.offers.map((offer) => {
             const id = `pack-${offer.key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
             const shown = offer.key === view.activeKey;
@@ -117,50 +117,54 @@ export function PacksPanel({
                       checked={offer.enabled}
                       onChange={() => void toggle(offer)}
                     />
-                    <span class="pack-title">{offer.provenance.title}</span>
+                    <span class="pack-title" dir="auto" lang={offer.language}>
+                      {offer.provenance.title}
+                    </span>
                   </label>
                   {shown ? (
-                    <span class="tag">Shown</span>
+                    <span class="tag">{t('packsShown')}</span>
                   ) : (
                     offer.enabled && (
                       <button
                         type="button"
                         class="secondary small"
                         onClick={() => void choose(offer)}
-                        aria-label={`Show ${offer.provenance.title}`}
+                        aria-label={t('packsShowNamed', offer.provenance.title)}
                       >
-                        Show
+                        {t('packsShow')}
                       </button>
                     )
                   )}
                 </div>
                 <div class="model-meta">
-                  by {offer.provenance.authors.map((a) => a.name).join(', ') || 'unknown'} · v
-                  {offer.provenance.version} · from {offer.provenance.origin ?? offer.provenance.sourceLabel}
+                  {t(
+                    'packsByline',
+                    offer.provenance.authors.map((a) => a.name).join(', ') || t('packsUnknownAuthor'),
+                    offer.provenance.version,
+                    offer.provenance.origin ?? offer.provenance.sourceLabel,
+                  )}
                 </div>
                 <div class="model-meta">
                   {bindingSummary(offer)}
-                  {offer.steps > 0 ? ` · ${offer.steps} steps` : ''}
-                  {offer.linked ? ' · opened by a link' : ''}
+                  {offer.steps > 0 ? ` · ${tn('packsSteps', offer.steps)}` : ''}
+                  {offer.linked ? ` · ${t('packsOpenedByLink')}` : ''}
                 </div>
                 {shown &&
                   view.link?.state === 'loaded' &&
                   view.link.packKey === offer.key &&
                   typeof view.link.step === 'number' && (
                     <div class="model-meta" data-testid="link-step">
-                      Opens at step {view.link.step + 1} of {offer.steps}
+                      {t('packsOpensAtStep', view.link.step + 1, offer.steps)}
                     </div>
                   )}
                 {shown && view.overlay?.packKey === offer.key && view.overlay.orphans > 0 && (
                   <div class="model-meta warn" data-testid="orphans">
-                    {view.overlay.orphans} {view.overlay.orphans === 1 ? 'note' : 'notes'} could not be placed
-                    on this page
+                    {tn('packsOrphans', view.overlay.orphans)}
                   </div>
                 )}
                 {shown && view.overlay?.packKey === offer.key && (view.overlay.hidden ?? 0) > 0 && (
                   <div class="model-meta warn" data-testid="hidden-notes">
-                    {view.overlay.hidden} {view.overlay.hidden === 1 ? 'note is' : 'notes are'} about parts of
-                    the page it does not show (listed in the panel)
+                    {tn('packsHidden', view.overlay.hidden ?? 0)}
                   </div>
                 )}
               </li>
@@ -170,10 +174,10 @@ export function PacksPanel({
       )}
       <div class="actions">
         <button type="button" onClick={open}>
-          Open the explanation
+          {t('packsOpen')}
         </button>
         <button type="button" class="secondary" onClick={() => void copy()} disabled={!active}>
-          Copy share link
+          {t('packsCopyLink')}
         </button>
       </div>
       {share && !share.ok && (
@@ -183,7 +187,7 @@ export function PacksPanel({
       )}
       {share?.ok && (
         <p class="share">
-          <label for="share-link">{copied ? 'Copied:' : 'Share link:'}</label>
+          <label for="share-link">{copied ? t('packsCopied') : t('packsShareLink')}</label>
           <input
             id="share-link"
             readOnly

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
 import { defaultMatches, siteAccessOf, type SiteAccess } from '../permissions/site-access';
 import { ask, errorText } from '../ui/ask';
+import { t } from '../ui/i18n';
 
 async function accessFor(tabId: number): Promise<SiteAccess> {
   const tab = await browser.tabs.get(tabId).catch(() => null);
@@ -26,46 +27,43 @@ export function SitePanel({ tabId }: { tabId: number }) {
     try {
       // Must run in the click's user gesture: no await before it.
       const ok = await browser.permissions.request({ origins: [pattern] });
-      if (!ok) return setMessage('Literate stays off on this site.');
+      if (!ok) return setMessage(t('siteStaysOff'));
       await ask({ type: 'sync-sites' });
       setGranted(true);
-      setMessage('Literate is on for this site. Reload the page so it can see the model from the start.');
+      setMessage(t('siteNowOn'));
     } catch (error) {
-      setMessage(`Could not enable Literate here: ${errorText(error)}`);
+      setMessage(t('siteCouldNotEnable', errorText(error)));
     }
   };
   const disable = async (pattern: string) => {
     await browser.permissions.remove({ origins: [pattern] }).catch(() => false);
     await ask({ type: 'sync-sites' }).catch(() => undefined);
     setAccess(await accessFor(tabId));
-    setMessage('Literate is off for this site.');
+    setMessage(t('siteNowOff'));
   };
   const host = access.pattern.replace(/^https?:\/\//, '').replace(/\/\*$/, '');
 
   return (
     <section aria-labelledby="site-heading">
-      <h2 id="site-heading">This site</h2>
+      <h2 id="site-heading">{t('siteHeading')}</h2>
       {access.kind === 'off' && !granted && (
         <>
-          <p class="muted">
-            Literate only runs on the TensorFlow.js demo sites until you enable it elsewhere. On {host} it
-            would look for TensorFlow.js models on each page you open there; nothing is sent anywhere.
-          </p>
+          <p class="muted">{t('siteOffExplain', host)}</p>
           <button type="button" onClick={() => void enable(access.pattern)}>
-            Enable Literate on this site
+            {t('siteEnable')}
           </button>
         </>
       )}
       {(access.kind === 'granted' || granted) && (
         <>
-          <p class="muted">Literate is enabled on {host}.</p>
+          <p class="muted">{t('siteEnabledOn', host)}</p>
           {granted ? (
             <button type="button" onClick={() => void browser.tabs.reload(tabId).then(() => window.close())}>
-              Reload the page
+              {t('siteReload')}
             </button>
           ) : (
             <button type="button" class="secondary" onClick={() => void disable(access.pattern)}>
-              Turn off on this site
+              {t('siteTurnOff')}
             </button>
           )}
         </>

@@ -2,9 +2,9 @@
 // browser's i18n API (content scripts, the background and extension pages all have it; the MAIN-world hook shows no
 // text), and numbers, sizes and dates follow the same language. How to add a string: docs/i18n.md.
 
-import { pluralKey } from './i18n-core';
+import { directionOf, pluralKey } from './i18n-core';
 
-export { directionOf } from './i18n-core';
+export { directionOf };
 
 /** The default locale's keys, checked by tsc at every call; other locales are checked by i18n.test.ts. */
 export type MessageKey = keyof typeof import('../_locales/en/messages.json');
@@ -74,4 +74,11 @@ export function tn(base: PluralKey, n: number, ...subs: Substitution[]): string 
 
 function asText(sub: Substitution): string {
   return typeof sub === 'number' ? formatNumber(sub) : sub;
+}
+
+/** Marks an extension page with the language its strings are in (screen readers pick their voice from it). */
+export function localizeDocument(root: HTMLElement = document.documentElement): void {
+  const language = uiLanguage();
+  root.lang = language;
+  root.dir = directionOf(language);
 }

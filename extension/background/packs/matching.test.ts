@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pack } from '../../../annotations/format/types';
-import { chooseActive, offersFor, provenanceOf } from './matching';
+import { chooseActive, languageRank, offersFor, provenanceOf } from './matching';
 import type { PackRecord, Source } from './schema';
 import type { UsablePack } from './store';
 import { makeGraph, makePack } from './testing';
@@ -120,5 +120,34 @@ describe('provenanceOf', () => {
       origin: null,
       url: 'mine.json',
     });
+  });
+});
+
+describe("the reader's language", () => {
+  it('ranks the same tag over the same language over another, earlier reader languages first', () => {
+    expect(languageRank('fr', ['fr', 'en'])).toBeGreaterThan(languageRank('en', ['fr', 'en']));
+    expect(languageRank('pt-BR', ['pt-BR'])).toBeGreaterThan(languageRank('pt-PT', ['pt-BR']));
+    expect(languageRank('pt_PT', ['pt-BR'])).toBeGreaterThan(languageRank('de', ['pt-BR']));
+    expect(languageRank(undefined, ['fr'])).toBe(0);
+    expect(languageRank('fr', [])).toBe(0);
+  });
+
+  it("offers and shows the pack in the reader's language first, even over a better-bound one", () => {
+    const english = makePack({ ...byFingerprint, id: 'en', title: 'A English', language: 'en' });
+    const french = makePack({
+      ...byFingerprint,
+      id: 'fr',
+      title: 'B French',
+      language: 'fr-FR',
+      targets: { pages: byFingerprint.targets.pages, models: [{ alias: 'm' }] },
+    });
+    const graphs = [makeGraph({ fingerprint: 'a'.repeat(64) })];
+    const forFrench = offersFor([usable(english), usable(french)], PAGE, graphs, new Set(), ['fr', 'en']);
+    expect(forFrench.map((o) => o.key)).toEqual(['s1:fr', 's1:en']);
+    expect(forFrench[0]!.score).toBeLessThan(forFrench[1]!.score);
+    expect(forFrench[0]!.language).toBe('fr-FR');
+    expect(chooseActive(forFrench, null)).toBe('s1:fr');
+    const forEnglish = offersFor([usable(english), usable(french)], PAGE, graphs, new Set(), ['en-US']);
+    expect(forEnglish.map((o) => o.key)).toEqual(['s1:en', 's1:fr']);
   });
 });

@@ -1,5 +1,6 @@
 // Which packs apply to a frame, decided locally from the frame URL and the frame's described models (nothing leaves
-// the browser), and which one is shown: the reader's choice, else a linked pack, else the best complete match.
+// the browser), and which one is shown: the reader's choice, else a linked pack, else the best complete match — in the
+// reader's language first when several apply.
 
 import type { ModelGraph } from '../../../model/model-graph';
 import { matchModels } from '../../../annotations/targets/match-models';
@@ -35,15 +36,34 @@ export function provenanceOf(record: PackRecord, source: Source): Provenance {
   };
 }
 
+/** How well a pack's language suits a reader who reads `readerLanguages` (most preferred first): 2 for the same
+ * tag as the first one the reader reads (`pt-BR` = `pt-BR`), 1 for the same language (`fr-CA` for `fr`), 0 else;
+ * earlier reader languages weigh more. A pack that names no language ranks as 0. */
+export function languageRank(packLanguage: string | undefined, readerLanguages: readonly string[]): number {
+  if (!packLanguage) return 0;
+  const pack = packLanguage.toLowerCase().replace(/_/g, '-');
+  const primary = (tag: string) => tag.split('-')[0];
+  let best = 0;
+  readerLanguages.forEach((reader, i) => {
+    const r = reader.toLowerCase().replace(/_/g, '-');
+    const weight = readerLanguages.length - i;
+    const score = r === pack ? 2 * weight + 1 : primary(r) === primary(pack) ? 2 * weight : 0;
+    best = Math.max(best, score);
+  });
+  return best;
+}
+
 /**
  * Offers for a frame: packs whose page patterns match `frameUrl`, plus packs a share link opened on this tab.
- * `graphs` null means the frame's models are not described yet (only page matching is done).
+ * `graphs` null means the frame's models are not described yet (only page matching is done). `readerLanguages`
+ * (most preferred first) puts packs in the reader's language ahead of better-bound ones in another.
  */
 export function offersFor(
   usable: readonly UsablePack[],
   frameUrl: string,
   graphs: readonly ModelGraph[] | null,
   linked: ReadonlySet<string> = new Set(),
+  readerLanguages: readonly string[] = [],
 ): PackOffer[] {
   const offers: PackOffer[] = [];
   for (const { record, source, pack } of usable) {
@@ -61,11 +81,13 @@ export function offersFor(
       match,
       score: scores.length > 0 ? scores.reduce((a, b) => a + b, 0) / scores.length : 0,
       steps: pack.steps?.length ?? 0,
+      ...(pack.language ? { language: pack.language } : {}),
     });
   }
   return offers.sort(
     (a, b) =>
       Number(b.linked) - Number(a.linked) ||
+      languageRank(b.language, readerLanguages) - languageRank(a.language, readerLanguages) ||
       b.score - a.score ||
       a.provenance.title.localeCompare(b.provenance.title) ||
       a.key.localeCompare(b.key),
