@@ -15,6 +15,9 @@ import { learnShapesIfAsked } from './tap/live-shapes';
 import { TapManager } from './tap/tap-manager';
 import { captureWouldDisturb } from './tensor-ops';
 import { answerProbe, answerWeights, answerWeightsDigest } from './requests';
+import { OnnxSessions } from './onnx/onnx-sessions';
+import { OnnxTaps } from './onnx/onnx-taps';
+import { trapOrtSessions } from './onnx/ort-trap';
 
 const INSTALLED = Symbol.for('literate.hook');
 
@@ -26,6 +29,7 @@ interface Engine {
 
 function install(): void {
   const engines: Engine[] = [];
+  const onnx = new OnnxSessions();
   const fetched: FetchedModelJson[] = [];
   const registry = new ModelRegistry(
     fetched,
@@ -45,7 +49,7 @@ function install(): void {
   const snapshot = (): PageSnapshot => ({
     frameUrl: safely(() => pageGlobals.location?.href ?? '', ''),
     engines: engines.map(engineInfo),
-    models: registry.refreshedSummaries(),
+    models: [...registry.refreshedSummaries(), ...onnx.summaries()],
   });
 
   const bridge = new PageBridge(
@@ -137,14 +141,22 @@ function install(): void {
   };
   // The registry holds models weakly: a model the page dropped is reclaimed by the browser, and we say so.
   const whyMissing = (modelId: string): string =>
-    !engine()
-      ? 'tf.js is not running on this page'
-      : registry.byId(modelId)
-        ? `the page has let go of this model and the browser reclaimed it${
-            reloadErrors.has(modelId) ? `; loading it again failed: ${reloadErrors.get(modelId)}` : ''
-          }: reload the page (or use the demo again) to run it`
-        : 'model not found';
+    onnx.byId(modelId)
+      ? 'examples, weights and probes do not run on ONNX Runtime Web sessions yet'
+      : !engine()
+        ? 'tf.js is not running on this page'
+        : registry.byId(modelId)
+          ? `the page has let go of this model and the browser reclaimed it${
+              reloadErrors.has(modelId) ? `; loading it again failed: ${reloadErrors.get(modelId)}` : ''
+            }: reload the page (or use the demo again) to run it`
+          : 'model not found';
 
+  const onnxTaps = new OnnxTaps({
+    session: (id) => onnx.byId(id),
+    sendFrame: (frame, transfer, channel) => bridge.send({ kind: 'tap', frame }, transfer, channel),
+    sendEnded: (subscriptionId, reason, channel) =>
+      bridge.send({ kind: 'tap-ended', subscriptionId, reason }, [], channel),
+  });
   const taps = new TapManager({
     engine,
     model: liveModel,
@@ -162,8 +174,13 @@ function install(): void {
   };
 
   const handleRequest = (message: ContentMessage): void => {
-    if (message.kind === 'subscribe') return taps.subscribe(message);
-    if (message.kind === 'unsubscribe') return taps.unsubscribe(message.nonce, message.subscriptionId);
+    if (message.kind === 'subscribe')
+      return onnxTaps.owns(message.modelId) ? onnxTaps.subscribe(message) : taps.subscribe(message);
+    if (message.kind === 'unsubscribe') {
+      onnxTaps.unsubscribe(message.nonce, message.subscriptionId);
+      return taps.unsubscribe(message.nonce, message.subscriptionId);
+    }
+    if (message.kind === 'describe' && onnx.byId(message.modelId)) return answerOnnxDescribe(message);
     if (message.kind === 'probe') {
       return answerProbe(
         requestContext,
@@ -215,6 +232,35 @@ function install(): void {
     }
   };
 
+  // An ONNX session is described from its model file by the content script: the page only copies the bytes out.
+  const answerOnnxDescribe = (message: Extract<ContentMessage, { kind: 'describe' }>): void => {
+    const session = onnx.byId(message.modelId)!;
+    if (message.learnShapes)
+      onnxTaps.learnShapes(session, () => {
+        session.summary.revision = (session.summary.revision ?? 0) + 1;
+        bridge.send({ kind: 'model', model: { ...session.summary } });
+      });
+    onnx.source(session).then(
+      (source) =>
+        bridge.send(
+          { kind: 'graph', requestId: message.requestId, graph: null, error: null, onnx: source },
+          [source.bytes],
+          message.nonce,
+        ),
+      (e: unknown) =>
+        bridge.send(
+          {
+            kind: 'graph',
+            requestId: message.requestId,
+            graph: null,
+            error: safely(() => (e instanceof Error ? e.message : String(e)), 'failed'),
+          },
+          [],
+          message.nonce,
+        ),
+    );
+  };
+
   const answerDescribe = (message: Extract<ContentMessage, { kind: 'describe' }>): void => {
     const model = registry.byId(message.modelId);
     const object = registry.objectOf(message.modelId);
@@ -250,6 +296,11 @@ function install(): void {
       message.nonce,
     );
   };
+
+  trapOrtSessions((found) => {
+    const session = onnx.add(found);
+    if (session) bridge.send({ kind: 'model', model: { ...session.summary } });
+  });
 
   trapModelConstructors((kind, object) => {
     registry.add(kind, object);

@@ -50,6 +50,7 @@ export const pageGlobals = {
       : undefined,
   location: typeof location !== 'undefined' ? location : undefined,
   Response: typeof Response === 'function' ? Response : undefined,
+  fetch: typeof g.fetch === 'function' ? (g.fetch as typeof fetch).bind(g) : undefined,
   responseJson: typeof Response === 'function' ? Response.prototype.json : undefined,
   ArrayBuffer,
   Float32Array,
