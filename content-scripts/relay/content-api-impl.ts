@@ -16,6 +16,7 @@ import type { OverlayCommand } from '../../protocol/runtime';
 import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
 import { Listeners } from '../../base/listeners';
+import { describeOnnxSource } from './onnx-describe';
 
 const DESCRIBE_TIMEOUT_MS = 10_000;
 
@@ -118,6 +119,7 @@ export class ContentApiImpl implements ContentApi {
     const graph = this.request('describe', DESCRIBE_TIMEOUT_MS, (requestId) =>
       this.bridge.send({ kind: 'describe', requestId, modelId, ...(learn ? { learnShapes: true } : {}) }),
     ).then((reply) => {
+      if (!reply.graph && reply.onnx) return describeOnnxSource(modelId, reply.onnx);
       if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
       return reply.graph;
     });
