@@ -16,6 +16,11 @@ export const ALLOWED_PREFIXES = [
   '/node_modules/tfjs1/',
   '/node_modules/tfjs2/',
   '/node_modules/tfjs3/',
+  // ONNX Runtime Web builds (ort.min.js and its .mjs/.wasm files) for the ONNX pages and their version matrix.
+  '/node_modules/onnxruntime-web/dist/',
+  '/node_modules/ort126/dist/',
+  '/node_modules/ort122/dist/',
+  '/node_modules/@huggingface/transformers/node_modules/onnxruntime-web/dist/',
   '/test/fixtures/',
   '/annotations/packs/',
   '/dist/schema/',
@@ -38,6 +43,8 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
   '.map': 'application/json; charset=utf-8',
 };
 

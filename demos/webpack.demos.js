@@ -12,6 +12,7 @@ const root = resolve(here, '..');
 /** Bundled demo pages: entry name → source file. */
 export const DEMO_ENTRIES = {
   'moving-shapes': './demos/moving-shapes/main.ts',
+  'onnx-text': './demos/onnx-text/main.ts',
 };
 
 /** @type {import('webpack').Configuration} */
@@ -37,6 +38,9 @@ export const gallery = {
         exclude: /node_modules/,
         use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
       },
+      // onnx-text: ONNX Runtime Web finds its .wasm by `new URL(…, import.meta.url)`; the page sets wasmPaths to
+      // the files this server already has, so webpack must not copy the 20 MB binaries into dist/demos.
+      { test: /[\\/]onnxruntime-web[\\/]/, parser: { url: false } },
     ],
   },
   optimization: {

@@ -92,6 +92,9 @@ describe('sentiment-tiny', () => {
     const results = (await classify(phrases.map(([text]) => text))) as { label: string; score: number }[];
     expect(results.map((r) => r.label)).toEqual(phrases.map(([, label]) => label));
     for (const r of results) expect(r.score).toBeGreaterThan(0.9);
+    // No opinion word (a noun and a word outside the vocabulary, which becomes [UNK]): close to even.
+    const neutral = (await classify('the zebra', { top_k: null })) as { label: string; score: number }[];
+    for (const r of neutral) expect(r.score).toBeGreaterThan(0.35);
     await classify.dispose();
   });
 });

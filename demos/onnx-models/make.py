@@ -63,9 +63,13 @@ def softmax(z):
 
 
 def cross_entropy_grad(logits, labels):
-    """Mean cross-entropy loss and its gradient with respect to the logits."""
+    """Mean cross-entropy loss and its gradient with respect to the logits; labels are class indices, or rows of
+    target probabilities (soft labels)."""
     p = softmax(logits)
     n = len(labels)
+    if labels.ndim == 2:
+        loss = -(labels * np.log(p + 1e-9)).sum(1).mean()
+        return float(loss), ((p - labels) / n).astype(F32)
     loss = -np.log(p[np.arange(n), labels] + 1e-9).mean()
     d = p.copy()
     d[np.arange(n), labels] -= 1
@@ -322,9 +326,22 @@ def vocabulary():
     return SPECIALS + words
 
 
+UNKNOWN = ["zebra", "tuesday", "blue", "quantum", "seven", "window", "river", "maybe", "table", "orange"]
+
+
 def random_phrase(rng):
-    """One short review and its label (1 positive, 0 negative); negation flips the label."""
+    """One short review and its label (1 positive, 0 negative, 0.5 neither); negation flips the label; phrases with
+    no opinion word (only nouns, fillers or words outside the vocabulary, which become [UNK]) are neither."""
     pick = lambda xs: xs[int(rng.integers(len(xs)))]  # noqa: E731
+    if rng.random() < 0.12:
+        shape = int(rng.integers(3))
+        if shape == 0:
+            words = [pick(["the", "this", "that"]), pick(NOUNS)]
+        elif shape == 1:
+            words = [pick(["the", "this", "my"]), pick(NOUNS), pick(["was", "is"]), pick(UNKNOWN)]
+        else:
+            words = [pick(UNKNOWN) for _ in range(int(rng.integers(1, 4)))]
+        return " ".join(words), 0.5
     positive = bool(rng.integers(2))
     adj = pick(POSITIVE if positive else NEGATIVE)
     noun = pick(NOUNS)
@@ -349,13 +366,22 @@ def random_phrase(rng):
         words = ["it", pick(["was", "is"])] + maybe_int + [adj]
     else:
         words = [pick(["my", "our"]), pick(["favourite", "best"]), noun] if positive else ["the", "worst", noun]
-    return " ".join(words + end), int(label)
+    return " ".join(words + end), float(label)
 
 
 def phrases(count, seed):
     rng = np.random.default_rng(seed)
     pairs = [random_phrase(rng) for _ in range(count)]
-    return [p for p, _ in pairs], np.array([l for _, l in pairs], np.int64)
+    return [p for p, _ in pairs], np.array([l for _, l in pairs], F32)
+
+
+SMOOTHING = 0.03
+
+
+def soft_targets(positive):
+    """Rows of [P(NEGATIVE), P(POSITIVE)] with a little label smoothing, so scores stay below certainty."""
+    p = positive * (1 - 2 * SMOOTHING) + SMOOTHING
+    return np.stack([1 - p, p], axis=1).astype(F32)
 
 
 def tokenize(texts, vocab_index, max_len=24):
@@ -440,11 +466,13 @@ def train_text(log):
             idx = order[s : s + batch]
             ids, mask = tokenize([texts[i] for i in idx], index)
             logits, state = text_forward(p, ids, mask)
-            loss, d = cross_entropy_grad(logits, labels[idx])
+            loss, d = cross_entropy_grad(logits, soft_targets(labels[idx]))
             opt.step(text_backward(p, d, state))
             total += loss * len(idx)
         ids, mask = tokenize(test_texts, index)
-        acc = float((text_forward(p, ids, mask)[0].argmax(1) == test_labels).mean())
+        opinion = test_labels != 0.5
+        predicted = text_forward(p, ids, mask)[0].argmax(1)
+        acc = float((predicted[opinion] == test_labels[opinion]).mean())
         log(f"sentiment-tiny epoch {epoch + 1}/{epochs}: loss {total / len(texts):.4f}, test accuracy {acc:.3f}")
     return p, vocab, acc
 
