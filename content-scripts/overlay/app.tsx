@@ -3,6 +3,7 @@
 // each model's outline state while closed. With an active pack: its provenance, tour and orphans at the top of the
 // panel, its notes on the page.
 
+import { t, tn } from '../../extension/ui/i18n';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ChecksAndBudget } from './checks/checks-provider';
 import { ChecksSection } from './checks/checks-section';
@@ -31,6 +32,7 @@ import { PageShift } from './panel/page-shift';
 import { panelHeight, placePanel, sideBySide, type PanelPrefs } from './panel/placement';
 import { defaultModel, ModelTabs } from './panel/model-tabs';
 import { useHold } from './state/use-hold';
+import { openingModel, useCalledModels } from './state/use-called-models';
 import { saveSitePrefs } from './state/site-prefs';
 import { useSnapshot } from './state/use-page';
 import { markOnce } from './state/timing';
@@ -73,7 +75,10 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
   useLayoutEffect(() => () => shift.current?.set(null, 0), []);
 
   const models = snapshot.models;
-  const model = models.find((m) => m.id === chosenModel) ?? defaultModel(models);
+  // Until the reader chooses, the panel opens on a model the page is calling (a page may keep models it no longer runs).
+  const called = useCalledModels(api, models, open && chosenModel === null);
+  const model =
+    models.find((m) => m.id === chosenModel) ?? openingModel(defaultModel(models), models, called);
 
   const close = () => {
     setReturnTo(null);
@@ -162,7 +167,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
             <Panel
               id={PANEL_ID}
               title="Literate"
-              subtitle={models.length === 1 ? '1 model on this page' : `${models.length} models on this page`}
+              subtitle={tn('panelModels', models.length)}
               prefs={panel}
               onPrefs={(p, commit) => {
                 setPanel(p);
@@ -235,7 +240,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
                     onOutlineShown={() => markOnce('literate:outline-visible')}
                   />
                 ) : (
-                  <p class="state muted">No model on this page any more.</p>
+                  <p class="state muted">{t('panelNoModel')}</p>
                 )}
               </div>
             </Panel>

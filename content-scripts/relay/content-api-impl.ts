@@ -49,6 +49,8 @@ export class ContentApiImpl implements ContentApi {
   constructor(
     private readonly bridge: ContentBridge,
     private readonly state: FrameState,
+    /** tf.js's version from the page's own scripts, for bundled pages where the hook could not tell it. */
+    private readonly pageTfVersion: () => Promise<string | null> = () => Promise.resolve(null),
   ) {}
 
   /** Feeds every validated page message in; returns nothing, routes replies and tap frames. */
@@ -118,11 +120,17 @@ export class ContentApiImpl implements ContentApi {
     if (learn) this.shapesAsked.add(modelId);
     const graph = this.request('describe', DESCRIBE_TIMEOUT_MS, (requestId) =>
       this.bridge.send({ kind: 'describe', requestId, modelId, ...(learn ? { learnShapes: true } : {}) }),
-    ).then((reply) => {
-      if (!reply.graph && reply.onnx) return describeOnnxSource(modelId, reply.onnx);
-      if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
-      return reply.graph;
-    });
+    )
+      .then((reply) => {
+        if (!reply.graph && reply.onnx) return describeOnnxSource(modelId, reply.onnx);
+        if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
+        return reply.graph;
+      })
+      .then(async (described) => {
+        if (described.tfjsVersion !== null) return described;
+        const version = await this.pageTfVersion().catch(() => null);
+        return version ? { ...described, tfjsVersion: version } : described;
+      });
     graph.catch(() => {
       // Only this request's own entry: a later describe may have replaced it already.
       if (this.graphs.get(modelId) === graph) this.graphs.delete(modelId);

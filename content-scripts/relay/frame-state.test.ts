@@ -15,4 +15,26 @@ describe('FrameState', () => {
     url = 'http://127.0.0.1:8080/demo.html#step';
     expect(state.snapshot().frameUrl).toBe(url);
   });
+
+  it("fills a bundled page's tf.js version into engines the hook could not ask, and keeps it when they repeat", () => {
+    const state = new FrameState(() => 'http://127.0.0.1/');
+    const engine = {
+      id: 'e1',
+      backend: 'webgl',
+      tfjsVersion: null,
+      versionClass: '3.x+' as const,
+      late: false,
+    };
+    state.apply({ kind: 'engine', nonce: 'n', engine });
+    expect(state.lacksVersion).toBe(true);
+    expect(state.setBundledVersion('4.22.0')).toBe(true);
+    expect(state.lacksVersion).toBe(false);
+    expect(state.snapshot().engines[0]!.tfjsVersion).toBe('4.22.0');
+    // The hook says it again (a new snapshot): the version read from the page's scripts stays.
+    expect(state.apply({ kind: 'engine', nonce: 'n', engine })).toBe(false);
+    expect(state.snapshot().engines[0]!.tfjsVersion).toBe('4.22.0');
+    // An engine whose version the hook knows keeps the hook's word.
+    state.apply({ kind: 'engine', nonce: 'n', engine: { ...engine, id: 'e2', tfjsVersion: '1.7.4' } });
+    expect(state.snapshot().engines.find((e) => e.id === 'e2')!.tfjsVersion).toBe('1.7.4');
+  });
 });

@@ -8,6 +8,8 @@ import { BRIDGE_LIMITS } from '../../protocol/bridge';
 export class FrameState {
   private engines = new Map<string, EngineInfo>();
   private models = new Map<string, ModelSummary>();
+  /** tf.js's version read from the page's own scripts, for engines the hook could not ask (bundled pages). */
+  private bundledVersion: string | null = null;
 
   /** `ownUrl`: this frame's URL as the content script sees it (the page's snapshot may say anything). */
   constructor(private readonly ownUrl: () => string = () => '') {}
@@ -34,6 +36,29 @@ export class FrameState {
     };
   }
 
+  /** The version read from the page's scripts, once read (null: not read, or not there). */
+  get pageScriptsVersion(): string | null {
+    return this.bundledVersion;
+  }
+
+  /** True when an engine's version is unknown to the hook: the page's scripts may tell it. */
+  get lacksVersion(): boolean {
+    for (const e of this.engines.values()) if (e.tfjsVersion === null) return true;
+    return false;
+  }
+
+  /** Fills in the version read from the page's scripts; returns true when what this frame reports changed. */
+  setBundledVersion(version: string): boolean {
+    this.bundledVersion = version;
+    let changed = false;
+    for (const [id, e] of this.engines)
+      if (e.tfjsVersion === null) {
+        this.engines.set(id, { ...e, tfjsVersion: version });
+        changed = true;
+      }
+    return changed;
+  }
+
   get modelCount(): number {
     return this.models.size;
   }
@@ -45,7 +70,11 @@ export class FrameState {
     return changed;
   }
 
-  private putEngine(engine: EngineInfo): boolean {
+  private putEngine(reported: EngineInfo): boolean {
+    const engine =
+      reported.tfjsVersion === null && this.bundledVersion
+        ? { ...reported, tfjsVersion: this.bundledVersion }
+        : reported;
     const old = this.engines.get(engine.id);
     if (old && JSON.stringify(old) === JSON.stringify(engine)) return false;
     if (!old && this.engines.size >= BRIDGE_LIMITS.maxEngines) return false;

@@ -16,6 +16,7 @@ import { ContentBridge } from './content-bridge';
 import { CONTENT_API_KEY } from './content-api';
 import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';
+import { bundledTfVersion } from './page-tf-version';
 import { PACKS_API_KEY } from './packs-api';
 import { PacksClient } from './packs-client';
 import { randomId } from '../../base/random-id';
@@ -49,19 +50,38 @@ function report(): void {
   }, 0);
 }
 
+// A bundled page has no global `tf` for the hook to ask its version: the page's own scripts name it. Read once,
+// only on a page that runs tf.js, so the popup, the badge's title and the outline all say it.
+let pageTfVersion: Promise<string | null> | null = null;
+function versionFromScripts(): Promise<string | null> {
+  pageTfVersion ??= bundledTfVersion().then((version) => {
+    if (version && state.setBundledVersion(version)) {
+      report();
+      api.changed();
+    }
+    return version;
+  });
+  return pageTfVersion;
+}
+
 let knownModels = 0;
 const bridge: ContentBridge = new ContentBridge(window, (message) => {
   api.receive(message);
   if (state.apply(message)) {
     report();
     api.changed();
+    if (state.lacksVersion) void versionFromScripts();
     if (state.modelCount !== knownModels) {
       knownModels = state.modelCount;
       void packs.refresh();
     }
   }
 });
-const api = new ContentApiImpl(bridge, state);
+const api = new ContentApiImpl(bridge, state, () =>
+  state.pageScriptsVersion || !state.lacksVersion
+    ? Promise.resolve(state.pageScriptsVersion)
+    : versionFromScripts(),
+);
 const packs = new PacksClient({
   session,
   state,

@@ -3,7 +3,8 @@
 // With a forced garbage collection: a model pinned by the open panel before the page drops it keeps answering probes
 // and weight reads; one the browser already reclaimed is loaded again from its URL (same fingerprint, same outputs)
 // and released when the reader closes the panel (tensor count back at baseline); the badge counts the models the page
-// still holds and the panel opens on the running one; the page's outputs stay bit-identical throughout.
+// still holds and the panel opens on the running one (also while the page keeps a model it no longer calls); the
+// page's outputs stay bit-identical throughout.
 
 import * as tf from '@tensorflow/tfjs';
 import type { CDPSession, Locator, Page } from 'playwright-core';
@@ -171,6 +172,23 @@ describe('pin: an explained model stays explorable', () => {
     expect(await probeDropped(o.world)).toMatch(/the page has let go of this model/);
     const after = await pageState(o.page);
     expect(after.changed).toBe(false);
+    expect(o.console).toEqual({ messages: [], errors: [] });
+    await o.cdp.detach();
+    await o.world.close();
+    await o.page.close();
+  });
+
+  it('the page keeps a model it no longer calls: the panel opens on the one it is calling', async () => {
+    const o = await open();
+    // Both held (the dropped model is still kept), the first loaded is the one the page stopped calling.
+    expect(await holdOf(o.world, 'dropped')).toBe(null);
+    await o.page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await o.panel.getByRole('tab', { selected: true }).textContent()) ?? '', {
+        timeout: 10_000,
+      })
+      .toMatch(/^running/);
+    expect((await pageState(o.page)).changed).toBe(false);
     expect(o.console).toEqual({ messages: [], errors: [] });
     await o.cdp.detach();
     await o.world.close();

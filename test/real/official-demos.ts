@@ -12,7 +12,7 @@
 // present —, 1 on any failure.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import * as prettier from 'prettier';
@@ -27,6 +27,8 @@ import { forceGc } from './official-gc';
 import { routeOfficialDemos } from './official-routes';
 import { factsTable, type DemoFacts, type ModelFacts } from './official-facts';
 import { PACK_NAMES, checkPack, openPlainOverlay, packFileFor } from './official-packs';
+import { panelCovers } from './official-panel';
+import { versionInScript } from '../../content-scripts/relay/page-tf-version';
 import type { ModelGraph } from '../../model/model-graph';
 
 /** ../shared (models and inputs); LITERATE_SHARED points elsewhere. */
@@ -57,6 +59,19 @@ async function readGraphs(page: Page, session: ExtensionSession): Promise<ModelG
       const out = [];
       for (const m of api.snapshot().models) out.push(await api.describe(m.id));
       return out;
+    })()`);
+  } finally {
+    await world.close();
+  }
+}
+
+/** The tf.js versions the extension reports for the page's engines (what the popup and the badge's title say). */
+async function readEngineVersions(page: Page, session: ExtensionSession): Promise<string[]> {
+  const world = await isolatedWorld(page, session.extensionId);
+  try {
+    return await world.evaluate<string[]>(`(() => {
+      const api = globalThis[Symbol.for('literate.content-api')];
+      return [...new Set(api.snapshot().engines.map((e) => e.tfjsVersion ?? e.versionClass))];
     })()`);
   } finally {
     await world.close();
@@ -105,6 +120,8 @@ async function runDemo(
     badge: '',
     models: [],
     pack: null,
+    reportedVersions: [],
+    panel: null,
     seconds: 0,
     problems: [],
   };
@@ -145,6 +162,26 @@ async function runDemo(
       facts.problems.push(`no shipped pack annotations/packs/${PACK_NAMES[demo.id]}.json`);
       await openPlainOverlay(page);
     }
+    // Bundled pages have no global `tf`: the version comes from the page's own scripts, and must be the real one. A
+    // bundle that tree-shook tfjs-core's version export away (the AutoML demo's) names no version anywhere: then the
+    // version class the hook tells by feature detection is all there is to say.
+    facts.reportedVersions = await readEngineVersions(page, session);
+    const named =
+      demo.tfjs !== 'bundled' ||
+      versionInScript(readFileSync(join(ROOT, OFFICIAL_BUNDLES, `${demo.id}.js`), 'utf8')) !== null;
+    const expectedVersion = named ? demo.tfjsVersion : '3.x+';
+    if (facts.reportedVersions.join() !== expectedVersion)
+      facts.problems.push(
+        `tf.js version reported ${JSON.stringify(facts.reportedVersions)}, not ${expectedVersion}`,
+      );
+    for (const m of facts.models)
+      if ((m.tfjsVersion ?? '3.x+') !== expectedVersion)
+        facts.problems.push(`model ${m.id} says tf.js ${m.tfjsVersion}`);
+    // Side by side at 1280 px: the panel covers none of the demo.
+    facts.panel = await panelCovers(page);
+    if (!facts.panel) facts.problems.push('no open panel to measure');
+    else if (facts.panel.covered.length)
+      facts.problems.push(`the panel (${facts.panel.mode}) covers ${facts.panel.covered.join(', ')}`);
     if (screenshot) {
       const dir = join(ROOT, 'docs/screenshots');
       mkdirSync(dir, { recursive: true });

@@ -1,6 +1,8 @@
 // What check:official learns about each official demo (the hook's view of its models, the pack's result), and the
 // Markdown table of it that the packs' authors read (test/real/official-demos.md). Pure.
 
+import type { CoverFacts } from './official-panel';
+
 export interface TensorFacts {
   name: string;
   nodeId: string;
@@ -57,6 +59,10 @@ export interface DemoFacts {
   badge: string;
   models: ModelFacts[];
   pack: PackFacts | null;
+  /** tf.js versions the extension reported for the page's engines (popup, badge title, outline). */
+  reportedVersions: string[];
+  /** What the open panel covered of the page's content at 1280 × 800. */
+  panel: CoverFacts | null;
   seconds: number;
   problems: string[];
 }
@@ -92,6 +98,13 @@ export function factsTable(all: DemoFacts[], markdown = false): string {
       const same = d.sameWithoutLiterate ? 'the same' : 'something else';
       lines.push(`- driven again without Literate, the page showed ${same} (results and console)`);
     }
+    if (d.reportedVersions.length)
+      lines.push(`- tf.js version Literate reports: ${d.reportedVersions.join(', ')}`);
+    if (d.panel)
+      lines.push(
+        `- the open panel (${d.panel.mode}, ${d.panel.panel} px) covers ${d.panel.covered.length} of ` +
+          `${d.panel.measured} visible pieces of the page's content`,
+      );
     if (d.pack) {
       lines.push(
         `- pack \`${d.pack.file}\`: active ${d.pack.active}, orphans ${d.pack.orphans.length}, structural ` +
