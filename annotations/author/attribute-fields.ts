@@ -55,7 +55,32 @@ export const KIND_KEYS: Record<string, readonly string[]> = {
     'steps',
     'outputIndex',
     'direction',
+    'control',
+    'a',
+    'b',
+    'output',
+    'output-index',
+    'relation',
+    'margin',
   ],
+  control: [
+    ...COMMON,
+    'control',
+    'label',
+    'example',
+    'param',
+    'feature',
+    'axis',
+    'size',
+    'at',
+    'min',
+    'max',
+    'increment',
+    'value',
+    'options',
+    'selected',
+  ],
+  predict: [...COMMON, 'control', 'example', 'options'],
   step: ['title', 'highlights', ...PAGE_KEYS, ...MODEL_KEYS],
 };
 
@@ -77,8 +102,12 @@ const INTEGER = new Set([
   'steps',
   'dx',
   'dy',
+  'feature',
+  'size',
+  'at',
+  'output-index',
 ]);
-const NUMBER = new Set(['tolerance', 'min', 'max', 'value', 'amount', 'from', 'to']);
+const NUMBER = new Set(['tolerance', 'min', 'max', 'value', 'amount', 'from', 'to', 'increment', 'margin']);
 const JSON_VALUED = new Set(['labels', 'channels', 'tensor', 'shape', 'values', 'examples', 'mean', 'std']);
 const BOOLEAN = new Set(['display']);
 

@@ -13,6 +13,7 @@ import {
   type Typed,
 } from './attribute-fields';
 import { splitLiterate, parseAttributes, type Directive, type SourceError } from './directives';
+import { compareFields, controlBody, predictBody } from './explorable-blocks';
 import { parseFrontMatter, type YamlValue } from './front-matter';
 import { typeFrontMatter } from './front-matter-fields';
 
@@ -30,6 +31,8 @@ export const DEFAULT_MOTIVATION: Record<string, Annotation['motivation']> = {
   view: 'describing',
   example: 'assessing',
   check: 'assessing',
+  control: 'describing',
+  predict: 'questioning',
 };
 
 interface Context {
@@ -169,6 +172,7 @@ function checkBody(a: Record<string, Typed>, directive: Directive, ctx: Context)
   );
   if (a.transform !== undefined)
     body.transform = { type: a.transform, ...pick(a, ['dx', 'dy', 'amount', 'axis']) };
+  if (kind === 'compare') Object.assign(body, compareFields(a));
   return body;
 }
 
@@ -224,6 +228,12 @@ function buildAnnotation(directive: Directive, index: number, ctx: Context): unk
     case 'check':
       body = checkBody(a, directive, ctx);
       break;
+    case 'control':
+      body = controlBody(a, directive.content);
+      break;
+    case 'predict':
+      body = predictBody(a, directive.content);
+      break;
   }
   const annotation: Record<string, unknown> = {
     id: directive.id ?? `${directive.kind}-${index + 1}`,
@@ -260,7 +270,7 @@ function buildStep(directive: Directive, index: number, ctx: Context): unknown {
   return step;
 }
 
-const ANNOTATION_KINDS = ['note', 'equation', 'view', 'example', 'check', 'json'];
+const ANNOTATION_KINDS = ['note', 'equation', 'view', 'example', 'check', 'control', 'predict', 'json'];
 
 /** One block on its own (for the decompiler's round-trip check): the annotation or step it builds, and errors. */
 export function buildBlock(directive: Directive): { value: unknown; errors: BuildError[] } {

@@ -4,6 +4,7 @@ import type { Annotation, Pack, Step } from '../format/types';
 import { attributeText, modelAttributes, targetAttributes } from './attribute-fields';
 import { buildBlock, DEFAULT_MOTIVATION } from './build';
 import { formatAttribute, splitLiterate } from './directives';
+import { compareAttributes, controlAttributes, predictAttributes } from './explorable-blocks';
 import { frontMatterText } from './front-matter-fields';
 import { isRec } from '../../base/is-record';
 
@@ -84,6 +85,14 @@ function sugar(annotation: Annotation): string {
       return block(opening('example', annotation.id, attributes), caption ?? '');
     }
     case 'check': {
+      if (annotation.body.check === 'compare') {
+        const attributes: Attributes = [
+          ...common,
+          ['check', 'compare'],
+          ...compareAttributes(annotation.body),
+        ];
+        return block(opening('check', annotation.id, attributes), annotation.body.claim ?? '');
+      }
       const { type: _type, check, claim, ...rest } = annotation.body as unknown as Record<string, unknown>;
       const attributes: Attributes = [...common, ['check', check]];
       for (const [key, value] of Object.entries(rest)) {
@@ -95,6 +104,14 @@ function sugar(annotation: Annotation): string {
         else attributes.push([key, value]);
       }
       return block(opening('check', annotation.id, attributes), typeof claim === 'string' ? claim : '');
+    }
+    case 'control': {
+      const { attributes, content } = controlAttributes(annotation);
+      return block(opening('control', annotation.id, [...common, ...attributes]), content);
+    }
+    case 'predict': {
+      const { attributes, content } = predictAttributes(annotation);
+      return block(opening('predict', annotation.id, [...common, ...attributes]), content);
     }
   }
 }

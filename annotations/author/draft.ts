@@ -122,6 +122,10 @@ export function emptyAnnotation(
           ? { type: 'Check', check: 'shape', expected: outputShape, claim: '' }
           : { type: 'Check', check: 'params', expected: 0, claim: '' },
       };
+    case 'control':
+      return { ...base, ...withTarget, kind, body: { type: 'Control', control: 'draw', label: '' } };
+    case 'predict':
+      return { ...base, ...withTarget, kind, body: { type: 'Predict', question: '', options: [] } };
   }
 }
 

@@ -13,6 +13,7 @@ import {
   type RunContext,
 } from './context';
 import { compareTop1 } from './examples';
+import { evaluateCompare } from './compare';
 import { CouldNotRun, messageOf } from './prober';
 import { aliasOf } from './staleness';
 import { describeTop, fmt, rows, topK } from './tensors';
@@ -282,6 +283,8 @@ export async function evaluateBehaviour(ctx: RunContext, check: CheckAnnotation)
         return await invariance(ctx, check, body);
       case 'monotonic':
         return await monotonic(ctx, check, body);
+      case 'compare':
+        return await evaluateCompare(ctx, check, body);
       default:
         return cannot(null, `'${body.check}' is not a behavioural check`);
     }

@@ -22,7 +22,7 @@ import {
   type RunSummary,
 } from './types';
 
-function context(
+export function makeRunContext(
   pack: Pack,
   graphs: ReadonlyMap<string, ModelGraph>,
   runners: ReadonlyMap<string, ModelRunner>,
@@ -150,7 +150,7 @@ export async function runPack(
   options: RunOptions = {},
 ): Promise<PackRunResult> {
   const startedAt = new Date().toISOString();
-  const ctx = context(pack, graphsByAlias, runnersByAlias, inputs, options);
+  const ctx = makeRunContext(pack, graphsByAlias, runnersByAlias, inputs, options);
   const wanted = (id: string): boolean => !options.only || options.only.includes(id);
   const exampleItems = pack.items.filter((a): a is ExampleAnnotation => a.kind === 'example' && wanted(a.id));
   const checkItems = pack.items.filter((a): a is CheckAnnotation => a.kind === 'check' && wanted(a.id));
@@ -206,7 +206,10 @@ export async function runExample(
       message: `no example '${id}' in the pack`,
       ms: 0,
     };
-  return evaluateExampleOrCancel(context(pack, graphsByAlias, runnersByAlias, inputs, options), example);
+  return evaluateExampleOrCancel(
+    makeRunContext(pack, graphsByAlias, runnersByAlias, inputs, options),
+    example,
+  );
 }
 
 /** Runs one check annotation (by id), structural or behavioural; an unknown id is could-not-run. */
@@ -231,5 +234,5 @@ export async function runCheck(
       message: `no check '${id}' in the pack`,
       ms: 0,
     };
-  return evaluateCheck(context(pack, graphsByAlias, runnersByAlias, inputs, options), check);
+  return evaluateCheck(makeRunContext(pack, graphsByAlias, runnersByAlias, inputs, options), check);
 }

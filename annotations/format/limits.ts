@@ -19,6 +19,10 @@ export const LIMITS = {
   highlights: 200,
   nodeConstraints: 200,
   examplesPerCheck: 100,
+  /** Options of a choice control or of a predict-then-reveal question. */
+  options: 12,
+  /** Positions of a slider ((max − min) / step). */
+  sliderPositions: 10_000,
   /** Numbers in one tensor literal. */
   tensorElements: 65_536,
   tensorRank: 6,

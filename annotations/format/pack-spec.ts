@@ -8,7 +8,7 @@ import { LITERATE_CONTEXT, W3C_ANNO_CONTEXT } from './types';
 import { URL_PATTERN_SYNTAX } from '../targets/url-glob';
 import { isRec } from '../../base/is-record';
 
-export const KINDS = ['note', 'equation', 'view', 'example', 'check'] as const;
+export const KINDS = ['note', 'equation', 'view', 'example', 'check', 'control', 'predict'] as const;
 export const MOTIVATIONS = [
   'assessing',
   'bookmarking',
@@ -32,7 +32,16 @@ export const VIEW_TYPES = [
   'filters',
 ] as const;
 export const STRUCTURAL_CHECKS = ['shape', 'params', 'op', 'fingerprint'] as const;
-export const BEHAVIOURAL_CHECKS = ['output-range', 'sums-to', 'top1', 'invariance', 'monotonic'] as const;
+export const BEHAVIOURAL_CHECKS = [
+  'output-range',
+  'sums-to',
+  'top1',
+  'invariance',
+  'monotonic',
+  'compare',
+] as const;
+export const CONTROL_TYPES = ['slider', 'choice', 'draw'] as const;
+export const CONTROL_PARAMS = ['feature', 'brightness', 'shift', 'patch'] as const;
 
 export const PATTERNS = {
   localId: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
@@ -385,6 +394,9 @@ const ExampleBodySpec = def('ExampleBody', () =>
   }),
 );
 
+const controlSetting = () =>
+  either(num(), str({ min: 1, max: LIMITS.idLength }), (v) => typeof v === 'number');
+
 const examplesList = () => arr(localId(), { max: LIMITS.examplesPerCheck });
 
 const TransformSpec = def('Transform', () =>
@@ -435,6 +447,17 @@ const CheckBodySpec = def('CheckBody', () =>
           fields: { example: localId(), transform: TransformSpec },
           required: ['example', 'transform'],
         },
+        compare: {
+          fields: {
+            control: localId(),
+            a: controlSetting(),
+            b: controlSetting(),
+            output: either(str({ min: 1, max: LIMITS.nameLength }), count(), (v) => typeof v === 'string'),
+            relation: oneOf(['less', 'greater']),
+            margin: num({ min: 0 }),
+          },
+          required: ['control', 'a', 'b', 'output', 'relation'],
+        },
         monotonic: {
           fields: {
             example: localId(),
@@ -461,6 +484,98 @@ const CheckBodySpec = def('CheckBody', () =>
   }),
 );
 
+// ------------------------------------------------------------------------------------------------ explorables
+
+const ControlParamSpec = def('ControlParam', () =>
+  obj({
+    label: 'a control parameter',
+    description: 'What a slider changes in its example input',
+    fields: { type: oneOf(CONTROL_PARAMS) },
+    required: ['type'],
+    variants: {
+      key: 'type',
+      cases: {
+        feature: { fields: { index: count() }, required: ['index'] },
+        brightness: { fields: {} },
+        shift: { fields: { axis: oneOf(['x', 'y']) }, required: ['axis'] },
+        patch: {
+          fields: { axis: oneOf(['x', 'y']), size: num({ integer: true, min: 1, max: 4096 }), at: count() },
+          required: ['axis', 'size', 'at'],
+        },
+      },
+    },
+  }),
+);
+
+const ControlBodySpec = def('ControlBody', () =>
+  obj({
+    label: 'a control body',
+    fields: {
+      type: oneOf(['Control']),
+      control: oneOf(CONTROL_TYPES),
+      label: str({ min: 1, max: LIMITS.titleLength }),
+      caption: markdown(),
+    },
+    required: ['type', 'control', 'label'],
+    variants: {
+      key: 'control',
+      cases: {
+        slider: {
+          fields: {
+            example: localId(),
+            param: ControlParamSpec,
+            min: num(),
+            max: num(),
+            step: num({ min: 0 }),
+            value: num(),
+          },
+          required: ['example', 'param', 'min', 'max'],
+        },
+        choice: {
+          fields: { options: arr(localId(), { min: 2, max: LIMITS.options }), value: localId() },
+          required: ['options'],
+        },
+        draw: { fields: { example: localId() } },
+      },
+    },
+    refine(value, path, out) {
+      if (value.control !== 'slider') return;
+      const { min, max, step, value: start } = value;
+      if (typeof min !== 'number' || typeof max !== 'number') return;
+      if (max <= min) out.push({ path: [...path, 'max'], reason: 'max must be above min' });
+      else if (typeof step === 'number' && (step === 0 || step > max - min))
+        out.push({
+          path: [...path, 'step'],
+          reason: `step must be above 0 and at most max − min (${max - min})`,
+        });
+      else if (typeof step === 'number' && (max - min) / step > LIMITS.sliderPositions)
+        out.push({
+          path: [...path, 'step'],
+          reason: `a slider may have at most ${LIMITS.sliderPositions} positions; this step gives ${Math.floor((max - min) / step)}`,
+        });
+      if (typeof start === 'number' && (start < min || start > max))
+        out.push({ path: [...path, 'value'], reason: `value must lie in [min, max] = [${min}, ${max}]` });
+    },
+  }),
+);
+
+const PredictBodySpec = def('PredictBody', () =>
+  obj({
+    label: 'a predict body',
+    fields: {
+      type: oneOf(['Predict']),
+      control: localId(),
+      example: localId(),
+      question: str({ min: 1, max: LIMITS.markdownLength, description: 'Markdown' }),
+      options: arr(str({ min: 1, max: LIMITS.nameLength }), { min: 2, max: LIMITS.options }),
+      explanation: markdown(),
+    },
+    required: ['type', 'question', 'options'],
+    atMostOne: [['control', 'example']],
+    atLeastOne: [['control', 'example']],
+  }),
+);
+
 // ------------------------------------------------------------------------------------------------ pack
 
 export const AnnotationSpec = def('Annotation', () =>
@@ -483,6 +598,8 @@ export const AnnotationSpec = def('Annotation', () =>
         view: { fields: { body: ViewBodySpec } },
         example: { fields: { body: ExampleBodySpec } },
         check: { fields: { body: CheckBodySpec } },
+        control: { fields: { body: ControlBodySpec } },
+        predict: { fields: { body: PredictBodySpec } },
       },
     },
   }),

@@ -1,5 +1,7 @@
 // Checks across a pack that a per-value schema cannot make: unique ids, references to steps, annotations,
 // examples and model aliases, and the syntax of {{live values}}. Written defensively: it runs on invalid packs too.
+import { isControlExpression, parseControlValue } from './control-values';
+import { checkExplorables } from './semantic-explorables';
 import { findLiveValues } from './live-values';
 import type { Issue, Path } from './schema-dsl';
 import { didYouMean } from './suggest';
@@ -83,10 +85,26 @@ export function checkSemantics(pack: unknown): Issue[] {
     }
   };
 
+  const controlIds = new Set<string>();
+  for (const item of items) {
+    const annotation = asObject(item);
+    if (annotation?.kind === 'control' && typeof annotation.id === 'string') controlIds.add(annotation.id);
+  }
+
   const checkMarkdown = (text: unknown, path: Path): void => {
     if (typeof text !== 'string') return;
     for (const occurrence of findLiveValues(text)) {
-      if (!occurrence.parsed.ok) {
+      if (isControlExpression(occurrence.expression)) {
+        const parsed = parseControlValue(occurrence.expression);
+        if (!parsed.ok)
+          out.push({ path, reason: `live value {{${occurrence.expression}}}: ${parsed.error}` });
+        else if (!controlIds.has(parsed.ref.control))
+          out.push({
+            path,
+            reason: `live value {{${occurrence.expression}}} names unknown control '${parsed.ref.control}'`,
+            hint: didYouMean(parsed.ref.control, controlIds),
+          });
+      } else if (!occurrence.parsed.ok) {
         out.push({
           path,
           reason: `live value {{${occurrence.expression}}}: ${occurrence.parsed.error}`,
@@ -127,7 +145,8 @@ export function checkSemantics(pack: unknown): Issue[] {
     if (!body) return;
     const bodyPath: Path = [...path, 'body'];
     if (annotation.kind === 'note') checkMarkdown(body.value, [...bodyPath, 'value']);
-    for (const key of ['caption', 'claim'] as const) checkMarkdown(body[key], [...bodyPath, key]);
+    for (const key of ['caption', 'claim', 'question', 'explanation'] as const)
+      checkMarkdown(body[key], [...bodyPath, key]);
     if (annotation.kind === 'equation') {
       for (const [symbol, binding] of Object.entries(asObject(body.bindings) ?? {}))
         checkModelRef(binding, [...bodyPath, 'bindings', symbol]);
@@ -139,6 +158,8 @@ export function checkSemantics(pack: unknown): Issue[] {
       asArray(body.examples).forEach((id, j) => checkExampleRef(id, [...bodyPath, 'examples', j]));
     }
   });
+
+  checkExplorables(root, items, exampleIds, annotationIds, out);
 
   steps.forEach((entry, i) => {
     const step = asObject(entry);

@@ -88,7 +88,7 @@ export interface NodeConstraint {
   params?: number;
 }
 
-export type AnnotationKind = 'note' | 'equation' | 'view' | 'example' | 'check';
+export type AnnotationKind = 'note' | 'equation' | 'view' | 'example' | 'check' | 'control' | 'predict';
 
 export type Motivation =
   | 'assessing'
@@ -134,8 +134,24 @@ export interface CheckAnnotation extends AnnotationBase {
   kind: 'check';
   body: CheckBody;
 }
+/** An input control bound to a model input: the reader changes it and watches the model respond. */
+export interface ControlAnnotation extends AnnotationBase {
+  kind: 'control';
+  body: ControlBody;
+}
+/** Predict, then reveal: the reader commits to a guess before the model's answer is shown. */
+export interface PredictAnnotation extends AnnotationBase {
+  kind: 'predict';
+  body: PredictBody;
+}
 export type Annotation =
-  NoteAnnotation | EquationAnnotation | ViewAnnotation | ExampleAnnotation | CheckAnnotation;
+  | NoteAnnotation
+  | EquationAnnotation
+  | ViewAnnotation
+  | ExampleAnnotation
+  | CheckAnnotation
+  | ControlAnnotation
+  | PredictAnnotation;
 
 export interface TextualBody {
   type: 'TextualBody';
@@ -300,7 +316,8 @@ export interface ExampleBody {
 }
 
 export type StructuralCheckType = 'shape' | 'params' | 'op' | 'fingerprint';
-export type BehaviouralCheckType = 'output-range' | 'sums-to' | 'top1' | 'invariance' | 'monotonic';
+export type BehaviouralCheckType =
+  'output-range' | 'sums-to' | 'top1' | 'invariance' | 'monotonic' | 'compare';
 
 export type Transform =
   | { type: 'shift'; dx: number; dy: number }
@@ -369,7 +386,27 @@ export interface MonotonicCheck extends CheckBase {
   outputIndex: number;
   direction: 'increasing' | 'decreasing';
 }
+/**
+ * A step that becomes a check: the output `output` with control `control` set to `a` is `relation` than with it
+ * set to `b` (by more than `margin`), e.g. "moving the patch over the face lowers the score".
+ */
+export interface CompareCheck extends CheckBase {
+  check: 'compare';
+  /** A slider or choice control of the pack. */
+  control: string;
+  /** Setting A: a slider value, or a choice's option (an example id). */
+  a: ControlSetting;
+  /** Setting B. */
+  b: ControlSetting;
+  /** The output compared: a class label (from the model's labels) or a flat index into the first row. */
+  output: string | number;
+  /** output at A is less / greater than at B. */
+  relation: 'less' | 'greater';
+  /** By more than this (default 0). */
+  margin?: number;
+}
 export type CheckBody =
+  | CompareCheck
   | ShapeCheck
   | ParamsCheck
   | OpCheck
@@ -389,4 +426,66 @@ export interface Step {
   highlights?: string[];
   /** Extra anchors (page and/or model) to highlight. */
   target?: Target;
+}
+
+// ---------------------------------------------------------------- explorables
+
+/** A slider value, or a choice control's option (an example id). */
+export type ControlSetting = number | string;
+
+/**
+ * What a slider changes in its example's input: one element of a vector input (`feature`), the picture's
+ * brightness (amount added, −1…1), a shift along one axis (pixels), or the position along one axis of a square
+ * occluding patch (`size` pixels, black; `at` is its other coordinate).
+ */
+export type ControlParam =
+  | { type: 'feature'; index: number }
+  | { type: 'brightness' }
+  | { type: 'shift'; axis: 'x' | 'y' }
+  | { type: 'patch'; axis: 'x' | 'y'; size: number; at: number };
+
+interface ControlBase {
+  type: 'Control';
+  /** Names the control for readers (and screen readers). */
+  label: string;
+  caption?: string;
+}
+export interface SliderControl extends ControlBase {
+  control: 'slider';
+  /** The example whose input the slider changes. */
+  example: string;
+  param: ControlParam;
+  min: number;
+  max: number;
+  /** Default (max − min) / 100. */
+  step?: number;
+  /** Where it starts; default min. */
+  value?: number;
+}
+export interface ChoiceControl extends ControlBase {
+  control: 'choice';
+  /** Example ids: the pictures (or inputs) the reader picks from. */
+  options: string[];
+  /** The option shown first; default the first. */
+  value?: string;
+}
+export interface DrawControl extends ControlBase {
+  control: 'draw';
+  /** An example whose picture the pad starts from (and whose normalisation it uses); default a blank pad. */
+  example?: string;
+}
+export type ControlBody = SliderControl | ChoiceControl | DrawControl;
+
+export interface PredictBody {
+  type: 'Predict';
+  /** The control whose current input the model answers for. Exactly one of control and example. */
+  control?: string;
+  /** Or an example of the pack. */
+  example?: string;
+  /** The question, Markdown. */
+  question: string;
+  /** The answers the reader chooses from: class labels of the model. */
+  options: string[];
+  /** Shown after the reveal, Markdown. */
+  explanation?: string;
 }

@@ -1,7 +1,7 @@
 // Interop with the W3C Web Annotation ecosystem: export a pack's page-anchored notes as a plain
 // AnnotationCollection (TextualBody + Css/TextQuote/TextPosition selectors), and import such annotations as a pack.
 import { validatePack, type ValidationError } from '../format/validate';
-import type { NoteAnnotation, Pack, PageSelector } from '../format/types';
+import type { Annotation, NoteAnnotation, Pack, PageSelector } from '../format/types';
 import { LITERATE_CONTEXT, W3C_ANNO_CONTEXT } from '../format/types';
 import { MOTIVATIONS, PATTERNS } from '../format/pack-spec';
 import { isRec, type Rec as Json } from '../../base/is-record';
@@ -28,12 +28,28 @@ function pageSource(pack: Pack, source?: string, pages?: string[]): string {
   return source ?? all.find((p) => !p.includes('*')) ?? (all[0] as string);
 }
 
+/** What exporting an explorable as text loses (W3C has no controls and no hidden answers). */
+const EXPLORABLE_LOSS: Record<string, string> = {
+  control: 'exported as its label and caption: the control itself has no W3C equivalent',
+  predict: 'exported as its question and options: the reveal and its explanation are dropped',
+};
+
+/** The Markdown an explorable exports as (its words, without what only the overlay can do), else undefined. */
+function explorableText(annotation: Annotation): string | undefined {
+  if (annotation.kind === 'control')
+    return [`**${annotation.body.label}**`, annotation.body.caption ?? ''].filter(Boolean).join('\n\n');
+  if (annotation.kind === 'predict')
+    return `${annotation.body.question}\n\n${annotation.body.options.map((o) => `- ${o}`).join('\n')}`;
+  return undefined;
+}
+
 /** W3C JSON-LD for the pack's notes that have page selectors; other annotations are listed as skipped. */
 export function exportW3C(pack: Pack): { collection: Json; skipped: Skipped[] } {
   const items: Json[] = [];
   const skipped: Skipped[] = [];
   for (const annotation of pack.items) {
-    if (annotation.kind !== 'note') {
+    const text = annotation.kind === 'note' ? annotation.body.value : explorableText(annotation);
+    if (text === undefined) {
       skipped.push({
         id: annotation.id,
         reason: `${annotation.kind === 'equation' || annotation.kind === 'example' ? 'an' : 'a'} ${annotation.kind} has no W3C equivalent`,
@@ -47,8 +63,10 @@ export function exportW3C(pack: Pack): { collection: Json; skipped: Skipped[] } 
     }
     if (annotation.target?.model)
       skipped.push({ id: annotation.id, reason: 'exported without its model anchor' });
-    const body: Json = { type: 'TextualBody', value: annotation.body.value, format: 'text/markdown' };
-    if (annotation.body.language) body.language = annotation.body.language;
+    if (annotation.kind !== 'note')
+      skipped.push({ id: annotation.id, reason: EXPLORABLE_LOSS[annotation.kind] });
+    const body: Json = { type: 'TextualBody', value: text, format: 'text/markdown' };
+    if (annotation.kind === 'note' && annotation.body.language) body.language = annotation.body.language;
     items.push({
       id: annotationIri(pack, annotation.id),
       type: 'Annotation',

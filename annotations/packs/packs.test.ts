@@ -85,6 +85,8 @@ function markdownOf(item: Annotation | Step): string[] {
       return [item.body.value];
     case 'check':
       return [item.body.claim ?? ''];
+    case 'predict':
+      return [item.body.question, item.body.explanation ?? ''];
     default:
       return [item.body.caption ?? ''];
   }

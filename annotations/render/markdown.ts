@@ -1,6 +1,7 @@
 // Markdown to (unsanitized) HTML with markdown-it: raw HTML off, plus our two inline extensions, $TeX$ / $$TeX$$
 // (rendered by tex.ts) and {{live values}} (placeholders the overlay fills). Always sanitize the result.
 import markdownit, { type MarkdownIt, type StateBlock, type StateInline } from 'markdown-it';
+import { controlValueToString, isControlExpression, parseControlValue } from '../format/control-values';
 import { liveValueToString, parseLiveValue } from '../format/live-values';
 import { escapeHtml } from './sanitize';
 import { texToHtml } from './tex';
@@ -92,6 +93,15 @@ function liveValue(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
+/** `{{@control.stat}}`: a placeholder the overlay fills from the control's state (FORMAT.md "Explorables"). */
+function controlValueHtml(expression: string): string {
+  const parsed = parseControlValue(expression);
+  if (!parsed.ok)
+    return `<span class="lit-live lit-error" data-lit-error="${escapeHtml(parsed.error)}">{{${escapeHtml(expression)}}}</span>`;
+  const format = parsed.ref.format ? ` data-lit-format="${escapeHtml(parsed.ref.format)}"` : '';
+  return `<span class="lit-control-value" data-lit-control-value="${escapeHtml(controlValueToString(parsed.ref))}"${format}>…</span>`;
+}
+
 function createMarkdown(): MarkdownIt {
   const md = markdownit({ html: false, linkify: true, typographer: false, breaks: false });
   md.inline.ruler.after('escape', 'lit_math', mathInline);
@@ -107,6 +117,7 @@ function createMarkdown(): MarkdownIt {
   };
   md.renderer.rules.lit_live = (tokens, idx) => {
     const expression = tokens[idx]?.content ?? '';
+    if (isControlExpression(expression)) return controlValueHtml(expression);
     const parsed = parseLiveValue(expression);
     if (!parsed.ok)
       return `<span class="lit-live lit-error" data-lit-error="${escapeHtml(parsed.error)}">{{${escapeHtml(expression)}}}</span>`;

@@ -5,6 +5,7 @@ import type { Annotation, CheckBody, ExampleBody, Step, SymbolBinding } from '..
 import { describeModelSelector } from './describe-selector';
 import { markdownToHtml } from './markdown';
 import { escapeHtml, fragmentToHtml, sanitizeToFragment, type RenderWindow } from './sanitize';
+import { controlHtml, predictHtml } from './explorables';
 import { markSymbols, showTexErrors, texToHtml } from './tex';
 
 export { describeModelSelector };
@@ -125,6 +126,8 @@ export function describeCheck(body: CheckBody, labelFor: (v: string | number) =>
     }
     case 'monotonic':
       return `output ${body.outputIndex} is ${body.direction} as input ${body.inputIndex} goes from ${body.from} to ${body.to} (example ${body.example})`;
+    case 'compare':
+      return `${typeof body.output === 'number' ? `output ${labelFor(body.output)}` : body.output} is ${body.relation === 'less' ? 'lower' : 'higher'} with ${body.control} at ${body.a} than at ${body.b}${body.margin ? ` (by more than ${body.margin})` : ''}`;
   }
 }
 
@@ -157,6 +160,10 @@ function bodyHtml(
       const result = `<span class="lit-check-result" data-lit-check="${attr(annotation.id)}" data-lit-check-status="pending">not run yet</span>`;
       return { html: `${claim}${spec}${result}`, symbols: [] };
     }
+    case 'control':
+      return { html: controlHtml(annotation.id, annotation.body), symbols: [] };
+    case 'predict':
+      return { html: predictHtml(annotation.id, annotation.body), symbols: [] };
   }
 }
 
@@ -167,9 +174,14 @@ function liveValuesOf(annotation: Annotation): LiveValueRef[] {
       ? [annotation.body.value]
       : annotation.kind === 'check'
         ? [annotation.body.claim]
-        : annotation.kind === 'view' || annotation.kind === 'example' || annotation.kind === 'equation'
+        : annotation.kind === 'view' ||
+            annotation.kind === 'example' ||
+            annotation.kind === 'equation' ||
+            annotation.kind === 'control'
           ? [annotation.body.caption]
-          : [];
+          : annotation.kind === 'predict'
+            ? [annotation.body.question, annotation.body.explanation]
+            : [];
   return texts
     .flatMap((t) => (typeof t === 'string' ? findLiveValues(t) : []))
     .flatMap((o) => (o.parsed.ok ? [o.parsed.ref] : []));

@@ -95,6 +95,10 @@ export const DATA_ATTRIBUTES = [
   'data-lit-check',
   'data-lit-check-status',
   'data-lit-example',
+  'data-lit-control',
+  'data-lit-control-value',
+  'data-lit-stat',
+  'data-lit-predict',
 ] as const;
 
 const HTML_ATTRIBUTES = ['href', 'src', 'alt', 'title', 'class', 'start', 'colspan', 'rowspan', 'lang'];

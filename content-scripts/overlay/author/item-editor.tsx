@@ -30,6 +30,8 @@ const KIND_NAMES: Record<AnnotationKind, string> = {
   view: 'Layer view',
   example: 'Example',
   check: 'Check',
+  control: 'Control',
+  predict: 'Predict, then reveal',
 };
 
 export interface NodeChoice {
@@ -197,7 +199,7 @@ export function ItemEditor(props: ItemEditorProps) {
         </>
       )}
       {item.kind === 'check' && <CheckFields item={item} node={node} field={field} onChange={set} />}
-      {item.kind !== 'note' && item.kind !== 'check' && (
+      {item.kind !== 'note' && item.kind !== 'check' && item.kind !== 'predict' && (
         <TextField
           id={field('caption')}
           label="Caption (optional)"
