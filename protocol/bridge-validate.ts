@@ -116,8 +116,11 @@ export function parseModelSummary(v: Json): ModelSummary | null {
       : typeof v.runtime === 'string' && RUNTIMES.has(v.runtime)
         ? v.runtime
         : null;
-  const runtimeVersion = v.runtimeVersion === undefined ? undefined : strOrNull(v.runtimeVersion);
-  if (runtime === null || runtimeVersion === null) return null;
+  const runtimeVersion =
+    v.runtimeVersion === undefined || v.runtimeVersion === null
+      ? v.runtimeVersion
+      : str(v.runtimeVersion, 64);
+  if (runtime === null || (v.runtimeVersion !== null && runtimeVersion === null)) return null;
   return {
     id,
     kind,

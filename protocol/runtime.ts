@@ -114,9 +114,34 @@ export function badgeText(state: TabState): string {
   return state.frames.some((f) => f.engines.length > 0) ? '·' : '';
 }
 
+/**
+ * The runtimes a tab runs models on, as a reader reads them: tf.js versions ('4.22.0', 'tf.js 3.x+') and ONNX Runtime
+ * Web with its version and execution providers ('ONNX Runtime Web 1.31.1, wasm'). Empty: neither runtime was seen.
+ */
+export function runtimeLabels(state: TabState): string[] {
+  const labels = new Set<string>();
+  for (const e of state.frames.flatMap((f) => f.engines))
+    labels.add(e.tfjsVersion ?? `tf.js ${e.versionClass}`);
+  const onnx = state.frames.flatMap((f) => f.models).filter((m) => m.runtime === 'onnx');
+  const versions = [...new Set(onnx.map((m) => m.runtimeVersion ?? null))];
+  for (const version of versions) {
+    const eps = [
+      ...new Set(onnx.filter((m) => (m.runtimeVersion ?? null) === version).map((m) => m.backend)),
+    ];
+    const named = eps.filter((ep): ep is string => ep !== null);
+    labels.add(
+      `ONNX Runtime Web${version ? ` ${version}` : ''}${named.length ? `, ${named.join(', ')}` : ''}`,
+    );
+  }
+  return [...labels];
+}
+
 export function badgeTitle(state: TabState): string {
   const n = countModels(state);
   const engines = state.frames.flatMap((f) => f.engines);
+  if (engines.length === 0 && runtimeLabels(state).length > 0) {
+    return `Literate: ${n === 1 ? '1 model' : `${n} models`} found (${runtimeLabels(state).join('; ')})`;
+  }
   if (engines.length === 0) return 'Literate: no TensorFlow.js on this page';
   const backend = engines.find((e) => e.backend)?.backend;
   const late = engines.some((e) => e.late);

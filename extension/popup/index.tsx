@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { TabPacksView } from '../../protocol/packs';
 import type { TabState } from '../../protocol/runtime';
-import { countModels } from '../../protocol/runtime';
+import { countModels, runtimeLabels } from '../../protocol/runtime';
 import { ask } from '../ui/ask';
 import { localizeDocument, t, tn } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
@@ -78,11 +78,11 @@ function TabSummary({ state }: { state: TabState }) {
   const engines = state.frames.flatMap((f) => f.engines);
   const models = state.frames.flatMap((f) => f.models.map((m) => ({ ...m, frameUrl: f.frameUrl })));
   const n = countModels(state);
-  if (engines.length === 0) {
+  const versions = runtimeLabels(state);
+  if (versions.length === 0) {
     return <p class="muted">{t('popupNoTfjs')}</p>;
   }
   const late = engines.some((e) => e.late);
-  const versions = [...new Set(engines.map((e) => e.tfjsVersion ?? `tf.js ${e.versionClass}`))];
   return (
     <>
       <p data-testid="summary">

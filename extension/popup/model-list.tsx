@@ -13,11 +13,19 @@ export function ModelList({ models }: { models: (ModelSummary & { frameUrl?: str
           <div class="model-name" dir="auto">
             {m.name}
           </div>
-          <div class="model-meta">
-            <span class="tag">{m.kind === 'layers' ? 'LayersModel' : 'GraphModel'}</span>
-            {t(m.kind === 'layers' ? 'modelMetaLayers' : 'modelMetaNodes', m.nodes, formatCount(m.params))}
-            {m.backend ? ` · ${m.backend}` : ''}
-          </div>
+          {m.runtime === 'onnx' ? (
+            <div class="model-meta">
+              <span class="tag">ONNX</span>
+              {`ONNX Runtime Web${m.runtimeVersion ? ` ${m.runtimeVersion}` : ''}`}
+              {m.backend ? ` · ${m.backend}` : ''}
+            </div>
+          ) : (
+            <div class="model-meta">
+              <span class="tag">{m.kind === 'layers' ? 'LayersModel' : 'GraphModel'}</span>
+              {t(m.kind === 'layers' ? 'modelMetaLayers' : 'modelMetaNodes', m.nodes, formatCount(m.params))}
+              {m.backend ? ` · ${m.backend}` : ''}
+            </div>
+          )}
           {m.sourceUrl && (
             <div class="model-meta">
               <code>{m.sourceUrl}</code>
