@@ -4,6 +4,7 @@
 import { ACTIVATION_GLOSSARY } from './activations';
 import { GRAPH_OP_GLOSSARY } from './graph-ops';
 import { LAYER_GLOSSARY } from './layers';
+import { ONNX_OP_GLOSSARY } from './onnx-ops';
 import type { Glossary, GlossaryEntry } from './types';
 
 export type ModelKind = 'layers' | 'graph';
@@ -18,6 +19,7 @@ function index(g: Glossary, key = opKey): Map<string, GlossaryEntry> {
 const activationKey = (name: string) => name.toLowerCase().replace(/_/g, '');
 const layersIndex = index(LAYER_GLOSSARY);
 const opsIndex = index(GRAPH_OP_GLOSSARY);
+const onnxIndex = index(ONNX_OP_GLOSSARY);
 const activationsIndex = index(ACTIVATION_GLOSSARY, activationKey);
 
 /** Names to try for an op, most specific first: as is, then without a version suffix (`FusedBatchNormV3`). */
@@ -29,7 +31,8 @@ function candidates(op: string): string[] {
 
 /** The entry for a layer class or graph op; the model's own kind is searched first (Conv2D means both). */
 export function lookupOp(op: string, kind: ModelKind = 'layers'): GlossaryEntry | null {
-  const order = kind === 'graph' ? [opsIndex, layersIndex] : [layersIndex, opsIndex];
+  // ONNX models are graphs too: their own op names (Conv, Gemm, GlobalAveragePool …) come after TensorFlow's.
+  const order = kind === 'graph' ? [opsIndex, onnxIndex, layersIndex] : [layersIndex, opsIndex, onnxIndex];
   for (const name of candidates(op)) {
     for (const table of order) {
       const hit = table.get(name);
