@@ -1,4 +1,4 @@
-// The totals of one model: kind, parameters, weight memory, nodes, backend and tf.js version, inputs and outputs.
+// The totals of one model: kind, parameters, weight memory, nodes, backend and runtime version, inputs and outputs.
 
 import { formatNumber, t, tn } from '../../../extension/ui/i18n';
 import type { ModelGraph, TensorRef } from '../../../model/model-graph';
@@ -22,6 +22,8 @@ export function ModelSummary({ graph }: { graph: ModelGraph }) {
   // On a bundled page the relay has read the version from the page's own scripts into the graph.
   const version =
     graph.tfjsVersion ?? (graph.tfjsVersionClass !== 'unknown' ? graph.tfjsVersionClass : 'unknown');
+  // The runtime boundary: an ONNX Runtime Web session names its runtime's version (its execution provider is the backend).
+  const onnx = graph.runtime === 'onnx';
   return (
     <section class="summary-card" aria-label={t('summaryLabel')}>
       <dl class="totals">
@@ -43,13 +45,20 @@ export function ModelSummary({ graph }: { graph: ModelGraph }) {
           <dt>{t('summaryBackend')}</dt>
           <dd>{graph.backend ?? t('summaryUnknown')}</dd>
         </div>
-        <div>
-          <dt>tf.js</dt>
-          <dd>{version}</dd>
-        </div>
+        {onnx ? (
+          <div>
+            <dt>ONNX Runtime Web</dt>
+            <dd>{graph.runtimeVersion ?? t('summaryUnknown')}</dd>
+          </div>
+        ) : (
+          <div>
+            <dt>tf.js</dt>
+            <dd>{version}</dd>
+          </div>
+        )}
         <div>
           <dt>{t('summaryKind')}</dt>
-          <dd>{graph.kind === 'layers' ? t('summaryKindLayers') : t('summaryKindGraph')}</dd>
+          <dd>{onnx ? 'ONNX' : graph.kind === 'layers' ? t('summaryKindLayers') : t('summaryKindGraph')}</dd>
         </div>
       </dl>
       <p class="io muted">
