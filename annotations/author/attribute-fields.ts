@@ -80,7 +80,7 @@ export const KIND_KEYS: Record<string, readonly string[]> = {
     'options',
     'selected',
   ],
-  predict: [...COMMON, 'control', 'example', 'options'],
+  predict: [...COMMON, 'control', 'example', 'setting', 'options'],
   step: ['title', 'highlights', ...PAGE_KEYS, ...MODEL_KEYS],
 };
 

@@ -86,6 +86,7 @@ export function predictBody(a: Record<string, Typed>, content: string): Record<s
   const body: Record<string, unknown> = { type: 'Predict' };
   if (a.control !== undefined) body.control = a.control;
   if (a.example !== undefined) body.example = a.example;
+  if (a.setting !== undefined) body.setting = setting(a.setting);
   body.question = question;
   const options = listOf(a.options);
   if (options) body.options = options;
@@ -101,6 +102,7 @@ export function predictAttributes(annotation: PredictAnnotation): {
   const attributes: Attributes = [
     ['control', body.control],
     ['example', body.example],
+    ['setting', body.setting],
     ['options', listText(body.options)],
   ];
   const content = body.explanation

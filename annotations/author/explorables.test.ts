@@ -44,7 +44,7 @@ Slide the square; the model says {{@patch.top1}} ({{@patch.score | .1%}}) at x =
 :::control {#pad control=draw label="Draw a cat" motivation=editing}
 :::
 
-:::predict {#guess control=patch options='["cat", "tabby cat"]' step=s1}
+:::predict {#guess control=patch setting=12 options='["cat", "tabby cat"]' step=s1}
 With the patch over the face, what will the model say?
 
 ???
@@ -106,6 +106,7 @@ describe('explorables in literate Markdown', () => {
       body: {
         type: 'Predict',
         control: 'patch',
+        setting: 12,
         question: 'With the patch over the face, what will the model say?',
         options: ['cat', 'tabby cat'],
         explanation: 'It says {{@patch.top1}}.',
@@ -135,7 +136,7 @@ describe('explorables in literate Markdown', () => {
     expect(markdown).toContain(
       ':::control {#patch control=slider label="Patch position" example=face param=patch',
     );
-    expect(markdown).toContain(':::predict {#guess step=s1 control=patch options=');
+    expect(markdown).toContain(':::predict {#guess step=s1 control=patch setting=12 options=');
     expect(markdown).toContain('\n???\n');
     expect(markdown).toContain('check=compare control=patch a=12 b=0 output=cat relation=less');
     expect(markdown).not.toContain(':::json');
@@ -157,7 +158,7 @@ describe('explorables in literate Markdown', () => {
 Which?
 :::
 
-:::predict {#q2 options="cat dog"}
+:::predict {#q2 setting=3 options="cat dog"}
 Which?
 :::
 

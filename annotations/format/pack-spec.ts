@@ -566,6 +566,7 @@ const PredictBodySpec = def('PredictBody', () =>
       type: oneOf(['Predict']),
       control: localId(),
       example: localId(),
+      setting: controlSetting(),
       question: str({ min: 1, max: LIMITS.markdownLength, description: 'Markdown' }),
       options: arr(str({ min: 1, max: LIMITS.nameLength }), { min: 2, max: LIMITS.options }),
       explanation: markdown(),
@@ -573,6 +574,7 @@ const PredictBodySpec = def('PredictBody', () =>
     required: ['type', 'question', 'options'],
     atMostOne: [['control', 'example']],
     atLeastOne: [['control', 'example']],
+    requires: { setting: 'control' },
   }),
 );
 

@@ -53,6 +53,25 @@ export function checkExplorables(
     return control;
   };
 
+  /** A setting a control can take: a number in a slider's range, or one of a choice's options. */
+  const checkSetting = (control: Json | undefined, setting: unknown, path: Path): void => {
+    if (control?.control === 'slider') {
+      const { min, max } = control;
+      if (typeof setting !== 'number')
+        out.push({ path, reason: `a slider setting is a number, not '${String(setting)}'` });
+      else if (typeof min === 'number' && typeof max === 'number' && (setting < min || setting > max))
+        out.push({ path, reason: `${setting} is outside the slider's range [${min}, ${max}]` });
+    } else if (control?.control === 'choice') {
+      const options = asArray(control.options).map(String);
+      if (typeof setting !== 'string' || !options.includes(setting))
+        out.push({
+          path,
+          reason: `a choice setting is one of its options (${options.join(', ')})`,
+          hint: typeof setting === 'string' ? didYouMean(setting, options) : undefined,
+        });
+    }
+  };
+
   items.forEach((item, i) => {
     const annotation = asObject(item);
     const body = asObject(annotation?.body);
@@ -67,7 +86,8 @@ export function checkExplorables(
     }
     if (annotation.kind === 'predict') {
       exampleRef(body.example, [...path, 'example']);
-      controlRef(body.control, [...path, 'control']);
+      const control = controlRef(body.control, [...path, 'control']);
+      if (body.setting !== undefined) checkSetting(control, body.setting, [...path, 'setting']);
       const labels = labelsFor(root, annotation);
       if (!labels)
         out.push({
@@ -92,30 +112,7 @@ export function checkExplorables(
           path: [...path, 'control'],
           reason: "a drawing pad's settings cannot be named: compare a slider or a choice",
         });
-      for (const key of ['a', 'b'] as const) {
-        const setting = body[key];
-        if (control?.control === 'slider') {
-          const { min, max } = control;
-          if (typeof setting !== 'number')
-            out.push({
-              path: [...path, key],
-              reason: `a slider setting is a number, not '${String(setting)}'`,
-            });
-          else if (typeof min === 'number' && typeof max === 'number' && (setting < min || setting > max))
-            out.push({
-              path: [...path, key],
-              reason: `${setting} is outside the slider's range [${min}, ${max}]`,
-            });
-        } else if (control?.control === 'choice') {
-          const options = asArray(control.options);
-          if (typeof setting !== 'string' || !options.includes(setting))
-            out.push({
-              path: [...path, key],
-              reason: `a choice setting is one of its options (${options.map(String).join(', ')})`,
-              hint: typeof setting === 'string' ? didYouMean(setting, options.map(String)) : undefined,
-            });
-        }
-      }
+      for (const key of ['a', 'b'] as const) checkSetting(control, body[key], [...path, key]);
       if (typeof body.output === 'string') {
         const labels = labelsFor(root, annotation);
         if (!labels)

@@ -482,6 +482,8 @@ export interface PredictBody {
   control?: string;
   /** Or an example of the pack. */
   example?: string;
+  /** With a control: the setting the question is about; the reveal moves the control there. */
+  setting?: ControlSetting;
   /** The question, Markdown. */
   question: string;
   /** The answers the reader chooses from: class labels of the model. */
