@@ -89,7 +89,7 @@ export function Overlay({ api, packs = null, root, prefs, loadApp }: OverlayProp
     onLoadError((message) => alive && setLoadError(message), stop.signal);
     loadApp().then(
       (module) => alive && setApp(() => module),
-      (error: unknown) => alive && reportLoadError('its panel', error),
+      (error: unknown) => alive && reportLoadError('panel', error),
     );
     return () => {
       alive = false;

@@ -7,7 +7,7 @@ describe('load errors of the overlay’s pieces', () => {
     const stop = new AbortController();
     onLoadError((m) => heard.push(m), stop.signal);
     expect(heard).toEqual([]);
-    reportLoadError('its math typesetting (KaTeX)', new Error('Loading chunk katex failed'));
+    reportLoadError('math', new Error('Loading chunk katex failed'));
     expect(heard).toEqual([
       'Literate could not load its math typesetting (KaTeX) (Loading chunk katex failed). Reload the page to try ' +
         'again; if it keeps failing, reload the extension.',
@@ -16,7 +16,7 @@ describe('load errors of the overlay’s pieces', () => {
     onLoadError((m) => late.push(m), new AbortController().signal);
     expect(late).toEqual(heard);
     stop.abort();
-    reportLoadError('the part that draws explanations', 'offline');
+    reportLoadError('renderer', 'offline');
     expect(heard).toHaveLength(1);
     expect(late[1]).toContain('the part that draws explanations (offline)');
   });

@@ -1,5 +1,6 @@
 // A later piece of the overlay (renderer, KaTeX) that cannot load is said to the reader by the shell, in words, once:
 // the pieces report here and the shell listens (both live in the same isolated world).
+import { t } from '../../../extension/ui/i18n';
 import { Listeners } from '../../../base/listeners';
 
 type Listener = (message: string) => void;
@@ -7,10 +8,14 @@ type Listener = (message: string) => void;
 const listeners = new Listeners<string>();
 let last: string | null = null;
 
-/** Says that `what` could not load, and why; shown by the shell while the panel is open. */
-export function reportLoadError(what: string, error: unknown): void {
+/** The overlay's pieces that load later, each named for the reader. */
+const PARTS = { panel: 'loadPartPanel', math: 'loadPartMath', renderer: 'loadPartRenderer' } as const;
+export type LoadPart = keyof typeof PARTS;
+
+/** Says that `part` could not load, and why; shown by the shell while the panel is open. */
+export function reportLoadError(part: LoadPart, error: unknown): void {
   const reason = error instanceof Error ? error.message : String(error);
-  last = `Literate could not load ${what} (${reason}). Reload the page to try again; if it keeps failing, reload the extension.`;
+  last = t('loadError', t(PARTS[part]), reason);
   listeners.emit(last);
 }
 

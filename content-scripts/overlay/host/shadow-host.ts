@@ -2,6 +2,8 @@
 // shadow root, our styles adopted as constructed stylesheets (not subject to the page's style-src CSP), and a
 // container for the Preact app.
 
+import { directionOf, uiLanguage } from '../../../extension/ui/i18n';
+
 export interface Host {
   host: HTMLElement;
   root: ShadowRoot;
@@ -35,8 +37,10 @@ export function createHost(cssText: string, doc: Document = document): Host {
   adopt(sheet);
   const container = doc.createElement('div');
   container.className = 'lt';
-  container.lang = 'en';
-  container.dir = 'ltr';
+  // The overlay speaks the reader's language; pack content inside it carries its own lang and dir.
+  const language = uiLanguage();
+  container.lang = language;
+  container.dir = directionOf(language);
   root.append(container);
   doc.documentElement.append(host);
   return { host, root, container, adopt, remove: () => host.remove() };

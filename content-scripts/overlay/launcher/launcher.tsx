@@ -1,6 +1,7 @@
 // The in-page launcher: a button named "Explain this model" that toggles the panel, can be dragged by pointer or
 // moved with the arrow keys, and keeps clear of the viewport's edges. Moves are applied once per animation frame.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Icon } from '../host/icons';
 import { clampPosition, dragBy, isDrag, keyMove, type LauncherPosition, type Size } from './position';
@@ -111,7 +112,7 @@ export function Launcher(props: LauncherProps) {
       ref={ref}
       type="button"
       class="launcher"
-      aria-label="Explain this model"
+      aria-label={t('launcherLabel')}
       aria-expanded={props.expanded}
       aria-busy={props.busy ? 'true' : undefined}
       aria-controls={props.controls}
@@ -128,9 +129,9 @@ export function Launcher(props: LauncherProps) {
       onFocus={props.onIntent}
     >
       <Icon name="layers" />
-      <span aria-hidden="true">Explain</span>
+      <span aria-hidden="true">{t('launcherText')}</span>
       <span id="lt-launcher-hint" class="sr-only">
-        Opens the Literate panel. Drag it, or use the arrow keys, to move it.
+        {t('launcherHint')}
       </span>
     </button>
   );

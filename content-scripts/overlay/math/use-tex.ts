@@ -16,7 +16,7 @@ export function loadKatex(): Promise<TexEngine> {
       return engine;
     },
     (error: unknown) => {
-      if (!failed) reportLoadError('its math typesetting (KaTeX)', error);
+      if (!failed) reportLoadError('math', error);
       failed = true;
       throw error;
     },

@@ -1,5 +1,6 @@
 // Which node attributes the layer view lists, in what order, and how their values read. Pure.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelNode } from '../../../model/model-graph';
 
 type AttrValue = ModelNode['attrs'][string];
@@ -45,6 +46,6 @@ export function shownAttrs(attrs: ModelNode['attrs']): [string, AttrValue][] {
 export function formatAttr(v: AttrValue): string {
   if (Array.isArray(v)) return v.length ? v.map((x) => (x === null ? '?' : String(x))).join(' × ') : '[]';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'boolean') return v ? t('attrYes') : t('attrNo');
   return String(v);
 }

@@ -2,6 +2,7 @@
 // and weights, and its live values while it is on screen. The active pack's notes, equations and view captions for
 // the node come first, and its class labels name the top-k rows.
 
+import { formatNumber, t } from '../../../extension/ui/i18n';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { formatBytes, formatCount } from '../../../extension/ui/format';
@@ -48,7 +49,7 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
     <article class="detail" aria-labelledby="lt-node-title">
       <button type="button" class="back" onClick={onBack}>
         <Icon name="back" />
-        All {graph.kind === 'layers' ? 'layers' : 'ops'}
+        {graph.kind === 'layers' ? t('detailAllLayers') : t('detailAllOps')}
       </button>
       <header class="detail-head">
         <h3 id="lt-node-title" ref={heading} tabIndex={-1} class="detail-title">
@@ -58,7 +59,11 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
           <span class="chip" data-family={entry?.family ?? 'other'}>
             {node.op}
           </span>
-          {entry && <span class="muted">{entry.title}</span>}
+          {entry && (
+            <span class="muted" lang="en">
+              {entry.title}
+            </span>
+          )}
           <span class="muted">· #{node.index}</span>
         </p>
       </header>
@@ -75,24 +80,22 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
       />
       <dl class="facts">
         <div>
-          <dt>Output shape</dt>
-          <dd class="mono">
-            {node.outputShape ? formatShape(node.outputShape, true) : 'not known before a run'}
-          </dd>
+          <dt>{t('rowOutputShape')}</dt>
+          <dd class="mono">{node.outputShape ? formatShape(node.outputShape, true) : t('detailNotKnown')}</dd>
         </div>
         <div>
-          <dt>Parameters</dt>
-          <dd class="num">{params.toLocaleString('en-US')}</dd>
+          <dt>{t('summaryParameters')}</dt>
+          <dd class="num">{formatNumber(params)}</dd>
         </div>
         {node.dtype && (
           <div>
-            <dt>Type</dt>
+            <dt>{t('detailType')}</dt>
             <dd class="mono">{node.dtype}</dd>
           </div>
         )}
         {dataInputs.length > 0 && (
           <div class="wide">
-            <dt>Inputs</dt>
+            <dt>{t('detailInputs')}</dt>
             <dd>
               <ul class="links">
                 {dataInputs.map((id) => (
@@ -111,7 +114,7 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
       </dl>
       {attrs.length > 0 && (
         <section class="block" aria-labelledby="lt-attrs">
-          <h4 id="lt-attrs">Settings</h4>
+          <h4 id="lt-attrs">{t('detailSettings')}</h4>
           <dl class="attrs">
             {attrs.map(([k, v]) => (
               <div key={k}>
@@ -124,14 +127,14 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
       )}
       {weights.length > 0 && (
         <section class="block" aria-labelledby="lt-weights">
-          <h4 id="lt-weights">Weights</h4>
+          <h4 id="lt-weights">{t('summaryWeights')}</h4>
           <table class="weights">
             <thead>
               <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Shape</th>
+                <th scope="col">{t('detailRole')}</th>
+                <th scope="col">{t('detailShape')}</th>
                 <th scope="col" class="right">
-                  Values
+                  {t('detailValues')}
                 </th>
               </tr>
             </thead>
@@ -143,8 +146,8 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
                     <th scope="row" title={w.name}>
                       {w.role.replace(/_/g, ' ')}
                     </th>
-                    <td class="mono">{w.shape.join(' × ') || 'scalar'}</td>
-                    <td class="num right" title={`${formatBytes(count * 4)} as float32`}>
+                    <td class="mono">{w.shape.join(' × ') || t('detailScalar')}</td>
+                    <td class="num right" title={t('detailAsFloat32', formatBytes(count * 4))}>
                       {formatCount(count)}
                       {w.quantization && <span class="muted"> ({w.quantization})</span>}
                     </td>

@@ -1,37 +1,47 @@
 // The glossary line and equation for a node: what its op does, in words and in TeX, plus its activation.
 // Pack-provided explanations will slot in above this built-in one (see ExplanationSlot in node-detail).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { explainNode } from '../glossary/lookup';
 import { Equation } from '../math/equation';
 
 export function GlossaryLine({ node, kind }: { node: ModelNode; kind: ModelGraph['kind'] }) {
   const { op } = explainNode(node, kind);
-  return <span class="gloss">{op ? op.summary : `${node.op}: no built-in description yet.`}</span>;
+  // The glossary is written in English (a translation is future work): say so, so a screen reader reads it in English.
+  return op ? (
+    <span class="gloss" lang="en">
+      {op.summary}
+    </span>
+  ) : (
+    <span class="gloss">{t('glossNone', node.op)}</span>
+  );
 }
 
 export function BuiltInExplanation({ node, kind }: { node: ModelNode; kind: ModelGraph['kind'] }) {
   const { op, activation } = explainNode(node, kind);
   if (!op) {
-    return (
-      <p class="muted">
-        Literate has no built-in description of <code class="mono">{node.op}</code> yet.
-      </p>
-    );
+    return <p class="muted">{t('glossNoneLong', node.op)}</p>;
   }
   return (
     <div class="explain">
-      <p class="summary">{op.summary}</p>
-      <Equation tex={op.tex} label={`Equation of ${op.title}`} />
-      {op.where && <p class="where muted">{op.where}</p>}
+      <p class="summary" lang="en">
+        {op.summary}
+      </p>
+      <Equation tex={op.tex} label={t('equationOf', op.title)} />
+      {op.where && (
+        <p class="where muted" lang="en">
+          {op.where}
+        </p>
+      )}
       {activation && (
         <div class="activation">
           <p>
-            Then the activation <strong>{activation.entry?.title ?? activation.name}</strong>
-            {activation.entry ? `: ${lowerFirst(activation.entry.summary)}` : '.'}
+            {t('thenActivation')} <strong>{activation.entry?.title ?? activation.name}</strong>
+            {activation.entry ? <span lang="en">: {lowerFirst(activation.entry.summary)}</span> : '.'}
           </p>
           {activation.entry && (
-            <Equation tex={activation.entry.tex} label={`Equation of ${activation.entry.title}`} />
+            <Equation tex={activation.entry.tex} label={t('equationOf', activation.entry.title)} />
           )}
         </div>
       )}

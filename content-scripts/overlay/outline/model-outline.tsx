@@ -1,6 +1,7 @@
 // The outline of one model: its totals, a filter box, a switch for graph constants, and the node list a page at a
 // time (posenet has hundreds of nodes). Selecting a node opens its layer view.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
 import { Icon } from '../host/icons';
@@ -57,21 +58,21 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
   }, [nav.limit]);
   useEffect(() => {
     // Announced politely after typing settles, not on every key.
-    const timer = setTimeout(() => setAnnounce(nav.query ? `${rows.length} matching` : ''), 400);
+    const timer = setTimeout(() => setAnnounce(nav.query ? tn('outlineMatching', rows.length) : ''), 400);
     return () => clearTimeout(timer);
   }, [rows.length, nav.query]);
 
-  const noun = graph.kind === 'layers' ? 'layers' : 'ops';
+  const layers = graph.kind === 'layers';
   return (
     <div class="outline">
       <ModelSummary graph={graph} />
       <div class="filters">
         <label class="search">
           <Icon name="search" />
-          <span class="sr-only">Filter {noun}</span>
+          <span class="sr-only">{layers ? t('outlineFilterLayers') : t('outlineFilterOps')}</span>
           <input
             type="search"
-            placeholder={`Filter ${noun} by name or kind`}
+            placeholder={layers ? t('outlineFilterLayersPlaceholder') : t('outlineFilterOpsPlaceholder')}
             value={nav.query}
             autocomplete="off"
             spellcheck={false}
@@ -99,25 +100,33 @@ export function ModelOutline({ graph, nav, onNav, onSelect, focusNodeId, onShown
                 })
               }
             />
-            <span>
-              Show {constants} {constants === 1 ? 'constant' : 'constants'}
-            </span>
+            <span>{tn('outlineShowConstants', constants)}</span>
           </label>
         )}
       </div>
       <h4 class="list-heading">
         {nav.query
-          ? `${rows.length} of ${graph.nodes.length - (nav.showConstants ? 0 : constants)}`
-          : rows.length}{' '}
-        {noun}
+          ? t(
+              layers ? 'outlineLayersOf' : 'outlineOpsOf',
+              rows.length,
+              graph.nodes.length - (nav.showConstants ? 0 : constants),
+            )
+          : tn(layers ? 'outlineLayers' : 'outlineOps', rows.length)}
         <span class="sr-only" aria-live="polite">
           {announce}
         </span>
       </h4>
       {rows.length === 0 ? (
-        <p class="empty muted">Nothing matches “{nav.query}”.</p>
+        <p class="empty muted">{t('outlineNothingMatches', nav.query)}</p>
       ) : (
-        <ol class="nodes" ref={list} aria-label={`${displayName(graph.name, graph.sourceUrl)} ${noun}`}>
+        <ol
+          class="nodes"
+          ref={list}
+          aria-label={t(
+            layers ? 'outlineListLayers' : 'outlineListOps',
+            displayName(graph.name, graph.sourceUrl),
+          )}
+        >
           {shown.map((row) => (
             <NodeRow key={row.node.id} row={row} kind={graph.kind} graphId={graph.id} onSelect={onSelect} />
           ))}

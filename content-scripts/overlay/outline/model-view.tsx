@@ -1,5 +1,6 @@
 // One model in the panel: described on demand, then its outline, or the layer view of the selected node.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ContentApi } from '../../relay/content-api';
 import type { ModelSummary as Summary } from '../../../model/model-graph';
 import { NodeDetail } from '../node/node-detail';
@@ -25,21 +26,19 @@ export interface ModelViewProps {
 }
 
 function sourceLine(model: Summary): string {
-  if (!model.sourceUrl) return model.kind === 'layers' ? 'Layers model built by the page' : 'Graph model';
+  if (!model.sourceUrl) return model.kind === 'layers' ? t('sourceLayersByPage') : t('sourceGraphModel');
   try {
     const url = new URL(model.sourceUrl);
-    return `Loaded from ${url.host}${url.pathname}`;
+    return t('sourceLoadedFrom', `${url.host}${url.pathname}`);
   } catch {
-    return `Loaded from ${model.sourceUrl}`;
+    return t('sourceLoadedFrom', model.sourceUrl);
   }
 }
 
 /** Where this explanation's values come from when the page no longer holds the model (null: from the page's own). */
 export function holdLine(model: Summary): string | null {
-  if (model.hold === 'reloaded')
-    return `The page let go of this model; Literate loaded it again from ${model.sourceUrl ?? 'its URL'} for this explanation (same fingerprint). Examples, checks and weights run on that copy; the page no longer calls it, so live values come only from your examples. It is released when you close the panel.`;
-  if (model.hold === 'collected')
-    return 'The page let go of this model and the browser reclaimed it: what is shown was read before.';
+  if (model.hold === 'reloaded') return t('holdReloaded', model.sourceUrl ?? t('holdItsUrl'));
+  if (model.hold === 'collected') return t('holdCollected');
   return null;
 }
 
@@ -51,7 +50,7 @@ export function ModelView(props: ModelViewProps) {
   const packUi = usePackUi();
   if (load.status === 'loading') {
     return (
-      <div class="skeleton" role="status" aria-label="Reading the model…">
+      <div class="skeleton" role="status" aria-label={t('modelReading')}>
         {Array.from({ length: 9 }, (_, i) => (
           <span key={i} />
         ))}
@@ -61,7 +60,7 @@ export function ModelView(props: ModelViewProps) {
   if (load.status === 'error') {
     return (
       <p class="state error" role="alert">
-        Could not read this model: {load.message}
+        {t('modelCouldNotRead', load.message)}
       </p>
     );
   }
@@ -82,7 +81,7 @@ export function ModelView(props: ModelViewProps) {
   return (
     <>
       <header class="model-head">
-        <h3>{displayName(graph.name, graph.sourceUrl)}</h3>
+        <h3 dir="auto">{displayName(graph.name, graph.sourceUrl)}</h3>
         <p class="muted" title={model.sourceUrl ?? undefined}>
           {sourceLine(model)}
         </p>
@@ -94,8 +93,7 @@ export function ModelView(props: ModelViewProps) {
       ) : null}
       {graph.totals.nodes > graph.nodes.length ? (
         <p class="state notice" role="note" data-testid="truncated">
-          This model has {graph.totals.nodes.toLocaleString('en')} nodes: the outline shows the first{' '}
-          {graph.nodes.length.toLocaleString('en')}.
+          {t('modelTruncated', graph.totals.nodes, graph.nodes.length)}
         </p>
       ) : null}
       <PackIntro graph={graph} />
@@ -107,11 +105,7 @@ export function ModelView(props: ModelViewProps) {
         focusNodeId={props.returnTo}
         onShown={props.onOutlineShown}
       />
-      <p class="foot muted">
-        {packUi
-          ? 'The grey lines and their equations are Literate’s own, for each kind of layer; the notes come from the explanation named above.'
-          : 'The descriptions and equations here are Literate’s own, for each kind of layer; they hold for any model.'}
-      </p>
+      <p class="foot muted">{packUi ? t('footWithPack') : t('footNoPack')}</p>
     </>
   );
 }

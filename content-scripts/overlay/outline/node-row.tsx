@@ -2,6 +2,7 @@
 // one-line description of what the op does; under it, a line of the active pack's note on the node, and in
 // authoring mode a button that pins a new note to the node.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { Fragment } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
@@ -47,19 +48,17 @@ export function NodeRow({
         </span>
         <span class="node-meta">
           {node.outputShape && (
-            <span class="mono shape" title="Output shape">
+            <span class="mono shape" title={t('rowOutputShape')}>
               {formatShape(node.outputShape)}
             </span>
           )}
           {params > 0 && (
             <span class="num params">
-              {formatCount(params)} <span class="muted">params</span>
+              {formatCount(params)} <span class="muted">{t('rowParams')}</span>
             </span>
           )}
           {row.constants.length > 0 && (
-            <span class="muted consts">
-              + {row.constants.length} {row.constants.length === 1 ? 'constant' : 'constants'}
-            </span>
+            <span class="muted consts">{tn('rowConstants', row.constants.length)}</span>
           )}
         </span>
         <GlossaryLine node={node} kind={kind} />
@@ -70,19 +69,19 @@ export function NodeRow({
           <button
             type="button"
             class="author-btn small node-pin"
-            aria-label={`Bind ${author.binding} to ${node.id}`}
+            aria-label={t('rowBindLabel', author.binding, node.id)}
             onClick={onTrusted(() => author.bindNode(graphId, node.id))}
           >
-            Bind {author.binding} here
+            {t('rowBindHere', author.binding)}
           </button>
         ) : (
           <button
             type="button"
             class="author-btn small node-pin"
-            aria-label={`Pin a note to ${node.id}`}
+            aria-label={t('rowPinLabel', node.id)}
             onClick={onTrusted(() => author.pinNode(graphId, node.id))}
           >
-            Pin a note
+            {t('rowPin')}
           </button>
         ))}
       <PackExcerpt graphId={graphId} nodeId={node.id} />

@@ -24,7 +24,7 @@ export function loadRenderer(): Promise<Renderer> {
     },
     (error: unknown) => {
       loading = null;
-      if (!reported) reportLoadError('the part that draws explanations', error);
+      if (!reported) reportLoadError('renderer', error);
       reported = true;
       throw error;
     },

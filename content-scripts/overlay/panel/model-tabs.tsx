@@ -1,5 +1,6 @@
 // Tabs for the models on the page, when there is more than one: arrow keys move between them (roving tabindex).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelSummary } from '../../../model/model-graph';
 import { formatCount } from '../../../extension/ui/format';
 
@@ -45,7 +46,7 @@ export function ModelTabs({
     );
   };
   return (
-    <div class="tabs" role="tablist" aria-label="Models on this page">
+    <div class="tabs" role="tablist" aria-label={t('modelTabsLabel')}>
       {models.map((m) => (
         <button
           key={m.id}
@@ -59,10 +60,10 @@ export function ModelTabs({
           onClick={() => onSelect(m.id)}
           onKeyDown={onKeyDown}
         >
-          {m.name}
+          <span dir="auto">{m.name}</span>
           <span class="muted">{formatCount(m.params)}</span>
           {m.hold === 'collected' || m.hold === 'reloaded' ? (
-            <span class="muted"> · {m.hold === 'reloaded' ? 'loaded again' : 'let go by the page'}</span>
+            <span class="muted"> · {m.hold === 'reloaded' ? t('modelLoadedAgain') : t('modelLetGo')}</span>
           ) : null}
         </button>
       ))}

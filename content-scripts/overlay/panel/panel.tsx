@@ -1,6 +1,7 @@
 // The panel: a non-modal dialog at the page's edge with a header, a resize handle on its inner edge (pointer or
 // arrow keys), dock buttons (left, right, bottom), and Escape to close. Focus moves in when it opens.
 
+import { t, type MessageKey } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { Icon } from '../host/icons';
@@ -30,10 +31,10 @@ export interface PanelProps {
   children: ComponentChildren;
 }
 
-const DOCKS: [Dock, string][] = [
-  ['left', 'left'],
-  ['bottom', 'at the bottom'],
-  ['right', 'right'],
+const DOCKS: [Dock, MessageKey][] = [
+  ['left', 'panelDockLeft'],
+  ['bottom', 'panelDockBottom'],
+  ['right', 'panelDockRight'],
 ];
 
 export function Panel(props: PanelProps) {
@@ -125,7 +126,7 @@ export function Panel(props: PanelProps) {
         class="resize"
         role="separator"
         aria-orientation={bottom ? 'horizontal' : 'vertical'}
-        aria-label={bottom ? 'Panel height' : 'Panel width'}
+        aria-label={bottom ? t('panelHeight') : t('panelWidth')}
         aria-valuenow={bottom ? height : prefs.width}
         aria-valuemin={bottom ? MIN_HEIGHT : MIN_WIDTH}
         aria-valuemax={bottom ? clampHeight(Infinity, window.innerHeight) : MAX_WIDTH}
@@ -147,15 +148,15 @@ export function Panel(props: PanelProps) {
           </h2>
           {props.subtitle && <p class="muted panel-subtitle">{props.subtitle}</p>}
         </div>
-        <div class="dock" role="group" aria-label="Dock the panel">
+        <div class="dock" role="group" aria-label={t('panelDockGroup')}>
           {DOCKS.map(([side, label]) => (
             <button
               key={side}
               type="button"
               class="icon-button"
               data-dock={side}
-              aria-label={`Dock ${label}`}
-              title={`Dock ${label}`}
+              aria-label={t(label)}
+              title={t(label)}
               aria-pressed={prefs.side === side}
               onClick={onTrusted(() => dock(side))}
             >
@@ -166,8 +167,8 @@ export function Panel(props: PanelProps) {
         <button
           type="button"
           class="icon-button"
-          aria-label="Close Literate panel"
-          title="Close (Esc)"
+          aria-label={t('panelClose')}
+          title={t('panelCloseTitle')}
           onClick={props.onClose}
         >
           <Icon name="close" />
