@@ -32,12 +32,16 @@ function cssColor(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback;
 }
 
-/** Bars for `values` across the canvas's CSS width and `cssHeight`; negative bars in the warning colour. */
+/**
+ * Bars for `values` across the canvas's CSS width and `cssHeight`; negative bars in the warning colour. `zeroAt`
+ * (0–1 across) draws a vertical line there: where zero falls on a histogram's value axis.
+ */
 export function drawBars(
   canvas: HTMLCanvasElement,
   values: ArrayLike<number>,
   cssHeight: number,
   maxBars = 256,
+  zeroAt?: number,
 ): void {
   const ratio = Math.min(3, window.devicePixelRatio || 1);
   const cssWidth = Math.max(40, canvas.clientWidth || canvas.parentElement?.clientWidth || 300);
@@ -57,4 +61,8 @@ export function drawBars(
   }
   ctx.fillStyle = cssColor(canvas, '--line-strong', '#cfd4dd');
   ctx.fillRect(0, Math.min(h - ratio, zeroY), w, ratio);
+  if (zeroAt !== undefined && zeroAt >= 0 && zeroAt <= 1) {
+    ctx.fillStyle = cssColor(canvas, '--fg', '#1a1d24');
+    ctx.fillRect(Math.min(w - ratio, Math.round(zeroAt * w)), 0, ratio, h);
+  }
 }

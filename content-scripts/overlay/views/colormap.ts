@@ -1,35 +1,38 @@
-// Colour scales for value images: a perceptual sequential ramp for values of one sign, a diverging one (blue, white,
-// red) when values go both ways around zero. Pure; returns 0–255 RGB.
+// Colour scales for value images, from d3-scale-chromatic: viridis (perceptual, readable in light and dark) for
+// values of one sign, RdBu (blue below zero, white at zero, red above) centred on 0 when values take both signs.
+// Each map is sampled once into a lookup table, so painting a pixel allocates nothing. Pure; returns 0–255 RGB.
 
-type Rgb = [number, number, number];
+import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 
-/** A short viridis-like ramp (dark blue → teal → green → yellow), readable on light and dark backgrounds. */
-const SEQUENTIAL: Rgb[] = [
-  [20, 18, 60],
-  [44, 80, 142],
-  [33, 144, 140],
-  [94, 201, 98],
-  [253, 231, 37],
-];
-const DIVERGING: Rgb[] = [
-  [33, 102, 172],
-  [146, 197, 222],
-  [247, 247, 247],
-  [244, 165, 130],
-  [178, 24, 43],
-];
+export type Rgb = readonly [number, number, number];
 
-function ramp(stops: Rgb[], t: number): Rgb {
-  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0)) * (stops.length - 1);
-  const i = Math.min(stops.length - 2, Math.floor(x));
-  const f = x - i;
-  const a = stops[i]!;
-  const b = stops[i + 1]!;
-  return [
-    Math.round(a[0] + (b[0] - a[0]) * f),
-    Math.round(a[1] + (b[1] - a[1]) * f),
-    Math.round(a[2] + (b[2] - a[2]) * f),
-  ];
+/** An odd number of entries, so that t = 0.5 (zero on a diverging scale) has an entry of its own. */
+const LUT_SIZE = 257;
+
+/** d3's interpolators return "#rrggbb" or "rgb(r, g, b)". */
+export function parseColor(css: string): Rgb {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css.trim());
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
+  const rgb = /^rgb\(\s*(\d+),\s*(\d+),\s*(\d+)\s*\)$/.exec(css.trim());
+  if (rgb) return [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])];
+  return [0, 0, 0];
+}
+
+function sample(interpolate: (t: number) => string): Rgb[] {
+  return Array.from({ length: LUT_SIZE }, (_, i) => parseColor(interpolate(i / (LUT_SIZE - 1))));
+}
+
+export type ColorMapName = 'viridis' | 'RdBu';
+
+/** RdBu runs red → blue; reversed here so that negative is blue and positive is red. */
+const TABLES: Record<ColorMapName, () => Rgb[]> = {
+  viridis: lazy(() => sample(interpolateViridis)),
+  RdBu: lazy(() => sample((t) => interpolateRdBu(1 - t))),
+};
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 export interface Scale {
@@ -47,7 +50,34 @@ export function scaleFor(min: number, max: number): Scale {
   return { lo: min, hi: max === min ? min + 1 : max, diverging: false };
 }
 
-export function colorOf(v: number, scale: Scale): Rgb {
+/** Which colour map a scale uses: diverging for signed values, viridis for magnitudes. */
+export function colorMapOf(scale: Scale): ColorMapName {
+  return scale.diverging ? 'RdBu' : 'viridis';
+}
+
+/** Where a value sits on the scale, 0–1 (clamped: ±Infinity at the ends; NaN at 0). */
+export function positionOf(v: number, scale: Scale): number {
   const t = (v - scale.lo) / (scale.hi - scale.lo);
-  return ramp(scale.diverging ? DIVERGING : SEQUENTIAL, t);
+  return Number.isNaN(t) ? 0 : Math.min(1, Math.max(0, t));
+}
+
+export function colorOf(v: number, scale: Scale): Rgb {
+  const table = TABLES[colorMapOf(scale)]();
+  return table[Math.round(positionOf(v, scale) * (LUT_SIZE - 1))]!;
+}
+
+/** `n` evenly spaced CSS colours along the scale, low to high, for a colour bar's gradient. */
+export function gradientStops(scale: Scale, n = 9): string[] {
+  const table = TABLES[colorMapOf(scale)]();
+  return Array.from({ length: Math.max(2, n) }, (_, i) => {
+    const [r, g, b] = table[Math.round((i / (Math.max(2, n) - 1)) * (LUT_SIZE - 1))]!;
+    return `rgb(${r} ${g} ${b})`;
+  });
+}
+
+/** What the colours mean, in words, for a legend and a text alternative. */
+export function legendText(scale: Scale): string {
+  return scale.diverging
+    ? 'blue below zero, white at zero, red above (RdBu, centred on 0)'
+    : 'dark purple low to yellow high (viridis)';
 }

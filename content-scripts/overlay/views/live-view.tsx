@@ -6,10 +6,29 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import type { TapFrame } from '../../../protocol/bridge';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
+import { Axes } from './axes';
 import { drawBars, putPixels } from './canvas';
-import { asMaps, gridLayout, paintGrid, tileScale } from './feature-grid';
+import { ColorBar } from './color-bar';
+import type { Scale } from './colormap';
+import { Enlargeable } from './enlarge';
+import { Readable, type ValueReader } from './readable';
+import { asMaps, gridLayout, paintGrid, rangeScale, tileScale, type Maps } from './feature-grid';
+import {
+  describeGridCell,
+  gridCellAt,
+  gridCellBox,
+  gridValue,
+  indexAt,
+  indexBox,
+  moveGridCell,
+  moveIndex,
+  tileOrigins,
+  type GridCell,
+} from './readout';
+import { mapsText, vectorText } from './text-alt';
+import { indexTicks, niceTicks } from './ticks';
 import { gateLive } from './live-gate';
-import { summarize, type Stats } from './stats';
+import { formatValue, summarize, type Stats } from './stats';
 import { StatsLine } from './stats-line';
 import { firstExample, topK } from './vector';
 import { kindOf, labelOf, tapFor, type ViewKind } from './view-kind';
@@ -173,45 +192,168 @@ function LiveBody({
 }
 
 function MapsView({ shown, node }: { shown: Shown; node: ModelNode }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   const maps = useMemo(() => asMaps(shown.shape, shown.values), [shown]);
-  const layout = useMemo(() => (maps ? gridLayout(maps, 360, tileScale(maps.width)) : null), [maps]);
-  useEffect(() => {
-    if (!maps || !layout || !canvas.current) return;
-    putPixels(canvas.current, layout.width, layout.height, paintGrid(maps, layout));
-    // Whole-pixel enlargement to the width available, so every value stays a crisp square.
-    const room = canvas.current.parentElement?.clientWidth ?? 320;
-    canvas.current.style.width = `${layout.width * Math.max(1, Math.min(8, Math.floor(room / layout.width)))}px`;
-  }, [maps, layout]);
-  if (!maps || !layout) return <BarsView shown={shown} />;
-  const label = `${maps.channels === 1 ? 'Heat map' : `${layout.tiles} of ${maps.channels} feature maps`} of ${node.id}, ${maps.height} × ${maps.width}`;
+  const scale = useMemo(() => (maps ? rangeScale(maps.values) : null), [maps]);
+  if (!maps || !scale) return <BarsView shown={shown} />;
+  const tiles = Math.min(maps.channels, 64);
+  const what = `${maps.channels === 1 ? 'Heat map' : `${tiles} of ${maps.channels} feature maps`} of ${node.id}, ${maps.height} × ${maps.width}`;
+  const alt = mapsText(node.id, shown.sourceShape, maps, tiles, shown.stats);
   return (
     <figure class="maps">
-      <canvas ref={canvas} class="pixelated" role="img" aria-label={label} style={{ maxWidth: '100%' }} />
+      <Enlargeable title={what}>
+        {(large) => <MapsPicture maps={maps} scale={scale} large={large} alt={alt} name={what} />}
+      </Enlargeable>
       <figcaption class="muted">
-        {label}
+        {what}
         {shown.reduced && ` (thinned from ${shown.sourceShape.join(' × ')})`}
+        {maps.channels > 1 && '; tiles are channels in reading order, numbered from 0'}
       </figcaption>
       <StatsLine stats={shown.stats} />
     </figure>
   );
 }
 
-function BarsView({ shown }: { shown: Shown }) {
+function MapsPicture({
+  maps,
+  scale,
+  large,
+  alt,
+  name,
+}: {
+  maps: Maps;
+  scale: Scale;
+  large: boolean;
+  alt: string;
+  name: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const layout = useMemo(
+    () => gridLayout(maps, large ? 960 : 360, tileScale(maps.width) * (large ? 2 : 1)),
+    [maps.width, maps.height, maps.channels, large],
+  );
   useEffect(() => {
-    if (canvas.current) drawBars(canvas.current, shown.values, 72);
-  }, [shown]);
+    if (!canvas.current) return;
+    putPixels(canvas.current, layout.width, layout.height, paintGrid(maps, layout, scale));
+    // Whole-pixel enlargement to the width available, so every value stays a crisp square.
+    // Enlarged, the dialog is not open yet when this runs: its width is the one its style gives it.
+    const room = large
+      ? Math.min(960, window.innerWidth * 0.94) - 48
+      : (canvas.current.closest('.readable')?.parentElement?.clientWidth ?? 320);
+    const factor = Math.max(1, Math.min(large ? 24 : 8, Math.floor((room - 2) / layout.width)));
+    canvas.current.style.width = `${layout.width * factor + 2}px`;
+  }, [maps, layout, scale]);
+  const reader = useMemo(
+    (): ValueReader<GridCell> => ({
+      at: (fx, fy) => gridCellAt(maps, layout, fx, fy),
+      move: (cell, key) => moveGridCell(cell, key, maps, layout),
+      first: () => ({ channel: 0, row: 0, col: 0 }),
+      read: (cell) => describeGridCell(cell, gridValue(maps, cell), maps),
+      box: (cell) => gridCellBox(maps, layout, cell),
+      valid: (cell) => cell.channel < layout.tiles && cell.row < maps.height && cell.col < maps.width,
+    }),
+    [maps, layout],
+  );
+  return (
+    <>
+      <Readable reader={reader} name={name} inset={1}>
+        <canvas ref={canvas} class="pixelated" role="img" aria-label={alt} />
+        {maps.channels > 1 &&
+          tileOrigins(maps, layout).map((t) => (
+            <span
+              key={t.channel}
+              class="tile-label num"
+              aria-hidden="true"
+              style={{
+                left: `calc(1px + (100% - 2px) * ${t.left})`,
+                top: `calc(1px + (100% - 2px) * ${t.top})`,
+              }}
+            >
+              {t.channel}
+            </span>
+          ))}
+      </Readable>
+      <ColorBar scale={scale} />
+    </>
+  );
+}
+
+function BarsView({ shown }: { shown: Shown }) {
   const n = shown.values.length;
+  const what = n > 256 ? `First 256 of ${n} units` : `${n} units`;
+  const alt = vectorText('Activations', shown.sourceShape, shown.values, shown.stats);
   return (
     <figure class="vector">
-      <canvas ref={canvas} class="bars" role="img" aria-label={`Activations of ${n} units`} />
+      <Enlargeable title={`Activations: ${what}`}>
+        {(large) => <BarsPicture values={shown.values} large={large} alt={alt} />}
+      </Enlargeable>
       <figcaption class="muted">
-        {n > 256 ? `First 256 of ${n} units` : `${n} units`}
+        {what}
         {shown.reduced && ' (thinned)'}
       </figcaption>
       <StatsLine stats={shown.stats} />
     </figure>
+  );
+}
+
+function BarsPicture({ values, large, alt }: { values: Float32Array; large: boolean; alt: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const height = large ? 280 : 72;
+  useEffect(() => {
+    if (canvas.current) drawBars(canvas.current, values, height);
+  }, [values, height]);
+  const count = Math.min(values.length, 256);
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < count; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  }
+  const reader = useMemo(
+    (): ValueReader<number> => ({
+      at: (fx) => indexAt(count, fx),
+      move: (i, key) => moveIndex(i, key, count),
+      first: () => 0,
+      read: (i) => `unit ${i}: ${formatValue(values[i] ?? Number.NaN)}`,
+      box: (i) => indexBox(count, i),
+      valid: (i) => i < count,
+    }),
+    [values, count],
+  );
+  return (
+    <>
+      <Readable
+        reader={reader}
+        name="Activations"
+        class="wide"
+        frame={(picture) => (
+          <Axes
+            y={niceTicks(lo, hi, large ? 6 : 3)
+              .filter(() => hi > lo)
+              .map((t) => ({ ...t, at: (t.value - lo) / (hi - lo) }))}
+            yTitle="value"
+            x={indexTicks(count)}
+            xTitle="unit"
+          >
+            {picture}
+          </Axes>
+        )}
+      >
+        <canvas ref={canvas} class="bars" role="img" aria-label={alt} style={{ height: `${height}px` }} />
+      </Readable>
+      <BarsLegend />
+    </>
+  );
+}
+
+function BarsLegend() {
+  return (
+    <p class="bars-legend muted">
+      <span class="swatch" data-sign="positive" aria-hidden="true" /> above zero{' '}
+      <span class="swatch" data-sign="negative" aria-hidden="true" /> below zero; one bar per unit
+    </p>
   );
 }
 
@@ -240,7 +382,7 @@ function ProbabilitiesView({
         ))}
       </ol>
       <figcaption class="muted">
-        Top {top.length} of {shown.values.length} classes
+        Top {top.length} of {shown.values.length} classes; bar length is the probability, 0–100%
       </figcaption>
     </figure>
   );

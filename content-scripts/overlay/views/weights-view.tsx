@@ -2,12 +2,18 @@
 // for a first convolution layer its filters as images. Hidden when the hook cannot read weights.
 
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
+import { Axes } from './axes';
 import { drawBars, putPixels } from './canvas';
-import { paintFilters } from './filters';
-import { histogram, summarize } from './stats';
+import { Enlargeable } from './enlarge';
+import { Readable, type ValueReader } from './readable';
+import { paintFilters, type FilterImage } from './filters';
+import { describeBin, indexAt, indexBox, moveIndex } from './readout';
+import { formatValue, histogram, summarize, type Histogram, type Stats } from './stats';
+import { histogramText, statsText } from './text-alt';
+import { rangeTicks, withZero } from './ticks';
 import { StatsLine } from './stats-line';
 import { useLinkedMark } from '../pack/pack-context';
 import { floatValues } from '../../../model/tensor-values';
@@ -75,40 +81,133 @@ export function WeightsView({
 }
 
 function WeightBlock({ weight }: { weight: WeightValues }) {
-  const hist = useRef<HTMLCanvasElement>(null);
-  const filters = useRef<HTMLCanvasElement>(null);
-  const values = floatValues(weight);
-  const image = paintFilters(weight.shape, values);
+  const values = useMemo(() => floatValues(weight), [weight]);
+  const stats = useMemo(() => summarize(values), [values]);
+  const hist = useMemo(() => {
+    const { lo, hi } = withZero(stats.min, stats.max);
+    return histogram(values, 48, { lo, hi });
+  }, [values, stats]);
+  const image = useMemo(() => paintFilters(weight.shape, values), [weight, values]);
   const partial = weight.shape.join('x') !== weight.sourceShape.join('x');
-  const sparsity = summarize(values).sparsity;
-  useEffect(() => {
-    if (hist.current) drawBars(hist.current, histogram(values, 48).counts, 48);
-    if (filters.current && image) putPixels(filters.current, image.width, image.height, image.pixels);
-  }, [weight]);
   const role = weight.name.split('/').pop() ?? weight.name;
+  const histAlt = histogramText(role, weight.sourceShape, hist, {
+    ...stats,
+    ...weight.stats,
+    sparsity: stats.sparsity,
+  });
   return (
     <figure class="weight">
       <figcaption>
         <span class="mono">{role}</span> <span class="muted">{weight.sourceShape.join(' × ')}</span>
       </figcaption>
-      {image && (
-        <canvas
-          ref={filters}
-          class="pixelated filters"
-          role="img"
-          aria-label={`${image.tiles} filters as images, ${image.tileHeight} × ${image.tileWidth}`}
-          style={{
-            width: `${Math.min(360, image.width * Math.max(2, Math.floor(240 / Math.max(1, image.width))))}px`,
-          }}
-        />
-      )}
-      <canvas ref={hist} class="bars small" role="img" aria-label={`Histogram of ${role}`} />
-      <StatsLine stats={{ ...weight.stats, sparsity }} std />
+      <Enlargeable title={`Weights: ${role}, ${weight.sourceShape.join(' × ')}`}>
+        {(large) => (
+          <>
+            {image && <FiltersPicture image={image} large={large} stats={stats} />}
+            <HistogramPicture hist={hist} large={large} alt={histAlt} name={`Histogram of ${role}`} />
+          </>
+        )}
+      </Enlargeable>
+      <StatsLine stats={{ ...weight.stats, sparsity: stats.sparsity }} std />
       {partial && (
         <p class="muted note">
           Histogram and zeros from the first {values.length.toLocaleString('en-US')} values.
         </p>
       )}
     </figure>
+  );
+}
+
+function FiltersPicture({ image, large, stats }: { image: FilterImage; large: boolean; stats: Stats }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (canvas.current) putPixels(canvas.current, image.width, image.height, image.pixels);
+  }, [image]);
+  const cssWidth = large
+    ? Math.min(900, image.width * Math.max(4, Math.floor(720 / Math.max(1, image.width))))
+    : Math.min(360, image.width * Math.max(2, Math.floor(240 / Math.max(1, image.width))));
+  return (
+    <>
+      <canvas
+        ref={canvas}
+        class="pixelated filters"
+        role="img"
+        aria-label={`${image.tiles} filters as images, ${image.tileHeight} × ${image.tileWidth}; weights ${statsText(stats)}`}
+        style={{ width: `${cssWidth}px` }}
+      />
+      <p class="muted note">
+        Mid-grey is zero, lighter is positive, darker negative; each filter is scaled to its own largest
+        weight.
+      </p>
+    </>
+  );
+}
+
+function HistogramPicture({
+  hist,
+  large,
+  alt,
+  name,
+}: {
+  hist: Histogram;
+  large: boolean;
+  alt: string;
+  name: string;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const height = large ? 240 : 48;
+  const span = hist.hi - hist.lo;
+  const zeroAt =
+    hist.lo < 0 && hist.hi > 0 ? -hist.lo / span : hist.lo === 0 ? 0 : hist.hi === 0 ? 1 : undefined;
+  useEffect(() => {
+    if (canvas.current) drawBars(canvas.current, hist.counts, height, 256, zeroAt);
+  }, [hist, height, zeroAt]);
+  const most = Math.max(0, ...hist.counts);
+  const reader = useMemo(
+    (): ValueReader<number> => ({
+      at: (fx) => indexAt(hist.counts.length, fx),
+      move: (i, key) => moveIndex(i, key, hist.counts.length),
+      first: () => 0,
+      read: (i) => describeBin(hist, i),
+      box: (i) => indexBox(hist.counts.length, i),
+      valid: (i) => i < hist.counts.length,
+    }),
+    [hist],
+  );
+  const x = rangeTicks(hist.lo, hist.hi);
+  if (zeroAt !== undefined && !x.some((t) => t.value === 0)) x.push({ value: 0, at: zeroAt, label: '0' });
+  return (
+    <>
+      <Readable
+        reader={reader}
+        name={name}
+        class="wide"
+        frame={(picture) => (
+          <Axes
+            y={[
+              { value: 0, at: 0, label: '0' },
+              ...(most > 0 ? [{ value: most, at: 1, label: most.toLocaleString('en-US') }] : []),
+            ]}
+            yTitle="count"
+            x={x}
+            xTitle="weight value"
+          >
+            {picture}
+          </Axes>
+        )}
+      >
+        <canvas
+          ref={canvas}
+          class="bars small"
+          role="img"
+          aria-label={alt}
+          style={{ height: `${height}px` }}
+        />
+      </Readable>
+      <p class="muted note">
+        {zeroAt !== undefined ? 'The dark line marks zero. ' : 'Zero is outside the range. '}
+        Range {formatValue(hist.lo)} to {formatValue(hist.hi)}.
+      </p>
+    </>
   );
 }
