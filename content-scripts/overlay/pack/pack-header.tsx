@@ -2,15 +2,19 @@
 // source (site, shipped, imported, link), version and license, who signed it (or that nobody did, or that the
 // signature is broken, or that the signer changed); and the switch for the notes on the page.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { signatureText } from '../../../protocol/pack-records';
 import type { Provenance } from '../../../protocol/packs';
+import { packLanguage } from './pack-language';
 import type { PackSession } from './use-pack-session';
 
 const SAFE_URL = /^https?:\/\/[^\s]+$/i;
 
 function sourceText(p: Provenance): string {
-  if (p.origin) return `from ${p.origin.replace(/^https?:\/\//, '')}`;
-  return p.sourceLabel ? `from ${p.sourceLabel.charAt(0).toLowerCase()}${p.sourceLabel.slice(1)}` : '';
+  if (p.origin) return t('packFromOrigin', p.origin.replace(/^https?:\/\//, ''));
+  return p.sourceLabel
+    ? t('packFromOrigin', `${p.sourceLabel.charAt(0).toLowerCase()}${p.sourceLabel.slice(1)}`)
+    : '';
 }
 
 function SignatureLine({ provenance }: { provenance: Provenance }) {
@@ -44,25 +48,26 @@ export function PackHeader({
 }) {
   const { provenance, pack } = session.active;
   const authors = provenance.authors.length > 0 ? provenance.authors : pack.authors;
+  const language = packLanguage(pack);
   return (
     <section class="pack-head" aria-labelledby="lt-pack-title">
-      <p class="pack-kicker">Explanation</p>
-      <h3 id="lt-pack-title" class="pack-title">
+      <p class="pack-kicker">{t('packKicker')}</p>
+      <h3 id="lt-pack-title" class="pack-title" {...language}>
         {provenance.title || pack.title}
       </h3>
       <p class="pack-by muted">
         {authors.length > 0 && (
           <>
-            by{' '}
+            {t('packBy')}{' '}
             {authors.map((a, i) => (
               <span key={i}>
-                {i > 0 && (i === authors.length - 1 ? ' and ' : ', ')}
+                {i > 0 && (i === authors.length - 1 ? t('packAnd') : ', ')}
                 {a.url && SAFE_URL.test(a.url) ? (
                   <a href={a.url} target="_blank" rel="noopener noreferrer">
-                    {a.name}
+                    <bdi>{a.name}</bdi>
                   </a>
                 ) : (
-                  a.name
+                  <bdi>{a.name}</bdi>
                 )}
               </span>
             ))}{' '}
@@ -73,10 +78,14 @@ export function PackHeader({
         </span>
       </p>
       <p class="pack-meta muted">
-        Version {provenance.version || pack.version} · {provenance.license || pack.license}
+        {t('packVersionLicense', provenance.version || pack.version, provenance.license || pack.license)}
       </p>
       <SignatureLine provenance={provenance} />
-      {pack.description && <p class="pack-description">{pack.description}</p>}
+      {pack.description && (
+        <p class="pack-description" {...language}>
+          {pack.description}
+        </p>
+      )}
       {pageNotes > 0 && (
         <label class="toggle pack-toggle">
           <input
@@ -84,9 +93,7 @@ export function PackHeader({
             checked={notesShown}
             onChange={(e) => onNotesShown((e.currentTarget as HTMLInputElement).checked)}
           />
-          <span>
-            Show {pageNotes} {pageNotes === 1 ? 'note' : 'notes'} on the page
-          </span>
+          <span>{tn('packShowNotes', pageNotes)}</span>
         </label>
       )}
     </section>

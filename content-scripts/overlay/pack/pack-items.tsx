@@ -2,6 +2,7 @@
 // explanation), its introduction to a whole model (above the outline), a one-line excerpt for an outline row, and
 // the captions of its views (under the live or weight view they describe).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph } from '../../../model/model-graph';
 import { formatLiveValue, parseLiveValue } from '../../../annotations/format/live-values';
 import { ExecutableItem } from '../checks/executable-item';
@@ -9,6 +10,7 @@ import { liveNeed } from '../live/live-stat';
 import { usePackUi, type PackUi } from './pack-context';
 import { plainText } from './plain-text';
 import { nodeKey, type PlacedItem } from './resolve';
+import { packLanguage } from './pack-language';
 import { RichHtml } from './rich-html';
 
 const PROSE = new Set(['note', 'equation']);
@@ -52,7 +54,7 @@ export function PackNodeExplanation({ graphId, nodeId }: { graphId: string; node
   return (
     <section class="pack-notes" aria-labelledby="lt-pack-node-notes">
       <h4 id="lt-pack-node-notes" class="pack-notes-head">
-        From “{ui.session.active.provenance.title || ui.session.active.pack.title}”
+        {t('packNotesFrom', ui.session.active.provenance.title || ui.session.active.pack.title)}
       </h4>
       {items.map((item) => (
         <Item key={item.annotation.id} item={item} ui={ui} />
@@ -79,7 +81,7 @@ export function PackIntro({ graph }: { graph: ModelGraph }) {
   );
   if (items.length === 0) return null;
   return (
-    <section class="pack-intro" aria-label="About this model">
+    <section class="pack-intro" aria-label={t('packAboutModel')}>
       {items.map((item) => (
         <Item key={item.annotation.id} item={item} ui={ui} />
       ))}
@@ -96,8 +98,8 @@ export function PackExcerpt({ graphId, nodeId }: { graphId: string; nodeId: stri
   if (!text) return null;
   return (
     <p class="pack-excerpt" data-step={ui.stepIds.has(note.annotation.id) ? 'current' : undefined}>
-      <span class="sr-only">Pack note: </span>
-      {text}
+      <span class="sr-only">{t('packNoteSr')}</span>
+      <span {...packLanguage(ui.session.active.pack, note.annotation)}>{text}</span>
     </p>
   );
 }

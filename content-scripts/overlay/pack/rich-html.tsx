@@ -9,6 +9,7 @@ import { fitDisplayMath } from '../math/fit-math';
 import { prepareMath } from '../math/pack-math';
 import { linkSymbols } from '../math/symbol-links';
 import { usePackUi } from './pack-context';
+import { packLanguage } from './pack-language';
 
 export interface RichHtmlProps {
   /** Sanitized HTML from renderAnnotation / renderStep / renderMarkdown. */
@@ -44,5 +45,15 @@ export function RichHtml({ html, annotation, class: className, id }: RichHtmlPro
       for (const unbind of unbinds) unbind();
     };
   }, [html, ui?.session.hub]);
-  return <div ref={ref} id={id} class={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  const { lang, dir } = packLanguage(ui?.session.active.pack, annotation);
+  return (
+    <div
+      ref={ref}
+      id={id}
+      class={className}
+      lang={lang}
+      dir={dir}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }

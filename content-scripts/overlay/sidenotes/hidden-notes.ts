@@ -2,6 +2,7 @@
 // it, so the panel lists them with the reason and the popup counts them — never silently dropped. Watched with a
 // ResizeObserver on the anchors (showing or hiding an element changes its size), so it costs nothing per frame.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Annotation } from '../../../annotations/format/types';
 import type { PlacedItem } from '../pack/resolve';
@@ -14,7 +15,7 @@ export interface HiddenNote {
 
 /** Why `el` is not shown on the page now, or null when it is. */
 export function hiddenReason(el: Element): string | null {
-  if (!el.isConnected) return 'its element is no longer on the page';
+  if (!el.isConnected) return t('hiddenGone');
   const view = el.ownerDocument.defaultView;
   if (!view) return null;
   // jsdom lays nothing out: there every size is 0, so size says nothing without a layout engine.
@@ -29,14 +30,11 @@ export function hiddenReason(el: Element): string | null {
     return null;
   for (let e: Element | null = el; e; e = e.parentElement) {
     if (view.getComputedStyle(e).display === 'none')
-      return e === el
-        ? 'its element is hidden on this page (display: none)'
-        : 'its element is inside a part of the page that is hidden (display: none)';
+      return e === el ? t('hiddenDisplayNone') : t('hiddenInsideDisplayNone');
   }
   const visibility = view.getComputedStyle(el).visibility;
-  if (visibility === 'hidden' || visibility === 'collapse')
-    return 'its element is invisible on this page (visibility: hidden)';
-  if (laidOut && !sized()) return 'its element takes no space on the page';
+  if (visibility === 'hidden' || visibility === 'collapse') return t('hiddenInvisible');
+  if (laidOut && !sized()) return t('hiddenNoSpace');
   return null;
 }
 

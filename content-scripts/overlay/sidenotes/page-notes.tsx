@@ -1,6 +1,7 @@
 // The pack's notes on the page itself: in the margin beside their anchors (Distill-style), or on a narrow layout
 // as numbered markers that open the note. Hovering or focusing a note rings its anchor; the tour's notes open up.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PlacedItem, ResolvedPage } from '../pack/resolve';
 import { usePackUi } from '../pack/pack-context';
@@ -145,7 +146,7 @@ export function PageNotes({ panel }: PageNotesProps) {
               ? {
                   'aria-expanded': isOpen,
                   'aria-controls': noteId(i),
-                  'aria-label': `Note ${i + 1}`,
+                  'aria-label': t('noteMarker', i + 1),
                 }
               : { 'aria-hidden': 'true', tabIndex: -1 })}
             onClick={() => {
@@ -162,7 +163,7 @@ export function PageNotes({ panel }: PageNotesProps) {
           </button>
         );
       })}
-      <aside class="notes-column" aria-label="Notes on this page">
+      <aside class="notes-column" aria-label={t('notesColumn')}>
         <ol>
           {items.map((item, i) => {
             const id = item.annotation.id;
@@ -198,9 +199,7 @@ export function PageNotes({ panel }: PageNotesProps) {
                 <span class="sidenote-num" aria-hidden="true">
                   {i + 1}
                 </span>
-                <span class="sr-only">
-                  Note {i + 1}, about “{excerpt(item.page.text)}”:{' '}
-                </span>
+                <span class="sr-only">{t('noteAbout', i + 1, excerpt(item.page.text))}</span>
                 {item.annotation.kind === 'example' || item.annotation.kind === 'check' ? (
                   <ExecutableItem annotation={item.annotation} bodyClass="sidenote-body prose" />
                 ) : (
@@ -213,12 +212,12 @@ export function PageNotes({ panel }: PageNotesProps) {
                     aria-expanded={isExpanded}
                     onClick={() => toggleExpanded(id)}
                   >
-                    {isExpanded ? 'Less' : 'More'}
+                    {isExpanded ? t('noteLess') : t('noteMore')}
                   </button>
                 )}
                 {popover && (
                   <button type="button" class="sidenote-close" onClick={() => closePopover(i)}>
-                    Close note
+                    {t('noteClose')}
                   </button>
                 )}
               </li>

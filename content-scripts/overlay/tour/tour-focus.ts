@@ -1,6 +1,7 @@
 // What a tour step points at: the annotations it highlights that were placed, their page anchors (to ring and
 // scroll to) and the one layer view to open (the first highlighted model node). Pure.
 
+import { t } from '../../../extension/ui/i18n';
 import type { Step } from '../../../annotations/format/types';
 import type { Placement, PlacedItem, ResolvedPage } from '../pack/resolve';
 
@@ -41,5 +42,5 @@ export function stepFocus(step: Step, placed: readonly PlacedItem[], extra: Plac
 
 /** "Step 2 of 6". */
 export function progressText(step: number, count: number): string {
-  return `Step ${step + 1} of ${count}`;
+  return t('tourProgress', step + 1, count);
 }

@@ -1,11 +1,13 @@
 // The pack's guided tour in the panel: start it, then one step at a time with its progress, previous and next
 // (buttons, or ← and → while the tour has focus), and a link that opens the page at this very step.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { Step } from '../../../annotations/format/types';
 import type { ShareLinkResult } from '../../../protocol/packs-messages';
 import { Icon } from '../host/icons';
 import { usePackUi } from '../pack/pack-context';
+import { packLanguage } from '../pack/pack-language';
 import { RichHtml } from '../pack/rich-html';
 import { progressText } from './tour-focus';
 import { onTrusted } from '../state/trusted';
@@ -43,13 +45,11 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
     return (
       <section class="tour tour-start" aria-labelledby="lt-tour-title">
         <div>
-          <h3 id="lt-tour-title">A guided tour</h3>
-          <p class="muted">
-            {count} {count === 1 ? 'step' : 'steps'} through this page and its model.
-          </p>
+          <h3 id="lt-tour-title">{t('tourHeading')}</h3>
+          <p class="muted">{tn('tourSteps', count)}</p>
         </div>
         <button type="button" class="primary" onClick={() => onStep(0)}>
-          Start the tour
+          {t('tourStart')}
         </button>
       </section>
     );
@@ -82,7 +82,7 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
       ref={region}
       class="tour"
       aria-labelledby="lt-tour-title"
-      aria-roledescription="tour"
+      aria-roledescription={t('tourRole')}
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
       onKeyDown={(e) => {
@@ -94,15 +94,15 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
       }}
     >
       <header class="tour-head">
-        <span class="tour-kicker">Tour</span>
+        <span class="tour-kicker">{t('tourKicker')}</span>
         <span class="tour-progress-text" aria-live="polite">
           {progressText(step, count)}
         </span>
         <button
           type="button"
           class="icon-button small"
-          aria-label="End the tour"
-          title="End the tour"
+          aria-label={t('tourEnd')}
+          title={t('tourEnd')}
           onClick={() => onStep(null)}
         >
           <Icon name="close" />
@@ -111,21 +111,21 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
       <div class="tour-progress" aria-hidden="true">
         <span style={{ width: `${((step + 1) / count) * 100}%` }} />
       </div>
-      <h3 id="lt-tour-title" class="tour-title">
+      <h3 id="lt-tour-title" class="tour-title" {...packLanguage(ui.session.active.pack)}>
         {current.title}
       </h3>
       {current.body && <RichHtml html={ui.session.markdown(current.body)} class="tour-body prose" />}
       <div class="tour-nav">
         <button type="button" class="secondary" disabled={step === 0} onClick={() => go(step - 1)}>
-          <Icon name="back" /> Previous
+          <Icon name="back" /> {t('tourPrevious')}
         </button>
         {step < count - 1 ? (
           <button type="button" class="primary" onClick={() => go(step + 1)}>
-            Next <Icon name="chevron" />
+            {t('tourNext')} <Icon name="chevron" />
           </button>
         ) : (
           <button type="button" class="primary" onClick={() => onStep(null)}>
-            Finish
+            {t('tourFinish')}
           </button>
         )}
       </div>
@@ -136,13 +136,13 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
           disabled={share.state === 'busy'}
           onClick={onTrusted(() => void copy())}
         >
-          Copy link to this step
+          {t('tourCopyLink')}
         </button>
         <span class="muted" role="status">
           {share.state === 'done'
             ? share.copied
-              ? 'Copied.'
-              : 'Copy it from the box below.'
+              ? t('tourCopied')
+              : t('tourCopyBelow')
             : share.state === 'failed'
               ? share.reason
               : ''}
@@ -152,7 +152,7 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
             class="share-link mono"
             readOnly
             value={share.link}
-            aria-label="Link to this step"
+            aria-label={t('tourLinkLabel')}
             onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
           />
         )}
