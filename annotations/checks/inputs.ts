@@ -2,6 +2,7 @@
 // same way the page-world probe does (model/image-input.ts), so transforms can apply to it.
 import type { ModelGraph } from '../../model/model-graph';
 import { imageInputSpec, imageToValues } from '../../model/image-input';
+import { onlyCompanionsAfterFirst } from '../../model/onnx/companion-inputs';
 import type { ExampleAnnotation } from '../format/types';
 import { CouldNotRun, messageOf, withTimeout } from './prober';
 import { flattenLiteral, sizeOf } from './tensors';
@@ -25,7 +26,10 @@ export async function resolveInput(
   signal?: AbortSignal,
 ): Promise<ResolvedInput> {
   const input = example.body.input;
-  if (graph.inputs.length !== 1)
+  // An ONNX text model's attention_mask / token_type_ids are filled by the probe from the ids' shape.
+  const companionsOnly =
+    graph.runtime === 'onnx' && onlyCompanionsAfterFirst(graph.inputs.map((i) => i.name));
+  if (graph.inputs.length !== 1 && !companionsOnly)
     throw new CouldNotRun(
       `running an example needs a model with exactly one input; this one has ${graph.inputs.length}`,
     );

@@ -2,7 +2,7 @@
 // Pages without tf.js pay for one accessor and two one-shot property traps; nothing is wrapped until tf.js appears.
 
 import type { EngineInfo, PageSnapshot } from '../../protocol/bridge';
-import type { ContentMessage } from '../../protocol/bridge';
+import type { ContentMessage, ProbeValue } from '../../protocol/bridge';
 import { engineBackendName, engineVersionClass, globalTfVersion, trapEngine } from './engine-trap';
 import { captureModelJson, type FetchedModelJson } from './model-json-capture';
 import { ModelRegistry, type LiveModel } from './model-registry';
@@ -18,6 +18,7 @@ import { answerProbe, answerWeights, answerWeightsDigest } from './requests';
 import { OnnxSessions } from './onnx/onnx-sessions';
 import { OnnxTaps } from './onnx/onnx-taps';
 import { trapOrtSessions } from './onnx/ort-trap';
+import { runOnnxProbe } from './probe/onnx-probe';
 
 const INSTALLED = Symbol.for('literate.hook');
 
@@ -181,6 +182,7 @@ function install(): void {
       return taps.unsubscribe(message.nonce, message.subscriptionId);
     }
     if (message.kind === 'describe' && onnx.byId(message.modelId)) return answerOnnxDescribe(message);
+    if (message.kind === 'probe' && onnx.byId(message.modelId)) return answerOnnxProbe(message);
     if (message.kind === 'probe') {
       return answerProbe(
         requestContext,
@@ -230,6 +232,35 @@ function install(): void {
         void reloadIfWanted(message.modelId).then(() => answerDescribe(message));
       else answerDescribe(message);
     }
+  };
+
+  // An example run on an ONNX session (the reader asked): the session's own handler, between the page's frames.
+  const answerOnnxProbe = (message: Extract<ContentMessage, { kind: 'probe' }>): void => {
+    const reply = (values: ProbeValue[], error: string | null): void =>
+      safely(
+        () =>
+          bridge.send(
+            { kind: 'probe-result', requestId: message.requestId, values, error },
+            values.map((v) => v.buffer),
+            message.nonce,
+          ),
+        undefined,
+      );
+    const handler = onnx.byId(message.modelId)?.ref.deref();
+    if (!handler) return reply([], 'the page has let go of this ONNX session: reload the page to run it');
+    safely(
+      () =>
+        bridge.send(
+          { kind: 'probe-progress', requestId: message.requestId, stage: 'running' },
+          [],
+          message.nonce,
+        ),
+      undefined,
+    );
+    runOnnxProbe(handler, message.input, message.nodeIds).then(
+      (values) => reply(values, null),
+      (e: unknown) => reply([], (e instanceof Error ? e.message : String(e)).slice(0, 500) || 'failed'),
+    );
   };
 
   // An ONNX session is described from its model file by the content script: the page only copies the bytes out.

@@ -239,23 +239,23 @@ def cnn_to_onnx(params, classes):
             helper.make_node(
                 "Conv",
                 [prev, f"{name}.weight", f"{name}.bias"],
-                [f"{name}_out"],
+                [name],
                 name=name,
                 kernel_shape=[3, 3],
                 pads=[1, 1, 1, 1],
                 strides=[1, 1],
             )
         )
-        nodes.append(helper.make_node("Relu", [f"{name}_out"], [f"{name}_relu"], name=f"{name}_relu"))
-        prev = f"{name}_relu"
+        nodes.append(helper.make_node("Relu", [name], [f"relu{i + 1}"], name=f"relu{i + 1}"))
+        prev = f"relu{i + 1}"
         if i < 2:
             pool = f"pool{i + 1}"
             nodes.append(
-                helper.make_node("MaxPool", [prev], [f"{pool}_out"], name=pool, kernel_shape=[2, 2], strides=[2, 2])
+                helper.make_node("MaxPool", [prev], [pool], name=pool, kernel_shape=[2, 2], strides=[2, 2])
             )
-            prev = f"{pool}_out"
-    nodes.append(helper.make_node("GlobalAveragePool", [prev], ["gap_out"], name="global_pool"))
-    nodes.append(helper.make_node("Flatten", ["gap_out"], ["features"], name="flatten", axis=1))
+            prev = pool
+    nodes.append(helper.make_node("GlobalAveragePool", [prev], ["global_pool"], name="global_pool"))
+    nodes.append(helper.make_node("Flatten", ["global_pool"], ["features"], name="flatten", axis=1))
     inits += [
         numpy_helper.from_array(np.ascontiguousarray(params["fc.w"].T, F32), "classifier.weight"),
         numpy_helper.from_array(params["fc.b"], "classifier.bias"),
@@ -281,6 +281,7 @@ def cnn_to_onnx(params, classes):
     )
     model.ir_version = 8
     helper.set_model_props(model, {"labels": json.dumps(classes)})
+    model = onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
     onnx.checker.check_model(model, full_check=True)
     return model
 
@@ -498,11 +499,11 @@ def text_to_onnx(p, vocab):
         helper.make_node("Add", ["word_vectors", "type_vectors"], ["embedded"], name="embeddings_add"),
         helper.make_node("Transpose", ["embedded"], ["embedded_channels_first"], name="to_channels_first", perm=[0, 2, 1]),
         helper.make_node(
-            "Conv", ["embedded_channels_first", "encoder.conv.weight", "encoder.conv.bias"], ["conv_out"],
+            "Conv", ["embedded_channels_first", "encoder.conv.weight", "encoder.conv.bias"], ["conv"],
             name="encoder_conv", kernel_shape=[TEXT_KERNEL], pads=[TEXT_KERNEL - 1, 0], strides=[1],
         ),
-        helper.make_node("Relu", ["conv_out"], ["conv_relu"], name="encoder_relu"),
-        helper.make_node("Transpose", ["conv_relu"], ["token_features"], name="to_channels_last", perm=[0, 2, 1]),
+        helper.make_node("Relu", ["conv"], ["relu"], name="encoder_relu"),
+        helper.make_node("Transpose", ["relu"], ["token_features"], name="to_channels_last", perm=[0, 2, 1]),
         helper.make_node("Cast", ["attention_mask"], ["mask_float"], name="mask_to_float", to=TensorProto.FLOAT),
         helper.make_node("Unsqueeze", ["mask_float", "axis_channels_last"], ["mask_expanded"], name="mask_expand"),
         helper.make_node("Mul", ["token_features", "mask_expanded"], ["masked_features"], name="mask_apply"),
@@ -529,6 +530,7 @@ def text_to_onnx(p, vocab):
         doc_string="Literate gallery: word embeddings, a 3-token convolution and masked mean pooling, trained in numpy (demos/onnx-models/make.py)",
     )
     model.ir_version = 8
+    model = onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
     onnx.checker.check_model(model, full_check=True)
     return model
 
