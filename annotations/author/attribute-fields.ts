@@ -1,6 +1,6 @@
 // Directive attributes ↔ pack fields: the typed meaning of each attribute (integer, number, JSON, boolean), the
 // page and model anchors they spell, and the reverse for decompiling. One table, used in both directions.
-import type { ModelSelector, PageSelector, Target } from '../format/types';
+import type { DiagramSelector, ModelSelector, PageSelector, Target } from '../format/types';
 
 export const PAGE_KEYS = ['source', 'page', 'css', 'quote', 'prefix', 'suffix', 'start', 'end'] as const;
 export const MODEL_KEYS = [
@@ -14,7 +14,8 @@ export const MODEL_KEYS = [
   'channel',
   'unit',
 ] as const;
-const COMMON = ['motivation', 'step', ...PAGE_KEYS, ...MODEL_KEYS];
+export const DIAGRAM_KEYS = ['diagram-node', 'diagram-nodes', 'diagram-group', 'diagram-model'] as const;
+const COMMON = ['motivation', 'step', ...PAGE_KEYS, ...MODEL_KEYS, ...DIAGRAM_KEYS];
 
 export const KIND_KEYS: Record<string, readonly string[]> = {
   note: COMMON,
@@ -81,7 +82,7 @@ export const KIND_KEYS: Record<string, readonly string[]> = {
     'selected',
   ],
   predict: [...COMMON, 'control', 'example', 'setting', 'options'],
-  step: ['title', 'highlights', ...PAGE_KEYS, ...MODEL_KEYS],
+  step: ['title', 'highlights', ...PAGE_KEYS, ...MODEL_KEYS, ...DIAGRAM_KEYS],
 };
 
 export const BINDING_KEYS = [...MODEL_KEYS, 'stat', 'format'] as const;
@@ -183,17 +184,43 @@ export function modelSelectorOf(a: Record<string, Typed>): Omit<ModelSelector, '
   return selector;
 }
 
+/** A diagram selector from diagram-node / diagram-nodes (space-separated or a JSON array) / diagram-group. */
+export function diagramSelectorOf(a: Record<string, Typed>): DiagramSelector | undefined {
+  if (!DIAGRAM_KEYS.some((key) => key in a)) return undefined;
+  const selector: DiagramSelector = { type: 'DiagramSelector' };
+  if (typeof a['diagram-model'] === 'string') selector.model = a['diagram-model'];
+  if (typeof a['diagram-node'] === 'string') selector.node = a['diagram-node'];
+  const nodes = a['diagram-nodes'];
+  if (typeof nodes === 'string') {
+    let list: unknown = null;
+    if (nodes.trim().startsWith('[')) {
+      try {
+        list = JSON.parse(nodes);
+      } catch {}
+    }
+    // Not a JSON array of strings: names separated by spaces (the validator then reports what is wrong).
+    selector.nodes =
+      Array.isArray(list) && list.every((n) => typeof n === 'string')
+        ? list
+        : nodes.split(/\s+/).filter(Boolean);
+  }
+  if (typeof a['diagram-group'] === 'string') selector.group = a['diagram-group'];
+  return selector;
+}
+
 export function targetOf(a: Record<string, Typed>): Target | undefined {
   const selector = pageSelectorsOf(a);
   const model = modelSelectorOf(a);
+  const diagram = diagramSelectorOf(a);
   // page="PATTERN [PATTERN…]": the pack's pages these page selectors belong to (space-separated URL patterns).
   const pages = typeof a.page === 'string' ? a.page.split(/\s+/).filter(Boolean) : [];
-  if (!selector && !model && typeof a.source !== 'string' && pages.length === 0) return undefined;
+  if (!selector && !model && !diagram && typeof a.source !== 'string' && pages.length === 0) return undefined;
   return {
     ...(typeof a.source === 'string' ? { source: a.source } : {}),
     ...(typeof a.page === 'string' ? { pages } : {}),
     ...(selector ? { selector } : {}),
     ...(model ? { model: { type: 'ModelNodeSelector' as const, ...model } } : {}),
+    ...(diagram ? { diagram } : {}),
   };
 }
 
@@ -216,6 +243,23 @@ export function targetAttributes(target: Target | undefined): [string, unknown][
     }
   }
   if (target.model) out.push(...modelAttributes(target.model));
+  if (target.diagram) out.push(...diagramAttributes(target.diagram));
+  return out;
+}
+
+export function diagramAttributes(selector: DiagramSelector): [string, unknown][] {
+  const out: [string, unknown][] = [];
+  if (selector.model !== undefined) out.push(['diagram-model', selector.model]);
+  if (selector.node !== undefined) out.push(['diagram-node', selector.node]);
+  // Names with spaces (or none) need the JSON form; the usual ones read better space-separated.
+  if (selector.nodes !== undefined)
+    out.push([
+      'diagram-nodes',
+      selector.nodes.length > 0 && selector.nodes.every((n) => /^[^\s"'[\]]+$/.test(n))
+        ? selector.nodes.join(' ')
+        : selector.nodes,
+    ]);
+  if (selector.group !== undefined) out.push(['diagram-group', selector.group]);
   return out;
 }
 

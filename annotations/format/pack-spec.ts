@@ -212,6 +212,27 @@ export const ModelSelectorSpec: Spec = def('ModelSelector', () =>
   }),
 );
 
+/** At most this many nodes in one diagram selector (a tour step frames a handful, not the model). */
+export const DIAGRAM_NODES_MAX = 64;
+
+export const DiagramSelectorSpec: Spec = def('DiagramSelector', () =>
+  obj({
+    label: 'a diagram selector',
+    description:
+      'Part of the diagram: one node (its full id), a few nodes, or a group (a name scope or numbered block)',
+    fields: {
+      type: oneOf(['DiagramSelector']),
+      model: alias(),
+      node: name(),
+      nodes: arr(name(), { min: 1, max: DIAGRAM_NODES_MAX }),
+      group: name(),
+    },
+    required: ['type'],
+    atMostOne: [['node', 'nodes', 'group']],
+    atLeastOne: [['node', 'nodes', 'group']],
+  }),
+);
+
 const TargetSpec: Spec = def('Target', () =>
   obj({
     label: 'a target',
@@ -239,6 +260,7 @@ const TargetSpec: Spec = def('Target', () =>
         (defs) => arr(PageSelectorSpec, { min: 1, max: LIMITS.selectors }).schema(defs),
       ),
       model: ModelSelectorSpec,
+      diagram: DiagramSelectorSpec,
     },
   }),
 );

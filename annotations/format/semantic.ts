@@ -123,6 +123,8 @@ export function checkSemantics(pack: unknown): Issue[] {
   const checkTarget = (target: unknown, path: Path): void => {
     const model = asObject(target)?.model;
     if (model !== undefined) checkModelRef(model, [...path, 'model']);
+    const diagram = asObject(target)?.diagram;
+    if (diagram !== undefined) checkModelRef(diagram, [...path, 'diagram']);
   };
 
   const checkExampleRef = (id: unknown, path: Path): void => {

@@ -176,6 +176,21 @@ export interface Target {
   /** Page selectors: alternatives describing the same place, tried in order (W3C semantics). */
   selector?: PageSelector[];
   model?: ModelSelector;
+  /** Part of the diagram view: a note shows as a marker there; a tour step focuses and frames it. */
+  diagram?: DiagramSelector;
+}
+
+/**
+ * Part of the diagram of a model: one node, a few nodes, or a group (a name scope such as `MobilenetV1/Conv2d_3`,
+ * or a numbered block the diagram gathers). Nodes are named by their full id, as in model selectors.
+ */
+export interface DiagramSelector {
+  type: 'DiagramSelector';
+  /** Alias from targets.models; may be left out when the pack targets exactly one model. */
+  model?: string;
+  node?: string;
+  nodes?: string[];
+  group?: string;
 }
 
 export type PageSelector = CssSelector | TextQuoteSelector | TextPositionSelector;
