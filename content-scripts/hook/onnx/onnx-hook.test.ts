@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TapFrame } from '../../../protocol/bridge';
-import { OnnxSessions } from './onnx-sessions';
+import { HELPER_BYTES, OnnxSessions } from './onnx-sessions';
 import { OnnxTaps, reduceValues } from './onnx-taps';
 import { trapOrtSessions, type OrtSessionFound } from './ort-trap';
 
@@ -63,6 +63,10 @@ describe('ONNX Runtime Web sessions in the hook', () => {
     expect(source.bytes).not.toBe(bytes.buffer);
     expect(source.origin).toBe('memory');
     expect(sessions.add(found.at(-1)!)).toBeNull();
+    // A library's op helper (a one-node graph of a few hundred bytes, as transformers.js builds) is not a model.
+    const helper = { handler: {}, source: new Uint8Array(HELPER_BYTES - 1), executionProviders: [] };
+    expect(sessions.add(helper)).toBeNull();
+    expect(sessions.add({ ...helper, source: bytes })).not.toBeNull();
   });
 
   it('copies live inputs and outputs from the page’s own run; outputs bit-identical; unwraps when unsubscribed', async () => {

@@ -20,6 +20,8 @@ export interface OnnxSession {
 }
 
 const MAX_SESSIONS = 64;
+/** Sessions from fewer bytes than this are op helpers, not models (see `add`). */
+export const HELPER_BYTES = 1024;
 /** Bytes of page-passed models kept strongly, all sessions together (the page may drop its copy after create). */
 const KEEP_BYTES = 256 * 1024 * 1024;
 
@@ -45,6 +47,9 @@ export class OnnxSessions {
 
   add(found: OrtSessionFound): OnnxSession | null {
     if (this.sessions.length >= MAX_SESSIONS || this.byHandler.has(found.handler)) return null;
+    // A graph of a few hundred bytes built in code is a library's tensor-op helper (transformers.js runs its
+    // interpolate, top-k … as tiny ONNX sessions), not a model a reader came to see.
+    if (found.source instanceof pageGlobals.Uint8Array && found.source.byteLength < HELPER_BYTES) return null;
     const url = typeof found.source === 'string' ? resolveUrl(found.source) : null;
     let bytes: OnnxSession['bytes'] = null;
     if (found.source instanceof pageGlobals.Uint8Array) {

@@ -9,8 +9,14 @@ const tiny = parseOnnxModel(
 );
 
 describe('ONNX ops in the glossary', () => {
-  it('explains every op of the test model, with an equation', () => {
-    for (const op of new Set(tiny.graph.nodes.map((n) => n.opType))) {
+  it('explains every op of the test model and of the gallery’s ONNX models, with an equation', () => {
+    const gallery = ['shapes-cnn-onnx/model.onnx', 'sentiment-tiny/onnx/model.onnx'].flatMap(
+      (path) =>
+        parseOnnxModel(
+          new Uint8Array(readFileSync(new URL(`../../../demos/onnx-models/${path}`, import.meta.url))),
+        ).graph.nodes,
+    );
+    for (const op of new Set([...tiny.graph.nodes, ...gallery].map((n) => n.opType))) {
       const entry = lookupOp(op, 'graph');
       expect(entry, op).not.toBeNull();
       expect(entry!.tex.length, op).toBeGreaterThan(0);

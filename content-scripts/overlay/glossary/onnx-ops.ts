@@ -139,6 +139,18 @@ export const ONNX_OP_GLOSSARY: Glossary = {
     tex: String.raw`y = \frac{1}{|A|} \sum_{a \in A} x_a`,
     family: 'reduction',
   },
+  ReduceSum: {
+    title: 'Sum',
+    summary: 'Adds the values up along the named axes.',
+    tex: String.raw`y = \sum_{a \in A} x_a`,
+    family: 'reduction',
+  },
+  ReduceMax: {
+    title: 'Maximum over axes',
+    summary: 'Keeps the largest value along the named axes.',
+    tex: String.raw`y = \max_{a \in A} x_a`,
+    family: 'reduction',
+  },
   Dropout: {
     title: 'Dropout',
     summary: 'Nothing at inference: dropout only zeroes random values while training.',
