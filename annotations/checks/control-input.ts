@@ -70,7 +70,7 @@ export function describeSetting(param: ControlParam, value: number): string {
     case 'feature':
       return `input ${param.index} = ${v}`;
     case 'brightness':
-      return `brightness ${v >= 0 ? '+' : ''}${v}`;
+      return `brightness ${v > 0 ? '+' : ''}${v}`;
     case 'shift':
       return `shift ${Math.round(v)} px along ${param.axis}`;
     case 'patch':

@@ -32,6 +32,7 @@ import {
   type GalleryDemo,
 } from '../../cli/pack-tools/gallery';
 import { NodeProbe, runBehaviouralCheck, runExample } from '../../cli/pack-tools/node-probe';
+import { isControlExpression, parseControlValue } from '../format/control-values';
 import { OFFICIAL, officialHtml, readOfficialGraphs, type OfficialPack } from '../../cli/pack-tools/official';
 import { fingerprint } from '../../model/describe/fingerprint';
 import { LIMITS } from '../format/limits';
@@ -200,6 +201,13 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
       for (const text of markdownOf(item))
         for (const occurrence of findLiveValues(text)) {
           count++;
+          if (isControlExpression(occurrence.expression)) {
+            const parsed = parseControlValue(occurrence.expression);
+            const control = parsed.ok ? pack.items.find((a) => a.id === parsed.ref.control) : undefined;
+            if (control?.kind !== 'control')
+              problems.push(`${item.id}: {{${occurrence.expression}}} names no control`);
+            continue;
+          }
           if (!occurrence.parsed.ok) {
             problems.push(`${item.id}: ${occurrence.parsed.error}`);
             continue;
@@ -314,7 +322,13 @@ describe.each(GALLERY)('the $demo pack', (entry: GalleryDemo) => {
       for (const id of s.highlights ?? []) expect(ids.has(id), `${s.id} → ${id}`).toBe(true);
     }
     const kinds = new Set(pack.items.map((a) => a.kind));
-    expect([...kinds].sort()).toEqual(['check', 'equation', 'example', 'note', 'view']);
+    expect([...kinds].filter((k) => k !== 'control' && k !== 'predict').sort()).toEqual([
+      'check',
+      'equation',
+      'example',
+      'note',
+      'view',
+    ]);
   });
 });
 
@@ -448,6 +462,13 @@ describe.each(OFFICIAL)('the official $pack pack', (entry: OfficialPack) => {
       for (const markdown of markdownOf(item))
         for (const occurrence of findLiveValues(markdown)) {
           live++;
+          if (isControlExpression(occurrence.expression)) {
+            const parsed = parseControlValue(occurrence.expression);
+            const control = parsed.ok ? pack.items.find((a) => a.id === parsed.ref.control) : undefined;
+            if (control?.kind !== 'control')
+              problems.push(`${item.id}: {{${occurrence.expression}}} names no control`);
+            continue;
+          }
           if (!occurrence.parsed.ok) {
             problems.push(`${item.id}: ${occurrence.parsed.error}`);
             continue;
@@ -545,12 +566,37 @@ describe.each(OFFICIAL)('the official $pack pack', (entry: OfficialPack) => {
       expect(s.highlights?.length ?? 0, s.id).toBeGreaterThan(0);
       for (const id of s.highlights ?? []) expect(ids.has(id), `${s.id} → ${id}`).toBe(true);
     }
-    expect([...new Set(pack.items.map((a) => a.kind))].sort()).toEqual([
-      'check',
-      'equation',
-      'example',
-      'note',
-      'view',
-    ]);
+    expect(
+      [...new Set(pack.items.map((a) => a.kind))].filter((k) => k !== 'control' && k !== 'predict').sort(),
+    ).toEqual(['check', 'equation', 'example', 'note', 'view']);
+  });
+});
+
+/** The packs whose tours lead the reader through an experiment (issue #18): predict, move the control, see, check. */
+const EXPERIMENT_PACKS = ['draw-shapes', 'automl-flowers'];
+
+describe.each(EXPERIMENT_PACKS)('the experiment of the %s pack', (name) => {
+  const pack = JSON.parse(readFileSync(join(PACKS_DIR, `${name}.json`), 'utf8')) as Pack;
+  it('has a tour step that asks first, then gives the control, then the check that the experiment holds', () => {
+    const kindOf = (id: string) => pack.items.find((a) => a.id === id);
+    const step = (pack.steps ?? []).find((s) => {
+      const kinds = (s.highlights ?? []).map((id) => kindOf(id));
+      return (
+        kinds.some((a) => a?.kind === 'predict') &&
+        kinds.some((a) => a?.kind === 'control' && a.body.control === 'slider') &&
+        kinds.some((a) => a?.kind === 'check' && a.body.check === 'compare')
+      );
+    });
+    expect(step, 'a step highlighting a predict, a slider and a compare check').toBeDefined();
+    const highlighted = (step?.highlights ?? []).map((id) => kindOf(id));
+    const predict = highlighted.find((a) => a?.kind === 'predict');
+    const check = highlighted.find((a) => a?.kind === 'check');
+    const slider = highlighted.find((a) => a?.kind === 'control');
+    expect(predict?.kind === 'predict' && predict.body.control).toBe(slider?.id);
+    expect(check?.kind === 'check' && check.body.check === 'compare' && check.body.control).toBe(slider?.id);
+    expect(highlighted.indexOf(predict)).toBeLessThan(highlighted.indexOf(check));
+  });
+  it('uses a choice of pictures too', () => {
+    expect(pack.items.some((a) => a.kind === 'control' && a.body.control === 'choice')).toBe(true);
   });
 });

@@ -6,6 +6,8 @@ import { imageInputSpec, imageToValues } from '../../model/image-input';
 import { resolveModelSelector } from '../../annotations/anchors/model-anchors';
 import type {
   CheckBody,
+  CompareCheck,
+  ControlSetting,
   ExampleAnnotation,
   ModelSelector,
   Pack,
@@ -13,6 +15,8 @@ import type {
   Transform,
 } from '../../annotations/format/types';
 import { decodePng } from '../png';
+import { applyControlParam } from '../../annotations/checks/control-input';
+import { DEFAULT_NORMALIZE } from '../../annotations/checks/transforms';
 
 export interface InputTensor {
   values: Float32Array;
@@ -266,7 +270,49 @@ export function runBehaviouralCheck(
       }
       return { pass: true, message: `${check.id}: ${body.direction}` };
     }
+    case 'compare':
+      return compareVerdict(probe, pack, check.id, body, byId, check.target?.model);
     default:
       return { pass: false, message: `${check.id}: ${body.check} is not a behavioural check` };
   }
+}
+
+/** A compare check: one output with the control at setting a, against setting b (FORMAT.md "Explorables"). */
+function compareVerdict(
+  probe: NodeProbe,
+  pack: Pack,
+  id: string,
+  body: CompareCheck,
+  byId: (id: string) => ExampleAnnotation,
+  selector: ModelSelector | undefined,
+): Verdict {
+  const control = pack.items.find((a) => a.id === body.control);
+  if (control?.kind !== 'control') throw new Error(`${id}: no control ${body.control}`);
+  const node = probe.nodeOf(selector ?? control.target?.model);
+  const labels = pack.targets.models[0]?.labels ?? [];
+  const index = typeof body.output === 'number' ? body.output : labels.indexOf(body.output);
+  const at = (setting: ControlSetting): number => {
+    const c = control.body;
+    let input: InputTensor;
+    if (c.control === 'choice') input = exampleInput(byId(String(setting)), probe.graph);
+    else if (c.control === 'slider') {
+      const base = exampleInput(byId(c.example), probe.graph);
+      const scale = {
+        normalize: byId(c.example).body.input.normalize ?? DEFAULT_NORMALIZE,
+        dtype: 'float32' as const,
+      };
+      const values = applyControlParam(base.values, base.shape, scale, c.param, Number(setting));
+      if (typeof values === 'string') throw new Error(`${id}: ${values}`);
+      input = { values, shape: base.shape };
+    } else throw new Error(`${id}: a drawing pad cannot be compared`);
+    return (probe.run(input, [node]).get(node) as InputTensor).values[index] as number;
+  };
+  const a = at(body.a);
+  const b = at(body.b);
+  const margin = body.margin ?? 0;
+  const pass = body.relation === 'less' ? a < b - margin : a > b + margin;
+  return {
+    pass,
+    message: `${id}: output ${index} is ${a} at ${body.a} and ${b} at ${body.b} (${body.relation})`,
+  };
 }
