@@ -6,6 +6,7 @@ import { getPacksApi, type ContentApi } from '../relay/content-api';
 import { createHost, type Host } from './host/shadow-host';
 import themeCss from './host/theme.css?raw';
 import launcherCss from './launcher/launcher.css?raw';
+import forcedColorsCss from './host/forced-colors.css?raw';
 import { Overlay, type AppModule } from './shell';
 import { loadSitePrefs, type SitePrefs } from './state/site-prefs';
 
@@ -16,7 +17,7 @@ function prefsSoon(ms: number): Promise<SitePrefs> {
 
 export async function mountOverlay(api: ContentApi): Promise<Host> {
   const prefs = await prefsSoon(250);
-  const host = createHost([themeCss, launcherCss].join('\n'));
+  const host = createHost([themeCss, launcherCss, forcedColorsCss].join('\n'));
   let app: Promise<AppModule> | null = null;
   const loadApp = (): Promise<AppModule> => {
     app ??= import(/* webpackChunkName: "app" */ './app-module').then((module) => {

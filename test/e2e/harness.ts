@@ -73,6 +73,8 @@ export async function launchWithExtension(
     extensionDir?: string;
     viewport?: { width: number; height: number };
     colorScheme?: 'light' | 'dark';
+    /** The browser's UI language (`--lang` and LANGUAGE, which Chromium on Linux reads): the extension's locale. */
+    locale?: string;
   } = {},
 ): Promise<ExtensionSession> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
@@ -83,7 +85,17 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [...BASE_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [
+      ...BASE_ARGS,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+    // Not Playwright's `locale` (an emulation in pages only): the browser's own UI language, which Debian's
+    // Chromium takes from LANGUAGE when its locale files are installed (chromium-l10n).
+    ...(options.locale
+      ? { env: { ...process.env, LANGUAGE: options.locale, LANG: `${options.locale}.UTF-8` } }
+      : {}),
     viewport: options.viewport ?? { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
   });
