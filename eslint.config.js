@@ -56,6 +56,7 @@ export const ZONES = [
       'base',
       'extension/popup',
       'extension/options',
+      'extension/welcome',
       'extension/permissions',
       'annotations',
       'model',

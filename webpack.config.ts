@@ -45,6 +45,8 @@ class ExtensionAssetsPlugin {
         cpSync(join(root, from), join(chromeDir, to), { recursive: true });
       copy('extension/popup/popup.html', 'popup.html');
       copy('extension/options/options.html', 'options.html');
+      copy('extension/welcome/welcome.html', 'welcome.html');
+      copy('extension/welcome/welcome.css', 'welcome.css');
       copy('extension/ui/ui.css', 'ui.css');
       copy('extension/icons', 'icons');
       copy('extension/_locales', '_locales');
@@ -115,6 +117,7 @@ const extension: webpack.Configuration = {
     overlay: './content-scripts/overlay/index.tsx',
     background: './extension/background/index.ts',
     popup: './extension/popup/index.tsx',
+    welcome: './extension/welcome/index.tsx',
     options: './extension/options/index.tsx',
   },
   output: {

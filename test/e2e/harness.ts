@@ -75,6 +75,8 @@ export async function launchWithExtension(
     colorScheme?: 'light' | 'dark';
     /** The browser's UI language (`--lang` and LANGUAGE, which Chromium on Linux reads): the extension's locale. */
     locale?: string;
+    /** Leave the welcome tab a fresh install opens (welcome.e2e.ts); by default it is closed before tests start. */
+    keepWelcome?: boolean;
   } = {},
 ): Promise<ExtensionSession> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
@@ -109,6 +111,7 @@ export async function launchWithExtension(
     throw new Error(`The extension did not load in Chromium.\n${await extensionLoadError(dir)}`);
   }
   const extensionId = new URL(worker.url()).host;
+  if (!options.keepWelcome) await closeWelcomeTab(context, extensionId, dir);
   return {
     context,
     worker,
@@ -118,6 +121,17 @@ export async function launchWithExtension(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh install opens welcome.html in a tab of its own: wait for it and close it, so no test sees a stray tab. */
+async function closeWelcomeTab(context: BrowserContext, extensionId: string, dir: string): Promise<void> {
+  if (!existsSync(join(dir, 'welcome.html'))) return;
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  for (const end = Date.now() + 10_000; Date.now() < end;) {
+    const welcome = context.pages().find((p) => p.url() === url);
+    if (welcome) return welcome.close();
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }
 
 /** The current service worker (MV3 workers stop when idle; a fresh one is picked up here). */
