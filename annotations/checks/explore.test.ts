@@ -89,12 +89,12 @@ function sidesPack(extra: Partial<Annotation>[] = []): Pack {
   return makePack(
     [{ alias: 's', labels: ['left', 'right'] }],
     [
-      { id: 'white-left', kind: 'example', body: { input: { image: leftWhite() } } },
+      { id: 'white-left', kind: 'example', body: { input: { image: leftWhite() } } } as Partial<Annotation>,
       {
         id: 'white-right',
         kind: 'example',
         body: { input: { image: pngDataUrl(4, 4, (x) => (x >= 2 ? 255 : 0)) } },
-      },
+      } as Partial<Annotation>,
       {
         id: 'patch',
         kind: 'control',
@@ -189,7 +189,7 @@ describe('compare checks and control runs on a real tf.js model', () => {
     const pack = makePack(
       [{ alias: 'p', labels: ['a', 'b', 'c'] }],
       [
-        { id: 'origin', kind: 'example', body: { input: { tensor: [[0, 0]] } } },
+        { id: 'origin', kind: 'example', body: { input: { tensor: [[0, 0]] } } } as Partial<Annotation>,
         {
           id: 'x',
           kind: 'control',

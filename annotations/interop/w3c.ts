@@ -64,7 +64,7 @@ export function exportW3C(pack: Pack): { collection: Json; skipped: Skipped[] } 
     if (annotation.target?.model)
       skipped.push({ id: annotation.id, reason: 'exported without its model anchor' });
     if (annotation.kind !== 'note')
-      skipped.push({ id: annotation.id, reason: EXPLORABLE_LOSS[annotation.kind] });
+      skipped.push({ id: annotation.id, reason: EXPLORABLE_LOSS[annotation.kind] ?? 'exported as text' });
     const body: Json = { type: 'TextualBody', value: text, format: 'text/markdown' };
     if (annotation.kind === 'note' && annotation.body.language) body.language = annotation.body.language;
     items.push({

@@ -78,6 +78,11 @@ export class ChecksController {
     return this.deps.pack;
   }
 
+  /** What the pack's explorables run with: the same models, probe runners, pictures and time limit as the checks. */
+  get engine(): Pick<ChecksDeps, 'pack' | 'graphs' | 'runners' | 'inputs' | 'timeoutMs'> {
+    return this.deps;
+  }
+
   snapshot(): ChecksState {
     return this.state;
   }

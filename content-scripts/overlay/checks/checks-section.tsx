@@ -4,6 +4,7 @@
 import { usePackUi } from '../pack/pack-context';
 import type { PlacedItem } from '../pack/resolve';
 import { ExecutableItem } from './executable-item';
+import { ExplorablesSection } from '../explorables/step-explorables';
 
 const EXECUTABLE = new Set(['example', 'check']);
 
@@ -39,17 +40,20 @@ export function ChecksSection() {
   const ui = usePackUi();
   if (!ui) return null;
   const items = panelExecutables(ui.session.resolution.placed);
-  if (items.length === 0) return null;
+  if (items.length === 0) return <ExplorablesSection />;
   const examples = items.filter((i) => i.annotation.kind === 'example');
   const checks = items.filter((i) => i.annotation.kind === 'check');
   return (
-    <details class="exec-section">
-      <summary>
-        {examples.length} {examples.length === 1 ? 'example' : 'examples'} and {checks.length}{' '}
-        {checks.length === 1 ? 'check' : 'checks'} about the model
-      </summary>
-      <Group title="Examples" id="lt-exec-examples" items={examples} />
-      <Group title="Checks" id="lt-exec-checks" items={checks} />
-    </details>
+    <>
+      <ExplorablesSection />
+      <details class="exec-section">
+        <summary>
+          {examples.length} {examples.length === 1 ? 'example' : 'examples'} and {checks.length}{' '}
+          {checks.length === 1 ? 'check' : 'checks'} about the model
+        </summary>
+        <Group title="Examples" id="lt-exec-examples" items={examples} />
+        <Group title="Checks" id="lt-exec-checks" items={checks} />
+      </details>
+    </>
   );
 }

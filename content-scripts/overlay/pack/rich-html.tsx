@@ -1,6 +1,6 @@
 // Shows HTML from the annotations renderer (already sanitized by its DOMPurify allow-list: nothing else may be
 // passed here) and brings it to life: live values filled and kept current, math in KaTeX's fonts, equation symbols
-// linked to their tensors.
+// linked to their tensors, and the values of the pack's controls ({{@control.top1}}) following the reader.
 
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { parseLiveValue } from '../../../annotations/format/live-values';
@@ -9,6 +9,8 @@ import { fitDisplayMath } from '../math/fit-math';
 import { prepareMath } from '../math/pack-math';
 import { linkSymbols } from '../math/symbol-links';
 import { usePackUi } from './pack-context';
+import { bindControlValues } from '../explorables/control-values';
+import { useExplorables } from '../explorables/use-explorables';
 import { packLanguage } from './pack-language';
 
 export interface RichHtmlProps {
@@ -23,6 +25,7 @@ export interface RichHtmlProps {
 export function RichHtml({ html, annotation, class: className, id }: RichHtmlProps) {
   const ref = useRef<HTMLDivElement>(null);
   const ui = usePackUi();
+  const explorables = useExplorables();
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -40,11 +43,12 @@ export function RichHtml({ html, annotation, class: className, id }: RichHtmlPro
       }
       if (annotation?.kind === 'equation') linkSymbols(el, annotation, ui, stop.signal);
     }
+    if (explorables) unbinds.push(bindControlValues(el, explorables));
     return () => {
       stop.abort();
       for (const unbind of unbinds) unbind();
     };
-  }, [html, ui?.session.hub]);
+  }, [html, ui?.session.hub, explorables]);
   const { lang, dir } = packLanguage(ui?.session.active.pack, annotation);
   return (
     <div

@@ -9,6 +9,7 @@ import { Icon } from '../host/icons';
 import { usePackUi } from '../pack/pack-context';
 import { packLanguage } from '../pack/pack-language';
 import { RichHtml } from '../pack/rich-html';
+import { StepExplorables } from '../explorables/step-explorables';
 import { progressText } from './tour-focus';
 import { onTrusted } from '../state/trusted';
 
@@ -115,6 +116,7 @@ export function Tour({ steps, step, onStep, shareLink }: TourProps) {
         {current.title}
       </h3>
       {current.body && <RichHtml html={ui.session.markdown(current.body)} class="tour-body prose" />}
+      <StepExplorables highlights={current.highlights ?? []} stepId={current.id} />
       <div class="tour-nav">
         <button type="button" class="secondary" disabled={step === 0} onClick={() => go(step - 1)}>
           <Icon name="back" /> {t('tourPrevious')}
