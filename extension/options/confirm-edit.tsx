@@ -2,12 +2,13 @@
 // answer here, in an extension page no web page can reach: its title and version, the pack and source it edits,
 // where it would show (pages added are called out) and which notes it adds, removes or changes.
 
+import { t } from '../ui/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { ActionResult } from '../../protocol/packs-messages';
 import type { EditView } from '../../protocol/pack-edits';
 import { ask, errorText } from '../ui/ask';
 
-const list = (ids: string[]): string => (ids.length === 0 ? 'none' : ids.join(', '));
+const list = (ids: string[]): string => (ids.length === 0 ? t('editNone') : ids.join(', '));
 
 export function ConfirmEdit({ id }: { id: string }) {
   const [view, setView] = useState<EditView | null | 'loading'>('loading');
@@ -25,79 +26,65 @@ export function ConfirmEdit({ id }: { id: string }) {
       ok: false,
       reason: errorText(e),
     }))) as ActionResult;
-    setDone(
-      result.ok
-        ? accept
-          ? 'Kept as your copy (“Your edits”). You can close this window.'
-          : 'Not kept. You can close this window.'
-        : result.reason,
-    );
+    setDone(result.ok ? (accept ? t('editKept') : t('editNotKept')) : result.reason);
     if (result.ok) setTimeout(() => window.close(), 800);
   };
 
-  if (view === 'loading') return <p class="muted">Loading…</p>;
+  if (view === 'loading') return <p class="muted">{t('loading')}</p>;
   if (view === null)
     return (
       <>
-        <h1>Nothing to confirm</h1>
-        <p>This edited copy has expired or was already answered. Press “Keep as my copy” again to see it.</p>
+        <h1>{t('consentNothing')}</h1>
+        <p>{t('editExpired')}</p>
       </>
     );
   const s = view.summary;
   return (
     <>
-      <h1>Keep this edited copy?</h1>
-      <p>
-        {view.page ? (
-          <>
-            Authoring mode on <strong>{view.page}</strong> asked
-          </>
-        ) : (
-          'Authoring mode asked'
-        )}{' '}
-        Literate to keep an edited copy of a pack. If you did not just press “Keep as my copy”, say no: the
-        page may have done it.
-      </p>
+      <h1>{t('editHeading')}</h1>
+      <p>{view.page ? t('editAskedOn', view.page) : t('editAsked')}</p>
       <dl class="provenance" data-testid="edit-summary">
-        <dt>Title</dt>
-        <dd data-testid="edit-title">{s.title}</dd>
-        <dt>Version</dt>
+        <dt>{t('consentTitleField')}</dt>
+        <dd data-testid="edit-title" dir="auto">
+          {s.title}
+        </dd>
+        <dt>{t('editVersion')}</dt>
         <dd>
           {s.version}
-          {view.original ? ` (edits version ${view.original.version} of “${view.original.title}”)` : ''}
+          {view.original ? t('editEditsVersion', view.original.version, view.original.title) : ''}
         </dd>
-        <dt>Edits</dt>
-        <dd>{view.original ? view.original.source : 'a pack no longer stored'}</dd>
-        <dt>By</dt>
+        <dt>{t('editEdits')}</dt>
+        <dd>{view.original ? view.original.source : t('editGone')}</dd>
+        <dt>{t('consentBy')}</dt>
         <dd>{s.authors.join(', ')}</dd>
-        <dt>Shows on</dt>
+        <dt>{t('editShowsOn')}</dt>
         <dd data-testid="edit-pages">
           {s.pages.kept.map((p) => (
             <code key={p}>{p} </code>
           ))}
           {s.pages.added.length > 0 && (
             <strong class="warn" data-testid="edit-pages-added">
-              New pages: {s.pages.added.join(', ')}
+              {t('editNewPages', s.pages.added.join(', '))}
             </strong>
           )}
         </dd>
-        <dt>Notes</dt>
+        <dt>{t('editNotes')}</dt>
         <dd data-testid="edit-items">
-          added: {list(s.items.added)}; changed: {list(s.items.changed)}; removed: {list(s.items.removed)}
-          {s.steps > 0 ? `; a tour of ${s.steps} steps` : ''}
+          {t('editItems', list(s.items.added), list(s.items.changed), list(s.items.removed))}
+          {s.steps > 0 ? t('editTour', s.steps) : ''}
         </dd>
       </dl>
-      {s.idChanged && <p class="warn">Its pack id differs from the original’s.</p>}
-      {view.replaces && <p>It replaces the edited copy of this pack you kept before.</p>}
+      {s.idChanged && <p class="warn">{t('editIdChanged')}</p>}
+      {view.replaces && <p>{t('editReplaces')}</p>}
       {done ? (
         <p role="status">{done}</p>
       ) : (
         <div class="actions">
           <button type="button" onClick={() => void answer(true)}>
-            Keep as my copy
+            {t('editKeep')}
           </button>
           <button type="button" class="secondary" onClick={() => void answer(false)}>
-            Discard it
+            {t('editDiscard')}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@
 // Shows where the pack comes from and who wrote it, and the page that asks, and loads it only on the reader's
 // click, which counts only once the window has been shown and focused for a moment (no click-timing).
 
+import { t, tn } from '../ui/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { ConsentView } from '../../protocol/packs-messages';
 import { ask, errorText } from '../ui/ask';
@@ -33,54 +34,46 @@ export function Consent({ id }: { id: string }) {
       trustOrigin: accept && trust,
       wholeOrigin: !accept && wholeOrigin,
     }).catch((e: unknown) => ({ ok: false as const, reason: errorText(e) }));
-    setDone(
-      result.ok
-        ? accept
-          ? 'Loaded. You can close this window.'
-          : 'Not loaded. You can close this window.'
-        : result.reason,
-    );
+    setDone(result.ok ? (accept ? t('consentLoaded') : t('consentNotLoaded')) : result.reason);
     if (result.ok) window.close();
   };
 
-  if (view === 'loading') return <p class="muted">Loading…</p>;
+  if (view === 'loading') return <p class="muted">{t('loading')}</p>;
   if (view === null)
     return (
       <>
-        <h1>Nothing to confirm</h1>
-        <p>This request has expired or was already answered. Open the link again to see it.</p>
+        <h1>{t('consentNothing')}</h1>
+        <p>{t('consentExpired')}</p>
       </>
     );
   const p = view.provenance;
   return (
     <>
-      <h1>Load this explanation?</h1>
+      <h1>{t('consentHeading')}</h1>
       <p data-testid="consent-page">
-        The page at{' '}
-        <strong data-testid="consent-page-origin">{view.pageOrigin ?? 'an unknown address'}</strong> was
-        opened with a link that asks Literate to show an annotation pack. You have not loaded packs from this
-        source before.
+        {t('consentPageBefore')}{' '}
+        <strong data-testid="consent-page-origin">{view.pageOrigin ?? t('consentUnknownAddress')}</strong>{' '}
+        {t('consentPageAfter')}
       </p>
       {view.unfetched ? (
         <>
           <dl class="provenance" data-testid="provenance">
-            <dt>From</dt>
+            <dt>{t('consentFrom')}</dt>
             <dd data-testid="consent-origin">
               <strong>{p.origin}</strong>
               <br />
               <code>{p.url}</code>
             </dd>
           </dl>
-          <p data-testid="consent-unfetched">
-            This pack is on another site than the page, and Literate has not fetched it: it asks you first. If
-            you load it, Literate fetches it from the address above (without cookies) and shows it.
-          </p>
+          <p data-testid="consent-unfetched">{t('consentUnfetched')}</p>
         </>
       ) : (
         <dl class="provenance" data-testid="provenance">
-          <dt>Title</dt>
-          <dd data-testid="consent-title">{p.title}</dd>
-          <dt>By</dt>
+          <dt>{t('consentTitleField')}</dt>
+          <dd data-testid="consent-title" dir="auto">
+            {p.title}
+          </dd>
+          <dt>{t('consentBy')}</dt>
           <dd>
             {p.authors.map((a, i) => (
               <span key={i}>
@@ -95,7 +88,7 @@ export function Consent({ id }: { id: string }) {
               </span>
             ))}
           </dd>
-          <dt>From</dt>
+          <dt>{t('consentFrom')}</dt>
           <dd data-testid="consent-origin">
             {p.origin ? (
               <>
@@ -104,31 +97,28 @@ export function Consent({ id }: { id: string }) {
                 <code>{p.url}</code>
               </>
             ) : (
-              'inside the link itself (no web address)'
+              t('consentInsideLink')
             )}
           </dd>
-          <dt>Version · license</dt>
+          <dt>{t('consentVersionLicense')}</dt>
           <dd>
             {p.version} · {p.license}
           </dd>
-          <dt>Contents</dt>
+          <dt>{t('consentContents')}</dt>
           <dd>
-            {view.annotations} {view.annotations === 1 ? 'annotation' : 'annotations'}
-            {view.steps > 0 ? `, a tour of ${view.steps} steps` : ''}
-            {view.step !== null ? ` (opens at step ${view.step + 1})` : ''}
+            {tn('consentAnnotations', view.annotations)}
+            {view.steps > 0 ? t('consentTour', view.steps) : ''}
+            {view.step !== null ? t('consentOpensAt', view.step + 1) : ''}
           </dd>
           {view.description && (
             <>
-              <dt>Description</dt>
-              <dd>{view.description}</dd>
+              <dt>{t('consentDescription')}</dt>
+              <dd dir="auto">{view.description}</dd>
             </>
           )}
         </dl>
       )}
-      <p class="muted">
-        Packs hold text, math and pointers into the page and its model. They cannot run code, and Literate
-        shows where each one came from. Only load packs from people you trust to explain things well.
-      </p>
+      <p class="muted">{t('consentWarning')}</p>
       {view.canTrustOrigin && p.origin && (
         <p>
           <label>
@@ -137,7 +127,7 @@ export function Consent({ id }: { id: string }) {
               checked={trust}
               onChange={(e) => setTrust((e.currentTarget as HTMLInputElement).checked)}
             />{' '}
-            Also load other packs from {p.origin} without asking
+            {t('consentTrustOrigin', p.origin)}
           </label>
         </p>
       )}
@@ -151,16 +141,16 @@ export function Consent({ id }: { id: string }) {
             aria-describedby={armed ? undefined : 'consent-wait'}
             onClick={() => void answer(true)}
           >
-            Load this explanation
+            {t('consentLoad')}
           </button>
           <button type="button" class="secondary" onClick={() => void answer(false)}>
-            Not now
+            {t('consentNotNow')}
           </button>
         </div>
       )}
       {!done && !armed && (
         <p id="consent-wait" class="muted">
-          The load button is available once this window has been in front of you for a moment.
+          {t('consentWait')}
         </p>
       )}
       {!done && (
@@ -173,8 +163,8 @@ export function Consent({ id }: { id: string }) {
               onChange={(e) => setWholeOrigin((e.currentTarget as HTMLInputElement).checked)}
             />{' '}
             {p.origin
-              ? `If I say not now, do not ask again about packs from ${p.origin} in this browser session`
-              : `If I say not now, do not ask again about packs inside links on ${view.pageOrigin ?? 'this site'} in this browser session`}
+              ? t('consentDontAskOrigin', p.origin)
+              : t('consentDontAskSite', view.pageOrigin ?? t('consentThisSite'))}
           </label>
         </p>
       )}

@@ -1,6 +1,7 @@
 // Options: diagnostics — what the hook found on open tabs, sites and trusted origins, recent errors, and notes from
 // opening the pack store — so a problem can be reported or fixed.
 
+import { formatDate, t } from '../ui/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
 import type { Diagnostics, PacksAdminView } from '../../protocol/packs-messages';
@@ -15,19 +16,15 @@ export function AccessPanel({ admin, onChange }: { admin: PacksAdminView; onChan
   };
   return (
     <section aria-labelledby="access-heading">
-      <h2 id="access-heading">Where Literate runs</h2>
-      <p class="muted">
-        On the local demo gallery and the official TensorFlow.js demo hosts, always. Elsewhere only on sites
-        you enable from the toolbar popup. Matching packs to pages happens in your browser; no address you
-        visit is sent anywhere.
-      </p>
+      <h2 id="access-heading">{t('accessHeading')}</h2>
+      <p class="muted">{t('accessExplain')}</p>
       {admin.sites.length > 0 && (
-        <ul aria-label="Sites you enabled">
+        <ul aria-label={t('accessSites')}>
           {admin.sites.map((o) => (
             <li key={o}>
               <code>{o}</code>{' '}
               <button type="button" class="secondary small" onClick={() => void turnOff(o)}>
-                Turn off
+                {t('accessTurnOff')}
               </button>
             </li>
           ))}
@@ -35,8 +32,8 @@ export function AccessPanel({ admin, onChange }: { admin: PacksAdminView; onChan
       )}
       {admin.trust.origins.length > 0 && (
         <>
-          <p>Share links from these sources load without asking:</p>
-          <ul aria-label="Trusted pack sources">
+          <p>{t('accessTrustedIntro')}</p>
+          <ul aria-label={t('accessTrusted')}>
             {admin.trust.origins.map((o) => (
               <li key={o}>
                 <code>{o}</code>{' '}
@@ -45,7 +42,7 @@ export function AccessPanel({ admin, onChange }: { admin: PacksAdminView; onChan
                   class="secondary small"
                   onClick={() => void ask({ type: 'untrust-origin', origin: o }).then(onChange)}
                 >
-                  Ask again
+                  {t('accessAskAgain')}
                 </button>
               </li>
             ))}
@@ -64,49 +61,48 @@ export function DiagnosticsPanel({ notes }: { notes: string[] }) {
   useEffect(load, []);
   return (
     <section aria-labelledby="diag-heading">
-      <h2 id="diag-heading">Diagnostics</h2>
+      <h2 id="diag-heading">{t('diagHeading')}</h2>
       <button type="button" class="secondary small" onClick={load}>
-        Refresh
+        {t('diagRefresh')}
       </button>
       {error && <p class="warn">{error}</p>}
       {diag && (
         <>
-          <h3>Open tabs with TensorFlow.js</h3>
-          {diag.tabs.filter((t) => t.frames.some((f) => f.engines.length > 0)).length === 0 ? (
-            <p class="muted">None right now.</p>
+          <h3>{t('diagTabs')}</h3>
+          {diag.tabs.filter((tab) => tab.frames.some((f) => f.engines.length > 0)).length === 0 ? (
+            <p class="muted">{t('diagNoneNow')}</p>
           ) : (
             diag.tabs
-              .filter((t) => t.frames.some((f) => f.engines.length > 0))
-              .map((t) => (
-                <div key={t.tabId} class="diag-tab">
+              .filter((tab) => tab.frames.some((f) => f.engines.length > 0))
+              .map((tab) => (
+                <div key={tab.tabId} class="diag-tab">
                   <p>
-                    Tab {t.tabId}: <code>{t.frames[0]?.frameUrl}</code> ·{' '}
+                    {t('diagTab', String(tab.tabId))} <code>{tab.frames[0]?.frameUrl}</code> ·{' '}
                     {[
                       ...new Set(
-                        t.frames.flatMap((f) =>
+                        tab.frames.flatMap((f) =>
                           f.engines.map(
                             (e) =>
-                              `${e.tfjsVersion ?? `tf.js ${e.versionClass}`} ${e.backend ?? ''}${e.late ? ' (late)' : ''}`,
+                              `${e.tfjsVersion ?? `tf.js ${e.versionClass}`} ${e.backend ?? ''}${e.late ? t('diagLate') : ''}`,
                           ),
                         ),
                       ),
                     ].join(', ')}
                   </p>
                   <ModelList
-                    models={t.frames.flatMap((f) => f.models.map((m) => ({ ...m, frameUrl: f.frameUrl })))}
+                    models={tab.frames.flatMap((f) => f.models.map((m) => ({ ...m, frameUrl: f.frameUrl })))}
                   />
                 </div>
               ))
           )}
-          <h3>Recent errors</h3>
+          <h3>{t('diagErrors')}</h3>
           {diag.errors.length === 0 ? (
-            <p class="muted">None.</p>
+            <p class="muted">{t('diagNone')}</p>
           ) : (
-            <ul class="errors" aria-label="Recent errors">
+            <ul class="errors" aria-label={t('diagErrors')}>
               {[...diag.errors].reverse().map((e, i) => (
                 <li key={i}>
-                  <span class="muted">{new Date(e.at).toLocaleString()}</span> <code>{e.where}</code>{' '}
-                  {e.message}
+                  <span class="muted">{formatDate(e.at)}</span> <code>{e.where}</code> {e.message}
                 </li>
               ))}
             </ul>
@@ -115,7 +111,7 @@ export function DiagnosticsPanel({ notes }: { notes: string[] }) {
       )}
       {notes.length > 0 && (
         <>
-          <h3>Storage repairs</h3>
+          <h3>{t('diagRepairs')}</h3>
           <ul>
             {notes.map((n, i) => (
               <li key={i}>{n}</li>

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../browser';
 import type { PacksAdminView } from '../../protocol/packs-messages';
 import { ask, errorText } from '../ui/ask';
+import { localizeDocument, t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
 import { Consent } from './consent';
 import { ConfirmEdit } from './confirm-edit';
@@ -33,15 +34,12 @@ function Options() {
     <>
       <h1>
         <img src="icons/icon-32.png" width={24} height={24} alt="" />
-        Literate options
+        {t('optionsHeading')}
       </h1>
-      <p>
-        Literate finds the TensorFlow.js model running on a page and explains it in place with annotation
-        packs. Version <strong>{manifest.version}</strong>.
-      </p>
+      <p>{t('optionsIntro', manifest.version)}</p>
       {error && (
         <p class="warn" role="alert">
-          Could not read your packs: {error}
+          {t('optionsCouldNotRead', error)}
         </p>
       )}
       {admin && <SourcesPanel admin={admin} onChange={load} />}
@@ -54,9 +52,10 @@ function Options() {
 
 const consentId = new URLSearchParams(location.search).get('consent');
 const editId = new URLSearchParams(location.search).get('confirm-edit');
+localizeDocument();
 void applyTheme(document.documentElement);
 if (consentId || editId) {
-  document.title = consentId ? 'Literate: load this explanation?' : 'Literate: keep this edited copy?';
+  document.title = consentId ? t('consentTitle') : t('confirmEditTitle');
   document.body.classList.add('consent');
 }
 render(

@@ -2,6 +2,7 @@
 // reason and hint of every validation error.
 
 import type { ValidationError } from '../../annotations/format/validate';
+import { t } from '../ui/i18n';
 
 export function ValidationErrors({ where, errors }: { where: string; errors: ValidationError[] }) {
   const shown = errors.slice(0, 20);
@@ -17,7 +18,9 @@ export function ValidationErrors({ where, errors }: { where: string; errors: Val
           {e.hint && <span class="muted"> ({e.hint})</span>}
         </li>
       ))}
-      {errors.length > shown.length && <li class="muted">… and {errors.length - shown.length} more</li>}
+      {errors.length > shown.length && (
+        <li class="muted">{t('problemsMore', errors.length - shown.length)}</li>
+      )}
     </ul>
   );
 }

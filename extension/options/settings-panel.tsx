@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, SETTINGS_RANGES, type Settings, type Theme } from '../settings/settings';
 import { readSettings, watchSettings, writeSettings } from '../settings/settings-store';
+import { t } from '../ui/i18n';
 
 function NumberField(props: {
   id: string;
@@ -25,7 +26,7 @@ function NumberField(props: {
         onChange={(e) => props.onSave(Number((e.currentTarget as HTMLInputElement).value))}
       />{' '}
       <span class="muted">
-        {props.unit} ({props.range.min}–{props.range.max})
+        {props.unit} {t('settingsRange', props.range.min, props.range.max)}
       </span>
     </p>
   );
@@ -40,7 +41,7 @@ export function SettingsPanel() {
     watchSettings(setSettings, controller.signal);
     return () => controller.abort();
   }, []);
-  const save = (patch: Partial<Settings>, what = 'Saved.') =>
+  const save = (patch: Partial<Settings>, what = t('settingsSaved')) =>
     void writeSettings(patch).then((s) => {
       setSettings(s);
       setSaved(what);
@@ -48,41 +49,41 @@ export function SettingsPanel() {
 
   return (
     <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settingsHeading')}</h2>
       <p>
         <label>
-          Theme of the explanations{' '}
+          {t('settingsTheme')}{' '}
           <select
             id="theme"
             value={settings.theme}
             onChange={(e) => save({ theme: (e.currentTarget as HTMLSelectElement).value as Theme })}
           >
-            <option value="auto">Follow the system</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
+            <option value="auto">{t('settingsThemeAuto')}</option>
+            <option value="light">{t('settingsThemeLight')}</option>
+            <option value="dark">{t('settingsThemeDark')}</option>
           </select>
         </label>
       </p>
       <NumberField
         id="refresh"
-        label="Live views redraw"
-        unit="times a second"
+        label={t('settingsRefreshLabel')}
+        unit={t('settingsRefreshUnit')}
         value={settings.viewRefreshHz}
         range={SETTINGS_RANGES.viewRefreshHz}
         onSave={(n) => save({ viewRefreshHz: n })}
       />
       <NumberField
         id="budget"
-        label="Live values may read up to"
-        unit="KiB a second from the page"
+        label={t('settingsBudgetLabel')}
+        unit={t('settingsBudgetUnit')}
         value={settings.dataBudgetKBps}
         range={SETTINGS_RANGES.dataBudgetKBps}
         onSave={(n) => save({ dataBudgetKBps: n })}
       />
       <NumberField
         id="update-hours"
-        label="Check subscribed packs for updates every"
-        unit="hours"
+        label={t('settingsUpdateLabel')}
+        unit={t('settingsUpdateUnit')}
         value={settings.updateHours}
         range={SETTINGS_RANGES.updateHours}
         onSave={(n) => save({ updateHours: n })}
@@ -95,20 +96,18 @@ export function SettingsPanel() {
             checked={settings.runChecksOnLoad}
             onChange={(e) => save({ runChecksOnLoad: (e.currentTarget as HTMLInputElement).checked })}
           />{' '}
-          Run a pack's checks when it loads
+          {t('settingsRunChecks')}
         </label>{' '}
-        <span class="muted">
-          (otherwise they run when you press “Run all checks”; they run the page's model)
-        </span>
+        <span class="muted">{t('settingsRunChecksNote')}</span>
       </p>
       <p>
         <button
           type="button"
           class="secondary"
           disabled={settings.launcherPosition === null}
-          onClick={() => save({ launcherPosition: null }, 'The launcher is back in its corner.')}
+          onClick={() => save({ launcherPosition: null }, t('settingsLauncherBack'))}
         >
-          Reset the launcher position
+          {t('settingsResetLauncher')}
         </button>
       </p>
       {saved && <p role="status">{saved}</p>}

@@ -1,20 +1,22 @@
 // Options: where packs come from. Subscribe to a pack URL or a registry, import files (picker or drop), update,
 // remove, export; every problem shown with the file or URL, line:column, JSON pointer and reason.
 
+import { formatDate, t, type MessageKey } from '../ui/i18n';
 import { useState } from 'preact/hooks';
 import type { ActionResult, PacksAdminView } from '../../protocol/packs-messages';
-import { signatureText, type PackRecord, type Source } from '../../protocol/pack-records';
+import type { PackRecord, Source } from '../../protocol/pack-records';
+import { signatureLine } from '../ui/signature-line';
 import { ask, errorText } from '../ui/ask';
 import { ProblemNotice } from './problems';
 
-const KIND_LABEL: Record<Source['kind'], string> = {
-  shipped: 'Shipped',
-  url: 'Pack URL',
-  registry: 'Registry',
-  file: 'Your files',
-  edit: 'Your edits',
-  link: 'From a share link',
-  inline: 'From inline links',
+const KIND_LABEL: Record<Source['kind'], MessageKey> = {
+  shipped: 'kindShipped',
+  url: 'kindUrl',
+  registry: 'kindRegistry',
+  file: 'kindFile',
+  edit: 'kindEdit',
+  link: 'kindLink',
+  inline: 'kindInline',
 };
 
 type Outcome = (ActionResult & { what: string }) | null;
@@ -32,11 +34,11 @@ function AddForm({ kind, onDone }: { kind: 'url' | 'registry'; onDone: (o: Outco
     }));
     setBusy(false);
     if (result.ok) setUrl('');
-    onDone({ ...result, what: kind === 'url' ? 'Pack added.' : 'Registry added.' });
+    onDone({ ...result, what: kind === 'url' ? t('sourcesPackAdded') : t('sourcesRegistryAdded') });
   };
   return (
     <form class="add" onSubmit={(e) => void submit(e)}>
-      <label for={id}>{kind === 'url' ? 'Pack URL' : 'Registry index URL'}</label>
+      <label for={id}>{kind === 'url' ? t('kindUrl') : t('sourcesRegistryUrl')}</label>
       <input
         id={id}
         type="url"
@@ -48,7 +50,7 @@ function AddForm({ kind, onDone }: { kind: 'url' | 'registry'; onDone: (o: Outco
         onInput={(e) => setUrl((e.currentTarget as HTMLInputElement).value)}
       />
       <button type="submit" disabled={busy}>
-        {busy ? 'Adding…' : kind === 'url' ? 'Add pack' : 'Add registry'}
+        {busy ? t('sourcesAdding') : kind === 'url' ? t('sourcesAddPack') : t('sourcesAddRegistry')}
       </button>
     </form>
   );
@@ -61,7 +63,7 @@ async function importFiles(files: FileList | File[], onDone: (o: Outcome) => voi
       ok: false as const,
       reason: errorText(e),
     }));
-    onDone({ ...result, what: `Imported ${file.name}.` });
+    onDone({ ...result, what: t('sourcesImported', file.name) });
   }
 }
 
@@ -103,11 +105,13 @@ function PackRow({
             )
           }
         />
-        <span class="pack-title">{record.title}</span>
+        <span class="pack-title" dir="auto">
+          {record.title}
+        </span>
       </label>{' '}
       <span class="muted">
         v{record.version} · {record.authors.map((a) => a.name).join(', ')}
-        {record.derivedFrom ? ' · your edited copy' : ''}
+        {record.derivedFrom ? t('sourcesEditedCopy') : ''}
       </span>
       <div
         class="model-meta"
@@ -115,18 +119,17 @@ function PackRow({
         role={record.signature?.state === 'invalid' || record.signerChange ? 'alert' : undefined}
       >
         {record.signature?.state === 'invalid' || record.signerChange ? (
-          <strong>{signatureText(record.signature, record.signerChange)}</strong>
+          <strong>{signatureLine(record.signature, record.signerChange)}</strong>
         ) : (
-          signatureText(record.signature, record.signerChange)
+          signatureLine(record.signature, record.signerChange)
         )}
       </div>
       <div class="model-meta">
-        For: {record.pages.slice(0, 3).join(', ')}
-        {record.pages.length > 3 ? ' …' : ''}
+        {t('sourcesFor', record.pages.slice(0, 3).join(', ') + (record.pages.length > 3 ? ' …' : ''))}
       </div>
       <div class="row-actions">
         <button type="button" class="secondary small" onClick={() => void exportPack()}>
-          Export
+          {t('sourcesExport')}
         </button>
         {removable && (
           <button
@@ -134,7 +137,7 @@ function PackRow({
             class="secondary small"
             onClick={() => void ask({ type: 'remove-pack', packKey: record.key }).then(onChange)}
           >
-            Remove
+            {t('sourcesRemove')}
           </button>
         )}
       </div>
@@ -156,13 +159,13 @@ function SourceCard({
   const remote = source.kind === 'url' || source.kind === 'registry' || source.kind === 'link';
   const update = async () => {
     const result = await ask({ type: 'update-sources', sourceId: source.id });
-    onOutcome(result.ok ? { ok: true, what: `${source.label} is up to date.` } : null);
+    onOutcome(result.ok ? { ok: true, what: t('sourcesUpToDate', source.label) } : null);
     onChange();
   };
   return (
     <li class="source" data-source={source.id} data-kind={source.kind}>
       <div class="source-head">
-        <span class="tag">{KIND_LABEL[source.kind]}</span> <strong>{source.label}</strong>
+        <span class="tag">{t(KIND_LABEL[source.kind])}</span> <strong dir="auto">{source.label}</strong>
         {source.url && source.url !== source.label && (
           <div>
             <code>{source.url}</code>
@@ -170,12 +173,12 @@ function SourceCard({
         )}
         <div class="model-meta">
           {source.updatedAt
-            ? `Updated ${new Date(source.updatedAt).toLocaleString()}`
+            ? t('sourcesUpdated', formatDate(source.updatedAt))
             : remote
-              ? 'Not fetched yet'
+              ? t('sourcesNotFetched')
               : ''}
           {source.checkedAt && source.checkedAt !== source.updatedAt
-            ? ` · last tried ${new Date(source.checkedAt).toLocaleString()}`
+            ? t('sourcesLastTried', formatDate(source.checkedAt))
             : ''}
         </div>
       </div>
@@ -199,12 +202,12 @@ function SourceCard({
           ))}
         </ul>
       ) : (
-        <p class="muted">No packs stored from here yet.</p>
+        <p class="muted">{t('sourcesNoPacks')}</p>
       )}
       <div class="row-actions">
         {remote && (
           <button type="button" class="secondary small" onClick={() => void update()}>
-            Update now
+            {t('sourcesUpdateNow')}
           </button>
         )}
         {source.kind !== 'shipped' && (
@@ -213,7 +216,7 @@ function SourceCard({
             class="secondary small"
             onClick={() => void ask({ type: 'remove-source', sourceId: source.id }).then(onChange)}
           >
-            Remove {source.kind === 'registry' ? 'registry' : 'source'}
+            {source.kind === 'registry' ? t('sourcesRemoveRegistry') : t('sourcesRemoveSource')}
           </button>
         )}
       </div>
@@ -234,17 +237,16 @@ export function SourcesPanel({ admin, onChange }: { admin: PacksAdminView; onCha
     }));
     done(
       result.ok
-        ? { ok: true, what: 'All sources are up to date.' }
-        : { ok: false, reason: 'Some sources could not be updated; see below.', what: '' },
+        ? { ok: true, what: t('sourcesAllUpToDate') }
+        : { ok: false, reason: t('sourcesSomeFailed'), what: '' },
     );
   };
   return (
     <section aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Packs and sources</h2>
+      <h2 id="sources-heading">{t('sourcesHeading')}</h2>
       {admin.readOnly && (
         <p class="warn" role="alert">
-          Your packs were saved by a newer version of Literate. They are shown, but nothing can be changed
-          until Literate is updated.
+          {t('sourcesReadOnly')}
         </p>
       )}
       <AddForm kind="url" onDone={done} />
@@ -263,7 +265,7 @@ export function SourcesPanel({ admin, onChange }: { admin: PacksAdminView; onCha
         }}
       >
         <label>
-          Import pack files (or drop them here){' '}
+          {t('sourcesImport')}{' '}
           <input
             id="import-files"
             type="file"
@@ -294,13 +296,13 @@ export function SourcesPanel({ admin, onChange }: { admin: PacksAdminView; onCha
             void updateAll().catch((e: unknown) => setOutcome({ ok: false, reason: errorText(e), what: '' }))
           }
         >
-          Update all now
+          {t('sourcesUpdateAll')}
         </button>
       </div>
       {admin.sources.length === 0 ? (
-        <p class="muted">No packs yet. Add a pack URL or a registry, or import a file.</p>
+        <p class="muted">{t('sourcesEmpty')}</p>
       ) : (
-        <ul class="sources" aria-label="Pack sources">
+        <ul class="sources" aria-label={t('sourcesList')}>
           {admin.sources
             .filter(
               (s) =>

@@ -3,8 +3,8 @@
 // signature is broken, or that the signer changed); and the switch for the notes on the page.
 
 import { t, tn } from '../../../extension/ui/i18n';
-import { signatureText } from '../../../protocol/pack-records';
 import type { Provenance } from '../../../protocol/packs';
+import { signatureLine } from '../../../extension/ui/signature-line';
 import { packLanguage } from './pack-language';
 import type { PackSession } from './use-pack-session';
 
@@ -19,7 +19,7 @@ function sourceText(p: Provenance): string {
 
 function SignatureLine({ provenance }: { provenance: Provenance }) {
   const warn = provenance.signature?.state === 'invalid' || !!provenance.signerChange;
-  const text = signatureText(provenance.signature, provenance.signerChange);
+  const text = signatureLine(provenance.signature, provenance.signerChange);
   return warn ? (
     <p class="pack-meta" role="alert" data-testid="pack-signature" data-signature="warning">
       <strong>{text}</strong>
