@@ -58,11 +58,18 @@ export function exportW3C(pack: Pack): { collection: Json; skipped: Skipped[] } 
     }
     const selectors = annotation.target?.selector;
     if (!selectors || selectors.length === 0) {
-      skipped.push({ id: annotation.id, reason: 'not anchored to the page' });
+      skipped.push({
+        id: annotation.id,
+        reason: annotation.target?.diagram
+          ? 'anchored to the diagram only: W3C has no selector for part of a model'
+          : 'not anchored to the page',
+      });
       continue;
     }
     if (annotation.target?.model)
       skipped.push({ id: annotation.id, reason: 'exported without its model anchor' });
+    if (annotation.target?.diagram)
+      skipped.push({ id: annotation.id, reason: 'exported without its diagram anchor' });
     if (annotation.kind !== 'note')
       skipped.push({ id: annotation.id, reason: EXPLORABLE_LOSS[annotation.kind] ?? 'exported as text' });
     const body: Json = { type: 'TextualBody', value: text, format: 'text/markdown' };
