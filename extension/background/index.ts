@@ -5,7 +5,8 @@
 import browser, { type Runtime } from '../browser';
 import type { ContentPacksRequest, PagePacksRequest } from '../../protocol/packs-messages';
 import { defaultMatches, grantedSiteOrigins } from '../permissions/site-access';
-import { badgeText, badgeTitle, type ContentRpc, type TabState } from '../../protocol/runtime';
+import { badgeText, type ContentRpc, type TabState } from '../../protocol/runtime';
+import { localBadgeTitle } from './badge-title';
 import { readSettings, SETTINGS_KEY } from '../settings/settings-store';
 import { normalizeSettings } from '../settings/settings';
 import { ErrorLog } from './error-log';
@@ -109,7 +110,7 @@ async function showBadge(state: TabState): Promise<void> {
   const text = badgeText(state);
   await browser.action.setBadgeBackgroundColor({ tabId: state.tabId, color: '#3b5bdb' });
   await browser.action.setBadgeText({ tabId: state.tabId, text });
-  await browser.action.setTitle({ tabId: state.tabId, title: badgeTitle(state) });
+  await browser.action.setTitle({ tabId: state.tabId, title: localBadgeTitle(state) });
 }
 
 // ------------------------------------------------------------------------------------ sites the reader enabled

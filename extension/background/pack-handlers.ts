@@ -1,6 +1,7 @@
 // Answers pack messages. Content scripts only learn about their own tab and frame; management (sources, trust,
 // consent answers) is only accepted from the extension's own pages. Browser APIs come in through `deps`.
 
+import { t } from '../ui/i18n';
 import type {
   ContentPacksRequest,
   ContentPacksRpc,
@@ -129,10 +130,10 @@ function pageOf(url: string): string | null {
 
 export async function shareLinkForTab(tabId: number, deps: HandlerDeps): Promise<ShareLinkResult> {
   const view = deps.tabs.view(tabId);
-  if (!view.activeKey || !view.pageUrl) return { ok: false, reason: 'No pack is shown on this tab.' };
+  if (!view.activeKey || !view.pageUrl) return { ok: false, reason: t('packNoneShown') };
   const usable = await deps.service.usable();
   const active = usable.find((u) => u.record.key === view.activeKey);
-  if (!active) return { ok: false, reason: 'The pack shown on this tab is no longer stored.' };
+  if (!active) return { ok: false, reason: t('packShownGone') };
   const step =
     view.overlay?.packKey === active.record.key
       ? view.overlay.step
@@ -200,7 +201,7 @@ export async function handlePagePacks(
       const store = await service.store();
       const record = store.record(request.packKey);
       const text = record ? await store.text(record.sha256) : undefined;
-      if (!record || text === undefined) return { ok: false, reason: 'That pack is not stored.' };
+      if (!record || text === undefined) return { ok: false, reason: t('packNotStored') };
       const name = `${record.packId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'pack'}.json`;
       return { ok: true, name, text };
     }

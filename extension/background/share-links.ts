@@ -3,6 +3,7 @@
 // window opens only after a gesture of the reader's (a trusted click or key press in the tab, or the popup's Review
 // button), a few times per tab and page origin at most; a "no" covers the pack's origin unless the reader narrows it.
 
+import { t } from '../ui/i18n';
 import { LIMITS } from '../../annotations/format/limits';
 import type { Pack } from '../../annotations/format/types';
 import type { ActionResult, ConsentView } from '../../protocol/packs-messages';
@@ -89,7 +90,7 @@ export class ShareLinks {
       return this.status(tabId, {
         state: 'failed',
         source: 'link',
-        reason: `This share link cannot be used: ${request.reason}.`,
+        reason: t('linkCannotUse', request.reason),
       });
     const source = request.kind === 'url' ? request.url : 'inline';
     const current = tabs.link(tabId);
@@ -103,7 +104,7 @@ export class ShareLinks {
       return this.status(tabId, {
         state: 'failed',
         source,
-        reason: 'Share links only work on web pages with an address of their own (http or https).',
+        reason: t('linkNeedsAddress'),
       });
     this.status(tabId, { state: 'loading', source, step: request.step });
 
@@ -124,7 +125,7 @@ export class ShareLinks {
         return this.status(tabId, {
           state: 'failed',
           source,
-          reason: `Literate will not load the pack from ${url}: ${refusal}.`,
+          reason: t('linkWillNotLoad', url, refusal),
         });
       const packOrigin = originOf(url);
       const trusted = !!packOrigin && (await this.deps.service.store()).trustedOrigins().includes(packOrigin);
@@ -139,7 +140,7 @@ export class ShareLinks {
         return this.status(tabId, {
           state: 'failed',
           source,
-          reason: `Could not read the pack in this link: ${decoded.reason}.`,
+          reason: t('linkCouldNotRead', decoded.reason),
         });
       text = decoded.value;
     }
@@ -148,7 +149,7 @@ export class ShareLinks {
       return this.status(tabId, {
         state: 'failed',
         source,
-        reason: `The pack in this link is not valid:\n${describeErrors(url ?? 'inline pack', load.errors, 3)}`,
+        reason: t('linkNotValid', describeErrors(url ?? 'inline pack', load.errors, 3)),
       });
     if (request.kind === 'inline') {
       const known = usable.find((u) => u.record.sha256 === load.sha256);
@@ -207,7 +208,11 @@ export class ShareLinks {
       ? { ok: true, text: fetched.text }
       : {
           ok: false,
-          reason: `Could not load the pack from ${url}: ${fetched.status === 'error' ? fetched.reason : 'no content'}.`,
+          reason: t(
+            'linkCouldNotLoad',
+            url,
+            fetched.status === 'error' ? fetched.reason : t('linkNoContent'),
+          ),
         };
   }
 
@@ -263,7 +268,7 @@ export class ShareLinks {
       return this.status(pending.tabId, {
         state: 'declined',
         source,
-        reason: 'You chose not to load this pack earlier. Open the Literate popup to review it again.',
+        reason: t('linkDeclinedEarlier'),
       });
     }
     await this.ask(pending);
@@ -279,7 +284,7 @@ export class ShareLinks {
    */
   async answer(id: string, accept: boolean, trustOrigin: boolean, wholeOrigin = true): Promise<ActionResult> {
     const pending = this.pending.get(id);
-    if (!pending) return { ok: false, reason: 'This request has expired; open the link again.' };
+    if (!pending) return { ok: false, reason: t('linkExpired') };
     this.pending.delete(id);
     this.deps.persist?.();
     if (pending.prompt) await this.deps.closePrompt(pending.prompt).catch(() => undefined);
@@ -290,14 +295,14 @@ export class ShareLinks {
       if (wholeOrigin && broad) this.declined.add(broad);
       this.declinedByTab.set(pending.tabId, pending);
       this.deps.persist?.();
-      this.status(pending.tabId, { state: 'declined', source, reason: 'You chose not to load this pack.' });
+      this.status(pending.tabId, { state: 'declined', source, reason: t('linkDeclinedNow') });
       return { ok: true };
     }
     if (pending.unfetched && pending.url) {
       // The reader agreed to the source: only now is it fetched (checked again: nothing stored is trusted blindly).
       const refusal = shareFetchRefusal(pending.url, pending.pageOrigin ?? null);
       const fetched = refusal
-        ? { ok: false as const, reason: `Literate will not load the pack from ${pending.url}: ${refusal}.` }
+        ? { ok: false as const, reason: t('linkWillNotLoad', pending.url, refusal) }
         : await this.fetchPack(pending.url);
       if (!fetched.ok) {
         this.status(pending.tabId, { state: 'failed', source, reason: fetched.reason });
@@ -354,10 +359,10 @@ export class ShareLinks {
     const waiting = [...this.pending.values()].find((p) => p.tabId === tabId);
     if (waiting) {
       if (!waiting.prompt) await this.showPrompt(waiting, true);
-      return waiting.prompt ? { ok: true } : { ok: false, reason: 'Literate could not open its prompt.' };
+      return waiting.prompt ? { ok: true } : { ok: false, reason: t('linkNoPrompt') };
     }
     const pending = this.declinedByTab.get(tabId);
-    if (!pending) return { ok: false, reason: 'There is no declined link on this tab.' };
+    if (!pending) return { ok: false, reason: t('linkNoDeclined') };
     this.declinedByTab.delete(tabId);
     for (const key of declineKeys(pending)) if (key) this.declined.delete(key);
     await this.ask({ ...pending, id: randomId(12), prompt: null }, true);
@@ -412,7 +417,7 @@ export class ShareLinks {
       state: 'asking',
       source: pending.url ?? 'inline',
       step: pending.step,
-      reason: 'Click on the page, or press Review in the Literate popup, to see where the pack comes from.',
+      reason: t('linkClickFirst'),
     });
     // No window without the reader: it waits for a click or key press in the tab (or the popup's Review).
     if (fromPopup || this.gestures.has(pending.tabId)) await this.showPrompt(pending, fromPopup);
@@ -428,7 +433,7 @@ export class ShareLinks {
         state: 'asking',
         source,
         step: pending.step,
-        reason: `${origin} asked too often: Literate will not open more windows for it for now. Press Review in the Literate popup to see the pack.`,
+        reason: t('linkTooOften', origin),
       });
     }
     pending.prompt = { windowId: -1 }; // claimed: a second gesture while the window opens does not open another
@@ -439,7 +444,7 @@ export class ShareLinks {
       this.status(pending.tabId, {
         state: 'failed',
         source,
-        reason: 'Literate could not open its prompt to ask you about this pack.',
+        reason: t('linkNoPromptAsk'),
       });
     }
   }
@@ -481,7 +486,7 @@ export class ShareLinks {
         state: 'failed',
         source,
         packKey: key,
-        reason: `You switched “${pack.title}” off. Switch it on in the Literate popup to see it here.`,
+        reason: t('linkSwitchedOff', pack.title),
       });
     const steps = pack.steps?.length ?? 0;
     const valid = step !== null && step < steps ? step : null;

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ActionResult, PacksAdminView } from '../../protocol/packs-messages';
 import type { PackRecord, Source } from '../../protocol/pack-records';
 import { signatureLine } from '../ui/signature-line';
+import { sourceName } from '../ui/source-name';
 import { ask, errorText } from '../ui/ask';
 import { ProblemNotice } from './problems';
 
@@ -165,7 +166,8 @@ function SourceCard({
   return (
     <li class="source" data-source={source.id} data-kind={source.kind}>
       <div class="source-head">
-        <span class="tag">{t(KIND_LABEL[source.kind])}</span> <strong dir="auto">{source.label}</strong>
+        <span class="tag">{t(KIND_LABEL[source.kind])}</span>{' '}
+        <strong dir="auto">{sourceName(source.kind, source.label)}</strong>
         {source.url && source.url !== source.label && (
           <div>
             <code>{source.url}</code>

@@ -6,6 +6,7 @@ import type { ShareLinkResult } from '../../protocol/packs-messages';
 import type { LinkStatus, PackOffer, TabPacksView } from '../../protocol/packs';
 import { ask, errorText } from '../ui/ask';
 import { t, tn } from '../ui/i18n';
+import { sourceName } from '../ui/source-name';
 
 function bindingSummary(offer: PackOffer): string {
   if (!offer.match) return t('packsChecking');
@@ -141,7 +142,8 @@ export function PacksPanel({
                     'packsByline',
                     offer.provenance.authors.map((a) => a.name).join(', ') || t('packsUnknownAuthor'),
                     offer.provenance.version,
-                    offer.provenance.origin ?? offer.provenance.sourceLabel,
+                    offer.provenance.origin ??
+                      sourceName(offer.provenance.sourceKind, offer.provenance.sourceLabel),
                   )}
                 </div>
                 <div class="model-meta">

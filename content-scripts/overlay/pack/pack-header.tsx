@@ -5,6 +5,7 @@
 import { t, tn } from '../../../extension/ui/i18n';
 import type { Provenance } from '../../../protocol/packs';
 import { signatureLine } from '../../../extension/ui/signature-line';
+import { sourceName } from '../../../extension/ui/source-name';
 import { packLanguage } from './pack-language';
 import type { PackSession } from './use-pack-session';
 
@@ -12,9 +13,8 @@ const SAFE_URL = /^https?:\/\/[^\s]+$/i;
 
 function sourceText(p: Provenance): string {
   if (p.origin) return t('packFromOrigin', p.origin.replace(/^https?:\/\//, ''));
-  return p.sourceLabel
-    ? t('packFromOrigin', `${p.sourceLabel.charAt(0).toLowerCase()}${p.sourceLabel.slice(1)}`)
-    : '';
+  const name = p.sourceLabel ? sourceName(p.sourceKind, p.sourceLabel) : '';
+  return name ? t('packFromOrigin', `${name.charAt(0).toLowerCase()}${name.slice(1)}`) : '';
 }
 
 function SignatureLine({ provenance }: { provenance: Provenance }) {
