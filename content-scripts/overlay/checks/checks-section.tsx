@@ -1,6 +1,7 @@
 // The pack's examples and checks that are about the model (not anchored on the page): in the panel, each with its
 // prose, a Run button and its result. Page-anchored ones show in their margin notes instead.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { usePackUi } from '../pack/pack-context';
 import type { PlacedItem } from '../pack/resolve';
 import { ExecutableItem } from './executable-item';
@@ -25,7 +26,7 @@ function Group({ title, id, items }: { title: string; id: string; items: PlacedI
           <li key={item.annotation.id}>
             {item.model?.node && (
               <p class="exec-node muted">
-                on <span class="mono">{item.model.node.id}</span>
+                {t('execOn')} <span class="mono">{item.model.node.id}</span>
               </p>
             )}
             <ExecutableItem annotation={item.annotation} />
@@ -48,11 +49,10 @@ export function ChecksSection() {
       <ExplorablesSection />
       <details class="exec-section">
         <summary>
-          {examples.length} {examples.length === 1 ? 'example' : 'examples'} and {checks.length}{' '}
-          {checks.length === 1 ? 'check' : 'checks'} about the model
+          {t('execSummary', tn('execExamples', examples.length), tn('execChecks', checks.length))}
         </summary>
-        <Group title="Examples" id="lt-exec-examples" items={examples} />
-        <Group title="Checks" id="lt-exec-checks" items={checks} />
+        <Group title={t('execExamplesTitle')} id="lt-exec-examples" items={examples} />
+        <Group title={t('execChecksTitle')} id="lt-exec-checks" items={checks} />
       </details>
     </>
   );

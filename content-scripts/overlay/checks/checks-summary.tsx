@@ -1,6 +1,7 @@
 // The pack's claims at a glance, under its provenance: "7 of 8 claims hold · 1 fails", the button that runs every
 // example and check (Cancel and a progress bar while they run), and the button that exports the report.
 
+import { t } from '../../../extension/ui/i18n';
 import { useState } from 'preact/hooks';
 import { claimCounts, examplesLine, summaryLine } from './results';
 import { useChecksUi } from './use-checks';
@@ -20,7 +21,7 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
   return (
     <section class="checks-summary" aria-labelledby="lt-checks-summary">
       <h4 id="lt-checks-summary" class="checks-kicker">
-        Claims and examples
+        {t('checksKicker')}
       </h4>
       <p class="checks-line" role="status" aria-live="polite" data-testid="checks-summary">
         {summaryLine(counts)}
@@ -31,24 +32,24 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
       {running && progress && (
         <p class="checks-progress">
           <label for="lt-checks-progress">
-            Running {running.all ? 'all' : ''} {progress.done} of {progress.total}
+            {t(running.all ? 'checksRunningAll' : 'checksRunning', progress.done, progress.total)}
           </label>
           <progress id="lt-checks-progress" max={Math.max(1, progress.total)} value={progress.done} />
         </p>
       )}
       {state.error && (
         <p class="checks-error" role="alert">
-          The checks could not run: {state.error}
+          {t('checksCouldNotRunAll', state.error)}
         </p>
       )}
       <p class="checks-actions">
         {running ? (
           <button type="button" class="secondary" onClick={() => controller.cancel()}>
-            Cancel
+            {t('checksCancel')}
           </button>
         ) : (
           <button type="button" class="primary" onClick={onTrusted(() => void controller.runAll())}>
-            Run all checks
+            {t('checksRunAll')}
           </button>
         )}
         <button
@@ -63,12 +64,12 @@ export function ChecksSummary({ onExport }: { onExport(): Promise<void> }) {
               .finally(() => setExporting(false));
           })}
         >
-          {exporting ? 'Preparing the report…' : 'Export report'}
+          {exporting ? t('checksPreparing') : t('checksExport')}
         </button>
       </p>
       {exportError && (
         <p class="checks-error" role="alert">
-          The report could not be made: {exportError}
+          {t('checksReportFailed', exportError)}
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 // An example or a check of the pack, wherever it shows (the panel's list, or a margin note beside its page
 // anchor): its prose as the renderer made it, a Run button, and its result beside it.
 
+import { t } from '../../../extension/ui/i18n';
 import type { Annotation } from '../../../annotations/format/types';
 import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
@@ -20,7 +21,6 @@ export function ExecutableItem({ annotation, bodyClass }: { annotation: Annotati
   const rendered = ui.session.render(annotation);
   const { state, controller } = checks ?? { state: null, controller: null };
   const running = state?.running?.ids.has(annotation.id) === true;
-  const what = annotation.kind === 'example' ? 'example' : 'check';
   const labels = labelsOf(annotation, ui.session.active.pack.targets.models);
   return (
     <div class="exec" data-exec-id={annotation.id} data-kind={annotation.kind}>
@@ -30,10 +30,10 @@ export function ExecutableItem({ annotation, bodyClass }: { annotation: Annotati
           type="button"
           class="secondary exec-run"
           disabled={!controller || state?.running !== null}
-          aria-label={`Run ${what} ${annotation.id}`}
+          aria-label={t(annotation.kind === 'example' ? 'runExample' : 'runCheck', annotation.id)}
           onClick={onTrusted(() => void controller?.runOne(annotation.id))}
         >
-          Run
+          {t('run')}
         </button>
         <ResultView
           result={state?.results.byId.get(annotation.id)}

@@ -3,6 +3,7 @@
 
 import type { TopEntry } from '../../../annotations/checks/types';
 import type { ExampleExpectation } from '../../../annotations/format/types';
+import { formatNumber as formatLocalNumber, t } from '../../../extension/ui/i18n';
 
 export function formatNumber(n: number): string {
   if (!Number.isFinite(n)) return String(n);
@@ -21,11 +22,11 @@ export function formatValue(v: unknown, depth = 0): string {
     if (v === null || v === undefined) return '—';
     if (typeof v === 'number') return formatNumber(v);
     if (typeof v === 'string') return v;
-    if (typeof v === 'boolean') return v ? 'yes' : 'no';
+    if (typeof v === 'boolean') return v ? t('valueYes') : t('valueNo');
     if (depth > 3) return '…';
     if (Array.isArray(v)) {
       const shown = v.slice(0, MAX_ITEMS).map((x) => formatValue(x, depth + 1));
-      return `[${shown.join(', ')}${v.length > MAX_ITEMS ? `, … ${v.length - MAX_ITEMS} more` : ''}]`;
+      return `[${shown.join(', ')}${v.length > MAX_ITEMS ? t('valueMore', v.length - MAX_ITEMS) : ''}]`;
     }
     if (typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>).slice(0, MAX_ITEMS);
@@ -37,18 +38,28 @@ export function formatValue(v: unknown, depth = 0): string {
 }
 
 export function topEntryText(e: TopEntry): string {
-  return `${e.label ?? `class ${e.index}`} ${(e.score * 100).toFixed(1)} %`;
+  const percent = formatLocalNumber(e.score, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return `${e.label ?? t('classN', e.index)} ${percent}`;
 }
 
 /** What an example expects, in words ("top-1 circle; values [0.1, …] ± 0.001"). */
 export function expectedText(expected: ExampleExpectation | null, labels: readonly string[] | null): string {
-  if (!expected) return 'nothing stated';
+  if (!expected) return t('expectedNothing');
   const parts: string[] = [];
   if (expected.top1 !== undefined)
     parts.push(
-      `top-1 ${typeof expected.top1 === 'number' ? (labels?.[expected.top1] ?? `class ${expected.top1}`) : expected.top1}`,
+      t(
+        'expectedTop1',
+        typeof expected.top1 === 'number'
+          ? (labels?.[expected.top1] ?? t('classN', expected.top1))
+          : expected.top1,
+      ),
     );
   if (expected.values)
-    parts.push(`values ${formatValue(expected.values)} ± ${formatNumber(expected.tolerance ?? 1e-3)}`);
-  return parts.join('; ') || 'nothing stated';
+    parts.push(t('expectedValues', formatValue(expected.values), formatNumber(expected.tolerance ?? 1e-3)));
+  return parts.join('; ') || t('expectedNothing');
 }

@@ -2,6 +2,7 @@
 // with labels, values of the node it names) beside what was expected, and the reason when it failed or could not
 // run. The region is live for an item run on its own (a run of all is announced once, by the summary).
 
+import { t } from '../../../extension/ui/i18n';
 import type { CheckOutcome, ExampleResult } from '../../../annotations/checks/types';
 import { expectedText, formatValue, topEntryText } from './format';
 import { STATUS_TEXT, type ItemResult } from './results';
@@ -9,7 +10,7 @@ import { STATUS_TEXT, type ItemResult } from './results';
 export function StatusBadge({ status }: { status: keyof typeof STATUS_TEXT }) {
   return (
     <span class="run-badge" data-status={status}>
-      {STATUS_TEXT[status]}
+      {t(STATUS_TEXT[status])}
     </span>
   );
 }
@@ -20,9 +21,9 @@ function ExampleDetails({ r, labels }: { r: ExampleResult; labels: readonly stri
     <dl class="run-facts">
       {o?.top && o.top.length > 0 && (
         <>
-          <dt>Output</dt>
+          <dt>{t('runOutput')}</dt>
           <dd>
-            <ol class="run-top" aria-label="Most likely classes">
+            <ol class="run-top" aria-label={t('runTopClasses')}>
               {o.top.map((e) => (
                 <li key={e.index}>{topEntryText(e)}</li>
               ))}
@@ -32,13 +33,11 @@ function ExampleDetails({ r, labels }: { r: ExampleResult; labels: readonly stri
       )}
       {o && (
         <>
-          <dt>{o.nodeId ? `Values of ${o.nodeId}` : 'Values'}</dt>
-          <dd class="mono">
-            shape {formatValue(o.shape)}: {formatValue(o.values)}
-          </dd>
+          <dt>{o.nodeId ? t('runValuesOf', o.nodeId) : t('runValues')}</dt>
+          <dd class="mono">{t('runShape', formatValue(o.shape), formatValue(o.values))}</dd>
         </>
       )}
-      <dt>Expected</dt>
+      <dt>{t('runExpected')}</dt>
       <dd>{expectedText(r.expected, labels)}</dd>
     </dl>
   );
@@ -47,9 +46,9 @@ function ExampleDetails({ r, labels }: { r: ExampleResult; labels: readonly stri
 function CheckDetails({ r }: { r: CheckOutcome }) {
   return (
     <dl class="run-facts">
-      <dt>Observed</dt>
+      <dt>{t('runObserved')}</dt>
       <dd class="mono">{formatValue(r.observed)}</dd>
-      <dt>Expected</dt>
+      <dt>{t('runExpected')}</dt>
       <dd class="mono">{formatValue(r.expected)}</dd>
     </dl>
   );

@@ -1,6 +1,7 @@
 // What the overlay knows of a pack's examples and checks after some runs (pure): results kept by id and merged as
 // the reader runs one item or all of them, the combined run for the report, and the summary line in words.
 
+import { t, tn, type MessageKey } from '../../../extension/ui/i18n';
 import type {
   CheckOutcome,
   ExampleResult,
@@ -78,12 +79,12 @@ export function claimCounts(claimIds: readonly string[], byId: ReadonlyMap<strin
 
 /** "7 of 8 claims hold · 1 fails", with what could not run and what has not run yet. */
 export function summaryLine(c: ClaimCounts): string {
-  if (c.total === 0) return 'No claims to check';
-  if (c.notRun === c.total) return `${c.total} ${c.total === 1 ? 'claim' : 'claims'}, not checked yet`;
-  const parts = [`${c.pass} of ${c.total} ${c.total === 1 ? 'claim holds' : 'claims hold'}`];
-  if (c.fail > 0) parts.push(`${c.fail} ${c.fail === 1 ? 'fails' : 'fail'}`);
-  if (c.couldNotRun > 0) parts.push(`${c.couldNotRun} could not run`);
-  if (c.notRun > 0) parts.push(`${c.notRun} not run yet`);
+  if (c.total === 0) return t('checksNoClaims');
+  if (c.notRun === c.total) return tn('checksNotChecked', c.total);
+  const parts = [t(c.total === 1 ? 'checksHoldOne' : 'checksHold', c.pass, c.total)];
+  if (c.fail > 0) parts.push(tn('checksFail', c.fail));
+  if (c.couldNotRun > 0) parts.push(tn('checksCouldNotRun', c.couldNotRun));
+  if (c.notRun > 0) parts.push(tn('checksNotRunYet', c.notRun));
   return parts.join(' · ');
 }
 
@@ -93,17 +94,18 @@ export function examplesLine(exampleIds: readonly string[], byId: ReadonlyMap<st
   const n = exampleIds.length;
   const ran = n - c.notRun;
   const trouble = [
-    ...(c.fail > 0 ? [`${c.fail} ${c.fail === 1 ? 'fails' : 'fail'}`] : []),
-    ...(c.couldNotRun > 0 ? [`${c.couldNotRun} could not run`] : []),
+    ...(c.fail > 0 ? [tn('checksFail', c.fail)] : []),
+    ...(c.couldNotRun > 0 ? [tn('checksCouldNotRun', c.couldNotRun)] : []),
   ];
-  return `${ran} of ${n} ${n === 1 ? 'example' : 'examples'} run${trouble.length > 0 ? ` (${trouble.join(', ')})` : ''}`;
+  const line = t(n === 1 ? 'checksExamplesRunOne' : 'checksExamplesRun', ran, n);
+  return trouble.length > 0 ? `${line} (${trouble.join(', ')})` : line;
 }
 
-export const STATUS_TEXT: Record<Status | 'ran' | 'running' | 'pending', string> = {
-  pass: 'Pass',
-  fail: 'Fail',
-  'could-not-run': 'Could not run',
-  ran: 'Ran',
-  running: 'Running…',
-  pending: 'Not run yet',
+export const STATUS_TEXT: Record<Status | 'ran' | 'running' | 'pending', MessageKey> = {
+  pass: 'statusPass',
+  fail: 'statusFail',
+  'could-not-run': 'statusCouldNotRun',
+  ran: 'statusRan',
+  running: 'statusRunning',
+  pending: 'statusPending',
 };

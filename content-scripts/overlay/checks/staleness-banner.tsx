@@ -1,6 +1,7 @@
 // A plain banner when the pack no longer fits the page's model (another fingerprint, other weights than the pack
 // pins, failed structure expectations, anchors that no longer resolve): which parts no longer apply, nothing re-bound.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelStaleness } from '../../../annotations/checks/types';
 import { useChecksUi } from './use-checks';
 
@@ -12,25 +13,19 @@ function ModelLines({ m }: { m: ModelStaleness }) {
       </p>
       <ul>
         {m.fingerprintMatches === false && (
-          <li>
-            The model's fingerprint is <span class="mono">{short(m.observedFingerprint)}</span>, not{' '}
-            <span class="mono">{short(m.expectedFingerprint)}</span>: it changed since the pack was written.
-          </li>
+          <li>{t('staleFingerprint', short(m.observedFingerprint), short(m.expectedFingerprint))}</li>
         )}
         {m.weightsMatch === false && (
           <li data-stale-weights={m.alias}>
-            Same architecture, different weights: the weights digest is{' '}
-            <span class="mono">{short(m.observedWeightsDigest)}</span>, not{' '}
-            <span class="mono">{short(m.expectedWeightsDigest)}</span>. The model was retrained or changed
-            since the pack was written; its explanations and checks may no longer hold.
+            {t('staleWeights', short(m.observedWeightsDigest), short(m.expectedWeightsDigest))}
           </li>
         )}
         {m.structureFailures.map((f, i) => (
-          <li key={`s${i}`}>The model {f}.</li>
+          <li key={`s${i}`}>{t('staleStructure', f)}</li>
         ))}
         {m.orphans.map((o) => (
           <li key={o.id} data-stale-item={o.id}>
-            {o.kind} <span class="mono">{o.id}</span> no longer applies: {o.reason}
+            {t('staleItem', o.kind, o.id, o.reason)}
           </li>
         ))}
       </ul>
@@ -39,7 +34,7 @@ function ModelLines({ m }: { m: ModelStaleness }) {
 }
 
 function short(s: string | null): string {
-  return s ? `${s.slice(0, 12)}…` : 'none';
+  return s ? `${s.slice(0, 12)}…` : t('staleNone');
 }
 
 export function StalenessBanner() {
@@ -49,11 +44,8 @@ export function StalenessBanner() {
   const stale = report.models.filter((m) => m.stale);
   return (
     <section class="stale-banner" aria-labelledby="lt-stale-title" data-testid="staleness-banner">
-      <h4 id="lt-stale-title">This explanation may be out of date</h4>
-      <p>
-        The model on this page is not quite the one the pack was written for. These parts no longer apply;
-        they are not moved to fit, and their checks report what they find:
-      </p>
+      <h4 id="lt-stale-title">{t('staleHeading')}</h4>
+      <p>{t('staleIntro')}</p>
       <ul class="stale-models">
         {stale.map((m) => (
           <ModelLines key={m.alias} m={m} />
