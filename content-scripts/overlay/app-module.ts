@@ -6,6 +6,7 @@ import { registerKatexRoot } from './math/katex-assets';
 import authorCss from './author/author.css?raw';
 import checksCss from './checks/checks.css?raw';
 import detailCss from './node/detail.css?raw';
+import diagramCss from './diagram/diagram.css?raw';
 import outlineCss from './outline/outline.css?raw';
 import packCss from './pack/pack.css?raw';
 import packMathCss from './math/pack-math.css?raw';
@@ -19,6 +20,7 @@ export { App } from './app';
 export const APP_CSS = [
   panelCss,
   outlineCss,
+  diagramCss,
   detailCss,
   viewsCss,
   packCss,

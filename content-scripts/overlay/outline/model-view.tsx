@@ -10,6 +10,8 @@ import { displayName } from './model-name';
 import { PackIntro } from '../pack/pack-items';
 import { usePackUi } from '../pack/pack-context';
 import { useHold } from '../state/use-hold';
+import { useState } from 'preact/hooks';
+import { ModelDiagram } from '../diagram/model-diagram';
 
 export interface ModelViewProps {
   api: ContentApi;
@@ -47,6 +49,8 @@ export function ModelView(props: ModelViewProps) {
   // Held from before the first describe (effects run in order): a model the page let go of is loaded again first.
   useHold(api, [model.id]);
   const load = useGraph(api, model.id, model.revision ?? 0);
+  // Outline or diagram: kept while a layer view opened from either is shown, so Back returns to the same one.
+  const [diagram, setDiagram] = useState(false);
   const packUi = usePackUi();
   if (load.status === 'loading') {
     return (
@@ -97,14 +101,26 @@ export function ModelView(props: ModelViewProps) {
         </p>
       ) : null}
       <PackIntro graph={graph} />
-      <ModelOutline
-        graph={graph}
-        nav={props.nav}
-        onNav={props.onNav}
-        onSelect={(id) => props.onNode(id)}
-        focusNodeId={props.returnTo}
-        onShown={props.onOutlineShown}
-      />
+      <div class="view-switch" role="group" aria-label="Show the model as">
+        <button type="button" aria-pressed={!diagram} onClick={() => setDiagram(false)}>
+          Outline
+        </button>
+        <button type="button" aria-pressed={diagram} onClick={() => setDiagram(true)}>
+          Diagram
+        </button>
+      </div>
+      {diagram ? (
+        <ModelDiagram api={api} graph={graph} onActivate={(id) => props.onNode(id)} returnTo={props.returnTo} />
+      ) : (
+        <ModelOutline
+          graph={graph}
+          nav={props.nav}
+          onNav={props.onNav}
+          onSelect={(id) => props.onNode(id)}
+          focusNodeId={props.returnTo}
+          onShown={props.onOutlineShown}
+        />
+      )}
       <p class="foot muted">{packUi ? t('footWithPack') : t('footNoPack')}</p>
     </>
   );
