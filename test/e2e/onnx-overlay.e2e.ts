@@ -10,6 +10,7 @@ import type { Pack } from '../../annotations/format/types';
 import { startServer, type GalleryServer } from '../../demos/server';
 import { ROOT, screenshot, watchConsole, type ExtensionSession } from './harness';
 import { launchLiterate } from './hook-fixtures/extension';
+import { launchPlain } from './hook-fixtures/plain';
 import { axeOverlay } from './overlay-packs-support';
 
 const POLL = { timeout: 60_000 };
@@ -108,4 +109,33 @@ describe('the overlay on the ONNX pages', () => {
       await page.close();
     });
   }
+
+  it('onnx-image: examples and checks run on the page’s session while its loop runs, and its outputs stay bit-identical', async () => {
+    const url = `${server.url}/demos/onnx-image/?frames=600`;
+    const digestOf = async (page: Page) => {
+      await page.waitForSelector('html[data-demo-done]', { timeout: 90_000 });
+      return page.evaluate(() => ({ ...document.documentElement.dataset }));
+    };
+    const plain = await launchPlain();
+    const control = await plain.newPage();
+    await control.goto(url);
+    const reference = await digestOf(control);
+    await plain.close();
+    expect(reference.demoDone).toBe('1');
+
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
+    const panel = page.getByRole('dialog', { name: 'Literate' });
+    await panel.locator('.pack-head').waitFor({ timeout: 30_000 });
+    const running = await page.evaluate(() => document.documentElement.dataset.demoDone ?? null);
+    await panel.getByRole('button', { name: 'Run all checks' }).click();
+    await panel.getByRole('button', { name: 'Run all checks' }).waitFor({ timeout: 90_000 });
+    await expect.poll(text(panel.getByTestId('checks-summary')), POLL).toMatch(/^17 of 17 claims hold/);
+    // The checks ran while the page was still classifying its frames (600 frames take ten seconds or more at 60 fps).
+    expect(running).toBeNull();
+    expect(await digestOf(page)).toEqual(reference);
+    await page.close();
+  });
 });
