@@ -5,6 +5,8 @@ import type { ModelGraph } from '../../../model/model-graph';
 import type { Annotation } from '../../../annotations/format/types';
 import { resolvePageTarget } from '../../../annotations/anchors/dom-anchors';
 import { resolveModelSelector } from '../../../annotations/anchors/model-anchors';
+import { resolveDiagramSelector } from '../../../annotations/anchors/diagram-anchors';
+import { diagramGroupIds } from '../pack/diagram-groups';
 
 /** The described graph a model alias of the draft stands for, when known. */
 export type GraphFor = (alias: string | undefined) => ModelGraph | null;
@@ -12,6 +14,7 @@ export type GraphFor = (alias: string | undefined) => ModelGraph | null;
 export type AnchorCheck =
   | { state: 'page'; text: string; element: Element }
   | { state: 'model' }
+  | { state: 'diagram'; description: string }
   | { state: 'none' }
   | { state: 'orphan'; reason: string };
 
@@ -24,6 +27,15 @@ export function checkAnchor(item: Annotation, root: Document, graphFor: GraphFor
       : { state: 'orphan', reason: anchor.reason };
   }
   const model = item.target?.model;
+  const diagram = item.target?.diagram;
+  if (!model && diagram) {
+    const graph = graphFor(diagram.model);
+    if (!graph) return { state: 'diagram', description: diagram.node ?? diagram.group ?? 'some nodes' };
+    const anchor = resolveDiagramSelector(diagram, graph, diagramGroupIds(graph));
+    return anchor.status === 'orphan'
+      ? { state: 'orphan', reason: anchor.reason }
+      : { state: 'diagram', description: anchor.description };
+  }
   if (!model) return { state: 'none' };
   const graph = graphFor(model.model);
   const anchor = graph ? resolveModelSelector(model, graph) : null;
@@ -44,6 +56,8 @@ export function anchorLabel(item: Annotation, check: AnchorCheck): string {
     }
     case 'model':
       return 'Anchored to the model:';
+    case 'diagram':
+      return `Anchored to the diagram: ${check.description}`;
     case 'none':
       return 'Not anchored: about the whole page.';
     case 'orphan':

@@ -7,6 +7,8 @@ import { useContext } from 'preact/hooks';
 
 export interface AuthorUi {
   pinNode(graphId: string, nodeId: string): void;
+  /** Pins a note to a node or group of the diagram (a diagram anchor); absent where authoring cannot. */
+  pinDiagram?(graphId: string, part: { node: string } | { group: string }): void;
   /** The symbol an equation is binding from the outline (its rows then offer "Bind … here"), or null. */
   binding: string | null;
   bindNode(graphId: string, nodeId: string): void;

@@ -221,6 +221,23 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
               setMessage(`Pinned ${id} to ${node.id} (${node.op}); its op and shape are recorded.`);
               setFocus(`lt-author-${id}-text`);
             },
+            pinDiagram: (graphId, part) => {
+              // A note on part of the diagram (issue #17): a marker there, listed under the diagram.
+              const s = latest.current;
+              const graph = graphs.find((g) => g.id === graphId);
+              if (!s.pack || !graph) {
+                setMessage('That model is still being described; try again in a moment.');
+                return;
+              }
+              const { pack, alias } = aliasFor(s.pack, graph);
+              const id = nextId(pack, 'note');
+              const diagram = { type: 'DiagramSelector' as const, model: alias, ...part };
+              s.change(addAnnotation(pack, emptyAnnotation('note', id, { diagram })));
+              s.select(id);
+              const name = 'node' in part ? part.node : `group ${part.group}`;
+              setMessage(`Pinned ${id} to ${name} on the diagram.`);
+              setFocus(`lt-author-${id}-text`);
+            },
             binding: binding?.symbol ?? null,
             bindNode: (graphId, nodeId) => {
               const s = latest.current;

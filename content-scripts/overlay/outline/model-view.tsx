@@ -11,7 +11,7 @@ import { PackIntro } from '../pack/pack-items';
 import { usePackUi } from '../pack/pack-context';
 import { useHold } from '../state/use-hold';
 import { useState } from 'preact/hooks';
-import { ModelDiagram } from '../diagram/model-diagram';
+import { PackDiagram, useDiagramFocus } from '../pack/diagram-pack';
 
 export interface ModelViewProps {
   api: ContentApi;
@@ -51,6 +51,8 @@ export function ModelView(props: ModelViewProps) {
   const load = useGraph(api, model.id, model.revision ?? 0);
   // Outline or diagram: kept while a layer view opened from either is shown, so Back returns to the same one.
   const [diagram, setDiagram] = useState(false);
+  // A tour step or a pack note may ask for the diagram, framed on part of it (issue #17: packs point at it).
+  const diagramFocus = useDiagramFocus(model.id, () => setDiagram(true));
   const packUi = usePackUi();
   if (load.status === 'loading') {
     return (
@@ -110,7 +112,16 @@ export function ModelView(props: ModelViewProps) {
         </button>
       </div>
       {diagram ? (
-        <ModelDiagram api={api} graph={graph} onActivate={(id) => props.onNode(id)} returnTo={props.returnTo} />
+        // The diagram with the pack's note markers and notes, and authoring's "Pin a note" (pack/diagram-pack.tsx).
+        <PackDiagram
+          api={api}
+          graph={graph}
+          onActivate={(id) => props.onNode(id)}
+          returnTo={props.returnTo}
+          focus={diagramFocus.focus}
+          handle={diagramFocus.handle}
+          onShow={diagramFocus.show}
+        />
       ) : (
         <ModelOutline
           graph={graph}

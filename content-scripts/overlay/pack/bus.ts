@@ -46,4 +46,28 @@ export class PackBus {
   onLinked(listener: (linked: LinkedTensor | null) => void, signal: AbortSignal): void {
     this.linkListeners.add(listener, signal);
   }
+
+  private diagram: DiagramFocus | null = null;
+  private readonly diagramListeners = new Listeners<DiagramFocus | null>();
+
+  /** Asks the model view to show its diagram and frame these nodes or groups (a tour step; a note's "Show"). */
+  setDiagramFocus(focus: DiagramFocus | null): void {
+    this.diagram = focus;
+    this.diagramListeners.emit(focus);
+  }
+
+  currentDiagramFocus(): DiagramFocus | null {
+    return this.diagram;
+  }
+
+  onDiagramFocus(listener: (focus: DiagramFocus | null) => void, signal: AbortSignal): void {
+    this.diagramListeners.add(listener, signal);
+  }
+}
+
+/** Part of one model's diagram to show and frame; `n` tells two asks for the same part apart. */
+export interface DiagramFocus {
+  graphId: string;
+  ids: readonly string[];
+  n: number;
 }

@@ -77,6 +77,8 @@ export function PackIntro({ graph }: { graph: ModelGraph }) {
     (p) =>
       PROSE.has(p.annotation.kind) &&
       !p.page &&
+      // Notes on part of the diagram are listed under the diagram (diagram-pack.tsx), not here.
+      !p.diagram &&
       (p.model ? !p.model.node && p.model.graphId === graph.id : defaultGraph?.id === graph.id),
   );
   if (items.length === 0) return null;

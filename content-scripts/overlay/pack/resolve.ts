@@ -6,11 +6,14 @@ import type { ModelGraph } from '../../../model/model-graph';
 import type { ModelMatch } from '../../../annotations/targets/match-models';
 import { resolveModelAnchor, type ModelAnchor } from '../../../annotations/anchors/model-anchors';
 import { resolvePageTarget, type PageAnchor } from '../../../annotations/anchors/dom-anchors';
+import { resolveDiagramAnchor, type DiagramAnchor } from '../../../annotations/anchors/diagram-anchors';
+import { diagramGroupIds } from './diagram-groups';
 import type { Annotation, Pack, Step, Target } from '../../../annotations/format/types';
 import { matchUrlPattern } from '../../../annotations/targets/url-glob';
 
 export type ResolvedPage = Extract<PageAnchor, { status: 'resolved' }>;
 export type ResolvedModel = Extract<ModelAnchor, { status: 'resolved' }>;
+export type ResolvedDiagram = Extract<DiagramAnchor, { status: 'resolved' }>;
 
 /** Where one target points, once resolved (either part may be absent). */
 export interface Placement {
@@ -18,6 +21,8 @@ export interface Placement {
   model: ResolvedModel | null;
   /** The model alias the model part went through. */
   alias: string | null;
+  /** The part of the diagram the target names (target.diagram), when it has one. */
+  diagram?: ResolvedDiagram | null;
 }
 
 export interface PlacedItem extends Placement {
@@ -89,6 +94,7 @@ export function resolveTarget(
   let page: ResolvedPage | null = null;
   let model: ResolvedModel | null = null;
   let alias: string | null = null;
+  let diagram: ResolvedDiagram | null = null;
   if (target.selector && target.selector.length > 0 && onThisPage(target, url)) {
     const anchor = resolvePageTarget(target.selector, root);
     if (anchor.status === 'resolved') page = anchor;
@@ -104,7 +110,23 @@ export function resolveTarget(
       else reasons.push(`model: ${anchor.reason}`);
     }
   }
-  return { placement: { page, model, alias }, reasons };
+  if (target.diagram) {
+    const diagramAlias = target.diagram.model ?? bindings.defaultAlias ?? null;
+    const unbound = diagramAlias !== null ? bindings.unbound.get(diagramAlias) : undefined;
+    if (unbound) reasons.push(`diagram: ${unbound}`);
+    else {
+      const anchor = resolveDiagramAnchor(
+        target.diagram,
+        bindings.graphs,
+        bindings.defaultAlias,
+        diagramGroupIds,
+      );
+      if (anchor.status === 'resolved') diagram = anchor;
+      else reasons.push(`diagram: ${anchor.reason}`);
+    }
+    alias ??= diagramAlias;
+  }
+  return { placement: { page, model, alias, ...(target.diagram ? { diagram } : {}) }, reasons };
 }
 
 export function resolvePack(
@@ -123,7 +145,7 @@ export function resolvePack(
       return;
     }
     // A note for another of the pack's pages, with nothing in the model: not for this page at all.
-    if (target.selector?.length && !target.model && !onThisPage(target, url)) {
+    if (target.selector?.length && !target.model && !target.diagram && !onThisPage(target, url)) {
       elsewhere.push({ annotation, index });
       return;
     }

@@ -13,6 +13,8 @@ export interface StepFocus {
   pageAnchors: ResolvedPage[];
   /** The layer view to open, or null to leave the panel as it is. */
   node: { graphId: string; nodeId: string } | null;
+  /** Part of a diagram to show and frame (the step's own diagram anchor, else a highlighted note's). */
+  diagram?: { graphId: string; ids: readonly string[] } | null;
 }
 
 export function clampStep(step: number | null | undefined, count: number): number {
@@ -37,7 +39,10 @@ export function stepFocus(step: Step, placed: readonly PlacedItem[], extra: Plac
     withNode?.model?.node != null
       ? { graphId: withNode.model.graphId, nodeId: withNode.model.node.id }
       : null;
-  return { items, missing, pageAnchors, node };
+  const withDiagram = parts.find((p) => p.diagram)?.diagram;
+  const diagram = withDiagram ? { graphId: withDiagram.graphId, ids: withDiagram.ids } : null;
+  // A step about part of the diagram shows the diagram, not one layer view.
+  return { items, missing, pageAnchors, node: diagram ? null : node, diagram };
 }
 
 /** "Step 2 of 6". */

@@ -45,6 +45,12 @@ export function useTourEffects(
     const first = focus?.pageAnchors[0];
     if (first) revealAnchor(first);
     if (focus?.node) openNode(focus.node.graphId, focus.node.nodeId);
+    if (focus?.diagram) {
+      bus.setDiagramFocus({ ...focus.diagram, n: (bus.currentDiagramFocus()?.n ?? 0) + 1 });
+      // Selects the model with no layer view open (an empty node id); its view then shows the diagram and frames
+      // the part (overlay/pack/diagram-pack.tsx).
+      openNode(focus.diagram.graphId, '');
+    }
   }, [focus, step]);
   useEffect(() => () => bus.setRings('tour', []), [bus]);
 }
