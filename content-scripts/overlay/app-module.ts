@@ -9,6 +9,7 @@ import detailCss from './node/detail.css?raw';
 import diagramCss from './diagram/diagram.css?raw';
 import outlineCss from './outline/outline.css?raw';
 import packCss from './pack/pack.css?raw';
+import diagramPackCss from './pack/diagram-pack.css?raw';
 import packMathCss from './math/pack-math.css?raw';
 import panelCss from './panel/panel.css?raw';
 import sidenotesCss from './sidenotes/sidenotes.css?raw';
@@ -24,6 +25,7 @@ export const APP_CSS = [
   detailCss,
   viewsCss,
   packCss,
+  diagramPackCss,
   packMathCss,
   tourCss,
   sidenotesCss,
