@@ -7,6 +7,7 @@ import authorCss from './author/author.css?raw';
 import checksCss from './checks/checks.css?raw';
 import detailCss from './node/detail.css?raw';
 import diagramCss from './diagram/diagram.css?raw';
+import exploreCss from './explore/explore.css?raw';
 import outlineCss from './outline/outline.css?raw';
 import packCss from './pack/pack.css?raw';
 import diagramPackCss from './pack/diagram-pack.css?raw';
@@ -31,6 +32,7 @@ export const APP_CSS = [
   sidenotesCss,
   authorCss,
   checksCss,
+  exploreCss,
 ].join('\n');
 
 /** Adds the panel side's styles to the overlay's shadow root, and tells KaTeX where its stylesheet goes. */

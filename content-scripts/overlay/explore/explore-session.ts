@@ -63,7 +63,7 @@ export class ExploreSession {
   last: ExploreResult | null = null;
 
   constructor(
-    private readonly api: Pick<ContentApi, 'probe'>,
+    private readonly api: Pick<ContentApi, 'probe' | 'subscribe'>,
     readonly graph: Pick<ModelGraph, 'id' | 'outputs' | 'inputs'>,
   ) {
     this.runner = new LatestWins(
@@ -140,6 +140,22 @@ export class ExploreSession {
         })
       : asked);
     return new Map(fromProbeValues(values, ids).map((v) => [v.nodeId, v]));
+  }
+
+  /**
+   * Calls `onCall` after the page's own calls to the model until `signal` aborts (at most twice a second). While
+   * it watches, the hook remembers the page's last input, so pageInput() has one to give once the page has run.
+   */
+  watchPage(onCall: () => void, signal: AbortSignal): void {
+    const output = this.graph.outputs[0]?.nodeId;
+    if (!output) return;
+    this.api.subscribe(
+      this.graph.id,
+      [{ nodeId: output, reduction: 'channel-mean' }],
+      { maxInFlight: 1, bytesPerSecond: 64 * 1024, hz: 2 },
+      () => onCall(),
+      signal,
+    );
   }
 
   /** The page's own last input to the model, as values (null when the page has not run it since it was watched). */

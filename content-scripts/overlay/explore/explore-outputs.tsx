@@ -1,0 +1,48 @@
+// The model's answer to the reader's input: the top classes (with the pack's labels) or the values, announced
+// politely to screen readers as they change.
+
+import type { NodeValues } from '../../../annotations/checks/types';
+import { labelOf } from '../views/view-kind';
+import { summarizeOutput } from './output-rows';
+
+export interface ExploreOutputsProps {
+  outputs: readonly NodeValues[];
+  labels: readonly string[] | null;
+  k?: number;
+  /** Heading text ("Output for your input"). */
+  title?: string;
+}
+
+export function ExploreOutputs({ outputs, labels, k = 5, title = 'Output' }: ExploreOutputsProps) {
+  const first = outputs[0];
+  if (!first) return null;
+  const s = summarizeOutput(first.shape, first.values, k);
+  return (
+    <figure class="ex-outputs" data-testid="ex-outputs">
+      <figcaption class="ex-sub">
+        {title}
+        <span class="muted">
+          {' '}
+          ·{' '}
+          {s.ranked
+            ? `top ${s.rows.length} of ${s.count}`
+            : `${s.count} ${s.count === 1 ? 'value' : 'values'}`}
+          {outputs.length > 1 ? ` (first of ${outputs.length} outputs)` : ''}
+        </span>
+      </figcaption>
+      <ol class="topk">
+        {s.rows.map((r, rank) => (
+          <li key={rank} data-index={r.index}>
+            <span class="topk-label">
+              {s.ranked || s.count > 1 ? labelOf(r.index, labels) : first.nodeId}
+            </span>
+            <span class="topk-bar" aria-hidden="true">
+              <span style={{ width: `${r.bar * 100}%` }} />
+            </span>
+            <span class="num topk-value">{r.text}</span>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}
