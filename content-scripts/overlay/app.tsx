@@ -32,6 +32,8 @@ import { PageShift } from './panel/page-shift';
 import { panelHeight, placePanel, sideBySide, type PanelPrefs } from './panel/placement';
 import { defaultModel, ModelTabs } from './panel/model-tabs';
 import { useHold } from './state/use-hold';
+import { exploreFeedFor } from './explore/explore-context';
+import { ExploreForModel } from './explore/explore-for-model';
 import { openingModel, useCalledModels } from './state/use-called-models';
 import { saveSitePrefs } from './state/site-prefs';
 import { useSnapshot } from './state/use-page';
@@ -41,6 +43,8 @@ import type { PanelAppProps } from './shell';
 
 export function App({ api, packs = null, root, prefs, open, onOpen, onClose, authoringAsk }: PanelAppProps) {
   const snapshot = useSnapshot(api);
+  // One explore feed for the overlay: views get its api, so they show the reader's own input while they explore.
+  const explore = exploreFeedFor(api);
   const [panel, setPanel] = useState<PanelPrefs>(() =>
     placePanel(window.innerWidth, measureContent(), prefs.panel ?? null),
   );
@@ -226,10 +230,13 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
                   ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
                   : {})}
               >
+                {model && (
+                  <ExploreForModel key={`explore-${model.id}`} api={api} model={model} host={root.host} />
+                )}
                 {model ? (
                   <ModelView
                     key={model.id}
-                    api={api}
+                    api={explore.api}
                     model={model}
                     nav={navs[model.id] ?? INITIAL_NAV}
                     onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
