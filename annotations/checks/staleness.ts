@@ -3,7 +3,8 @@
 import type { ModelGraph } from '../../model/model-graph';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 import { resolveModelSelector } from '../anchors/model-anchors';
-import type { ModelSelector, Pack } from '../format/types';
+import { resolveDiagramSelector } from '../anchors/diagram-anchors';
+import type { DiagramSelector, ModelSelector, Pack } from '../format/types';
 import { structureFailures } from '../targets/match-models';
 import type { ModelStaleness, OrphanedAnnotation, StalenessReport } from './types';
 
@@ -35,6 +36,21 @@ function selectorsOf(pack: Pack): { id: string; kind: string; what: string; sele
   return out;
 }
 
+/**
+ * Every diagram selector naming nodes (node, nodes) with its annotation or step. Groups are the diagram's to
+ * compute (the overlay checks them); here only the nodes, which the ModelGraph alone answers.
+ */
+function diagramSelectorsOf(pack: Pack): { id: string; kind: string; selector: DiagramSelector }[] {
+  const out: { id: string; kind: string; selector: DiagramSelector }[] = [];
+  for (const item of pack.items)
+    if (item.target?.diagram && item.target.diagram.group === undefined)
+      out.push({ id: item.id, kind: item.kind, selector: item.target.diagram });
+  for (const step of pack.steps ?? [])
+    if (step.target?.diagram && step.target.diagram.group === undefined)
+      out.push({ id: step.id, kind: 'step', selector: step.target.diagram });
+  return out;
+}
+
 /** What staleness says when the model has the pack's architecture but other weight values. */
 export const DIFFERENT_WEIGHTS = 'same architecture, different weights';
 
@@ -44,6 +60,7 @@ export function computeStaleness(
   weights: ReadonlyMap<string, WeightsDigestInfo> = new Map(),
 ): StalenessReport {
   const selectors = selectorsOf(pack);
+  const diagramSelectors = diagramSelectorsOf(pack);
   const models = pack.targets.models.map((target): ModelStaleness => {
     const graph = graphs.get(target.alias);
     const expectedFingerprint = target.fingerprint ?? null;
@@ -77,6 +94,12 @@ export function computeStaleness(
           kind: entry.kind,
           reason: entry.what === 'anchor' ? anchor.reason : `${entry.what}: ${anchor.reason}`,
         });
+    }
+    for (const entry of diagramSelectors) {
+      if (aliasOf(pack, entry.selector) !== target.alias) continue;
+      const anchor = resolveDiagramSelector(entry.selector, graph);
+      if (anchor.status === 'orphan')
+        orphans.push({ id: entry.id, kind: entry.kind, reason: `diagram: ${anchor.reason}` });
     }
     const observedWeightsDigest = weights.get(target.alias)?.digest ?? null;
     const weightsMatch =
