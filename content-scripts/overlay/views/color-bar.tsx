@@ -1,5 +1,6 @@
 // The legend of a value image: the colour map as a bar with round numbers under it, and what the colours mean.
 
+import { t } from '../../../extension/ui/i18n';
 import { colorMapOf, gradientStops, legendText, type Scale } from './colormap';
 import { niceTicks } from './ticks';
 
@@ -20,7 +21,7 @@ export function ColorBar({ scale }: { scale: Scale }) {
           </span>
         ))}
       </span>
-      <span class="color-bar-legend muted">Colour: {legendText(scale)}</span>
+      <span class="color-bar-legend muted">{t('colourLegend', legendText(scale))}</span>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // values of one sign, RdBu (blue below zero, white at zero, red above) centred on 0 when values take both signs.
 // Each map is sampled once into a lookup table, so painting a pixel allocates nothing. Pure; returns 0–255 RGB.
 
+import { t } from '../../../extension/ui/i18n';
 import { interpolateRdBu, interpolateViridis } from 'd3-scale-chromatic';
 
 export type Rgb = readonly [number, number, number];
@@ -77,7 +78,5 @@ export function gradientStops(scale: Scale, n = 9): string[] {
 
 /** What the colours mean, in words, for a legend and a text alternative. */
 export function legendText(scale: Scale): string {
-  return scale.diverging
-    ? 'blue below zero, white at zero, red above (RdBu, centred on 0)'
-    : 'dark purple low to yellow high (viridis)';
+  return scale.diverging ? t('colormapDiverging') : t('colormapSequential');
 }

@@ -1,6 +1,7 @@
 // A view that can be enlarged: an "Enlarge" button opens the same view, drawn larger, in a modal dialog; Escape or
 // Close shuts it and focus goes back to the button. The view keeps following live frames while enlarged.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
@@ -46,10 +47,10 @@ export function Enlargeable({ title, children }: EnlargeableProps) {
         type="button"
         class="enlarge"
         ref={button}
-        aria-label={`Enlarge: ${title}`}
+        aria-label={t('enlargeLabel', title)}
         onClick={() => setOpen(true)}
       >
-        Enlarge
+        {t('enlarge')}
       </button>
       {open && (
         <dialog
@@ -65,7 +66,7 @@ export function Enlargeable({ title, children }: EnlargeableProps) {
           <header class="enlarged-head">
             <h4 id={titleId}>{title}</h4>
             <button type="button" class="enlarged-close" onClick={close}>
-              Close
+              {t('close')}
             </button>
           </header>
           <div class="enlarged-body">{children(true)}</div>

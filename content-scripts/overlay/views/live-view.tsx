@@ -1,6 +1,7 @@
 // A node's live values from the page's own predictions: feature maps, bars or top-k probabilities, at most 10 times
 // a second, and only while the view is on screen in a visible tab (the subscription is aborted otherwise).
 
+import { formatNumber, t, tn } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
@@ -141,18 +142,18 @@ export function LiveView({ api, graph, node, budget, labels, k, captions, weight
     <>
       <section class="live" ref={box} aria-labelledby="lt-live-title" data-status={status}>
         <header class="live-head">
-          <h4 id="lt-live-title">Live values</h4>
+          <h4 id="lt-live-title">{t('liveTitle')}</h4>
           <span class="live-status" data-status={status}>
             <span class="dot" aria-hidden="true" />
             {status === 'live'
               ? shown
-                ? `${shown.updates} ${shown.updates === 1 ? 'update' : 'updates'}`
-                : 'waiting'
+                ? tn('liveUpdates', shown.updates)
+                : t('liveWaiting')
               : status === 'paused'
-                ? 'paused'
+                ? t('livePaused')
                 : status === 'ended'
-                  ? 'stopped'
-                  : 'waiting'}
+                  ? t('liveStopped')
+                  : t('liveWaiting')}
           </span>
         </header>
         {shown ? (
@@ -160,11 +161,11 @@ export function LiveView({ api, graph, node, budget, labels, k, captions, weight
         ) : (
           <p class="muted live-empty">
             {status === 'ended'
-              ? `Live values are not available here: ${ended ?? 'the page stopped them'}.`
-              : 'Waiting for the page to run the model… Values appear here each time it predicts.'}
+              ? t('liveUnavailable', ended ?? t('liveStoppedByPage'))
+              : t('liveWaitingLong')}
           </p>
         )}
-        {shown && status === 'ended' && ended && <p class="muted">Stopped: {ended}.</p>}
+        {shown && status === 'ended' && ended && <p class="muted">{t('liveStoppedReason', ended)}</p>}
         {captions}
       </section>
       {(node.weights.length > 0 ||
@@ -196,7 +197,10 @@ function MapsView({ shown, node }: { shown: Shown; node: ModelNode }) {
   const scale = useMemo(() => (maps ? rangeScale(maps.values) : null), [maps]);
   if (!maps || !scale) return <BarsView shown={shown} />;
   const tiles = Math.min(maps.channels, 64);
-  const what = `${maps.channels === 1 ? 'Heat map' : `${tiles} of ${maps.channels} feature maps`} of ${node.id}, ${maps.height} × ${maps.width}`;
+  const what =
+    maps.channels === 1
+      ? t('mapsHeat', node.id, maps.height, maps.width)
+      : t('mapsFeature', tiles, maps.channels, node.id, maps.height, maps.width);
   const alt = mapsText(node.id, shown.sourceShape, maps, tiles, shown.stats);
   return (
     <figure class="maps">
@@ -205,8 +209,8 @@ function MapsView({ shown, node }: { shown: Shown; node: ModelNode }) {
       </Enlargeable>
       <figcaption class="muted">
         {what}
-        {shown.reduced && ` (thinned from ${shown.sourceShape.join(' × ')})`}
-        {maps.channels > 1 && '; tiles are channels in reading order, numbered from 0'}
+        {shown.reduced && t('mapsThinned', shown.sourceShape.join(' × '))}
+        {maps.channels > 1 && t('mapsTiles')}
       </figcaption>
       <StatsLine stats={shown.stats} />
     </figure>
@@ -279,16 +283,16 @@ function MapsPicture({
 
 function BarsView({ shown }: { shown: Shown }) {
   const n = shown.values.length;
-  const what = n > 256 ? `First 256 of ${n} units` : `${n} units`;
-  const alt = vectorText('Activations', shown.sourceShape, shown.values, shown.stats);
+  const what = n > 256 ? t('barsFirst', n) : t('barsUnits', n);
+  const alt = vectorText(t('activations'), shown.sourceShape, shown.values, shown.stats);
   return (
     <figure class="vector">
-      <Enlargeable title={`Activations: ${what}`}>
+      <Enlargeable title={t('activationsOf', what)}>
         {(large) => <BarsPicture values={shown.values} large={large} alt={alt} />}
       </Enlargeable>
       <figcaption class="muted">
         {what}
-        {shown.reduced && ' (thinned)'}
+        {shown.reduced && t('barsThinned')}
       </figcaption>
       <StatsLine stats={shown.stats} />
     </figure>
@@ -316,7 +320,7 @@ function BarsPicture({ values, large, alt }: { values: Float32Array; large: bool
       at: (fx) => indexAt(count, fx),
       move: (i, key) => moveIndex(i, key, count),
       first: () => 0,
-      read: (i) => `unit ${i}: ${formatValue(values[i] ?? Number.NaN)}`,
+      read: (i) => t('unitRead', i, formatValue(values[i] ?? Number.NaN)),
       box: (i) => indexBox(count, i),
       valid: (i) => i < count,
     }),
@@ -326,16 +330,16 @@ function BarsPicture({ values, large, alt }: { values: Float32Array; large: bool
     <>
       <Readable
         reader={reader}
-        name="Activations"
+        name={t('activations')}
         class="wide"
         frame={(picture) => (
           <Axes
             y={niceTicks(lo, hi, large ? 6 : 3)
               .filter(() => hi > lo)
               .map((t) => ({ ...t, at: (t.value - lo) / (hi - lo) }))}
-            yTitle="value"
+            yTitle={t('axisValue')}
             x={indexTicks(count)}
-            xTitle="unit"
+            xTitle={t('axisUnit')}
           >
             {picture}
           </Axes>
@@ -351,8 +355,8 @@ function BarsPicture({ values, large, alt }: { values: Float32Array; large: bool
 function BarsLegend() {
   return (
     <p class="bars-legend muted">
-      <span class="swatch" data-sign="positive" aria-hidden="true" /> above zero{' '}
-      <span class="swatch" data-sign="negative" aria-hidden="true" /> below zero; one bar per unit
+      <span class="swatch" data-sign="positive" aria-hidden="true" /> {t('barsAbove')}{' '}
+      <span class="swatch" data-sign="negative" aria-hidden="true" /> {t('barsBelow')}
     </p>
   );
 }
@@ -369,21 +373,27 @@ function ProbabilitiesView({
   const top = topK(shown.values, Math.min(Math.max(1, k), shown.values.length));
   return (
     <figure class="probs">
-      <ol class="topk" aria-label="Most likely classes">
+      <ol class="topk" aria-label={t('runTopClasses')}>
         {/* Keyed by rank, not class: rows stay in place while classes change places from one run to the next. */}
         {top.map((r, rank) => (
           <li key={rank}>
-            <span class="topk-label">{labelOf(r.index, labels)}</span>
+            <span class="topk-label" dir="auto">
+              {labelOf(r.index, labels)}
+            </span>
             <span class="topk-bar" aria-hidden="true">
               <span style={{ width: `${Math.max(0, Math.min(1, r.value)) * 100}%` }} />
             </span>
-            <span class="num topk-value">{(r.value * 100).toFixed(1)}%</span>
+            <span class="num topk-value">
+              {formatNumber(r.value, {
+                style: 'percent',
+                minimumFractionDigits: 1,
+                maximumFractionDigits: 1,
+              })}
+            </span>
           </li>
         ))}
       </ol>
-      <figcaption class="muted">
-        Top {top.length} of {shown.values.length} classes; bar length is the probability, 0–100%
-      </figcaption>
+      <figcaption class="muted">{t('topkCaption', top.length, shown.values.length)}</figcaption>
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 // Makes a picture readable value by value: hover shows the value under the pointer, and the picture takes focus so
 // that arrow keys move a cursor whose value is shown below it and announced (aria-live) to screen readers.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ComponentChildren, VNode } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Box } from './readout';
@@ -88,7 +89,7 @@ export function Readable<C>({ reader, name, inset = 0, class: extra, frame, chil
       // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
       tabIndex={0}
       role="application"
-      aria-label={`${name}: arrow keys read the values`}
+      aria-label={t('readableLabel', name)}
       aria-describedby={readoutId}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
@@ -114,9 +115,7 @@ export function Readable<C>({ reader, name, inset = 0, class: extra, frame, chil
     <div class={`readable${extra ? ` ${extra}` : ''}`}>
       {frame ? frame(picture) : picture}
       <p class="readout num" id={readoutId} data-cursor={current !== null ? 'on' : 'off'}>
-        {current !== null
-          ? reader.read(current)
-          : 'Point at the picture, or focus it and use the arrow keys, to read a value.'}
+        {current !== null ? reader.read(current) : t('readableHint')}
       </p>
       <span class="sr-only" aria-live="polite">
         {announced}

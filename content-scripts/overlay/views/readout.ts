@@ -1,6 +1,7 @@
 // The value under a cursor in a picture: which cell of a feature-map grid or which bar a pointer is over, where the
 // arrow keys move that cursor, and the sentence that reads the value out. Pure; the component wires it to events.
 
+import { t } from '../../../extension/ui/i18n';
 import { GAP, type GridLayout, type Maps } from './feature-grid';
 import type { Histogram } from './stats';
 import { formatValue } from './stats';
@@ -104,8 +105,9 @@ export function tileOrigins(
 }
 
 export function describeGridCell(cell: GridCell, value: number, maps: MapsSize): string {
-  const where = `row ${cell.row}, column ${cell.col}`;
-  return `${maps.channels > 1 ? `channel ${cell.channel}, ` : ''}${where}: ${formatValue(value)}`;
+  return maps.channels > 1
+    ? t('cellReadChannel', cell.channel, cell.row, cell.col, formatValue(value))
+    : t('cellRead', cell.row, cell.col, formatValue(value));
 }
 
 /** The bar (or bin) under a point given as a fraction of the chart's width. */
@@ -147,5 +149,5 @@ export function describeBin(hist: Histogram, index: number): string {
   const width = (hist.hi - hist.lo) / n;
   const from = hist.lo + index * width;
   const count = hist.counts[index] ?? 0;
-  return `${formatValue(from)} to ${formatValue(from + width)}: ${count.toLocaleString('en-US')} ${count === 1 ? 'value' : 'values'}`;
+  return t(count === 1 ? 'binReadOne' : 'binRead', formatValue(from), formatValue(from + width), count);
 }

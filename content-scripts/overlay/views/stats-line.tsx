@@ -1,5 +1,6 @@
 // A compact line of statistics under a view: range, mean and the share of zeros.
 
+import { t } from '../../../extension/ui/i18n';
 import { formatPercent, formatValue, type Stats } from './stats';
 
 export function StatsLine({
@@ -12,26 +13,26 @@ export function StatsLine({
   return (
     <dl class="stats">
       <div>
-        <dt>min</dt>
+        <dt>{t('statMin')}</dt>
         <dd class="num">{formatValue(stats.min)}</dd>
       </div>
       <div>
-        <dt>max</dt>
+        <dt>{t('statMax')}</dt>
         <dd class="num">{formatValue(stats.max)}</dd>
       </div>
       <div>
-        <dt>mean</dt>
+        <dt>{t('statMean')}</dt>
         <dd class="num">{formatValue(stats.mean)}</dd>
       </div>
       {std && stats.std !== undefined && (
         <div>
-          <dt>std</dt>
+          <dt>{t('statStd')}</dt>
           <dd class="num">{formatValue(stats.std)}</dd>
         </div>
       )}
       {stats.sparsity !== undefined && (
         <div>
-          <dt>zeros</dt>
+          <dt>{t('statZeros')}</dt>
           <dd class="num">{formatPercent(stats.sparsity)}</dd>
         </div>
       )}

@@ -1,4 +1,7 @@
-// Summary statistics and histograms of a block of values (live activations or weights). Pure.
+// Summary statistics and histograms of a block of values (live activations or weights). Pure but for the
+// reader's number notation.
+
+import { formatNumber } from '../../../extension/ui/i18n';
 
 export interface Stats {
   count: number;
@@ -73,15 +76,20 @@ export function histogram(
 }
 
 /** A short, readable number: 3 significant digits, exponent form for very large or small magnitudes. */
+/** A value to three significant digits in the reader's notation (0.123 / 0,123; 1.23e-4 / 1,23e-4), no grouping. */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e5 || a < 1e-3) return v.toExponential(2).replace('e+', 'e');
-  return String(Number(v.toPrecision(3)));
+  if (a >= 1e5 || a < 1e-3) {
+    const [mantissa, exponent] = v.toExponential(2).split('e');
+    return `${formatNumber(Number(mantissa), { minimumFractionDigits: 2 })}e${Number(exponent)}`;
+  }
+  return formatNumber(Number(v.toPrecision(3)), { maximumFractionDigits: 20, useGrouping: false });
 }
 
 export function formatPercent(f: number): string {
-  if (f > 0 && f < 0.001) return '<0.1%';
-  return `${(f * 100).toFixed(f >= 0.1 ? 0 : 1)}%`;
+  if (f > 0 && f < 0.001) return `<${formatNumber(0.001, { style: 'percent', minimumFractionDigits: 1 })}`;
+  const digits = f >= 0.1 ? 0 : 1;
+  return formatNumber(f, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

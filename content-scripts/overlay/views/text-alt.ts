@@ -4,19 +4,20 @@
 import { channelMeans, type Maps } from './feature-grid';
 import { formatPercent, formatValue, type Histogram, type Stats } from './stats';
 import { topK } from './vector';
+import { t } from '../../../extension/ui/i18n';
 
 export function shapeText(shape: readonly number[]): string {
-  return shape.length ? shape.join(' × ') : 'scalar';
+  return shape.length ? shape.join(' × ') : t('detailScalar');
 }
 
 export function statsText(stats: Pick<Stats, 'min' | 'max' | 'mean'> & Partial<Stats>): string {
   const parts = [
-    `min ${formatValue(stats.min)}`,
-    `max ${formatValue(stats.max)}`,
-    `mean ${formatValue(stats.mean)}`,
+    `${t('statMin')} ${formatValue(stats.min)}`,
+    `${t('statMax')} ${formatValue(stats.max)}`,
+    `${t('statMean')} ${formatValue(stats.mean)}`,
   ];
-  if (stats.std !== undefined) parts.push(`std ${formatValue(stats.std)}`);
-  if (stats.sparsity !== undefined) parts.push(`zeros ${formatPercent(stats.sparsity)}`);
+  if (stats.std !== undefined) parts.push(`${t('statStd')} ${formatValue(stats.std)}`);
+  if (stats.sparsity !== undefined) parts.push(`${t('statZeros')} ${formatPercent(stats.sparsity)}`);
   return parts.join(', ');
 }
 
@@ -31,12 +32,12 @@ export function mapsText(
 ): string {
   const what =
     maps.channels === 1
-      ? `Heat map of ${subject}, ${maps.height} × ${maps.width}`
-      : `${shownTiles} of ${maps.channels} feature maps of ${subject}, each ${maps.height} × ${maps.width}`;
-  let text = `${what}; shape ${shapeText(shape)}; ${statsText(stats)}.`;
+      ? t('mapsHeat', subject, maps.height, maps.width)
+      : t('altFeature', shownTiles, maps.channels, subject, maps.height, maps.width);
+  let text = t('altShapeStats', what, shapeText(shape), statsText(stats));
   if (maps.channels > 1) {
     const strongest = topK(channelMeans(maps), Math.min(top, maps.channels));
-    text += ` Strongest channels by mean: ${strongest.map((r) => `${r.index} (${formatValue(r.value)})`).join(', ')}.`;
+    text += t('altStrongest', strongest.map((r) => `${r.index} (${formatValue(r.value)})`).join(', '));
   }
   return text;
 }
@@ -47,14 +48,14 @@ export function vectorText(
   shape: readonly number[],
   values: ArrayLike<number>,
   stats: Stats,
-  nameOf: (index: number) => string = (i) => `unit ${i}`,
+  nameOf: (index: number) => string = (i) => t('unitN', i),
   top = 5,
 ): string {
   const largest = topK(values, Math.min(top, values.length));
   return (
-    `${subject}: ${values.length} values; shape ${shapeText(shape)}; ${statsText(stats)}.` +
+    t('altVector', subject, values.length, shapeText(shape), statsText(stats)) +
     (largest.length
-      ? ` Largest: ${largest.map((r) => `${nameOf(r.index)} ${formatValue(r.value)}`).join(', ')}.`
+      ? t('altLargest', largest.map((r) => `${nameOf(r.index)} ${formatValue(r.value)}`).join(', '))
       : '')
   );
 }
@@ -72,9 +73,16 @@ export function histogramText(
   });
   const width = (hist.hi - hist.lo) / hist.counts.length;
   const from = hist.lo + fullest * width;
-  return (
-    `Histogram of ${subject}, shape ${shapeText(shape)}, ${hist.counts.length} bins from ${formatValue(hist.lo)} ` +
-    `to ${formatValue(hist.hi)}; ${statsText(stats)}. Fullest bin: ${formatValue(from)} to ` +
-    `${formatValue(from + width)} (${(hist.counts[fullest] ?? 0).toLocaleString('en-US')} values).`
+  return t(
+    'altHistogram',
+    subject,
+    shapeText(shape),
+    hist.counts.length,
+    formatValue(hist.lo),
+    formatValue(hist.hi),
+    statsText(stats),
+    formatValue(from),
+    formatValue(from + width),
+    hist.counts[fullest] ?? 0,
   );
 }

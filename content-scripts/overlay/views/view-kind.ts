@@ -1,6 +1,7 @@
 // Which live view suits a node, and what to ask the hook for: feature maps for images of values, bars for vectors,
 // top-k for probabilities. The frame's own shape has the last word (graph ops may not know theirs before a run).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph, ModelNode, Shape } from '../../../model/model-graph';
 import type { Reduction, TapRequest } from '../../../protocol/bridge';
 
@@ -38,5 +39,5 @@ export function tapFor(node: ModelNode, graph: ModelGraph): TapRequest | null {
 
 /** Class labels, when known (packs will supply them); numbered otherwise. */
 export function labelOf(index: number, labels: readonly string[] | null): string {
-  return labels?.[index] ?? `class ${index}`;
+  return labels?.[index] ?? t('classN', index);
 }

@@ -1,6 +1,7 @@
 // A node's weights, read once from the page on demand: a histogram of each weight's values with its statistics, and
 // for a first convolution layer its filters as images. Hidden when the hook cannot read weights.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
@@ -71,7 +72,7 @@ export function WeightsView({
   if (load.status !== 'ready') return null;
   return (
     <section ref={section} class="block weights-view" aria-labelledby="lt-weight-values">
-      <h4 id="lt-weight-values">Weight values</h4>
+      <h4 id="lt-weight-values">{t('weightValues')}</h4>
       {load.weights.map((w) => (
         <WeightBlock key={w.name} weight={w} />
       ))}
@@ -100,20 +101,16 @@ function WeightBlock({ weight }: { weight: WeightValues }) {
       <figcaption>
         <span class="mono">{role}</span> <span class="muted">{weight.sourceShape.join(' × ')}</span>
       </figcaption>
-      <Enlargeable title={`Weights: ${role}, ${weight.sourceShape.join(' × ')}`}>
+      <Enlargeable title={t('weightsOf', role, weight.sourceShape.join(' × '))}>
         {(large) => (
           <>
             {image && <FiltersPicture image={image} large={large} stats={stats} />}
-            <HistogramPicture hist={hist} large={large} alt={histAlt} name={`Histogram of ${role}`} />
+            <HistogramPicture hist={hist} large={large} alt={histAlt} name={t('histogramOf', role)} />
           </>
         )}
       </Enlargeable>
       <StatsLine stats={{ ...weight.stats, sparsity: stats.sparsity }} std />
-      {partial && (
-        <p class="muted note">
-          Histogram and zeros from the first {values.length.toLocaleString('en-US')} values.
-        </p>
-      )}
+      {partial && <p class="muted note">{t('weightsFirstValues', values.length)}</p>}
     </figure>
   );
 }
@@ -132,13 +129,10 @@ function FiltersPicture({ image, large, stats }: { image: FilterImage; large: bo
         ref={canvas}
         class="pixelated filters"
         role="img"
-        aria-label={`${image.tiles} filters as images, ${image.tileHeight} × ${image.tileWidth}; weights ${statsText(stats)}`}
+        aria-label={t('filtersLabel', image.tiles, image.tileHeight, image.tileWidth, statsText(stats))}
         style={{ width: `${cssWidth}px` }}
       />
-      <p class="muted note">
-        Mid-grey is zero, lighter is positive, darker negative; each filter is scaled to its own largest
-        weight.
-      </p>
+      <p class="muted note">{t('filtersNote')}</p>
     </>
   );
 }
@@ -188,9 +182,9 @@ function HistogramPicture({
               { value: 0, at: 0, label: '0' },
               ...(most > 0 ? [{ value: most, at: 1, label: most.toLocaleString('en-US') }] : []),
             ]}
-            yTitle="count"
+            yTitle={t('axisCount')}
             x={x}
-            xTitle="weight value"
+            xTitle={t('axisWeightValue')}
           >
             {picture}
           </Axes>
@@ -205,8 +199,8 @@ function HistogramPicture({
         />
       </Readable>
       <p class="muted note">
-        {zeroAt !== undefined ? 'The dark line marks zero. ' : 'Zero is outside the range. '}
-        Range {formatValue(hist.lo)} to {formatValue(hist.hi)}.
+        {zeroAt !== undefined ? t('histZeroLine') : t('histZeroOutside')}{' '}
+        {t('histRange', formatValue(hist.lo), formatValue(hist.hi))}
       </p>
     </>
   );
