@@ -7,50 +7,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import { ModelDiagram, type DiagramHandle } from '../diagram/model-diagram';
-import { groupGraph, type Grouping } from '../diagram/grouping';
-import { ancestorsOfGroup } from '../diagram/visible';
+import { groupGraph } from '../diagram/grouping';
+import { diagramNotes, marksFor, type DiagramNote } from './diagram-marks';
 import { useAuthorUi } from '../author/author-context';
 import { onTrusted } from '../state/trusted';
 import type { DiagramFocus, PackBus } from './bus';
 import { usePackUi } from './pack-context';
 import { RichHtml } from './rich-html';
-import type { PlacedItem } from './resolve';
-
-export interface DiagramNote {
-  /** The marker's number: 1, 2, … in pack order. */
-  n: number;
-  item: PlacedItem;
-  ids: readonly string[];
-  description: string;
-}
-
-/** The placed notes (of any kind) that point at part of this graph's diagram, numbered in pack order. */
-export function diagramNotes(placed: readonly PlacedItem[], graphId: string): DiagramNote[] {
-  return placed
-    .filter((p) => p.diagram?.graphId === graphId)
-    .map((item, i) => ({ n: i + 1, item, ids: item.diagram!.ids, description: item.diagram!.description }));
-}
-
-/**
- * The note numbers to mark on one drawn item: notes on it, and for a closed group the notes on anything inside it.
- * An open group's title carries only the notes on the group itself (its insides are drawn and marked).
- */
-export function marksFor(
-  itemId: string,
-  open: boolean,
-  notes: readonly DiagramNote[],
-  grouping: Grouping,
-): number[] {
-  const inside = (id: string): boolean => {
-    if (id === itemId) return true;
-    if (open) return false;
-    const chain = grouping.nodes.has(id)
-      ? (grouping.ancestors.get(id) ?? [])
-      : ancestorsOfGroup(grouping, id);
-    return chain.includes(itemId);
-  };
-  return notes.filter((note) => note.ids.some(inside)).map((note) => note.n);
-}
 
 const applied = new WeakMap<PackBus, number>();
 
