@@ -46,6 +46,15 @@ describe('ONNX Runtime Web sessions in the hook', () => {
     expect(Object.getOwnPropertyDescriptor(plain, 'initPromise')?.value).toBe(1);
   });
 
+  it('records the execution provider the session got: webgpu where it is available, else what ORT fell back to', async () => {
+    const before = found.length;
+    await ort.InferenceSession.create(bytes, { executionProviders: ['webgpu', 'wasm'] });
+    // Node has no WebGPU (nor has headless Chromium here): ORT drops it and the session runs on wasm.
+    expect(found.slice(before).map((f) => f.executionProviders)).toEqual([['wasm']]);
+    const sessions = new OnnxSessions();
+    expect(sessions.add(found.at(-1)!)!.summary.backend).toBe('wasm');
+  });
+
   it('hands over a copy of the bytes the page passed, with the session facts', async () => {
     const sessions = new OnnxSessions();
     await ort.InferenceSession.create(bytes);
