@@ -127,7 +127,7 @@ export class ContentApiImpl implements ContentApi {
         return reply.graph;
       })
       .then(async (described) => {
-        if (described.tfjsVersion !== null) return described;
+        if (described.tfjsVersion !== null || described.runtime === 'onnx') return described;
         const version = await this.pageTfVersion().catch(() => null);
         return version ? { ...described, tfjsVersion: version } : described;
       });
