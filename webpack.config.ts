@@ -150,10 +150,10 @@ const cli: webpack.Configuration = {
     clean: true,
   },
   experiments: { outputModule: true },
-  // tf.js is an optional peer of the published CLI, needed by `pack check` only: a dynamic import() that fails there,
-  // with install instructions, instead of a static import that would stop every command.
+  // tf.js and ONNX Runtime Web are optional peers of the published CLI, needed by `pack check` only: a dynamic import()
+  // that fails there, with install instructions, instead of a static import that would stop every command.
   externalsType: 'import',
-  externals: [/^@tensorflow\//],
+  externals: [/^@tensorflow\//, /^onnxruntime-web$/],
   resolve: resolveConfig,
   // One file: KaTeX's dynamic import (a chunk of its own in the extension) is bundled in.
   module: { rules: [tsRule, rawRule], parser: { javascript: { dynamicImportMode: 'eager' } } },

@@ -14,6 +14,7 @@ import { parseArgs } from '../literate/args';
 import { UsageError, type CliIo } from '../literate/io';
 import { ELEMENT_NEEDS_PAGE, nodeInputSource } from './image-source';
 import { loadModel, loadTf, type LoadedModel } from './tf-models';
+import { isOnnxSource, loadOnnxModel, type LoadedOnnxModel } from './onnx-models';
 import { digestOfLoaded } from './weights-digest';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 
@@ -87,10 +88,14 @@ export function formatRun(result: PackRunResult): string[] {
 }
 
 /** Binds loaded models to the pack's aliases: explicit ALIAS=, else the only target, else by matchModels. */
-export function bind(pack: Pack, specs: ModelSpec[], loaded: LoadedModel[]): Map<string, LoadedModel> {
+export function bind<M extends { graph: ModelGraph; source: string }>(
+  pack: Pack,
+  specs: ModelSpec[],
+  loaded: M[],
+): Map<string, M> {
   const aliases = pack.targets.models.map((m) => m.alias);
-  const bound = new Map<string, LoadedModel>();
-  const unaliased: LoadedModel[] = [];
+  const bound = new Map<string, M>();
+  const unaliased: M[] = [];
   specs.forEach((spec, i) => {
     const model = loaded[i]!;
     if (spec.alias === null) return unaliased.push(model);
@@ -159,11 +164,16 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       `pack check needs --model for the pack's model${pack.targets.models.length > 1 ? 's' : ''} (${pack.targets.models.map((m) => m.alias).join(', ')})`,
     );
 
-  const tf = await loadTf();
-  const loaded: LoadedModel[] = [];
+  // ONNX files run on ONNX Runtime Web (wasm) in Node; tf.js is loaded only when a tf.js model is given.
+  const tf = specs.every((s) => isOnnxSource(s.source)) ? null : await loadTf();
+  const loaded: (LoadedModel | LoadedOnnxModel)[] = [];
   for (const [i, spec] of specs.entries()) {
     try {
-      loaded.push(await loadModel(tf, spec.source, `m${i + 1}`));
+      loaded.push(
+        isOnnxSource(spec.source)
+          ? await loadOnnxModel(spec.source, `m${i + 1}`)
+          : await loadModel(tf!, spec.source, `m${i + 1}`),
+      );
     } catch (error) {
       throw new Error(`cannot load model ${spec.source}: ${(error as Error).message}`);
     }
@@ -175,6 +185,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   for (const [alias, model] of bound) {
     graphs.set(alias, model.graph);
     runners.set(alias, model.runner);
+    if (!('model' in model)) continue; // the weights digest is defined for tf.js weights only
     const { entries: _entries, ...digest } = await digestOfLoaded(model.model, model.kind);
     weights.set(alias, digest);
   }
@@ -196,7 +207,9 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       {
         pageUrl: null,
         generatedAt: new Date().toISOString(),
-        toolVersion: `${TOOL_VERSION} (tf.js ${tf.version.tfjs}, ${tf.getBackend()})`,
+        toolVersion: tf
+          ? `${TOOL_VERSION} (tf.js ${tf.version.tfjs}, ${tf.getBackend()})`
+          : `${TOOL_VERSION} (ONNX Runtime Web ${[...bound.values()][0]?.graph.runtimeVersion ?? ''}, wasm)`,
         browser: `Node ${process.version}`,
         modelSources: Object.fromEntries([...bound].map(([alias, m]) => [alias, m.source])),
       },

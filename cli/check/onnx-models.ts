@@ -45,14 +45,27 @@ export function isOnnxSource(source: string): boolean {
   return /\.onnx(\?.*)?$/i.test(source);
 }
 
-/** Loads `path` (an .onnx file), describes it as the extension would for a session created from `sourceUrl`. */
+/** Largest ONNX file we read (external-data files are not read). */
+export const MAX_ONNX_BYTES = 2 * 1024 * 1024 * 1024;
+
+async function fetchModel(url: string): Promise<Uint8Array> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(120_000) });
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes.length > MAX_ONNX_BYTES) throw new Error(`${url} is larger than ${MAX_ONNX_BYTES} bytes`);
+  return bytes;
+}
+
+/** Loads `path` (an .onnx file or http(s) URL), describes it as the extension would for a session created from `sourceUrl`. */
 export async function loadOnnxModel(
   path: string,
   id = 'o1',
   sourceUrl: string | null = null,
 ): Promise<LoadedOnnxModel> {
   const ort = await loadOrt();
-  const bytes = new Uint8Array(await readFile(path));
+  const remote = /^https?:\/\//i.test(path);
+  const bytes = remote ? await fetchModel(path) : new Uint8Array(await readFile(path));
+  if (remote) sourceUrl ??= path;
   const graph = describeOnnxBytes(bytes, {
     id,
     sourceUrl,
