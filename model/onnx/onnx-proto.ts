@@ -179,6 +179,8 @@ function tensor(r: BinaryReader, end: number): OnnxTensorSpec {
     return true;
   });
   if (values > 0) t.storedBytes += values * (ONNX_DTYPES[t.dataType]?.bytes ?? 4);
+  if (t.dims.length > 16 || t.dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+    throw new OnnxParseError(`tensor ${JSON.stringify(t.name.slice(0, 64))} has an invalid shape`);
   return t;
 }
 
