@@ -26,6 +26,8 @@ interface Sub {
   call: number;
 }
 
+/** Most values of one tensor copied out of the page (a bigger one is not shown live). */
+const MAX_COPY_VALUES = 16 * 1024 * 1024;
 /** Most values one frame carries; a bigger tensor is sent every k-th value ('downsample'). */
 const MAX_FRAME_VALUES = 65_536;
 
@@ -46,6 +48,7 @@ export function tensorValues(t: unknown): { dims: number[]; values: Float32Array
     const dims = dimsIn.map(Number);
     const source = data as ArrayLike<number | bigint>;
     const n = source.length;
+    if (!(n >= 0 && n <= MAX_COPY_VALUES)) return null;
     const out = new pageGlobals.Float32Array(n);
     if (data instanceof pageGlobals.Float32Array) out.set(data);
     else if (typeof source[0] === 'bigint' || (n > 0 && typeof source[0] !== 'number'))
