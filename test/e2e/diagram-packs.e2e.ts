@@ -11,7 +11,7 @@ import type { Annotation, Pack } from '../../annotations/format/types';
 import { startServer, type GalleryServer } from '../../demos/server';
 import { launchWithExtension, screenshot, watchConsole, type ExtensionSession } from './harness';
 import { extensionWithPacks, note, validPackText } from './overlay-packs-support';
-import { overlayRoutes } from './overlay-pages';
+import { deepGraphRoutes, overlayRoutes } from './overlay-pages';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -54,13 +54,34 @@ function diagramPack(): Pack {
   };
 }
 
+/** A pack for the deep graph page (30 separable blocks, scoped names): a note on a block, a step that frames one. */
+function deepPack(): Pack {
+  const group = (name: string): Annotation['target'] => ({
+    diagram: { type: 'DiagramSelector', group: name },
+  });
+  return {
+    ...diagramPack(),
+    id: 'e2e-diagram-groups',
+    title: 'Blocks on the diagram',
+    targets: { pages: ['http://127.0.0.1:*/overlay/deep.html*'], models: [{ alias: 'deep' }] },
+    items: [
+      note('dg-block3', 'The third block: depthwise, then pointwise.', group('block3')),
+      note('dg-missing', 'A block the graph does not have.', group('block99')),
+    ],
+    steps: [{ id: 'b7', title: 'Block seven', target: group('block7') }],
+  };
+}
+
 let session: ExtensionSession;
 let server: GalleryServer;
 let dir: string;
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, routes: overlayRoutes() });
-  dir = extensionWithPacks({ 'e2e-diagram.json': validPackText(diagramPack()) });
+  server = await startServer({ port: 0, routes: [...overlayRoutes(), ...deepGraphRoutes(30)] });
+  dir = extensionWithPacks({
+    'e2e-diagram.json': validPackText(diagramPack()),
+    'e2e-diagram-groups.json': validPackText(deepPack()),
+  });
   session = await launchWithExtension({ extensionDir: dir, viewport: { width: 1400, height: 1000 } });
 });
 
@@ -81,8 +102,8 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-async function openWithPack(page: Page): Promise<Locator> {
-  await page.goto(`${server.url}/overlay/cnn.html`);
+async function openWithPack(page: Page, path = '/overlay/cnn.html'): Promise<Locator> {
+  await page.goto(`${server.url}${path}`);
   await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
   const panel = page.getByRole('dialog', { name: 'Literate' });
   await panel.locator('.pack-head').waitFor({ timeout: 20_000 });
@@ -144,6 +165,25 @@ describe('packs that point at the diagram', () => {
     await tour.getByRole('button', { name: 'Next' }).click();
     await expect.poll(() => tour.locator('.tour-title').textContent()).toBe('The filters');
     await expect.poll(() => active(panel)).toBe('conv1');
+    await page.close();
+  });
+
+  it('on a deep graph: a closed block carries its note’s marker, a missing block is an orphan, a step frames a block', async () => {
+    const page = await session.context.newPage();
+    const seen = watchConsole(page);
+    const panel = await openWithPack(page, '/overlay/deep.html');
+    await panel.getByRole('button', { name: 'Diagram', exact: true }).click();
+    await panel.locator('section.diagram').waitFor();
+    await expect
+      .poll(() => panel.locator('.dg-slot[data-group-id="block3"] .dg-pack-mark').textContent())
+      .toBe('1');
+    await expect
+      .poll(async () => (await panel.textContent()) ?? '')
+      .toContain('no group block99 in the diagram');
+    await panel.getByRole('button', { name: 'Start the tour' }).click();
+    await expect.poll(() => active(panel)).toBe('block7');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(seen.errors).toEqual([]);
     await page.close();
   });
 
