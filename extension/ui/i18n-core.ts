@@ -47,6 +47,9 @@ export function entryProblems(key: string, entry: MessageEntry): string[] {
   const problems: string[] = [];
   if (typeof entry.message !== 'string' || entry.message.trim() === '')
     problems.push(`${key}: empty message`);
+  // Chrome reads `$$name$$` as a placeholder named `name` when it loads the file: keep dollar signs out of messages.
+  if (entry.message?.includes('$$'))
+    problems.push(`${key}: "$$" in a message (write dollar signs in the code)`);
   const defined = new Map(Object.entries(entry.placeholders ?? {}).map(([n, p]) => [n.toLowerCase(), p]));
   const used = new Set([...(entry.message ?? '').matchAll(NAMED)].map((m) => m[1]!.toLowerCase()));
   for (const name of used)

@@ -113,6 +113,11 @@ describe('substitution as the browsers do it', () => {
   it('fills named placeholders case-insensitively and keeps $$ as a dollar sign', () => {
     expect(substitute(entry, ['3', 'example.org'])).toBe('Found 3 models on example.org ($5)');
   });
+  it('refuses "$$" (Chrome would read "$$TeX$$" as a placeholder named TeX)', () => {
+    expect(entryProblems('k', { message: 'Note (Markdown, $$TeX$$)' })).toContain(
+      'k: "$$" in a message (write dollar signs in the code)',
+    );
+  });
   it('finds unused, undefined and malformed placeholders', () => {
     expect(entryProblems('k', { message: 'a $x$', placeholders: { y: { content: 'x' } } })).toEqual([
       'k: placeholder $x$ is not defined',

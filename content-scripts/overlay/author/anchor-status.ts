@@ -1,6 +1,7 @@
 // Where an item being written is anchored now: resolved on this page (with the text found), in the model, not
 // anchored, or an orphan with the anchoring code's reason (then the editor offers re-anchoring by pointing).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph } from '../../../model/model-graph';
 import type { Annotation } from '../../../annotations/format/types';
 import { resolvePageTarget } from '../../../annotations/anchors/dom-anchors';
@@ -30,7 +31,8 @@ export function checkAnchor(item: Annotation, root: Document, graphFor: GraphFor
   const diagram = item.target?.diagram;
   if (!model && diagram) {
     const graph = graphFor(diagram.model);
-    if (!graph) return { state: 'diagram', description: diagram.node ?? diagram.group ?? 'some nodes' };
+    if (!graph)
+      return { state: 'diagram', description: diagram.node ?? diagram.group ?? t('anchorSomeNodes') };
     const anchor = resolveDiagramSelector(diagram, graph, diagramGroupIds(graph));
     return anchor.status === 'orphan'
       ? { state: 'orphan', reason: anchor.reason }
@@ -43,8 +45,8 @@ export function checkAnchor(item: Annotation, root: Document, graphFor: GraphFor
 }
 
 const short = (s: string): string => {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > 48 ? `${t.slice(0, 45)}…` : t;
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > 48 ? `${flat.slice(0, 45)}…` : flat;
 };
 
 export function anchorLabel(item: Annotation, check: AnchorCheck): string {
@@ -52,16 +54,16 @@ export function anchorLabel(item: Annotation, check: AnchorCheck): string {
     case 'page': {
       const css = item.target?.selector?.find((s) => s.type === 'CssSelector');
       const where = css?.type === 'CssSelector' ? css.value : `<${check.element.tagName.toLowerCase()}>`;
-      return `Anchored to ${where}${check.text.trim() ? ` “${short(check.text)}”` : ''}`;
+      return check.text.trim() ? t('anchorToText', where, short(check.text)) : t('anchorTo', where);
     }
     case 'model':
-      return 'Anchored to the model:';
+      return t('anchorModel');
     case 'diagram':
-      return `Anchored to the diagram: ${check.description}`;
+      return t('anchorDiagram', check.description);
     case 'none':
-      return 'Not anchored: about the whole page.';
+      return t('anchorNone');
     case 'orphan':
-      return `Orphan: ${check.reason}`;
+      return t('anchorOrphan', check.reason);
   }
 }
 

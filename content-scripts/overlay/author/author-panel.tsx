@@ -3,6 +3,7 @@
 // open item's editor with live preview and inline validation, the tour steps, and publishing. Ctrl+Z / Ctrl+Shift+Z
 // undo and redo; every change is saved as a draft.
 
+import { formatDate, t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { bumpVersion, newPack, removeAnnotation, updateAnnotation } from '../../../annotations/author/draft';
 import type { Annotation, Pack } from '../../../annotations/format/types';
@@ -52,7 +53,7 @@ export function AuthorPanel({ authoring, drafts, active, root }: AuthorPanelProp
   return (
     <section ref={section} class="author" aria-labelledby="lt-author-title">
       <h2 id="lt-author-title" class="author-title">
-        {pack ? `Writing “${pack.title || 'untitled'}”` : 'Write notes on this page'}
+        {pack ? t('authorWriting', pack.title || t('authorUntitled')) : t('authorWriteNotes')}
       </h2>
       <p class="author-live" role="status" aria-live="polite">
         {authoring.message}
@@ -79,11 +80,11 @@ function savedLine(save: Authoring['session']['save']): string {
     case 'idle':
       return '';
     case 'saving':
-      return 'Saving draft…';
+      return t('authorSaving');
     case 'saved':
-      return `Draft saved at ${new Date(save.at).toLocaleTimeString()}.`;
+      return t('authorSavedAt', formatDate(save.at, { timeStyle: 'medium' }));
     case 'failed':
-      return `Draft not saved: ${save.reason}`;
+      return t('authorNotSaved', save.reason);
   }
 }
 
@@ -112,9 +113,9 @@ function Start({
       if (typeof pack !== 'object' || pack === null || !Array.isArray(pack.items))
         throw new Error('not a pack');
       authoring.session.begin(pack, d.basedOn, d.id);
-      authoring.announce(`Resumed “${d.title || 'untitled'}”.`);
+      authoring.announce(t('authorResumed', d.title || t('authorUntitled')));
     } catch (error) {
-      setProblem(`That draft cannot be opened: ${(error as Error).message}.`);
+      setProblem(t('authorDraftBroken', (error as Error).message));
     }
   };
 
@@ -124,15 +125,15 @@ function Start({
       {saved && saved.length > 0 && (
         <section class="author-section" aria-labelledby="lt-author-drafts">
           <h3 id="lt-author-drafts" class="author-h">
-            Drafts on this page
+            {t('authorDrafts')}
           </h3>
           <ul class="author-drafts">
             {saved.map((d) => (
               <li key={d.id}>
                 <button type="button" class="author-btn primary" onClick={() => resume(d)}>
-                  Resume draft “{d.title || 'untitled'}”
+                  {t('authorResume', d.title || t('authorUntitled'))}
                 </button>{' '}
-                <span class="muted">saved {new Date(d.savedAt).toLocaleString()}</span>{' '}
+                <span class="muted">{t('authorSavedOn', formatDate(d.savedAt))}</span>{' '}
                 <button
                   type="button"
                   class="author-btn small"
@@ -141,7 +142,7 @@ function Start({
                       setSaved((all) => (all ?? []).filter((x) => x.id !== d.id));
                   }}
                 >
-                  Discard “{d.title || 'untitled'}”
+                  {t('authorDiscard', d.title || t('authorUntitled'))}
                 </button>
               </li>
             ))}
@@ -154,41 +155,36 @@ function Start({
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget as HTMLFormElement);
-          const title = String(data.get('title') ?? '').trim() || 'My notes on this model';
-          const author = String(data.get('author') ?? '').trim() || 'Anonymous';
+          const title = String(data.get('title') ?? '').trim() || t('authorDefaultTitle');
+          const author = String(data.get('author') ?? '').trim() || t('authorAnonymous');
           authoring.session.begin(
             newPack({ pageUrl: authoring.pageUrl(), title, author, graphs: authoring.graphs }),
             null,
           );
-          authoring.announce(`Started “${title}”. Point at the page to add a note.`);
+          authoring.announce(t('authorStarted', title));
         }}
       >
         <h3 id="lt-author-new" class="author-h">
-          A new pack
+          {t('authorNewPack')}
         </h3>
         <div class="author-field">
-          <label htmlFor="lt-author-new-title">Title</label>
+          <label htmlFor="lt-author-new-title">{t('authorTitle')}</label>
           <input id="lt-author-new-title" name="title" required />
         </div>
         <div class="author-field">
-          <label htmlFor="lt-author-new-author">Your name</label>
+          <label htmlFor="lt-author-new-author">{t('authorYourName')}</label>
           <input id="lt-author-new-author" name="author" autoComplete="name" />
         </div>
         <button type="submit" class="author-btn primary" disabled={authoring.described === 'reading'}>
-          Start writing
+          {t('authorStart')}
         </button>
-        {authoring.described === 'reading' && <p class="muted">Reading the page's models…</p>}
-        {authoring.described === 'failed' && (
-          <p class="author-warn">
-            The page's models could not be read, and a pack names the models it explains. Reload the page and
-            try again.
-          </p>
-        )}
+        {authoring.described === 'reading' && <p class="muted">{t('authorReadingModels')}</p>}
+        {authoring.described === 'failed' && <p class="author-warn">{t('authorModelsFailed')}</p>}
       </form>
       {active && (
         <section class="author-section" aria-labelledby="lt-author-edit">
           <h3 id="lt-author-edit" class="author-h">
-            The pack shown here
+            {t('authorShownPack')}
           </h3>
           <button
             type="button"
@@ -197,10 +193,10 @@ function Start({
               const copy = structuredClone(active.pack);
               copy.version = bumpVersion(copy.version);
               authoring.session.begin(copy, active.key);
-              authoring.announce(`Editing “${copy.title}” as version ${copy.version}.`);
+              authoring.announce(t('authorEditingAs', copy.title, copy.version));
             }}
           >
-            Edit “{active.pack.title}” as a new version
+            {t('authorEditAsNew', active.pack.title)}
           </button>
         </section>
       )}
@@ -262,10 +258,10 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
     <div class="author-editor">
       <div class="author-bar">
         <button type="button" class="author-btn" disabled={!session.canUndo} onClick={session.undo}>
-          Undo
+          {t('authorUndo')}
         </button>
         <button type="button" class="author-btn" disabled={!session.canRedo} onClick={session.redo}>
-          Redo
+          {t('authorRedo')}
         </button>
         <span class="muted author-saved" data-state={session.save.state}>
           {savedLine(session.save)}
@@ -273,38 +269,38 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
       </div>
 
       <details class="author-section">
-        <summary class="author-h">Pack details</summary>
+        <summary class="author-h">{t('authorDetails')}</summary>
         <TextField
           id="lt-author-meta-title"
-          label="Title"
+          label={t('authorTitle')}
           value={pack.title}
           onInput={meta('title')}
           rows={1}
         />
         <TextField
           id="lt-author-meta-version"
-          label="Version"
+          label={t('authorVersion')}
           value={pack.version}
           onInput={meta('version')}
           rows={1}
         />
         <TextField
           id="lt-author-meta-license"
-          label="License (SPDX)"
+          label={t('authorLicense')}
           value={pack.license}
           onInput={meta('license')}
           rows={1}
         />
         <TextField
           id="lt-author-meta-description"
-          label="Description"
+          label={t('authorDescription')}
           value={pack.description ?? ''}
           onInput={meta('description')}
           rows={2}
         />
       </details>
       {packErrors.length > 0 && (
-        <ul class="author-errors" aria-label="Problems in the pack">
+        <ul class="author-errors" aria-label={t('authorProblems')}>
           {packErrors.map((e, i) => (
             <li key={i}>
               <span class="mono">{e.pointer || '/'}</span> {e.reason}
@@ -315,7 +311,7 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
 
       <section class="author-section" aria-labelledby="lt-author-items">
         <h3 id="lt-author-items" class="author-h">
-          Notes
+          {t('authorNotes')}
         </h3>
         <div class="author-actions">
           <button
@@ -324,15 +320,15 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
             aria-pressed={authoring.picking?.kind === 'new'}
             onClick={() => (authoring.picking ? authoring.stopPick() : authoring.startPick({ kind: 'new' }))}
           >
-            {authoring.picking ? 'Stop pointing' : 'Point at the page to add a note'}
+            {authoring.picking ? t('authorStopPointing') : t('authorPointToAdd')}
           </button>
           <button type="button" class="author-btn" onClick={() => authoring.anchorSelection({ kind: 'new' })}>
-            Add a note on the selected text
+            {t('authorAddOnSelection')}
           </button>
         </div>
-        <p class="muted">Or pin a note to a node with “Pin a note” in the model outline below.</p>
+        <p class="muted">{t('authorOrPin')}</p>
         {pack.items.length > 0 && (
-          <ul class="author-items" aria-label="Notes in this pack">
+          <ul class="author-items" aria-label={t('authorItems')}>
             {pack.items.map((a) => {
               const problems = session.placed.get(`item:${a.id}`)?.length ?? 0;
               const anchor = anchors.get(a.id);
@@ -346,9 +342,11 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
                     onClick={() => session.select(a.id === session.selected ? null : a.id)}
                   >
                     <span class="mono">{a.id}</span> <span class="muted">{a.kind}</span>{' '}
-                    <span class="author-snippet">{snippet(a)}</span>
-                    {anchor?.state === 'orphan' && <span class="author-badge"> orphan</span>}
-                    {problems > 0 && <span class="author-badge"> {problems} to fix</span>}
+                    <span class="author-snippet" dir="auto">
+                      {snippet(a)}
+                    </span>
+                    {anchor?.state === 'orphan' && <span class="author-badge">{t('authorOrphan')}</span>}
+                    {problems > 0 && <span class="author-badge">{t('authorToFix', problems)}</span>}
                   </button>
                 </li>
               );
@@ -373,7 +371,7 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
             onRemove={() => {
               session.change(removeAnnotation(pack, selectedItem.id));
               session.select(null);
-              authoring.announce(`Deleted ${selectedItem.id}.`);
+              authoring.announce(t('authorDeleted', selectedItem.id));
             }}
             onRepick={() => authoring.startPick({ kind: 'item', id: selectedItem.id })}
             onNextSelector={authoring.alternatives?.id === selectedItem.id ? authoring.nextSelector : null}
@@ -384,10 +382,9 @@ function Editor({ authoring, pack, root }: { authoring: Authoring; pack: Pack; r
         )}
         {authoring.binding && (
           <p class="author-banner" role="status">
-            Choose the node for <span class="mono">{authoring.binding.symbol}</span> in the outline below: its
-            rows now say “Bind {authoring.binding.symbol} here”.{' '}
+            {t('authorChooseNode', authoring.binding.symbol)}{' '}
             <button type="button" class="author-btn small" onClick={authoring.stopBinding}>
-              Cancel
+              {t('authorCancel')}
             </button>
           </p>
         )}

@@ -1,6 +1,7 @@
 // The equation's own fields in the item editor: its TeX, and its symbols bound to nodes' tensors (output, kernel,
 // bias) — chosen from a list of the page's nodes, or by choosing the node in the outline.
 
+import { t } from '../../../extension/ui/i18n';
 import { useState } from 'preact/hooks';
 import type { Annotation, EquationAnnotation } from '../../../annotations/format/types';
 import { describeModelSelector } from '../../../annotations/render/describe-selector';
@@ -67,7 +68,7 @@ export function EquationFields({
         rows={3}
       />
       {Object.keys(bindings).length > 0 && (
-        <ul class="author-bindings" aria-label="Bound symbols">
+        <ul class="author-bindings" aria-label={t('eqBound')}>
           {Object.entries(bindings).map(([symbol, b]) => (
             <li key={symbol}>
               <span class="mono">{symbol}</span> → {describeModelSelector(b)}{' '}
@@ -79,7 +80,7 @@ export function EquationFields({
                   onChange({ ...item, body: { ...item.body, bindings: rest } }, null);
                 }}
               >
-                Unbind {symbol}
+                {t('eqUnbind', symbol)}
               </button>
             </li>
           ))}
@@ -87,13 +88,13 @@ export function EquationFields({
       )}
       <form
         class="author-row"
-        aria-label="Bind a symbol"
+        aria-label={t('eqBindForm')}
         onSubmit={(e) => {
           e.preventDefault();
           bind(e.currentTarget as HTMLFormElement);
         }}
       >
-        <label htmlFor={field('sym')}>Symbol</label>
+        <label htmlFor={field('sym')}>{t('eqSymbol')}</label>
         <input
           id={field('sym')}
           name="symbol"
@@ -102,7 +103,7 @@ export function EquationFields({
           aria-invalid={symbolNeeded ? 'true' : undefined}
           aria-describedby={symbolNeeded ? field('sym-needed') : undefined}
         />
-        <label htmlFor={field('node')}>Node</label>
+        <label htmlFor={field('node')}>{t('eqNode')}</label>
         <select id={field('node')} name="node">
           {nodes.map((n, i) => (
             <option key={`${n.alias}/${n.node.id}`} value={i}>
@@ -110,14 +111,14 @@ export function EquationFields({
             </option>
           ))}
         </select>
-        <label htmlFor={field('role')}>Tensor</label>
+        <label htmlFor={field('role')}>{t('eqTensor')}</label>
         <select id={field('role')} name="role">
           <option value="output">output</option>
           <option value="kernel">kernel</option>
           <option value="bias">bias</option>
         </select>
         <button type="submit" class="author-btn">
-          Bind
+          {t('eqBind')}
         </button>
         {onBindFromOutline && (
           <button
@@ -125,12 +126,12 @@ export function EquationFields({
             class="author-btn"
             onClick={(e) => fromOutline((e.currentTarget as HTMLButtonElement).form)}
           >
-            Choose in the outline
+            {t('eqChooseInOutline')}
           </button>
         )}
         {symbolNeeded && (
           <p id={field('sym-needed')} class="author-error">
-            Type the symbol first (as it is written in the TeX, e.g. W).
+            {t('eqSymbolFirst')}
           </p>
         )}
       </form>

@@ -2,6 +2,7 @@
 // re-anchoring by pointing when it no longer resolves), the fields of its kind, errors from the real validator
 // inline, and a live preview drawn by the pack renderer, exactly as readers will see it.
 
+import { t, type MessageKey } from '../../../extension/ui/i18n';
 import { useMemo } from 'preact/hooks';
 import type { ModelNode } from '../../../model/model-graph';
 import { emptyAnnotation, localPointer, VIEW_TYPES } from '../../../annotations/author/draft';
@@ -24,14 +25,14 @@ import { EquationFields } from './equation-fields';
 import { TextField } from './text-field';
 
 const KINDS: AnnotationKind[] = ['note', 'equation', 'view', 'example', 'check'];
-const KIND_NAMES: Record<AnnotationKind, string> = {
-  note: 'Note',
-  equation: 'Equation',
-  view: 'Layer view',
-  example: 'Example',
-  check: 'Check',
-  control: 'Control',
-  predict: 'Predict, then reveal',
+const KIND_NAMES: Record<AnnotationKind, MessageKey> = {
+  note: 'kindNote',
+  equation: 'kindEquation',
+  view: 'kindView',
+  example: 'kindExample',
+  check: 'kindCheck',
+  control: 'kindControl',
+  predict: 'kindPredict',
 };
 
 export interface NodeChoice {
@@ -63,7 +64,7 @@ function preview(renderer: Renderer | null, item: Annotation): { html: string; p
     const rendered = renderer.renderAnnotation(item, { window: window as RenderOptions['window'] });
     return { html: rendered.html, problem: rendered.errors[0] ?? null };
   } catch (error) {
-    return { html: '', problem: `cannot preview yet: ${(error as Error).message}` };
+    return { html: '', problem: t('itemCannotPreview', (error as Error).message) };
   }
 }
 
@@ -89,10 +90,10 @@ export function ItemEditor(props: ItemEditorProps) {
   return (
     <section class="author-item" aria-labelledby={field('h')} data-item-id={id}>
       <h4 id={field('h')} class="author-h">
-        {KIND_NAMES[item.kind]} <span class="mono muted">{id}</span>
+        {t(KIND_NAMES[item.kind])} <span class="mono muted">{id}</span>
       </h4>
       <div class="author-row">
-        <label htmlFor={field('kind')}>Kind</label>
+        <label htmlFor={field('kind')}>{t('itemKind')}</label>
         <select
           id={field('kind')}
           value={item.kind}
@@ -100,11 +101,11 @@ export function ItemEditor(props: ItemEditorProps) {
         >
           {KINDS.map((k) => (
             <option key={k} value={k}>
-              {KIND_NAMES[k]}
+              {t(KIND_NAMES[k])}
             </option>
           ))}
         </select>
-        <label htmlFor={field('step')}>Tour step</label>
+        <label htmlFor={field('step')}>{t('itemTourStep')}</label>
         <select
           id={field('step')}
           value={item.step ?? ''}
@@ -114,7 +115,7 @@ export function ItemEditor(props: ItemEditorProps) {
             set((step ? { ...rest, step } : rest) as Annotation);
           }}
         >
-          <option value="">Not in the tour</option>
+          <option value="">{t('itemNotInTour')}</option>
           {(props.pack.steps ?? []).map((s, i) => (
             <option key={s.id} value={s.id}>
               {i + 1}. {s.title || s.id}
@@ -129,22 +130,22 @@ export function ItemEditor(props: ItemEditorProps) {
       </p>
       <div class="author-actions">
         <button type="button" class="author-btn" onClick={props.onRepick}>
-          {anchor.state === 'orphan' ? 'Re-anchor by pointing' : 'Anchor by pointing'}
+          {anchor.state === 'orphan' ? t('itemReanchor') : t('itemAnchor')}
         </button>
         {props.onNextSelector && (
           <button type="button" class="author-btn" onClick={props.onNextSelector}>
-            Try another selector
+            {t('itemAnotherSelector')}
           </button>
         )}
         <button type="button" class="author-btn danger" onClick={props.onRemove}>
-          Delete
+          {t('itemDelete')}
         </button>
       </div>
 
       {item.kind === 'note' && (
         <TextField
           id={field('text')}
-          label="Note (Markdown, $TeX$)"
+          label={`${t('kindNote')} (Markdown, $TeX$)`}
           value={item.body.value}
           onInput={(value) => setBody({ value }, `${id}/value`)}
           rows={5}
@@ -161,7 +162,7 @@ export function ItemEditor(props: ItemEditorProps) {
       )}
       {item.kind === 'view' && (
         <div class="author-row">
-          <label htmlFor={field('view')}>View</label>
+          <label htmlFor={field('view')}>{t('itemView')}</label>
           <select
             id={field('view')}
             value={item.body.view}
@@ -181,14 +182,14 @@ export function ItemEditor(props: ItemEditorProps) {
         <>
           <TextField
             id={field('input')}
-            label="Input element (CSS selector of the page's input: canvas, image)"
+            label={t('itemInputElement')}
             value={'element' in item.body.input ? item.body.input.element : ''}
             onInput={(element) => setBody({ input: { element } }, `${id}/input`)}
             rows={1}
           />
           <TextField
             id={field('top1')}
-            label="Expected top-1 class (optional)"
+            label={t('itemExpectedTop1')}
             value={String(item.body.expected?.top1 ?? '')}
             onInput={(top1) => {
               const { expected: _e, ...body } = item.body;
@@ -202,7 +203,7 @@ export function ItemEditor(props: ItemEditorProps) {
       {item.kind !== 'note' && item.kind !== 'check' && item.kind !== 'predict' && (
         <TextField
           id={field('caption')}
-          label="Caption (optional)"
+          label={t('itemCaption')}
           value={item.body.caption ?? ''}
           onInput={(caption) => setBody({ caption: caption || undefined }, `${id}/caption`)}
           rows={2}
@@ -210,7 +211,7 @@ export function ItemEditor(props: ItemEditorProps) {
       )}
 
       {errors.length > 0 && (
-        <ul class="author-errors" aria-label={`Problems in ${id}`}>
+        <ul class="author-errors" aria-label={t('itemProblemsIn', id)}>
           {errors.map((e, i) => (
             <li key={i}>
               <span class="mono">{localPointer(e.pointer)}</span> {e.reason}
@@ -219,8 +220,8 @@ export function ItemEditor(props: ItemEditorProps) {
           ))}
         </ul>
       )}
-      <div class="author-preview" aria-label="Preview" role="group">
-        <span class="author-kicker">Preview</span>
+      <div class="author-preview" aria-label={t('itemPreview')} role="group">
+        <span class="author-kicker">{t('itemPreview')}</span>
         {shown.problem && <p class="author-warn">{shown.problem}</p>}
         <RichHtml html={shown.html} class="prose" />
       </div>
@@ -250,7 +251,7 @@ function CheckFields({
   return (
     <>
       <div class="author-row">
-        <label htmlFor={field('check')}>Check</label>
+        <label htmlFor={field('check')}>{t('itemCheck')}</label>
         <select
           id={field('check')}
           value={structural ? body.check : 'shape'}
@@ -268,17 +269,18 @@ function CheckFields({
             )
           }
         >
-          <option value="shape">Output shape is as now</option>
-          <option value="params">Parameter count is as now</option>
-          <option value="op">Op is as now</option>
+          <option value="shape">{t('itemCheckShape')}</option>
+          <option value="params">{t('itemCheckParams')}</option>
+          <option value="op">{t('itemCheckOp')}</option>
         </select>
       </div>
       <p class="muted">
-        Expected: <span class="mono">{JSON.stringify('expected' in body ? body.expected : null)}</span>
+        {t('itemExpected')}{' '}
+        <span class="mono">{JSON.stringify('expected' in body ? body.expected : null)}</span>
       </p>
       <TextField
         id={field('claim')}
-        label="Claim, in words"
+        label={t('itemClaim')}
         value={body.claim ?? ''}
         onInput={(claim) => onChange({ ...item, body: { ...body, claim } }, `${item.id}/claim`)}
         rows={2}

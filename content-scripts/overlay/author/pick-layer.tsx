@@ -1,6 +1,7 @@
 // What pick mode draws over the page, inside the overlay: a box around the element under the pointer (the page's
 // own styles are never touched) and a banner saying how to anchor and how to stop.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Authoring } from './use-authoring';
 
@@ -44,14 +45,10 @@ export function PickLayer({ authoring }: { authoring: Authoring }) {
           }}
         />
       )}
-      <div class="pick-banner" role="region" aria-label="Pointing">
-        <span>
-          {picking.kind === 'new'
-            ? 'Click an element or select text to anchor a new note.'
-            : `Click an element, select text, or pin a node in the outline to anchor ${picking.id}.`}
-        </span>
+      <div class="pick-banner" role="region" aria-label={t('pickRegion')}>
+        <span>{picking.kind === 'new' ? t('pickNew') : t('pickItem', picking.id)}</span>
         <button type="button" class="author-btn" onClick={authoring.stopPick}>
-          Stop (Esc)
+          {t('pickStop')}
         </button>
       </div>
     </>

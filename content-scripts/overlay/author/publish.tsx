@@ -1,6 +1,7 @@
 // Publishing a draft: the pack JSON and its literate Markdown source as downloads (both rebuild the same pack),
 // and a share link: inline when the pack is small enough, or a URL link to where the annotator put the JSON file.
 
+import { t } from '../../../extension/ui/i18n';
 import { useState } from 'preact/hooks';
 import { decompilePack } from '../../../annotations/author/decompile';
 import type { Pack } from '../../../annotations/format/types';
@@ -10,8 +11,8 @@ import { buildShareLink, packUrlProblem } from '../../../extension/share/share-l
 
 /** The two files a pack is published as: each rebuilds the same pack. */
 const DOWNLOADS = [
-  { ext: 'json', label: 'Download pack JSON', text: packJson, type: 'application/json' },
-  { ext: 'md', label: 'Download Markdown source', text: decompilePack, type: 'text/markdown' },
+  { ext: 'json', label: 'publishJson', text: packJson, type: 'application/json' },
+  { ext: 'md', label: 'publishMarkdown', text: decompilePack, type: 'text/markdown' },
 ] as const;
 
 export function packFileName(pack: Pack, ext: 'json' | 'md'): string {
@@ -56,17 +57,15 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
       () => true,
       () => false,
     );
-    setLink({ text, note: copied ? `${note} Copied.` : `${note} Select it and copy.` });
+    setLink({ text, note: copied ? t('publishCopied', note) : t('publishSelectCopy', note) });
   };
 
   return (
     <section class="author-section" aria-labelledby="lt-author-publish">
       <h3 id="lt-author-publish" class="author-h">
-        Publish
+        {t('publishHeading')}
       </h3>
-      {!valid && (
-        <p class="author-warn">Fix the problems marked above first: readers could not load this pack.</p>
-      )}
+      {!valid && <p class="author-warn">{t('publishFixFirst')}</p>}
       <div class="author-actions">
         {DOWNLOADS.map(({ ext, label, text, type }) => (
           <button
@@ -79,7 +78,7 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
               download(packFileName(pack, ext), text(pack), type, root);
             }}
           >
-            {label}
+            {t(label)}
           </button>
         ))}
         <button
@@ -88,11 +87,11 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
           disabled={!valid}
           onClick={async () => {
             const made = await shareLinkForPack(pageUrl, { sourceKind: 'edit', url: null }, pack);
-            if (made.ok) await copy(made.link, 'The link carries the whole pack.');
+            if (made.ok) await copy(made.link, t('publishWholePack'));
             else setLink({ text: '', note: made.reason });
           }}
         >
-          Copy share link
+          {t('packsCopyLink')}
         </button>
       </div>
       {saveCopy && (
@@ -104,13 +103,11 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
             onClick={async () => {
               const result = await saveCopy();
               setCopied(
-                result.ok
-                  ? `Confirm it in the Literate window that opened: your copy of version ${pack.version} is kept (“Your edits”) only when you say so there.`
-                  : `Not saved: ${result.reason}`,
+                result.ok ? t('publishConfirmCopy', pack.version) : t('publishNotSaved', result.reason),
               );
             }}
           >
-            Keep as my copy in Literate
+            {t('publishKeepCopy')}
           </button>
           {copied && <p role="status">{copied}</p>}
         </div>
@@ -120,12 +117,11 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
         onSubmit={(e) => {
           e.preventDefault();
           const problem = packUrlProblem(hosted);
-          if (problem) setLink({ text: '', note: `That address cannot be shared: ${problem}.` });
-          else
-            void copy(buildShareLink(pageUrl, { url: hosted }), 'Readers load the file from that address.');
+          if (problem) setLink({ text: '', note: t('publishBadAddress', problem) });
+          else void copy(buildShareLink(pageUrl, { url: hosted }), t('publishFromAddress'));
         }}
       >
-        <label htmlFor="lt-author-hosted">Or, where you put the JSON file</label>
+        <label htmlFor="lt-author-hosted">{t('publishHosted')}</label>
         <input
           id="lt-author-hosted"
           type="url"
@@ -134,7 +130,7 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
           onInput={(e) => setHosted((e.currentTarget as HTMLInputElement).value)}
         />
         <button type="submit" class="author-btn" disabled={!valid || !hosted}>
-          Copy URL link
+          {t('publishCopyUrl')}
         </button>
       </form>
       {link && (
@@ -144,7 +140,7 @@ export function Publish({ pack, valid, root, pageUrl, beforeExport, saveCopy }: 
             <input
               class="mono"
               readOnly
-              aria-label="Share link"
+              aria-label={t('publishShareLink')}
               data-testid="author-share-link"
               value={link.text}
               onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}

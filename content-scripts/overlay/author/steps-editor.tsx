@@ -1,6 +1,7 @@
 // The tour's steps: add, rename, write, delete, and reorder by keyboard (Alt+↑/↓ on a step, or its buttons) or by
 // dragging. The open step shows its fields, its problems and a preview rendered as readers will see it.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { useMemo, useState } from 'preact/hooks';
 import {
   addStep,
@@ -39,7 +40,7 @@ export function StepsEditor({ pack, selected, placed, onSelect, onChange, announ
     if (next === pack) return;
     onChange(next, null);
     const at = (next.steps ?? []).findIndex((s) => s.id === step.id);
-    announce(`“${step.title || step.id}” is now step ${at + 1} of ${steps.length}.`);
+    announce(t('stepNowAt', step.title || step.id, at + 1, steps.length));
     // Keep focus on the moved step's button after the list re-renders.
     requestAnimationFrame(() =>
       (
@@ -53,10 +54,10 @@ export function StepsEditor({ pack, selected, placed, onSelect, onChange, announ
   return (
     <section class="author-section" aria-labelledby="lt-author-steps">
       <h3 id="lt-author-steps" class="author-h">
-        Tour steps
+        {t('stepsHeading')}
       </h3>
       {steps.length > 0 && (
-        <ol class="author-steps" aria-label="Tour steps (Alt+Up or Alt+Down moves a step)">
+        <ol class="author-steps" aria-label={t('stepsList')}>
           {steps.map((s, i) => (
             <li
               key={s.id}
@@ -76,7 +77,7 @@ export function StepsEditor({ pack, selected, placed, onSelect, onChange, announ
                 setDragging(null);
                 if (id && id !== s.id) {
                   onChange(placeStep(pack, id, i), null);
-                  announce(`Step moved to ${i + 1} of ${steps.length}.`);
+                  announce(t('stepMoved', i + 1, steps.length));
                 }
               }}
             >
@@ -92,16 +93,14 @@ export function StepsEditor({ pack, selected, placed, onSelect, onChange, announ
                   move(s, e.key === 'ArrowUp' ? -1 : 1);
                 }}
               >
-                <span class="num">{i + 1}.</span> {s.title || <span class="muted">(untitled)</span>}{' '}
-                <span class="muted">
-                  {(s.highlights ?? []).length} {(s.highlights ?? []).length === 1 ? 'item' : 'items'}
-                </span>
-                {placed.has(`step:${s.id}`) && <span class="author-badge"> needs fixing</span>}
+                <span class="num">{i + 1}.</span> {s.title || <span class="muted">{t('stepUntitled')}</span>}{' '}
+                <span class="muted">{tn('stepItems', (s.highlights ?? []).length)}</span>
+                {placed.has(`step:${s.id}`) && <span class="author-badge">{t('stepNeedsFixing')}</span>}
               </button>
               <button
                 type="button"
                 class="author-btn small"
-                aria-label={`Move step ${i + 1} up`}
+                aria-label={t('stepMoveUp', i + 1)}
                 disabled={i === 0}
                 onClick={() => move(s, -1)}
               >
@@ -110,7 +109,7 @@ export function StepsEditor({ pack, selected, placed, onSelect, onChange, announ
               <button
                 type="button"
                 class="author-btn small"
-                aria-label={`Move step ${i + 1} down`}
+                aria-label={t('stepMoveDown', i + 1)}
                 disabled={i === steps.length - 1}
                 onClick={() => move(s, 1)}
               >
@@ -125,16 +124,16 @@ export function StepsEditor({ pack, selected, placed, onSelect, onChange, announ
         onSubmit={(e) => {
           e.preventDefault();
           const input = (e.currentTarget as HTMLFormElement).elements.namedItem('title') as HTMLInputElement;
-          const added = addStep(pack, input.value.trim() || `Step ${steps.length + 1}`);
+          const added = addStep(pack, input.value.trim() || t('stepDefaultTitle', steps.length + 1));
           onChange(added.pack, null);
           onSelect(added.id);
           input.value = '';
         }}
       >
-        <label htmlFor="lt-author-new-step">New step</label>
-        <input id="lt-author-new-step" name="title" placeholder="Title" />
+        <label htmlFor="lt-author-new-step">{t('stepNew')}</label>
+        <input id="lt-author-new-step" name="title" placeholder={t('authorTitle')} />
         <button type="submit" class="author-btn">
-          Add step
+          {t('stepAdd')}
         </button>
       </form>
       {open && (
@@ -181,14 +180,14 @@ function StepFields({
     <div class="author-item" data-step-editor={step.id}>
       <TextField
         id={`lt-author-${step.id}-title`}
-        label="Step title"
+        label={t('stepTitle')}
         value={step.title}
         onInput={(title) => onChange({ ...step, title }, `${step.id}/title`)}
         rows={1}
       />
       <TextField
         id={`lt-author-${step.id}-body`}
-        label="Step text (Markdown, $TeX$)"
+        label={`${t('stepText')} (Markdown, $TeX$)`}
         value={step.body ?? ''}
         onInput={(body) => {
           const { body: _b, ...rest } = step;
@@ -196,9 +195,9 @@ function StepFields({
         }}
         rows={3}
       />
-      <p class="muted">Items join this step from their own “Tour step” field.</p>
+      <p class="muted">{t('stepItemsJoin')}</p>
       {errors.length > 0 && (
-        <ul class="author-errors" aria-label={`Problems in ${step.id}`}>
+        <ul class="author-errors" aria-label={t('itemProblemsIn', step.id)}>
           {errors.map((e, i) => (
             <li key={i}>
               <span class="mono">{localPointer(e.pointer)}</span> {e.reason}
@@ -206,12 +205,12 @@ function StepFields({
           ))}
         </ul>
       )}
-      <div class="author-preview" role="group" aria-label="Step preview">
-        <span class="author-kicker">Preview</span>
+      <div class="author-preview" role="group" aria-label={t('stepPreview')}>
+        <span class="author-kicker">{t('itemPreview')}</span>
         <RichHtml html={html} class="prose" />
       </div>
       <button type="button" class="author-btn danger" onClick={onRemove}>
-        Delete step
+        {t('stepDelete')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 // The authoring session's state: the draft pack with its own undo history, which item or step is open, and the
 // autosave of every change to the background (debounced; the status says when the last save landed or why not).
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Pack } from '../../../annotations/format/types';
 import { validatePack, type ValidationError } from '../../../annotations/format/validate';
@@ -57,7 +58,7 @@ export function useAuthor(drafts: DraftsApi | undefined): AuthorSession {
   const pack = draft?.history.present ?? null;
 
   const saveNow = async (d: Draft) => {
-    if (!drafts) return setSave({ state: 'failed', reason: 'Drafts cannot be kept here (no background).' });
+    if (!drafts) return setSave({ state: 'failed', reason: t('authoringNoBackground') });
     setSave({ state: 'saving' });
     const result = await drafts
       .save({

@@ -1,6 +1,7 @@
 // Authoring mode's controller: on/off, the draft session, the page's models described, pointing (pick mode and
 // what it anchors), the next checked selector on offer, pinning notes to outline nodes, and announcements.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
 import {
@@ -133,9 +134,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     const first = proposal.candidates[0];
     if (!first) {
       const why = proposal.rejected.map((r) => `${r.label}: ${r.reason}`).join('; ');
-      setMessage(
-        `Cannot anchor there: no selector finds exactly that place (${why}). Point at something else.`,
-      );
+      setMessage(t('authoringCannotAnchor', why));
       return;
     }
     const target = pageTarget(pageUrlNow(), first.selectors);
@@ -155,7 +154,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     setAlternatives(
       proposal.candidates.length > 1 ? { id, candidates: proposal.candidates, index: 0 } : null,
     );
-    setMessage(`Anchored ${id} to ${first.label}.`);
+    setMessage(t('authoringAnchored', id, first.label));
     setPicking(null);
     setFocus(`lt-author-${id}-text`);
   };
@@ -185,7 +184,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
       onPick: (picked) => apply(picked, forWhat),
       onCancel: () => {
         setPicking(null);
-        setMessage('Stopped pointing.');
+        setMessage(t('authoringStopped'));
       },
     });
     return stop;
@@ -200,7 +199,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
               const graph = graphs.find((g) => g.id === graphId);
               const node = graph?.nodes.find((n) => n.id === nodeId);
               if (!s.pack || !graph || !node) {
-                setMessage('That model is still being described; try again in a moment.');
+                setMessage(t('authoringStillDescribing'));
                 return;
               }
               const { pack, alias } = aliasFor(s.pack, graph);
@@ -212,13 +211,13 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
                 s.change(updateAnnotation(guarded, re.id, (a) => ({ ...a, target: { ...a.target, model } })));
                 s.select(re.id);
                 setPicking(null);
-                setMessage(`Anchored ${re.id} to ${node.id} (${node.op}).`);
+                setMessage(t('authoringAnchoredNode', re.id, node.id, node.op));
                 return;
               }
               const id = nextId(pack, 'note');
               s.change(addAnnotation(guarded, emptyAnnotation('note', id, nodeTarget(alias, node))));
               s.select(id);
-              setMessage(`Pinned ${id} to ${node.id} (${node.op}); its op and shape are recorded.`);
+              setMessage(t('authoringPinned', id, node.id, node.op));
               setFocus(`lt-author-${id}-text`);
             },
             pinDiagram: (graphId, part) => {
@@ -226,7 +225,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
               const s = latest.current;
               const graph = graphs.find((g) => g.id === graphId);
               if (!s.pack || !graph) {
-                setMessage('That model is still being described; try again in a moment.');
+                setMessage(t('authoringStillDescribing'));
                 return;
               }
               const { pack, alias } = aliasFor(s.pack, graph);
@@ -234,8 +233,8 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
               const diagram = { type: 'DiagramSelector' as const, model: alias, ...part };
               s.change(addAnnotation(pack, emptyAnnotation('note', id, { diagram })));
               s.select(id);
-              const name = 'node' in part ? part.node : `group ${part.group}`;
-              setMessage(`Pinned ${id} to ${name} on the diagram.`);
+              const name = 'node' in part ? part.node : t('authoringGroup', part.group);
+              setMessage(t('authoringPinnedDiagram', id, name));
               setFocus(`lt-author-${id}-text`);
             },
             binding: binding?.symbol ?? null,
@@ -259,7 +258,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
               );
               s.select(b.itemId);
               setBinding(null);
-              setMessage(`Bound ${b.symbol} to the ${b.role} of ${node.id} (${node.op}).`);
+              setMessage(t('authoringBound', b.symbol, b.role, node.id, node.op));
               setFocus(`lt-author-${b.itemId}-sym`);
             },
           }
@@ -283,19 +282,13 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     picking,
     startPick: (forWhat) => {
       setPicking(forWhat);
-      setMessage(
-        forWhat.kind === 'item'
-          ? `Pointing for ${forWhat.id}: click an element, select text, or pin a node in the outline. Escape stops.`
-          : 'Pointing: click an element or select text on the page. Escape stops.',
-      );
+      setMessage(forWhat.kind === 'item' ? t('authoringPointingFor', forWhat.id) : t('authoringPointing'));
     },
     stopPick: () => setPicking(null),
     anchorSelection: (forWhat) => {
       const range = lastSelection.current;
       if (!range || range.collapsed) {
-        setMessage(
-          'Select some text on the page first (with the mouse, or the keyboard with caret browsing, F7).',
-        );
+        setMessage(t('authoringSelectFirst'));
         return;
       }
       apply({ kind: 'range', range }, forWhat);
@@ -319,7 +312,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
         })),
       );
       setAlternatives({ ...alt, index });
-      setMessage(`Now anchored by ${candidate.label}.`);
+      setMessage(t('authoringNowAnchoredBy', candidate.label));
     },
     ui,
     focus,
@@ -328,9 +321,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
     startBinding: (b) => {
       setPicking(null);
       setBinding(b);
-      setMessage(
-        `Choose the node for ${b.symbol} in the outline: its rows now have a “Bind ${b.symbol} here” button.`,
-      );
+      setMessage(t('authoringChooseNode', b.symbol));
     },
     stopBinding: () => setBinding(null),
     pageUrl: pageUrlNow,
@@ -338,7 +329,7 @@ export function useAuthoring(api: ContentApi, packs: PacksApi | null, host: Elem
       packs && session.draft?.basedOn
         ? async () => {
             const d = latest.current.draft;
-            if (!d?.basedOn) return { ok: false, reason: 'This draft is not a version of a stored pack.' };
+            if (!d?.basedOn) return { ok: false, reason: t('authoringNotAVersion') };
             await latest.current.flush();
             return packs
               .saveEdit(d.basedOn, `${JSON.stringify(d.history.present, null, 2)}\n`)

@@ -1,5 +1,6 @@
 // The switch into authoring mode at the top of the panel ("Write notes"), and the authoring panel under it when on.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ActivePack } from '../../../protocol/packs';
 import type { DraftsApi } from '../../relay/packs-api';
 import { AuthorPanel } from './author-panel';
@@ -26,7 +27,7 @@ export function WriteNotes({
           aria-pressed={authoring.on}
           onClick={onTrusted(() => authoring.setOn(!authoring.on))}
         >
-          {authoring.on ? 'Done writing' : 'Write notes'}
+          {authoring.on ? t('writeDone') : t('writeNotes')}
         </button>
       </div>
       {authoring.on && <AuthorPanel authoring={authoring} drafts={drafts} active={active} root={root} />}
