@@ -17,6 +17,8 @@ import { captureWouldDisturb } from './tensor-ops';
 import { answerProbe, answerWeights, answerWeightsDigest } from './requests';
 import { OnnxSessions } from './onnx/onnx-sessions';
 import { OnnxTaps } from './onnx/onnx-taps';
+import { InnerRunner } from './onnx/onnx-inner';
+import type { OnnxSession } from './onnx/onnx-sessions';
 import { trapOrtSessions } from './onnx/ort-trap';
 import { runOnnxProbe } from './probe/onnx-probe';
 
@@ -152,11 +154,31 @@ function install(): void {
             }: reload the page (or use the demo again) to run it`
           : 'model not found';
 
+  // Intermediate values on demand: a side runner per session, made only when a view on an inner node opens.
+  const onnxCreators = new pageGlobals.WeakMap<
+    object,
+    (model: Uint8Array, options: object) => Promise<object>
+  >();
+  const innerRunners = new pageGlobals.Map<string, InnerRunner>();
+  const innerRunner = (session: OnnxSession): InnerRunner | null => {
+    const known = innerRunners.get(session.id);
+    if (known) return known;
+    const handler = session.ref.deref();
+    const createHandler = handler ? onnxCreators.get(handler) : undefined;
+    if (!createHandler) return null;
+    const runner = new InnerRunner({
+      bytes: () => onnx.source(session).then((s) => s.bytes),
+      createHandler,
+    });
+    innerRunners.set(session.id, runner);
+    return runner;
+  };
   const onnxTaps = new OnnxTaps({
     session: (id) => onnx.byId(id),
     sendFrame: (frame, transfer, channel) => bridge.send({ kind: 'tap', frame }, transfer, channel),
     sendEnded: (subscriptionId, reason, channel) =>
       bridge.send({ kind: 'tap-ended', subscriptionId, reason }, [], channel),
+    inner: innerRunner,
   });
   const taps = new TapManager({
     engine,
@@ -329,6 +351,7 @@ function install(): void {
   };
 
   trapOrtSessions((found) => {
+    if (found.createHandler) onnxCreators.set(found.handler, found.createHandler);
     const session = onnx.add(found);
     if (session) bridge.send({ kind: 'model', model: { ...session.summary } });
   });

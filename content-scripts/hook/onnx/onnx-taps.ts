@@ -7,6 +7,7 @@ import type { ContentMessage, Reduction, TapFrame } from '../../../protocol/brid
 import { pageGlobals, read, safely } from '../page-globals';
 import { Budget } from '../tap/budget';
 import type { OnnxSession } from './onnx-sessions';
+import { copyFeeds, type InnerRunner } from './onnx-inner';
 
 type SubscribeMessage = Extract<ContentMessage, { kind: 'subscribe' }>;
 
@@ -14,6 +15,8 @@ export interface OnnxTapHost {
   session(modelId: string): OnnxSession | undefined;
   sendFrame(frame: TapFrame, transfer: ArrayBuffer[], channel: string): void;
   sendEnded(subscriptionId: string, reason: string, channel: string): void;
+  /** Intermediate values on demand (onnx-inner.ts): the session's side runner, or null when it cannot have one. */
+  inner?(session: OnnxSession): InnerRunner | null;
 }
 
 interface Sub {
@@ -22,6 +25,8 @@ interface Sub {
   id: string;
   session: OnnxSession;
   taps: { name: string; reduction: Reduction }[];
+  /** Taps on inner nodes, computed by the session's side runner from a copy of a sampled call's inputs. */
+  inner: { name: string; reduction: Reduction }[];
   budget: Budget;
   call: number;
 }
@@ -110,12 +115,14 @@ export class OnnxTaps {
       id: message.subscriptionId,
       session,
       taps: message.taps.map((t) => ({ name: t.nodeId, reduction: t.reduction })),
+      inner: [],
       budget: new Budget(message.budget, pageGlobals.now),
       call: 0,
     };
     const names = this.names(handler);
     const watchable = sub.taps.filter((t) => names.has(t.name));
-    if (watchable.length === 0)
+    if (this.host.inner?.(session)) sub.inner = sub.taps.filter((t) => !names.has(t.name));
+    if (watchable.length === 0 && sub.inner.length === 0)
       return this.host.sendEnded(
         sub.id,
         'only the inputs and outputs of an ONNX session can be watched live (this node is inside the model)',
@@ -132,6 +139,8 @@ export class OnnxTaps {
     this.subs.delete(sub.key);
     const handler = sub.session.ref.deref();
     if (handler) this.unwrap(handler);
+    const innerLeft = [...this.subs.values()].some((s) => s.session === sub.session && s.inner.length > 0);
+    if (sub.inner.length > 0 && !innerLeft) void this.host.inner?.(sub.session)?.release();
   }
 
   /**
@@ -225,6 +234,9 @@ export class OnnxTaps {
         if (t !== undefined) this.send(sub, tap, t);
       }
     }
+    // Inner values: the inputs copied now (the page may reuse its buffers), computed after the page's call is done.
+    const withInner = sampled.filter((s) => s.inner.length > 0);
+    const innerFeeds = withInner.length > 0 ? copyFeeds(feeds) : null;
     void (result as Promise<unknown>).then(
       (results) =>
         safely(() => {
@@ -236,8 +248,40 @@ export class OnnxTaps {
               if (t !== undefined) this.send(sub, tap, t);
             }
           }
+          if (innerFeeds) this.runInner(withInner, innerFeeds);
         }, undefined),
       () => undefined,
+    );
+  }
+
+  /** One side run for the sampled subscriptions that watch inner nodes; frames for those still open. */
+  private runInner(subs: Sub[], feeds: Record<string, object>): void {
+    const runner = this.host.inner?.(subs[0]!.session);
+    if (!runner) return;
+    const names = subs.flatMap((s) => s.inner.map((t) => t.name));
+    runner.run(feeds, names).then(
+      (results) =>
+        safely(() => {
+          if (!results) return;
+          for (const sub of subs) {
+            if (!this.subs.has(sub.key)) continue;
+            for (const tap of sub.inner) {
+              const t = read(results, tap.name);
+              if (t !== undefined) this.send(sub, tap, t);
+            }
+          }
+        }, undefined),
+      (error: unknown) =>
+        safely(() => {
+          const reason = `intermediate values could not be computed: ${error instanceof Error ? error.message : String(error)}`;
+          for (const sub of subs) {
+            if (!this.subs.has(sub.key) || sub.taps.length > 0) continue;
+            this.subs.delete(sub.key);
+            const handler = sub.session.ref.deref();
+            if (handler) this.unwrap(handler);
+            this.host.sendEnded(sub.id, reason.slice(0, 300), sub.channel);
+          }
+        }, undefined),
     );
   }
 

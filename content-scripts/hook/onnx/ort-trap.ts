@@ -14,6 +14,11 @@ export interface OrtSessionFound {
   source: string | Uint8Array | null;
   /** Execution providers left after ORT dropped unavailable ones (e.g. webgpu in a browser without it). */
   executionProviders: string[];
+  /**
+   * The backend's own (unwrapped) createInferenceSessionHandler: makes a reader-only session handler the page never
+   * sees (no model is recorded for it), for intermediate values on demand.
+   */
+  createHandler?: (model: Uint8Array, options: object) => Promise<object>;
 }
 
 export type OrtSessionListener = (found: OrtSessionFound) => void;
@@ -62,7 +67,16 @@ function wrapBackend(backend: object, onSession: OrtSessionListener, wrapped: We
         (handler) =>
           safely(() => {
             if (handler && typeof handler === 'object')
-              onSession({ handler, source: source as string | Uint8Array | null, executionProviders });
+              onSession({
+                handler,
+                source: source as string | Uint8Array | null,
+                executionProviders,
+                createHandler: (model, opts) =>
+                  pageGlobals.apply(original as (...a: unknown[]) => unknown, backend, [
+                    model,
+                    opts,
+                  ]) as Promise<object>,
+              });
           }, undefined),
         () => undefined,
       );
