@@ -8,6 +8,7 @@ import type { DescribeContext } from '../describe/types';
 import { roleFromName } from '../weight-role';
 import {
   dtypeName,
+  OnnxParseError,
   parseOnnxModel,
   type OnnxAttrValue,
   type OnnxDim,
@@ -46,8 +47,10 @@ export interface OnnxDescribeContext {
   name?: string;
 }
 
+/** A ModelGraph shape (rank ≤ 8, free dimensions null), or null when the model gives none that fits. */
 function shapeOf(dims: OnnxDim[] | null): Shape | null {
-  return dims ? dims.map((d) => (typeof d === 'number' && d >= 0 ? d : null)) : null;
+  if (!dims || dims.length > 8) return null;
+  return dims.map((d) => (typeof d === 'number' && Number.isSafeInteger(d) && d >= 0 ? d : null));
 }
 
 function attrValue(v: OnnxAttrValue): ModelNode['attrs'][string] {
@@ -84,9 +87,12 @@ export function describeOnnxModel(model: OnnxModel, ctx: OnnxDescribeContext): M
   const producer = new Map<string, string>();
   const nodes: ModelNode[] = [];
   const usedIds = new Set<string>();
+  // Ids, edges and names within the ModelGraph's string bounds (1,024 characters).
+  const cut = (name: string): string => name.slice(0, 1000);
   const uniqueId = (wanted: string): string => {
-    let id = wanted || 'node';
-    for (let i = 2; usedIds.has(id); i++) id = `${wanted}#${i}`;
+    const base = cut(wanted) || 'node';
+    let id = base;
+    for (let i = 2; usedIds.has(id); i++) id = `${base}#${i}`;
     usedIds.add(id);
     return id;
   };
@@ -138,7 +144,7 @@ export function describeOnnxModel(model: OnnxModel, ctx: OnnxDescribeContext): M
       params: size,
       weights: [
         {
-          name: t.name,
+          name: cut(t.name),
           role: roles.get(t.name) ?? roleFromName(t.name),
           shape: t.dims.slice(),
           dtype: dtypeName(t.dataType),
@@ -153,7 +159,7 @@ export function describeOnnxModel(model: OnnxModel, ctx: OnnxDescribeContext): M
     const id = uniqueId(first || `${n.opType}_${nodes.length}`);
     for (const o of n.outputs) if (o && !producer.has(o)) producer.set(o, id);
     const attrs: ModelNode['attrs'] = {};
-    for (const [k, v] of Object.entries(n.attrs).slice(0, 24)) attrs[k] = attrValue(v);
+    for (const [k, v] of Object.entries(n.attrs).slice(0, 24)) attrs[k.slice(0, 64)] = attrValue(v);
     if (n.name && n.name !== id) attrs.onnxName = n.name.slice(0, 256);
     if (n.domain && n.domain !== 'ai.onnx') attrs.domain = n.domain.slice(0, 256);
     if (n.outputs.length > 1) attrs.outputs = n.outputs.slice(0, 16);
@@ -175,12 +181,12 @@ export function describeOnnxModel(model: OnnxModel, ctx: OnnxDescribeContext): M
     });
   }
   for (const node of nodes) {
-    if (node.category === 'op') node.inputs = node.inputs.map((name) => producer.get(name) ?? name);
+    if (node.category === 'op') node.inputs = node.inputs.map((name) => producer.get(name) ?? cut(name));
   }
 
   const ref = (v: OnnxValueInfo): TensorRef => ({
-    name: v.name,
-    nodeId: producer.get(v.name) ?? v.name,
+    name: cut(v.name),
+    nodeId: producer.get(v.name) ?? cut(v.name),
     shape: shapeOf(v.shape) ?? ctx.liveShapes?.[v.name] ?? null,
     dtype: v.elemType ? dtypeName(v.elemType) : null,
   });
@@ -200,6 +206,8 @@ export function describeOnnxModel(model: OnnxModel, ctx: OnnxDescribeContext): M
     tfjsVersionClass: 'unknown',
   };
   const params = nodes.reduce((a, n) => a + n.params, 0);
+  if (!Number.isSafeInteger(params))
+    throw new OnnxParseError('the model claims more weights than can be counted');
   const graph = assemble(
     {
       kind: 'graph',

@@ -30,6 +30,13 @@ function parsesOrRefuses(bytes: Uint8Array): void {
 }
 
 describe('parseOnnxModel on hostile bytes', () => {
+  it('a payload read as a shape of rank 9 (a found case) is refused, not described out of bounds', () => {
+    const bytes = real.slice();
+    bytes[741] = 10;
+    parsesOrRefuses(bytes);
+    expect(() => parseOnnxModel(bytes)).toThrow(/invalid shape/);
+  });
+
   it('refuses an initializer with a negative dimension, naming it', () => {
     // graph { initializer { dims: -1, data_type: 1, name: "w" } } with IR version 8
     const tensor = [
@@ -41,7 +48,7 @@ describe('parseOnnxModel on hostile bytes', () => {
   });
 
   it('random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2048 }), parsesOrRefuses), { numRuns: 2000 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2048 }), parsesOrRefuses), { numRuns: 5000 });
   });
 
   it('a real model with bytes flipped, cut or inserted', () => {
@@ -59,7 +66,22 @@ describe('parseOnnxModel on hostile bytes', () => {
           parsesOrRefuses(bytes.subarray(0, cut));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
+  });
+});
+
+describe('describeOnnxModel within the ModelGraph bounds', () => {
+  it('cuts long tensor, node and attribute names so the graph stays valid', () => {
+    const model = parseOnnxModel(real);
+    const long = 'x'.repeat(3000);
+    model.graph.nodes[0]!.outputs[0] = long;
+    model.graph.nodes[1]!.inputs[0] = long;
+    model.graph.nodes[2]!.attrs[long] = 1;
+    model.graph.inputs[0]!.name = long + 'in';
+    model.graph.nodes[0]!.inputs[0] = long + 'in';
+    model.graph.initializers[0]!.name = long + 'w';
+    const graph = describeOnnxModel(model, ctx);
+    expect(parseModelGraph(JSON.parse(JSON.stringify(graph)))).not.toBeNull();
   });
 });

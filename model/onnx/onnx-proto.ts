@@ -179,7 +179,9 @@ function tensor(r: BinaryReader, end: number): OnnxTensorSpec {
     return true;
   });
   if (values > 0) t.storedBytes += values * (ONNX_DTYPES[t.dataType]?.bytes ?? 4);
-  if (t.dims.length > 16 || t.dims.some((d) => !Number.isSafeInteger(d) || d < 0))
+  // Rank at most 8 (as a ModelGraph carries) and at most 2^40 values: beyond that it is not a real weight.
+  const size = t.dims.reduce((a, d) => a * d, 1);
+  if (t.dims.length > 8 || t.dims.some((d) => !Number.isSafeInteger(d) || d < 0) || !(size <= 2 ** 40))
     throw new OnnxParseError(`tensor ${JSON.stringify(t.name.slice(0, 64))} has an invalid shape`);
   return t;
 }

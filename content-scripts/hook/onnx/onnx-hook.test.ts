@@ -152,6 +152,42 @@ describe('ONNX Runtime Web sessions in the hook', () => {
   });
 });
 
+describe('the trap on a hostile page', () => {
+  it('lets throwing, frozen and look-alike records through unchanged, with no exception reaching the page', () => {
+    const throwing = {
+      get backend(): never {
+        throw new Error('page getter');
+      },
+      priority: 1,
+    } as Record<string, unknown>;
+    throwing.initPromise = 1;
+    expect(throwing.initPromise).toBe(1);
+    const frozen = Object.freeze({ backend: {}, priority: 1 }) as Record<string, unknown>;
+    expect(() => {
+      frozen.initPromise = 2;
+    }).not.toThrow();
+    const hostileBackend = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('proxy trap');
+        },
+      },
+    );
+    const lookAlike = { backend: hostileBackend, priority: 1 } as Record<string, unknown>;
+    lookAlike.initPromise = 3;
+    expect(lookAlike.initPromise).toBe(3);
+    // A forged backend is wrapped like ORT's and still answers as the page wrote it.
+    const forged = {
+      init: () => Promise.resolve(),
+      createInferenceSessionHandler: (x: unknown) => Promise.resolve({ echo: x }),
+    };
+    const record = { backend: forged, priority: 1 } as Record<string, unknown>;
+    record.initPromise = 4;
+    return expect(forged.createInferenceSessionHandler('a')).resolves.toEqual({ echo: 'a' });
+  });
+});
+
 describe('reduceValues', () => {
   it('keeps channels first ([N, C, …] → [N, C]) and downsamples big tensors', () => {
     const v = Float32Array.from([1, 2, 3, 4, 10, 20, 30, 40]);
