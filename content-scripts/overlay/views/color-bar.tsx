@@ -2,10 +2,10 @@
 
 import { t } from '../../../extension/ui/i18n';
 import { colorMapOf, gradientStops, legendText, type Scale } from './colormap';
-import { niceTicks } from './ticks';
+import { scaleTicks } from './ticks';
 
 export function ColorBar({ scale }: { scale: Scale }) {
-  const ticks = niceTicks(scale.lo, scale.hi, 4);
+  const ticks = scaleTicks(scale.lo, scale.hi, 4);
   const stops = gradientStops(scale, 9);
   return (
     <div class="color-bar" data-map={colorMapOf(scale)}>
@@ -16,7 +16,12 @@ export function ColorBar({ scale }: { scale: Scale }) {
       />
       <span class="color-bar-ticks" aria-hidden="true">
         {ticks.map((t) => (
-          <span key={t.value} class="tick num" style={{ left: `${t.at * 100}%` }}>
+          <span
+            key={t.value}
+            class="tick num"
+            data-edge={t.at <= 0 ? 'start' : t.at >= 1 ? 'end' : undefined}
+            style={{ left: `${t.at * 100}%` }}
+          >
             {t.label}
           </span>
         ))}

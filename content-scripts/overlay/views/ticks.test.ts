@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexTicks, niceStep, niceTicks, rangeTicks, withZero } from './ticks';
+import { indexTicks, niceStep, niceTicks, rangeTicks, scaleTicks, withZero } from './ticks';
 
 describe('ticks', () => {
   it('steps by 1, 2 or 5 times a power of ten', () => {
@@ -48,5 +48,11 @@ describe('ticks', () => {
     ]);
     expect(indexTicks(1)).toHaveLength(1);
     expect(indexTicks(0)).toEqual([]);
+  });
+
+  it('names a colour bar’s ends when no round tick is near them', () => {
+    expect(scaleTicks(0, 1.65).map((t) => t.label)).toEqual(['0', '0.5', '1', '1.5', '1.65']);
+    expect(scaleTicks(-0.97, 0.97).map((t) => t.label)).toEqual(['-0.97', '-0.5', '0', '0.5', '0.97']);
+    expect(scaleTicks(0, 2).map((t) => t.label)).toEqual(['0', '0.5', '1', '1.5', '2']);
   });
 });

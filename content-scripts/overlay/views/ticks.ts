@@ -67,3 +67,13 @@ export function indexTicks(count: number): Tick[] {
     { value: count - 1, at: 1 - 0.5 / count, label: String(count - 1) },
   ];
 }
+
+/** Round ticks plus the range's ends where no round tick is near them: a colour bar names the values at its ends. */
+export function scaleTicks(lo: number, hi: number, maxCount = 4, near = 0.08): Tick[] {
+  const ticks = niceTicks(lo, hi, maxCount);
+  if (hi <= lo || ticks.length === 0) return ticks;
+  const out = [...ticks];
+  if (ticks[0]!.at > near) out.unshift({ value: lo, at: 0, label: formatValue(lo) });
+  if (ticks[ticks.length - 1]!.at < 1 - near) out.push({ value: hi, at: 1, label: formatValue(hi) });
+  return out;
+}
