@@ -1,6 +1,7 @@
 // Implements PacksApi: asks the background which packs apply to this frame (URL first; the models are described
 // only when some pack might apply), keeps the answer, follows settings, and relays the overlay's reports.
 
+import { t } from '../../extension/ui/i18n';
 import type { ModelGraph, ModelSummary } from '../../model/model-graph';
 import type {
   ActionResult,
@@ -150,13 +151,13 @@ export class PacksClient implements PacksApi {
 
   async shareLink(step: number | null = null): Promise<ShareLinkResult> {
     const active = this.current.active;
-    if (!active) return { ok: false, reason: 'No pack is shown here.' };
+    if (!active) return { ok: false, reason: t('relayNoPack') };
     return shareLinkForPack(this.deps.frameUrl(), active.provenance, active.pack, step);
   }
 
   async saveEdit(packKey: string, text: string): Promise<ActionResult> {
     const reply = await this.background({ type: 'save-pack-edit', packKey, text });
-    return reply ?? { ok: false, reason: 'The background did not answer.' };
+    return reply ?? { ok: false, reason: t('relayNoAnswer') };
   }
 }
 
@@ -169,7 +170,7 @@ function draftsOver(send: RpcSend<DraftRpc>): DraftsApi {
         reason: String(e),
       }));
       if (reply?.ok) return { ok: true, savedAt: reply.savedAt };
-      return { ok: false, reason: reply?.reason ?? 'The background did not answer.' };
+      return { ok: false, reason: reply?.reason ?? t('relayNoAnswer') };
     },
     async list(): Promise<DraftRecord[]> {
       const reply = await send({ type: 'draft-list' }).catch(() => undefined);

@@ -2,6 +2,7 @@
 // statistics read once, and node outputs through one tap subscription per model that covers exactly the values on
 // screen in a visible tab, within the reader's data budget. Nothing on screen, nothing subscribed.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph } from '../../../model/model-graph';
 import type { TapFrame, WeightValues } from '../../../protocol/bridge';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
@@ -82,7 +83,7 @@ export class LiveHub {
     else if (need.kind === 'weights') this.readWeights(entry, need);
     else {
       el.setAttribute('data-lt-live', 'waiting');
-      el.setAttribute('title', 'Waiting for the page to run the model');
+      el.setAttribute('title', t('liveWaitingTitle'));
       entry.stopObserving = this.env.observeIntersection(el, (visible) => {
         entry.visible = visible;
         this.queueReconcile();
@@ -215,7 +216,7 @@ export class LiveHub {
   private fail(entry: Entry, reason: string): void {
     entry.el.textContent = '—';
     entry.el.setAttribute('data-lt-live', 'error');
-    entry.el.setAttribute('title', `Not available: ${reason}`);
+    entry.el.setAttribute('title', t('liveNotAvailable', reason));
     entry.onValue?.('—');
   }
 }

@@ -2,6 +2,7 @@
 // bindings list) shows a tooltip with the tensor, its shape and its live value, lights up its layer view and outline
 // row, and rings its anchors on the page; Enter or a click opens its layer view. Everything written here is text.
 
+import { t } from '../../../extension/ui/i18n';
 import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
 import type { EquationAnnotation, SymbolBinding } from '../../../annotations/format/types';
 import { resolveModelAnchor } from '../../../annotations/anchors/model-anchors';
@@ -38,7 +39,7 @@ function resolveBinding(symbol: string, binding: SymbolBinding, ui: PackUi): Bou
       graphId: null,
       nodeId: null,
       role: binding.role ?? 'output',
-      description: `Not bound: ${anchor.reason}`,
+      description: t('symbolNotBound', anchor.reason),
       shape: null,
     };
   return {

@@ -1,6 +1,8 @@
 // What an example may read, decided before anything is fetched or drawn (pure): which image URLs are allowed,
 // how big a picture may be, and the reasons a person can act on when a page element cannot be read.
 
+import { t } from '../../../extension/ui/i18n';
+
 /** Largest encoded picture an example may fetch. */
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 /** Largest side of a decoded picture (the probe accepts at most this). */
@@ -10,18 +12,17 @@ const DATA_IMAGE = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/;
 
 /** Null when the URL may be fetched as an example picture, else why not. */
 export function imageUrlProblem(url: string): string | null {
-  if (url.startsWith('data:'))
-    return DATA_IMAGE.test(url) ? null : 'only base64 data: URLs of PNG, JPEG, GIF or WebP pictures are read';
+  if (url.startsWith('data:')) return DATA_IMAGE.test(url) ? null : t('inputDataUrl');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `"${short(url)}" is not a URL`;
+    return t('inputNotUrl', short(url));
   }
   if (parsed.protocol === 'https:') return null;
   // The gallery and local demos are served over http on this machine; anything else must be https.
   if (parsed.protocol === 'http:' && isLoopback(parsed.hostname)) return null;
-  return `the picture's URL must be https: or data: (it is ${parsed.protocol})`;
+  return t('inputProtocol', parsed.protocol);
 }
 
 function isLoopback(host: string): boolean {
@@ -30,9 +31,9 @@ function isLoopback(host: string): boolean {
 
 /** Null when the decoded size is acceptable, else why not. */
 export function imageSizeProblem(width: number, height: number): string | null {
-  if (width < 1 || height < 1) return 'the picture is empty (0 pixels)';
+  if (width < 1 || height < 1) return t('inputEmpty');
   if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE)
-    return `the picture is ${width} × ${height} pixels; at most ${MAX_IMAGE_SIDE} on a side is read`;
+    return t('inputTooBig', String(width), String(height), String(MAX_IMAGE_SIDE));
   return null;
 }
 
@@ -48,31 +49,22 @@ export function elementProblem(
   selector: string,
   element: { kind: ElementKind; tagName: string; ready: boolean; width: number; height: number },
 ): string | null {
-  if (element.kind === 'other')
-    return `the page element ${selector} is a <${element.tagName.toLowerCase()}>, not a canvas, image or video`;
+  if (element.kind === 'other') return t('inputNotPicture', selector, element.tagName.toLowerCase());
   if (!element.ready)
-    return element.kind === 'video'
-      ? `the video ${selector} has no frame yet: play it, then run the example again`
-      : `the image ${selector} has not loaded yet: wait for it, then run the example again`;
+    return element.kind === 'video' ? t('inputVideoNotReady', selector) : t('inputImageNotReady', selector);
   const size = imageSizeProblem(element.width, element.height);
-  return size ? `the page element ${selector}: ${size}` : null;
+  return size ? t('inputElementSize', selector, size) : null;
 }
 
 /** The reason for a canvas the browser will not let us read (it shows a picture from another site). */
 export function taintedReason(selector: string): string {
-  return (
-    `the page element ${selector} shows a picture from another site, so the browser does not let Literate read ` +
-    `its pixels (a "tainted" canvas). Use an example with the picture's own URL or a data: URL, or serve the ` +
-    `picture with CORS (crossorigin="anonymous")`
-  );
+  return t('inputTainted', selector);
 }
 
 /** Null when the selector matched exactly one element, else why the example cannot use it. */
 export function matchCountProblem(selector: string, count: number): string | null {
   if (count === 1) return null;
-  return count === 0
-    ? `no element on this page matches ${selector}`
-    : `${count} elements on this page match ${selector}; the example needs exactly one`;
+  return count === 0 ? t('inputNoMatch', selector) : t('inputManyMatch', count, selector);
 }
 
 function short(s: string): string {

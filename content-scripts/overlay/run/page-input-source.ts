@@ -2,6 +2,7 @@
 // https:/data: URLs (fetched and decoded here, never by the page) and pixels of a canvas, image or video on the
 // page (drawn into our own canvas; a cross-origin, "tainted" one is refused with a reason).
 
+import { t } from '../../../extension/ui/i18n';
 import type { InputSource, RgbaImage } from '../../../annotations/checks/types';
 import {
   elementKind,
@@ -41,21 +42,17 @@ export class PageInputSource implements InputSource {
   async image(url: string, signal: AbortSignal): Promise<RgbaImage> {
     const problem = imageUrlProblem(url);
     if (problem) throw new Error(problem);
+    let response: Response;
     let blob: Blob;
     try {
-      const response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
-      if (!response.ok) throw new Error(`the picture could not be fetched (HTTP ${response.status})`);
+      response = await fetch(url, { signal, credentials: 'omit', referrerPolicy: 'no-referrer' });
       blob = await response.blob();
-    } catch (e) {
-      if (signal.aborted) throw new Error('Cancelled.');
-      throw new Error(
-        e instanceof Error && e.message.startsWith('the picture')
-          ? e.message
-          : `the picture could not be fetched (network error or the site does not allow it: CORS)`,
-      );
+    } catch {
+      if (signal.aborted) throw new Error(t('inputCancelled'));
+      throw new Error(t('inputFetchNetwork'));
     }
-    if (blob.size > MAX_IMAGE_BYTES)
-      throw new Error(`the picture is ${Math.round(blob.size / 1024)} KiB; at most 8 MiB is read`);
+    if (!response.ok) throw new Error(t('inputFetchHttp', String(response.status)));
+    if (blob.size > MAX_IMAGE_BYTES) throw new Error(t('inputTooManyBytes', Math.round(blob.size / 1024)));
     let bitmap: ImageBitmap;
     try {
       bitmap = await createImageBitmap(blob);
@@ -100,9 +97,7 @@ export class PageInputSource implements InputSource {
       return Promise.resolve(pixels(el as unknown as Drawable, width, height));
     } catch (e) {
       return Promise.reject(
-        new Error(
-          isSecurityError(e) ? taintedReason(selector) : `the page element ${selector} could not be read`,
-        ),
+        new Error(isSecurityError(e) ? taintedReason(selector) : t('inputUnreadable', selector)),
       );
     }
   }
