@@ -1,6 +1,7 @@
 // What the diagram says in words: each item's accessible name (name, op, shape, parameters, where its edges go),
 // group titles, and the text alternative of the whole picture. Pure.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
 import { formatShape } from '../outline/outline-rows';
 import type { DiagramGroup, Grouping } from './grouping';
@@ -15,11 +16,11 @@ export function formatCount(n: number): string {
 }
 
 export function paramsText(n: number): string {
-  return n === 0 ? 'no parameters' : `${formatCount(n)} ${n === 1 ? 'parameter' : 'parameters'}`;
+  return n === 0 ? t('dgNoParams') : t(n === 1 ? 'dgParams_one' : 'dgParams_other', formatCount(n));
 }
 
 export function groupTitle(group: DiagramGroup): string {
-  return group.repeat ? `${group.label} (${group.repeat.index} of ${group.repeat.of} alike)` : group.label;
+  return group.repeat ? t('dgRepeat', group.label, group.repeat.index, group.repeat.of) : group.label;
 }
 
 /** The readable name of a drawn item: a node's human name, or a group's title. */
@@ -33,17 +34,17 @@ function neighbours(grouping: Grouping, view: VisibleGraph, id: string): string 
   const into = view.edges.filter((e) => e.to === id).map((e) => itemName(grouping, e.from));
   const out = view.edges.filter((e) => e.from === id).map((e) => itemName(grouping, e.to));
   const list = (names: string[]) =>
-    names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-  return [into.length ? `from ${list(into)}` : '', out.length ? `to ${list(out)}` : '']
+    names.length > 3 ? t('dgAndMore', names.slice(0, 3).join(', '), names.length - 3) : names.join(', ');
+  return [into.length ? t('dgFrom', list(into)) : '', out.length ? t('dgTo', list(out)) : '']
     .filter(Boolean)
     .join('; ');
 }
 
 export function nodeLabel(grouping: Grouping, view: VisibleGraph, node: ModelNode): string {
-  const kind = KINDS.find((k) => k.kind === opKind(node))!.label;
+  const kind = t(KINDS.find((k) => k.kind === opKind(node))!.label);
   const shape = node.outputShape
-    ? `output ${formatShape(node.outputShape).replace(/\u202f/g, ' ')}`
-    : 'output shape not known yet';
+    ? t('dgOutput', formatShape(node.outputShape).replace(/\u202f/g, ' '))
+    : t('dgOutputUnknown');
   const parts = [
     humanName(node.id),
     `${node.op} (${kind.toLowerCase()})`,
@@ -56,11 +57,7 @@ export function nodeLabel(grouping: Grouping, view: VisibleGraph, node: ModelNod
 }
 
 export function groupLabel(grouping: Grouping, view: VisibleGraph, group: DiagramGroup): string {
-  const parts = [
-    `Group ${groupTitle(group)}`,
-    `${group.size} ${group.size === 1 ? 'op' : 'ops'}`,
-    paramsText(group.params),
-  ];
+  const parts = [t('dgGroup', groupTitle(group)), tn('dgOps', group.size), paramsText(group.params)];
   const links = neighbours(grouping, view, group.id);
   if (links) parts.push(links);
   return parts.join(', ');
@@ -89,11 +86,11 @@ export function diagramSummary(graph: ModelGraph, grouping: Grouping, view: Visi
     .map((t) => `${t.name} (${formatShape(t.shape).replace(/\u202f/g, ' ')})`)
     .join(', ');
   return [
-    `Diagram of ${grouping.nodes.size} ${graph.kind === 'layers' ? 'layers' : 'ops'} (constants folded into the ops that read them)`,
-    `${grouping.groups.size} groups by name scope and repeated block; ${nodes} items drawn and ${closed} closed groups`,
-    ins ? `inputs: ${ins}` : '',
-    outs ? `outputs: ${outs}` : '',
-    'Arrow keys follow the edges: down to what an item feeds, up to what feeds it, left and right to its neighbours; Enter opens a layer or a group.',
+    t(graph.kind === 'layers' ? 'dgSummaryLayers' : 'dgSummaryOps', grouping.nodes.size),
+    t('dgSummaryGroups', grouping.groups.size, nodes, closed),
+    ins ? t('dgInputs', ins) : '',
+    outs ? t('dgOutputs', outs) : '',
+    t('dgKeys'),
   ]
     .filter(Boolean)
     .join('. ');

@@ -2,6 +2,7 @@
 // parameters, a live thumbnail), closed groups (size, parameters, "3 of 13"), and the titles of open groups. One
 // roving tab stop; each button's name says the item in words (name, op, shape, parameters, edges).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import type { ModelGraph } from '../../../model/model-graph';
 import { describeNodes } from './describe-items';
@@ -45,7 +46,7 @@ export function DiagramItems(props: ItemsProps) {
       .filter(Boolean)
       .join(' ');
   return (
-    <ul class="dg-items" aria-label={`Diagram of ${props.graph.name}`}>
+    <ul class="dg-items" aria-label={t('dgOf', props.graph.name)}>
       {view.open.map(({ id }) => {
         const box = layout.frames.get(id);
         const group = grouping.groups.get(id)!;
@@ -62,7 +63,7 @@ export function DiagramItems(props: ItemsProps) {
               tabIndex={active === id ? 0 : -1}
               aria-expanded="true"
               data-item-id={id}
-              aria-label={`Group ${groupTitle(group)}, ${group.size} ops, open: collapse it`}
+              aria-label={t('dgGroupOpen', groupTitle(group), group.size)}
               onClick={() => props.onToggle(id)}
               onFocus={() => props.onFocusItem(id)}
             >

@@ -1,6 +1,7 @@
 // The diagram's toolbar: find (Enter goes to the next match, opening its groups), zoom, fit, open or close every
 // group.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { Grouping } from './grouping';
@@ -26,11 +27,11 @@ export function DiagramToolbar(props: ToolbarProps) {
   return (
     <div class="dg-toolbar">
       <label class="dg-find">
-        <span class="sr-only">Find in diagram</span>
+        <span class="sr-only">{t('dgFind')}</span>
         <input
           ref={props.inputRef}
           type="search"
-          placeholder="Find a node (/)"
+          placeholder={t('dgFindPlaceholder')}
           value={props.query}
           autocomplete="off"
           spellcheck={false}
@@ -55,16 +56,16 @@ export function DiagramToolbar(props: ToolbarProps) {
       <span class="dg-found muted" role="status">
         {props.query
           ? current
-            ? `${at + 1} of ${found.length}: ${humanName(current)}`
-            : `${found.length} found`
+            ? t('dgFoundAt', at + 1, found.length, humanName(current))
+            : tn('dgFound', found.length)
           : ''}
       </span>
       <span class="dg-buttons">
         <button
           type="button"
           class="dg-tool"
-          aria-label="Zoom in"
-          title="Zoom in (+)"
+          aria-label={t('dgZoomIn')}
+          title={t('dgZoomInTitle')}
           onClick={() => props.onZoom(1.25)}
         >
           +
@@ -72,24 +73,24 @@ export function DiagramToolbar(props: ToolbarProps) {
         <button
           type="button"
           class="dg-tool"
-          aria-label="Zoom out"
-          title="Zoom out (−)"
+          aria-label={t('dgZoomOut')}
+          title={t('dgZoomOutTitle')}
           onClick={() => props.onZoom(0.8)}
         >
           −
         </button>
-        <button type="button" class="dg-tool" title="Fit the diagram (0)" onClick={props.onFit}>
-          Fit
+        <button type="button" class="dg-tool" title={t('dgFitTitle')} onClick={props.onFit}>
+          {t('dgFit')}
         </button>
         {props.grouping.groups.size > 0 ? (
           <>
             {props.canOpenAll ? (
               <button type="button" class="dg-tool" onClick={() => props.onAll(true)}>
-                Open all
+                {t('dgOpenAll')}
               </button>
             ) : null}
             <button type="button" class="dg-tool" onClick={() => props.onAll(false)}>
-              Close all
+              {t('dgCloseAll')}
             </button>
           </>
         ) : null}

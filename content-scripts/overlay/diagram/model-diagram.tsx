@@ -2,6 +2,8 @@
 // a minimap for big graphs, live thumbnails of the nodes on screen, the path to the chosen node lit, and keys that
 // follow edges. API for tours and packs in README.md: data-node-id / data-group-id, `frame`, `onActivate`.
 
+// `t` is this file's transform: messages come through `tr`.
+import { t as tr } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
@@ -154,7 +156,9 @@ export function ModelDiagram(props: ModelDiagramProps) {
     setExpanded(next);
     focusNext.current = true;
     setActive(groupId);
-    setAnnounce(`${grouping.groups.get(groupId)?.label ?? 'Group'} ${opening ? 'opened' : 'closed'}`);
+    setAnnounce(
+      tr(opening ? 'dgOpened' : 'dgClosed', grouping.groups.get(groupId)?.label ?? tr('dgGroupWord')),
+    );
     pendingFrame.current = [groupId];
   };
   const zoom = (factor: number) => setTransform(zoomAt(t, factor, size.width / 2, size.height / 2));
@@ -179,7 +183,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
   input.current = { onKeyDown, t, setTransform };
   useViewportInput(viewport, input);
   return (
-    <section class="diagram" aria-label="Diagram" data-model-id={graph.id}>
+    <section class="diagram" aria-label={tr('dgSection')} data-model-id={graph.id}>
       <DiagramToolbar
         inputRef={search}
         query={query}
@@ -188,7 +192,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
         onQuery={setQuery}
         onGo={(id) => {
           frame([id]);
-          setAnnounce(`Found ${id}`);
+          setAnnounce(tr('dgFoundId', id));
         }}
         onZoom={zoom}
         onFit={fit}
@@ -205,7 +209,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
         class="dg-viewport"
         ref={viewport}
         role="group"
-        aria-label="Diagram: arrow keys follow edges, Enter opens, + and − zoom, 0 fits, / finds"
+        aria-label={tr('dgCanvas')}
         aria-describedby={`dg-summary-${graph.id}`}
       >
         <div

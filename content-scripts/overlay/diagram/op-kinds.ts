@@ -2,6 +2,7 @@
 // colour (a CSS custom property, so light and dark themes differ) and a legend entry. Pure.
 
 import type { ModelNode } from '../../../model/model-graph';
+import type { MessageKey } from '../../../extension/ui/i18n';
 
 export type OpKind =
   | 'input'
@@ -19,23 +20,23 @@ export type OpKind =
 
 export interface KindInfo {
   kind: OpKind;
-  /** Legend text. */
-  label: string;
+  /** Legend text (a message key: `t(label)`). */
+  label: MessageKey;
 }
 
 export const KINDS: readonly KindInfo[] = [
-  { kind: 'input', label: 'Input' },
-  { kind: 'conv', label: 'Convolution' },
-  { kind: 'dense', label: 'Dense / matrix product' },
-  { kind: 'recurrent', label: 'Recurrent' },
-  { kind: 'norm', label: 'Normalization' },
-  { kind: 'activation', label: 'Activation' },
-  { kind: 'pool', label: 'Pooling' },
-  { kind: 'math', label: 'Arithmetic' },
-  { kind: 'shape', label: 'Reshape / combine' },
-  { kind: 'control', label: 'Control flow' },
-  { kind: 'model', label: 'Nested model' },
-  { kind: 'other', label: 'Other' },
+  { kind: 'input', label: 'opKindInput' },
+  { kind: 'conv', label: 'opKindConv' },
+  { kind: 'dense', label: 'opKindDense' },
+  { kind: 'recurrent', label: 'opKindRecurrent' },
+  { kind: 'norm', label: 'opKindNorm' },
+  { kind: 'activation', label: 'opKindActivation' },
+  { kind: 'pool', label: 'opKindPool' },
+  { kind: 'math', label: 'opKindMath' },
+  { kind: 'shape', label: 'opKindShape' },
+  { kind: 'control', label: 'opKindControl' },
+  { kind: 'model', label: 'opKindModel' },
+  { kind: 'other', label: 'opKindOther' },
 ];
 
 const RULES: readonly [RegExp, OpKind][] = [

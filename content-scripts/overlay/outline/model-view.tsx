@@ -103,12 +103,12 @@ export function ModelView(props: ModelViewProps) {
         </p>
       ) : null}
       <PackIntro graph={graph} />
-      <div class="view-switch" role="group" aria-label="Show the model as">
+      <div class="view-switch" role="group" aria-label={t('viewSwitch')}>
         <button type="button" aria-pressed={!diagram} onClick={() => setDiagram(false)}>
-          Outline
+          {t('viewOutline')}
         </button>
         <button type="button" aria-pressed={diagram} onClick={() => setDiagram(true)}>
-          Diagram
+          {t('viewDiagram')}
         </button>
       </div>
       {diagram ? (

@@ -2,6 +2,7 @@
 // carries the marks of what is inside it), the notes listed under the diagram with "Show on the diagram", a tour
 // step's ask to show the diagram and frame part of it, and in authoring mode "Pin a note" to the chosen item.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
@@ -76,8 +77,8 @@ export function useDiagramMarks(graph: ModelGraph): {
       return (
         <span
           class="dg-pack-mark"
-          aria-label={`Pack notes ${marks.join(', ')}`}
-          title={`Notes ${marks.join(', ')}`}
+          aria-label={t('dgPackNotes', marks.join(', '))}
+          title={t('dgNotes', marks.join(', '))}
         >
           {marks.length > 3 ? `${marks.slice(0, 3).join(' ')} …` : marks.join(' ')}
         </span>
@@ -160,9 +161,7 @@ export function DiagramPinArea({ graph, children }: { graph: ModelGraph; childre
                 author.pinDiagram!(graph.id, isNode ? { node: chosen } : { group: chosen });
             })}
           >
-            {chosen === null
-              ? 'Pin a note: choose a node or group first'
-              : `Pin a note to ${chosen} on the diagram`}
+            {chosen === null ? t('dgPinChoose') : t('dgPinTo', chosen)}
           </button>
         </p>
       )}
