@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeInputSource } from '../../../cli/check/image-source';
 import { makePack, pointsModel, testModel, type TestModel } from '../../../cli/check/test-support';
@@ -112,10 +113,9 @@ describe('ExplorablesStore', () => {
 
   it('fills {{@control.stat}} placeholders and keeps them current', async () => {
     const s = store(points.runner);
-    const { JSDOM } = await import('jsdom');
-    const doc = new JSDOM(
-      '<p><span data-lit-control-value="@x.top1">…</span> <span data-lit-control-value="@x.score" data-lit-format=".1%">…</span> <span data-lit-control-value="@x.value" data-lit-format=".1f">…</span></p>',
-    ).window.document;
+    const doc = document.implementation.createHTMLDocument('t');
+    doc.body.innerHTML =
+      '<p><span data-lit-control-value="@x.top1">…</span> <span data-lit-control-value="@x.score" data-lit-format=".1%">…</span> <span data-lit-control-value="@x.value" data-lit-format=".1f">…</span></p>';
     const unbind = bindControlValues(doc.body, s);
     expect(doc.body.textContent).toBe('… … -2.0');
     await s.set('x', 2);

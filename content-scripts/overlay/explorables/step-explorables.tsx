@@ -1,6 +1,7 @@
 // The explorables a tour step highlights, shown inside the step in the order it names them (question, control,
 // the check the experiment ends with), and the panel's list of every control and question of the pack.
 
+import { useState } from 'preact/hooks';
 import type { Annotation } from '../../../annotations/format/types';
 import { ExecutableItem } from '../checks/executable-item';
 import { usePackUi } from '../pack/pack-context';
@@ -38,17 +39,21 @@ export function StepExplorables({ highlights, stepId }: { highlights: readonly s
 /** In the panel: every control and question of the pack (compare checks are listed with the other checks). */
 export function ExplorablesSection() {
   const ui = usePackUi();
+  // Closed, the section runs nothing: its controls (which ask the model once when they appear) mount on opening.
+  const [open, setOpen] = useState(false);
   if (!ui) return null;
   const items = ui.session.active.pack.items.filter((a) => a.kind === 'control' || a.kind === 'predict');
   if (items.length === 0) return null;
   return (
-    <details class="exec-section xp-section">
+    <details
+      class="exec-section xp-section"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
       <summary>
         {items.length} {items.length === 1 ? 'experiment' : 'experiments'} to try on the model
       </summary>
-      {items.map((annotation) => (
-        <Explorable key={annotation.id} annotation={annotation} where="panel" />
-      ))}
+      {open &&
+        items.map((annotation) => <Explorable key={annotation.id} annotation={annotation} where="panel" />)}
     </details>
   );
 }
