@@ -1,6 +1,7 @@
 // Compare: two inputs side by side — their outputs, and, layer by layer, how far their activations part (relative
 // L2 distance as a bar per layer, cosine similarity in the table), so the reader sees where the model tells them apart.
 
+import { formatNumber, t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NodeValues } from '../../../annotations/checks/types';
 import type { ModelGraph } from '../../../model/model-graph';
@@ -10,6 +11,9 @@ import { layerDiffs, partingPoint, type LayerDiff } from './diff-metrics';
 import type { ExploreInput, ExploreSession } from './explore-session';
 import { ExploreOutputs } from './explore-outputs';
 import { useEscapeWhile } from './use-escape';
+
+const TWO_DECIMALS = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 
 export interface CompareProps {
   session: ExploreSession;
@@ -116,7 +120,7 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
   const peak = result ? Math.max(1e-9, ...result.diffs.map((d) => d.relL2)) : 1;
   return (
     <section class="ex-section" aria-labelledby="lt-ex-cmp" ref={box}>
-      <h5 id="lt-ex-cmp">Compare two inputs</h5>
+      <h5 id="lt-ex-cmp">{t('exCompare')}</h5>
       <div class="ex-row">
         <button
           type="button"
@@ -124,7 +128,7 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
           disabled={!current}
           onClick={() => current && setA({ input: current, name: `A: ${currentName}` })}
         >
-          Set A to your input
+          {t('exSetA')}
         </button>
         <button
           type="button"
@@ -132,7 +136,7 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
           disabled={!current}
           onClick={() => current && setB({ input: current, name: `B: ${currentName}` })}
         >
-          Set B to your input
+          {t('exSetB')}
         </button>
         <button
           type="button"
@@ -140,7 +144,7 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
           disabled={!a || !b || state === 'running'}
           onClick={() => void run()}
         >
-          Compare A and B
+          {t('exCompareAB')}
         </button>
         {state === 'running' && (
           <button
@@ -151,29 +155,29 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
               setState('idle');
             }}
           >
-            Cancel
+            {t('exCancel')}
           </button>
         )}
       </div>
       <p class="muted">
-        {a ? a.name : 'A: not set'} · {b ? b.name : 'B: not set'}
+        {a ? a.name : t('exANotSet')} · {b ? b.name : t('exBNotSet')}
       </p>
       <div role="status" class="ex-status" data-testid="ex-cmp-status">
         {state === 'running' && (
           <>
-            <progress aria-label="Comparing" />
-            <span>Running A and B through {ids.length} layers… Escape or Cancel stops</span>
+            <progress aria-label={t('exComparing')} />
+            <span>{t('exRunningAB', ids.length)}</span>
           </>
         )}
         {state === 'done' && result && (
           <span>
             {parting
-              ? `They part at ${parting.nodeId} (relative distance ${parting.relL2.toFixed(2)}).`
-              : 'Their activations stay close through every layer (relative distance at most 0.5).'}{' '}
-            {result.diffs.length} layers compared in {(result.ms / 1000).toFixed(1)} s.
+              ? t('exPartAt', parting.nodeId, formatNumber(parting.relL2, TWO_DECIMALS))
+              : t('exStayClose')}{' '}
+            {t('exComparedIn', result.diffs.length, formatNumber(result.ms / 1000, ONE_DECIMAL))}
           </span>
         )}
-        {state === 'error' && <span class="ex-error">The comparison stopped: {message}</span>}
+        {state === 'error' && <span class="ex-error">{t('exCompareStopped', message ?? '')}</span>}
       </div>
       {result && a && b && (
         <>
@@ -188,9 +192,7 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
             </div>
           </div>
           <figure class="ex-diff">
-            <figcaption class="ex-sub">
-              Where do they part? Relative distance of A’s and B’s activations, layer by layer
-            </figcaption>
+            <figcaption class="ex-sub">{t('exWherePart')}</figcaption>
             <ol class="ex-diff-bars" data-testid="ex-diff">
               {result.diffs.map((d) => (
                 <li key={d.nodeId} data-parting={parting?.nodeId === d.nodeId ? '' : undefined}>
@@ -201,8 +203,11 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
                     <span style={{ width: `${(d.relL2 / peak) * 100}%` }} />
                   </span>
                   <span class="num">
-                    {d.relL2.toFixed(2)}
-                    <span class="muted"> · cos {Number.isNaN(d.cosine) ? '–' : d.cosine.toFixed(2)}</span>
+                    {formatNumber(d.relL2, TWO_DECIMALS)}
+                    <span class="muted">
+                      {' '}
+                      · cos {Number.isNaN(d.cosine) ? '–' : formatNumber(d.cosine, TWO_DECIMALS)}
+                    </span>
                   </span>
                 </li>
               ))}

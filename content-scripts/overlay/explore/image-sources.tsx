@@ -1,6 +1,7 @@
 // Where the reader's picture comes from: the page's own last input to the model, one of the page's pictures (img,
 // canvas, video frame), a drawing pad, or a file they upload (checked first: a picture, at most 20 MB).
 
+import { t } from '../../../extension/ui/i18n';
 import { useRef, useState } from 'preact/hooks';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import { DrawPad } from './draw-pad';
@@ -41,17 +42,17 @@ export function ImageSources({
     setBusy(true);
     try {
       const last = await session.pageInput();
-      if (!last) return onError('The page has not run the model since Literate started watching it.');
+      if (!last) return onError(t('exNoRunYet'));
       let min = Infinity;
       let max = -Infinity;
       for (const v of last.values) [min, max] = [Math.min(min, v), Math.max(max, v)];
       onObserved?.({ min, max });
       const image = valuesToImage(last.values, last.shape, scale, kind.int32);
-      if (!image) return onError(`The page's input of shape [${last.shape.join(', ')}] is not a picture.`);
+      if (!image) return onError(t('exNotPicture', last.shape.join(', ')));
       setDrawing(false);
-      onImage(image, "the page's last input");
+      onImage(image, t('exLastInputName'));
     } catch (e) {
-      onError(`Could not read the page's last input: ${e instanceof Error ? e.message : String(e)}`);
+      onError(t('exLastInputFailed', e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
     }
@@ -60,7 +61,7 @@ export function ImageSources({
     const found = pagePictures(document, host ?? null);
     setPictures(found);
     setChosen(0);
-    if (found.length === 0) onError('This page shows no picture, canvas or playing video to start from.');
+    if (found.length === 0) onError(t('exNoPictures'));
   };
   const usePicture = () => {
     const p = pictures?.[chosen];
@@ -92,26 +93,26 @@ export function ImageSources({
   const padW = kind.width ?? 64;
   const padH = kind.height ?? 64;
   return (
-    <div class="ex-sources" role="group" aria-label="Where your picture comes from">
+    <div class="ex-sources" role="group" aria-label={t('exSources')}>
       <div class="ex-row">
         <button type="button" class="ex-button" onClick={() => void fromPage()} disabled={busy}>
-          The page’s last input
+          {t('exLastInput')}
         </button>
         <button type="button" class="ex-button" onClick={list}>
-          The page’s pictures…
+          {t('exPagePictures')}
         </button>
         <button type="button" class="ex-button" aria-pressed={drawing} onClick={() => setDrawing(!drawing)}>
-          Draw
+          {t('exDraw')}
         </button>
         <button type="button" class="ex-button" onClick={() => file.current?.click()}>
-          Upload a picture…
+          {t('exUpload')}
         </button>
         <input
           ref={file}
           type="file"
           accept="image/png,image/jpeg,image/gif,image/webp,image/bmp"
           class="ex-file"
-          aria-label="Upload a picture"
+          aria-label={t('exUploadLabel')}
           tabIndex={-1}
           onChange={(e) => {
             const input = e.currentTarget as HTMLInputElement;
@@ -124,7 +125,7 @@ export function ImageSources({
       {pictures && pictures.length > 0 && (
         <div class="ex-row">
           <label class="ex-select">
-            <span>Page picture</span>
+            <span>{t('exPagePicture')}</span>
             <select
               value={chosen}
               onChange={(e) => setChosen(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -137,11 +138,13 @@ export function ImageSources({
             </select>
           </label>
           <button type="button" class="ex-button" onClick={usePicture}>
-            Use it
+            {t('exUseIt')}
           </button>
         </div>
       )}
-      {drawing && <DrawPad width={padW} height={padH} onImage={(image) => onImage(image, 'your drawing')} />}
+      {drawing && (
+        <DrawPad width={padW} height={padH} onImage={(image) => onImage(image, t('exYourDrawing'))} />
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // "What mattered": an occlusion sensitivity map for the class the reader picks, drawn over their picture with a
 // colour bar in numbers, its cost measured (runs, time), a progress bar, and Cancel (or Escape) to stop.
 
+import { formatNumber, t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import type { Normalize } from '../../../model/image-input';
@@ -20,6 +21,11 @@ export interface SensitivityProps {
   image: RgbaImage;
   normalize: Normalize;
   labels: readonly string[] | null;
+}
+
+/** Milliseconds as seconds with one decimal, in the reader's notation. */
+function seconds(ms: number): string {
+  return formatNumber(ms / 1000, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 function fmt(v: number): string {
@@ -101,18 +107,15 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
   const scale = extent ? scaleFor(-extent, extent) : null;
   return (
     <section class="ex-section" aria-labelledby="lt-ex-sens" ref={box}>
-      <h5 id="lt-ex-sens">What mattered</h5>
-      <p class="muted">
-        A grey patch covers one part of the picture at a time; the map shows how much the class’s score
-        dropped (red) or rose (blue) while that part was covered.
-      </p>
+      <h5 id="lt-ex-sens">{t('sensHeading')}</h5>
+      <p class="muted">{t('sensIntro')}</p>
       {choices.length === 0 ? (
-        <p class="muted">Run your input first: the classes to choose from come from its output.</p>
+        <p class="muted">{t('sensRunFirst')}</p>
       ) : (
         <>
           <div class="ex-row">
             <label class="ex-select">
-              <span>Class</span>
+              <span>{t('sensClass')}</span>
               <select
                 value={classIndex ?? ''}
                 onChange={(e) => setClassIndex(Number((e.currentTarget as HTMLSelectElement).value))}
@@ -125,7 +128,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
               </select>
             </label>
             <label class="ex-select">
-              <span>Patch</span>
+              <span>{t('sensPatch')}</span>
               <input
                 type="number"
                 min={1}
@@ -137,7 +140,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
               />
             </label>
             <label class="ex-select">
-              <span>Stride</span>
+              <span>{t('sensStride')}</span>
               <input
                 type="number"
                 min={1}
@@ -150,9 +153,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
             </label>
           </div>
           <p class="muted" data-testid="ex-sens-plan">
-            {typeof grid === 'string'
-              ? grid
-              : `${grid.cols} × ${grid.rows} placements: ${grid.positions.length + 1} runs of the model (one without the patch).`}
+            {typeof grid === 'string' ? grid : t('sensPlan', grid.cols, grid.rows, grid.positions.length + 1)}
           </p>
           <div class="ex-row">
             <button
@@ -161,11 +162,11 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
               disabled={state === 'running' || typeof grid === 'string'}
               onClick={() => void start()}
             >
-              Map what mattered
+              {t('sensMap')}
             </button>
             {state === 'running' && (
               <button type="button" class="ex-button" onClick={cancel}>
-                Cancel
+                {t('exCancel')}
               </button>
             )}
           </div>
@@ -174,23 +175,23 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
       <div role="status" class="ex-status" data-testid="ex-sens-status">
         {state === 'running' && progress && (
           <>
-            <progress max={progress.total} value={progress.done} aria-label="Sensitivity map progress" />
-            <span>
-              {progress.done} of {progress.total} placements · {(progress.ms / 1000).toFixed(1)} s · Escape or
-              Cancel stops
-            </span>
+            <progress max={progress.total} value={progress.done} aria-label={t('sensProgressLabel')} />
+            <span>{t('sensProgress', progress.done, progress.total, seconds(progress.ms))}</span>
           </>
         )}
-        {state === 'running' && !progress && <span>Running the picture without the patch…</span>}
+        {state === 'running' && !progress && <span>{t('sensBaseRun')}</span>}
         {(state === 'done' || state === 'cancelled') && progress && (
           <span>
-            {state === 'cancelled' ? 'Cancelled after ' : 'Done: '}
-            {progress.done + 1} runs of the model in {(progress.ms / 1000).toFixed(1)} s (
-            {(progress.ms / (progress.done + 1)).toFixed(0)} ms a run). Score without the patch:{' '}
-            {progress.base.toPrecision(3)}.
+            {t(
+              state === 'cancelled' ? 'sensCancelledAfter' : 'sensDone',
+              progress.done + 1,
+              seconds(progress.ms),
+              Math.round(progress.ms / (progress.done + 1)),
+              formatNumber(progress.base, { maximumSignificantDigits: 3 }),
+            )}
           </span>
         )}
-        {state === 'error' && <span class="ex-error">The map stopped: {error}</span>}
+        {state === 'error' && <span class="ex-error">{t('sensStopped', error ?? '')}</span>}
       </div>
       {overlay && (
         <div class="ex-map">
@@ -199,14 +200,14 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
             edits={NO_EDITS}
             onEdits={() => undefined}
             overlay={overlay}
-            label={`Sensitivity map for ${classIndex !== null ? labelOf(classIndex, labels) : 'the class'} over your picture`}
+            label={t('sensMapLabel', classIndex !== null ? labelOf(classIndex, labels) : t('sensTheClass'))}
             readOnly
           />
           {scale && extent && (
             <div
               class="ex-colorbar"
               role="img"
-              aria-label={`Colour scale: −${extent.toPrecision(2)} (blue, covering raised the score) to +${extent.toPrecision(2)} (red, covering lowered it)`}
+              aria-label={t('sensScale', formatNumber(extent, { maximumSignificantDigits: 2 }))}
             >
               <span
                 class="ex-bar"
@@ -218,7 +219,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
                 <span>{fmt(extent)}</span>
               </span>
               <span class="muted" aria-hidden="true">
-                {flat ? 'covering any part left the score unchanged' : 'score drop when covered'}
+                {flat ? t('sensFlat') : t('sensDrop')}
               </span>
             </div>
           )}
