@@ -27,7 +27,7 @@ import { ShareLinks } from './share-links';
 import { syncSiteScripts, type ScriptingLike } from './site-scripts';
 import { TabPacks } from './tab-packs';
 import { TabRegistry } from './tab-registry';
-import { isFirstInstall, openWelcome } from './welcome';
+import { WELCOME_PAGE, welcomeOnFirstInstall } from './welcome';
 
 const STORAGE_KEY = 'tabs';
 const PACKS_KEY = 'tab-packs';
@@ -352,7 +352,9 @@ browser.permissions.onAdded.addListener(() => void syncSites());
 browser.permissions.onRemoved.addListener(() => void syncSites());
 // Installed, updated or (unpacked) reloaded: read the shipped packs again even if the version did not change.
 browser.runtime.onInstalled.addListener((details) => {
-  if (isFirstInstall(details)) openWelcome().catch((e: unknown) => errors.add('welcome page', String(e)));
+  welcomeOnFirstInstall(details, browser.storage.local, () =>
+    browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) }),
+  ).catch((e: unknown) => errors.add('welcome page', String(e)));
   void start()
     .then(() => service.installShipped(browser.runtime.getManifest().version, readPackaged, true))
     .catch((e: unknown) => errors.add('shipped packs', String(e)));
