@@ -1,6 +1,7 @@
 // A drawing pad for models that take pictures: draw with a pointer, or with the keyboard (arrows move the pen,
 // Space puts ink down while moving, C clears). Each stroke hands the picture on.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RgbaImage } from '../../../annotations/checks/types';
 
@@ -99,8 +100,8 @@ export function DrawPad({ width, height, onImage, ink = 'white' }: DrawPadProps)
           height={height}
           class="pixelated ex-pad-canvas"
           tabIndex={0}
-          aria-label={`Drawing pad, ${width} × ${height} pixels. Arrow keys move the pen, Space starts or stops drawing, C clears. Pen at ${pen.x}, ${pen.y}${pen.inking ? ', drawing' : ''}.`}
-          aria-roledescription="drawing pad"
+          aria-label={t(pen.inking ? 'exPadLabelInking' : 'exPadLabel', width, height, pen.x, pen.y)}
+          aria-roledescription={t('exPadRole')}
           onKeyDown={onKey}
           onPointerDown={(e) => {
             down.current = true;
@@ -131,7 +132,7 @@ export function DrawPad({ width, height, onImage, ink = 'white' }: DrawPadProps)
           emit();
         }}
       >
-        Clear the pad
+        {t('exClearPad')}
       </button>
     </div>
   );

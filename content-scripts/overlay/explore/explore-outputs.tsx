@@ -1,6 +1,7 @@
 // The model's answer to the reader's input: the top classes (with the pack's labels) or the values, announced
 // politely to screen readers as they change.
 
+import { t, tn } from '../../../extension/ui/i18n';
 import type { NodeValues } from '../../../annotations/checks/types';
 import { labelOf } from '../views/view-kind';
 import { summarizeOutput } from './output-rows';
@@ -23,11 +24,8 @@ export function ExploreOutputs({ outputs, labels, k = 5, title = 'Output' }: Exp
         {title}
         <span class="muted">
           {' '}
-          ·{' '}
-          {s.ranked
-            ? `top ${s.rows.length} of ${s.count}`
-            : `${s.count} ${s.count === 1 ? 'value' : 'values'}`}
-          {outputs.length > 1 ? ` (first of ${outputs.length} outputs)` : ''}
+          · {s.ranked ? t('exTopOf', s.rows.length, s.count) : tn('exValues', s.count)}
+          {outputs.length > 1 ? t('exFirstOf', outputs.length) : ''}
         </span>
       </figcaption>
       <ol class="topk">

@@ -1,6 +1,7 @@
 // The reader's picture with its edits: drawn as the model will get it, an occluding patch to drag (or move with the
 // arrow keys), and brightness, contrast, flip and shift controls, each labelled for screen readers.
 
+import { formatNumber, t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import { putPixels } from '../views/canvas';
@@ -108,7 +109,7 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
           ref={canvas}
           class="pixelated"
           role="img"
-          aria-label={`${label ?? 'Your picture'}, ${w} × ${h} pixels, as the model gets it`}
+          aria-label={t('exPictureLabel', label ?? t('exYourPicture'), w, h)}
         />
         {overlay && <canvas ref={over} class="pixelated ex-overlay" aria-hidden="true" />}
         {patch && !readOnly && (
@@ -121,7 +122,7 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
               width: `${patch.size * scale}px`,
               height: `${patch.size * scale}px`,
             }}
-            aria-label={`Occluding patch at ${patch.x}, ${patch.y}, ${patch.size} pixels square. Arrow keys move it; with Shift, further.`}
+            aria-label={t('exPatchLabel', patch.x, patch.y, patch.size)}
             onKeyDown={onKey}
             onPointerDown={onDown}
             onPointerMove={onMove}
@@ -132,7 +133,7 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
       </div>
       {!readOnly && (
         <fieldset class="ex-edits">
-          <legend>Edit the picture</legend>
+          <legend>{t('exEditPicture')}</legend>
           <label class="ex-check">
             <input
               type="checkbox"
@@ -141,20 +142,20 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
                 set({ patch: (e.currentTarget as HTMLInputElement).checked ? defaultPatch(w, h) : null })
               }
             />
-            Cover a patch (drag it, or focus it and use the arrow keys)
+            {t('exCoverPatch')}
           </label>
           {patch &&
             range(
-              'Patch size',
+              t('exPatchSize'),
               patch.size,
               1,
               Math.min(w, h),
               1,
               (v) => set({ patch: movePatch({ ...patch, size: v }, 0, 0, w, h) }),
-              `${patch.size} px`,
+              t('exPixels', patch.size),
             )}
           {range(
-            'Brightness',
+            t('exBrightness'),
             edits.brightness,
             -1,
             1,
@@ -163,31 +164,31 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
             signed(edits.brightness),
           )}
           {range(
-            'Contrast',
+            t('exContrast'),
             edits.contrast,
             0,
             3,
             0.05,
             (v) => set({ contrast: v }),
-            `× ${edits.contrast.toFixed(2)}`,
+            `× ${formatNumber(edits.contrast, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
           )}
           {range(
-            'Shift right',
+            t('exShiftRight'),
             edits.dx,
             -Math.floor(w / 2),
             Math.floor(w / 2),
             1,
             (v) => set({ dx: v }),
-            `${edits.dx} px`,
+            t('exPixels', edits.dx),
           )}
           {range(
-            'Shift down',
+            t('exShiftDown'),
             edits.dy,
             -Math.floor(h / 2),
             Math.floor(h / 2),
             1,
             (v) => set({ dy: v }),
-            `${edits.dy} px`,
+            t('exPixels', edits.dy),
           )}
           <label class="ex-check">
             <input
@@ -195,7 +196,7 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
               checked={edits.flipH}
               onChange={(e) => set({ flipH: (e.currentTarget as HTMLInputElement).checked })}
             />
-            Flip left–right
+            {t('exFlipH')}
           </label>
           <label class="ex-check">
             <input
@@ -203,10 +204,10 @@ export function ImageEditor({ image, edits, onEdits, label, overlay, readOnly }:
               checked={edits.flipV}
               onChange={(e) => set({ flipV: (e.currentTarget as HTMLInputElement).checked })}
             />
-            Flip upside down
+            {t('exFlipV')}
           </label>
           <button type="button" class="ex-button" onClick={() => onEdits(NO_EDITS)}>
-            Undo all edits
+            {t('exUndoAll')}
           </button>
         </fieldset>
       )}

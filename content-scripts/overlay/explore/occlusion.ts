@@ -1,6 +1,7 @@
 // Occlusion sensitivity (pure): where to put the grey patch, and what each placement did to the chosen class's score
 // — the drop from the unoccluded score, so red means "covering this lowered the score", blue "raised it".
 
+import { t } from '../../../extension/ui/i18n';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import { fillPatch, type Patch } from './image-edits';
 
@@ -22,8 +23,8 @@ export const MAX_PLACEMENTS = 1024;
  * (the last placement is flush with them). A reason when there would be none or too many.
  */
 export function occlusionGrid(w: number, h: number, size: number, stride: number): OcclusionGrid | string {
-  if (!(size >= 1) || !(stride >= 1)) return 'the patch and the stride must be at least 1 pixel';
-  if (size > Math.min(w, h)) return `a ${size}-pixel patch does not fit a ${w} × ${h} picture`;
+  if (!(size >= 1) || !(stride >= 1)) return t('occStride');
+  if (size > Math.min(w, h)) return t('occNoFit', String(size), String(w), String(h));
   const axis = (side: number): number[] => {
     const out: number[] = [];
     for (let p = 0; p + size <= side; p += stride) out.push(p);
@@ -33,7 +34,7 @@ export function occlusionGrid(w: number, h: number, size: number, stride: number
   const xs = axis(w);
   const ys = axis(h);
   if (xs.length * ys.length > MAX_PLACEMENTS)
-    return `${xs.length * ys.length} placements is too many (at most ${MAX_PLACEMENTS}): use a larger stride`;
+    return t('occTooMany', String(xs.length * ys.length), String(MAX_PLACEMENTS));
   const positions: { x: number; y: number }[] = [];
   for (const y of ys) for (const x of xs) positions.push({ x, y });
   return { size, stride, cols: xs.length, rows: ys.length, positions };

@@ -1,6 +1,7 @@
 // The page's own pictures the reader may start from: visible img, canvas and video elements (never the overlay's),
 // read into our own canvas in the isolated world; a cross-origin ("tainted") one is refused with a reason.
 
+import { t } from '../../../extension/ui/i18n';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import { imageSizeProblem } from '../run/input-rules';
 
@@ -22,9 +23,16 @@ function sizeOf(el: PagePicture['element']): [number, number] {
 function nameOf(el: PagePicture['element']): string {
   if (el instanceof HTMLImageElement) {
     const file = (el.currentSrc || el.src).split(/[?#]/)[0]!.split('/').pop() ?? '';
-    return `image ${el.alt ? `“${el.alt.slice(0, 40)}”` : el.id ? `#${el.id}` : file.startsWith('data:') ? '' : file.slice(0, 40)}`.trim();
+    const name = el.alt
+      ? `“${el.alt.slice(0, 40)}”`
+      : el.id
+        ? `#${el.id}`
+        : file.startsWith('data:')
+          ? ''
+          : file.slice(0, 40);
+    return name ? t('picImage', name) : t('picImagePlain');
   }
-  const kind = el instanceof HTMLVideoElement ? 'video frame' : 'canvas';
+  const kind = el instanceof HTMLVideoElement ? t('picVideo') : t('picCanvas');
   return el.id ? `${kind} #${el.id}` : kind;
 }
 
@@ -50,7 +58,7 @@ export function drawPixels(source: CanvasImageSource, width: number, height: num
   canvas.width = width;
   canvas.height = height;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) throw new Error('this browser gave no 2-D canvas to read the picture with');
+  if (!ctx) throw new Error(t('picNoCanvas'));
   ctx.drawImage(source, 0, 0, width, height);
   return { width, height, rgba: new Uint8ClampedArray(ctx.getImageData(0, 0, width, height).data) };
 }
@@ -64,10 +72,8 @@ export function readPicture(picture: PagePicture): RgbaImage {
     return drawPixels(picture.element, w, h);
   } catch (e) {
     if (e instanceof DOMException && e.name === 'SecurityError')
-      throw new Error(
-        `${picture.label} comes from another site, so the browser does not let Literate read its pixels. Upload the picture instead.`,
-      );
-    throw new Error(`${picture.label} could not be read`);
+      throw new Error(t('picOtherSite', picture.label));
+    throw new Error(t('picUnreadable', picture.label));
   }
 }
 

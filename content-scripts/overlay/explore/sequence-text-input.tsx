@@ -1,6 +1,7 @@
 // Typed input for sequence models: characters (with a vocabulary) or token indices, encoded one-hot as the model
 // takes them; characters the model has no index for are named.
 
+import { t } from '../../../extension/ui/i18n';
 import { encodeSequence } from './sequence-text';
 
 export interface SequenceTextProps {
@@ -15,9 +16,7 @@ export function SequenceText({ vocab, steps, vocabulary, text, onText }: Sequenc
   const encoded = encodeSequence(text, vocab, steps, vocabulary);
   return (
     <div class="ex-text">
-      <label for="lt-ex-text">
-        {vocabulary ? 'Type a sentence' : `Type token indices (0 … ${vocab - 1}), separated by spaces`}
-      </label>
+      <label for="lt-ex-text">{vocabulary ? t('exTypeSentence') : t('exTypeTokens', vocab - 1)}</label>
       <input
         id="lt-ex-text"
         type="text"
@@ -27,10 +26,9 @@ export function SequenceText({ vocab, steps, vocabulary, text, onText }: Sequenc
         onInput={(e) => onText((e.currentTarget as HTMLInputElement).value)}
       />
       <p id="lt-ex-text-note" class="muted">
-        {encoded.shape[1]} rows of {vocab} (one-hot)
-        {encoded.unknown.length > 0 &&
-          `; no index for ${encoded.unknown.map((u) => `“${u}”`).join(', ')} (left empty)`}
-        {encoded.cut > 0 && `; ${encoded.cut} cut off (the model takes ${steps})`}
+        {t('exOneHot', String(encoded.shape[1]), vocab)}
+        {encoded.unknown.length > 0 && t('exNoIndex', encoded.unknown.map((u) => `“${u}”`).join(', '))}
+        {encoded.cut > 0 && t('exCutOff', encoded.cut, String(steps))}
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 // models, at most 20 MB; every refusal names the file and the reason, in words a person can act on.
 
 import { imageSizeProblem } from '../run/input-rules';
+import { formatNumber, t } from '../../../extension/ui/i18n';
 
 /** Largest file read. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -16,28 +17,30 @@ export interface FileFacts {
 }
 
 function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return t(
+    'upMegabytes',
+    formatNumber(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  );
 }
 
 /** Null when the file may be read as a picture, else why not. */
 export function pictureFileProblem(file: FileFacts): string | null {
-  if (file.size > MAX_UPLOAD_BYTES)
-    return `${file.name} is ${megabytes(file.size)}; at most 20 MB is read. Choose a smaller picture.`;
-  if (file.size === 0) return `${file.name} is empty (0 bytes).`;
+  if (file.size > MAX_UPLOAD_BYTES) return t('upTooBigPicture', file.name, megabytes(file.size));
+  if (file.size === 0) return t('upEmpty', file.name);
   if (!PICTURE_TYPES.includes(file.type.toLowerCase()))
-    return `${file.name} is not a picture (${file.type || 'unknown type'}): choose a PNG, JPEG, GIF, WebP or BMP file.`;
+    return t('upNotPicture', file.name, file.type || t('upUnknownType'));
   return null;
 }
 
 /** Null when a decoded picture's size is acceptable, else why not (naming the file). */
 export function decodedPictureProblem(name: string, width: number, height: number): string | null {
   const size = imageSizeProblem(width, height);
-  return size ? `${name}: ${size}.` : null;
+  return size ? t('upFileProblem', name, size) : null;
 }
 
 /** The message for a file the browser could not decode. */
 export function undecodableMessage(name: string): string {
-  return `${name} could not be decoded as a picture (damaged, or not really a PNG, JPEG, GIF, WebP or BMP).`;
+  return t('upUndecodable', name);
 }
 
 /**
@@ -50,7 +53,7 @@ export function parseNumbersFile(
   expected: number,
   shape: readonly (number | null)[],
 ): number[] | string {
-  if (file.size > MAX_UPLOAD_BYTES) return `${file.name} is ${megabytes(file.size)}; at most 20 MB is read.`;
+  if (file.size > MAX_UPLOAD_BYTES) return t('upTooBig', file.name, megabytes(file.size));
   let numbers: number[];
   const trimmed = text.trim();
   if (trimmed.startsWith('[')) {
@@ -58,23 +61,25 @@ export function parseNumbersFile(
     try {
       parsed = JSON.parse(trimmed);
     } catch {
-      return `${file.name} starts like a JSON array but is not valid JSON.`;
+      return t('upBadJson', file.name);
     }
     const flat = (v: unknown): unknown[] => (Array.isArray(v) ? v.flatMap(flat) : [v]);
     const all = flat(parsed);
-    if (!all.every((v) => typeof v === 'number' && Number.isFinite(v)))
-      return `${file.name} holds something other than numbers.`;
+    if (!all.every((v) => typeof v === 'number' && Number.isFinite(v))) return t('upNotNumbers', file.name);
     numbers = all as number[];
   } else {
     const tokens = trimmed.split(/[\s,;]+/).filter(Boolean);
     numbers = tokens.map(Number);
-    const bad = tokens.findIndex((t, i) => !Number.isFinite(numbers[i]!));
-    if (bad >= 0) return `${file.name}: "${tokens[bad]!.slice(0, 20)}" is not a number.`;
+    const bad = tokens.findIndex((_token, i) => !Number.isFinite(numbers[i]!));
+    if (bad >= 0) return t('upNotANumber', file.name, tokens[bad]!.slice(0, 20));
   }
   if (numbers.length !== expected)
-    return (
-      `${file.name} has ${numbers.length} ${numbers.length === 1 ? 'number' : 'numbers'}; this model takes ` +
-      `${expected} (input shape [${shape.map((d) => d ?? '?').join(', ')}]).`
+    return t(
+      numbers.length === 1 ? 'upWrongCountOne' : 'upWrongCount',
+      file.name,
+      String(numbers.length),
+      String(expected),
+      shape.map((d) => d ?? '?').join(', '),
     );
   return numbers;
 }

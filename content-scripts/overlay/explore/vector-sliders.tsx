@@ -1,6 +1,7 @@
 // One slider per input feature, with the range it came from (declared, seen on the page, or a default) and its
 // value as a number field too, so a reader without a pointer can type it.
 
+import { t, type MessageKey } from '../../../extension/ui/i18n';
 import type { FeatureRange } from './feature-ranges';
 
 export interface VectorSlidersProps {
@@ -10,10 +11,10 @@ export interface VectorSlidersProps {
   onValues(values: number[]): void;
 }
 
-const SOURCE: Record<FeatureRange['source'], string> = {
-  declared: 'range from the explanation',
-  observed: 'range from what the page fed the model',
-  default: 'no range known: −1 … 1',
+const SOURCE: Record<FeatureRange['source'], MessageKey> = {
+  declared: 'exRangeDeclared',
+  observed: 'exRangeObserved',
+  default: 'exRangeDefault',
 };
 
 function fmt(v: number, step: number): string {
@@ -30,9 +31,9 @@ export function VectorSliders({ ranges, values, names, onValues }: VectorSliders
   };
   return (
     <fieldset class="ex-sliders">
-      <legend>Input features</legend>
+      <legend>{t('exFeatures')}</legend>
       {ranges.map((r, i) => {
-        const name = names?.[i] ?? `feature ${i}`;
+        const name = names?.[i] ?? t('exFeatureN', i);
         const v = values[i] ?? r.value;
         return (
           <div class="ex-slider" key={i}>
@@ -53,11 +54,11 @@ export function VectorSliders({ ranges, values, names, onValues }: VectorSliders
               class="num"
               step={r.step}
               value={fmt(v, r.step)}
-              aria-label={`${name}, value`}
+              aria-label={t('exFeatureValue', name)}
               onChange={(e) => set(i, Number((e.currentTarget as HTMLInputElement).value))}
             />
             <span id={`lt-ex-fr${i}`} class="muted ex-range-note">
-              {fmt(r.min, r.step)} … {fmt(r.max, r.step)} ({SOURCE[r.source]})
+              {fmt(r.min, r.step)} … {fmt(r.max, r.step)} ({t(SOURCE[r.source])})
             </span>
           </div>
         );
