@@ -16,6 +16,7 @@ import { launchPlain } from '../e2e/hook-fixtures/plain';
 import { ROOT, html, startHookServer, type HookServer } from '../e2e/hook-fixtures/server';
 import { EMPTY_PAGE, benchPage, median, type Mode } from './bench-page';
 import { checksBesideLoop, sharedPosenetPresent, type LoopProbeResult } from './checks-beside-loop';
+import { onnxTapBench, onnxTapLines, type OnnxTapBench } from './onnx-taps';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 /** Frames per condition and round: about this many ms of the plain loop (4–80), long enough that 10 Hz sampling
@@ -283,6 +284,10 @@ async function main(): Promise<void> {
       }
     }
     const cost = await hookCost(browsers, server.url);
+    // Live values on an ONNX Runtime Web page, outputs and inner nodes (issue 20).
+    const onnx: OnnxTapBench | string = await onnxTapBench(plain, literate).catch(
+      (e: unknown) => `skipped (${e instanceof Error ? e.message : String(e)})`,
+    );
     // Frame time while checks run: PoseNet in a loop that never stops, probed as a pack's checks do (issue 16.2).
     let loop: LoopProbeResult | string | null = null;
     if (sharedPosenetPresent()) {
@@ -321,12 +326,16 @@ async function main(): Promise<void> {
             `worst ${ms(loop.frame.probing.max)}) while ${loop.probeMs.length} probes ran one after another; each probe ` +
             `${loop.probeMs.map(ms).join(', ')}; ${loop.failed.length} failed${loop.failed.length ? ` (${loop.failed[0]})` : ''}.`
           : 'Frame time while checks run: skipped (no ../shared/models/posenet-mobilenet-075-quant2-stride16-graph).',
+      ...(typeof onnx === 'string' ? ['', `ONNX Runtime Web page: ${onnx}.`] : onnxTapLines(onnx)),
       `Targets: idle ≤ 1.01×, 8 taps at 10 Hz ≤ 1.10×, hook < 1 ms. Took ${((Date.now() - startedAt) / 1000).toFixed(0)} s.`,
     ];
     console.log(lines.join('\n'));
     const out = join(ROOT, 'test-results/bench');
     mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, 'bench.json'), JSON.stringify({ rounds: ROUNDS, results, cost, loop }, null, 2));
+    writeFileSync(
+      join(out, 'bench.json'),
+      JSON.stringify({ rounds: ROUNDS, results, cost, loop, onnx }, null, 2),
+    );
     writeFileSync(join(out, 'bench.md'), lines.join('\n') + '\n');
   } finally {
     await plain.close();
