@@ -1,6 +1,7 @@
 // A pack's control in the panel or the tour: the slider, choice of pictures or drawing pad, the model's answer
 // for the reader's setting (run through the probe, latest setting wins), and the caption with its live values.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect } from 'preact/hooks';
 import { describeControlSetting } from '../../../annotations/checks/explore';
 import type { ControlAnnotation, ControlSetting } from '../../../annotations/format/types';
@@ -131,10 +132,7 @@ export function ControlItem({ annotation, where }: { annotation: ControlAnnotati
           onImage={(image) => void store.draw(annotation.id, image)}
         />
       )}
-      <ModelAnswer
-        state={state}
-        waiting={body.control === 'draw' ? 'Draw to ask the model.' : 'Asking the model…'}
-      />
+      <ModelAnswer state={state} waiting={body.control === 'draw' ? t('xpDrawToAsk') : t('xpAsking')} />
       {body.caption && (
         <RichHtml html={ui.session.markdown(body.caption)} class="xp-caption prose" annotation={annotation} />
       )}

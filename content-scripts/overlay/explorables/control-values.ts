@@ -1,6 +1,7 @@
 // Fills the `{{@control.stat}}` placeholders of rendered pack prose from the explorables store, and keeps them
 // current as the reader moves the control.
 
+import { t } from '../../../extension/ui/i18n';
 import { parseControlValue } from '../../../annotations/format/control-values';
 import { formatLiveValue } from '../../../annotations/format/live-values';
 import type { ControlState, ExplorablesStore } from './explorables-store';
@@ -14,10 +15,10 @@ export function controlValueText(
 ): string {
   if (!state) return '—';
   if (stat === 'value')
-    return state.setting === null ? 'your drawing' : formatLiveValue(state.setting, format);
+    return state.setting === null ? t('xpYourDrawing') : formatLiveValue(state.setting, format);
   if (state.status !== 'done') return state.status === 'error' ? '—' : '…';
   const top = state.top[0];
-  if (stat === 'top1') return top ? (top.label ?? `class ${top.index}`) : '—';
+  if (stat === 'top1') return top ? (top.label ?? t('classN', top.index)) : '—';
   if (stat === 'score') return top ? formatLiveValue(top.score, format) : '—';
   const value = state.values[index ?? 0];
   return value === undefined ? '—' : formatLiveValue(value, format);

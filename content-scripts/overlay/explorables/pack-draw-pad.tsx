@@ -1,6 +1,7 @@
 // A pack control's drawing pad at the model's input size, shown enlarged: draw with a pointer, or with the
 // keyboard (arrows move the pen, Space inks where it is, C clears). Each finished stroke hands the picture on.
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RgbaImage } from '../../../annotations/checks/types';
 
@@ -61,7 +62,7 @@ export function PackDrawPad({ id, label, width, height, onImage }: PackDrawPadPr
         style={{ width: `${SHOWN}px`, height: `${Math.round((SHOWN * height) / width)}px` }}
         tabIndex={0}
         role="img"
-        aria-label={`${label}: a drawing pad, ${width} × ${height}. Arrow keys move the pen, Space inks, C clears.`}
+        aria-label={t('xpPadLabel', label, width, height)}
         onPointerDown={(e) => {
           drawing.current = true;
           (e.currentTarget as HTMLCanvasElement).setPointerCapture?.(e.pointerId);
@@ -121,7 +122,7 @@ export function PackDrawPad({ id, label, width, height, onImage }: PackDrawPadPr
           emit();
         }}
       >
-        Clear the pad
+        {t('exClearPad')}
       </button>
     </div>
   );

@@ -1,6 +1,7 @@
 // Predict, then reveal: the reader picks an answer (a radio group), and only then can reveal the model's. The
 // reveal moves the question's control to its setting (or runs its example) and says whether the guess matched.
 
+import { t } from '../../../extension/ui/i18n';
 import type { PredictAnnotation } from '../../../annotations/format/types';
 import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
@@ -20,16 +21,16 @@ export function PredictItem({ annotation, where }: { annotation: PredictAnnotati
   const { guess, revealed } = store.predict(annotation.id);
   const answer = store.control(answerId);
   const best = answer?.top[0];
-  const said = best ? (best.label ?? `class ${best.index}`) : null;
+  const said = best ? (best.label ?? t('classN', best.index)) : null;
   const ready = revealed && answer?.status === 'done' && said !== null;
   return (
     <section class="xp-predict" data-xp-predict={annotation.id} aria-labelledby={`${idBase}-q`}>
       <div id={`${idBase}-q`} class="xp-question">
-        <span class="xp-kicker">Predict</span>
+        <span class="xp-kicker">{t('xpPredict')}</span>
         <RichHtml html={ui.session.markdown(body.question)} class="prose" annotation={annotation} />
       </div>
       <fieldset class="xp-choice" disabled={revealed}>
-        <legend>Your guess</legend>
+        <legend>{t('xpYourGuess')}</legend>
         {body.options.map((option) => (
           <label key={option} class="xp-option">
             <input
@@ -51,12 +52,12 @@ export function PredictItem({ annotation, where }: { annotation: PredictAnnotati
           aria-describedby={guess === null ? `${idBase}-hint` : undefined}
           onClick={onTrusted(() => void store.reveal(annotation.id))}
         >
-          Reveal the model's answer
+          {t('xpReveal')}
         </button>
       )}
       {!revealed && guess === null && (
         <p id={`${idBase}-hint`} class="muted xp-hint">
-          Choose your answer first.
+          {t('xpChooseFirst')}
         </p>
       )}
       {revealed && (
@@ -64,11 +65,11 @@ export function PredictItem({ annotation, where }: { annotation: PredictAnnotati
           <p class="xp-verdict" role="status">
             {ready
               ? guess === said
-                ? `You said ${guess}; the model says ${said} too.`
-                : `You said ${guess}; the model says ${said}.`
+                ? t('xpSaidToo', guess ?? '', said)
+                : t('xpSaid', guess ?? '', said)
               : answer?.status === 'error'
-                ? `The model could not answer: ${answer.error ?? 'unknown reason'}`
-                : 'Asking the model…'}
+                ? t('xpCouldNotAnswer', answer.error ?? t('xpUnknownReason'))
+                : t('xpAsking')}
           </p>
           {ready && <ModelAnswer state={answer} waiting="" />}
           {ready && body.explanation && (
