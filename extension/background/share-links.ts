@@ -313,8 +313,8 @@ export class ShareLinks {
     const load = await loadPackText(pending.text);
     if (!load.ok) {
       const reason = pending.unfetched
-        ? `The pack at ${pending.url} is not valid:\n${describeErrors(pending.url ?? 'pack', load.errors, 3)}`
-        : 'The pack is no longer valid.';
+        ? t('linkPackNotValidAt', pending.url ?? '', describeErrors(pending.url ?? 'pack', load.errors, 3))
+        : t('linkPackNoLongerValid');
       if (pending.unfetched) this.status(pending.tabId, { state: 'failed', source, reason });
       return { ok: false, reason };
     }
@@ -492,7 +492,7 @@ export class ShareLinks {
     const valid = step !== null && step < steps ? step : null;
     const reason =
       step !== null && valid === null
-        ? `The link asks for step ${step + 1}, but the pack has ${steps} step${steps === 1 ? '' : 's'}.`
+        ? t(steps === 1 ? 'linkStepMissingOne' : 'linkStepMissing', step + 1, steps)
         : undefined;
     this.deps.tabs.choose(tabId, key);
     this.status(tabId, { state: 'loaded', source, packKey: key, step: valid, ...(reason ? { reason } : {}) });

@@ -1,6 +1,7 @@
 // The share link for a pack shown on a page: a URL link when the pack came from the web, else (shipped, imported,
 // edited, inline packs) an inline link when the pack is small enough. Used by the popup's background and the overlay.
 
+import { t } from '../ui/i18n';
 import type { Pack } from '../../annotations/format/types';
 import type { Provenance } from '../../protocol/packs';
 import { encodeInlinePack } from './inline-codec';
@@ -23,5 +24,5 @@ export async function shareLinkForPack(
   const encoded = await encodeInlinePack(JSON.stringify(pack));
   return encoded.ok
     ? { ok: true, link: buildShareLink(pageUrl, { inline: encoded.value }, step) }
-    : { ok: false, reason: `This pack cannot travel in a link: ${encoded.reason}` };
+    : { ok: false, reason: t('shareCannotTravel', encoded.reason) };
 }

@@ -2,6 +2,7 @@
 // the sender is on. The page is taken from the sender's URL, never from the message, so a frame only ever sees
 // and changes drafts written on its own page.
 
+import { t } from '../../ui/i18n';
 import type { DraftReply, DraftRequest, DraftRpc } from '../../../protocol/drafts';
 import type { RpcReply, TypeOf } from '../../../protocol/rpc';
 import { draftPage } from './schema';
@@ -19,7 +20,7 @@ export async function handleDraftRequest(
   store: DraftStore,
 ): Promise<DraftReply> {
   const page = senderUrl ? draftPage(senderUrl) : null;
-  if (!page) return { ok: false, reason: 'Drafts are kept per page; this frame has no page address.' };
+  if (!page) return { ok: false, reason: t('draftNoPage') };
   switch (request.type) {
     case 'draft-list':
       return { ok: true, drafts: await store.list(page) };

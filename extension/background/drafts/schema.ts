@@ -2,6 +2,7 @@
 // the pure migration that reads whatever an earlier (or damaged, or newer) Literate left there without losing a
 // draft: an annotator's unpublished work must survive crashes, closed tabs and extension updates.
 
+import { t } from '../../ui/i18n';
 import { MAX_DRAFT_TEXT, readDraft, type DraftRecord } from '../../../protocol/drafts';
 import { isRec, type Rec } from '../../../base/is-record';
 
@@ -73,10 +74,9 @@ export function storedDrafts(drafts: readonly DraftRecord[]): { schema: number; 
 /** Why a draft cannot be saved on `page` (its id on another page, or a cap reached by a new draft); null if it can. */
 export function draftRefusal(drafts: readonly DraftRecord[], id: string, page: string): string | null {
   const same = drafts.find((d) => d.id === id);
-  if (same) return same.page === page ? null : 'That draft belongs to another page.';
+  if (same) return same.page === page ? null : t('draftOtherPage');
   if (drafts.filter((d) => d.page === page).length >= MAX_DRAFTS_PER_PAGE)
-    return `This page already has ${MAX_DRAFTS_PER_PAGE} drafts; discard one (Write notes → Discard) to start another.`;
-  if (drafts.length >= MAX_DRAFTS)
-    return `Literate already keeps ${MAX_DRAFTS} drafts; discard some to start another.`;
+    return t('draftPageFull', MAX_DRAFTS_PER_PAGE);
+  if (drafts.length >= MAX_DRAFTS) return t('draftAllFull', MAX_DRAFTS);
   return null;
 }

@@ -2,6 +2,7 @@
 // page; a new draft only within the per-page and global caps, never evicting one), list a page's drafts, delete.
 // Each save is one write of the whole drafts entry, so a crash leaves the last good save.
 
+import { t } from '../../ui/i18n';
 import type { KeyValueArea } from '../packs/kv';
 import {
   DRAFTS_KEY,
@@ -40,8 +41,7 @@ export class DraftStore {
 
   save(draft: Omit<DraftRecord, 'savedAt'>): Promise<DraftSaveResult> {
     return this.serial(async (state) => {
-      if (state.readOnly)
-        return { ok: false, reason: 'Drafts were saved by a newer Literate; update Literate to save here.' };
+      if (state.readOnly) return { ok: false, reason: t('draftNewer') };
       const refused = draftRefusal(state.drafts, draft.id, draft.page);
       if (refused) return { ok: false, reason: refused };
       const savedAt = Math.max(this.now(), (state.drafts.find((d) => d.id === draft.id)?.savedAt ?? 0) + 1);

@@ -1,6 +1,7 @@
 // The background's pack service: one store per worker, the validated packs cached until something changes, and the
 // operations the options page, share links and the update alarm need. Browser-free: fetch and storage are injected.
 
+import { t } from '../../ui/i18n';
 import type { FetchLike } from './fetch-text';
 import type { KeyValueArea } from './kv';
 import { loadPackText } from './pack-text';
@@ -163,7 +164,7 @@ export class PackService {
   /** The reader's answer in the extension page: only a yes there stores the edited copy (as "Your edits"). */
   async answerEdit(id: string, accept: boolean): Promise<ActionResult & { packKey?: string }> {
     const pending = await this.pending.take(id);
-    if (!pending) return { ok: false, reason: 'This edited copy has expired or was already answered.' };
+    if (!pending) return { ok: false, reason: t('editExpiredReason') };
     if (!accept) return { ok: true };
     const load = await loadPackText(pending.text);
     if (!load.ok) return { ok: false, reason: 'the edited pack is not valid', errors: load.errors };
