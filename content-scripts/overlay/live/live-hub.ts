@@ -75,7 +75,7 @@ export class LiveHub {
     const model = this.deps.model(ref.alias);
     const need: LiveNeed = model
       ? liveNeed(ref, model.graph)
-      : { kind: 'error', reason: `model '${ref.alias}' is not on this page` };
+      : { kind: 'error', reason: t('resolveNotOnPage', ref.alias) };
     const entry: Entry = { el, ref, need, model, visible: false, stopObserving: () => undefined, onValue };
     this.entries.set(el, entry);
     if (need.kind === 'static') this.write(entry, need.value);
@@ -194,14 +194,14 @@ export class LiveHub {
       (all) => {
         if (this.entries.get(entry.el) !== entry) return;
         const weight = all.find((w) => w.name === need.weightName) ?? all[0];
-        if (!weight) return this.fail(entry, 'the page did not give the weights');
+        if (!weight) return this.fail(entry, t('liveNoWeights'));
         const s = weight.stats;
         const exact: Partial<Record<string, number>> = { min: s.min, max: s.max, mean: s.mean, std: s.std };
         const value =
           exact[entry.ref.stat] ?? statOf(entry.ref.stat, floatValues(weight), weight.shape, null);
         this.write(entry, value);
       },
-      () => this.entries.get(entry.el) === entry && this.fail(entry, 'the page did not give the weights'),
+      () => this.entries.get(entry.el) === entry && this.fail(entry, t('liveNoWeights')),
     );
   }
 

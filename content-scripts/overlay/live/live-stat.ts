@@ -1,6 +1,7 @@
 // What a live value in prose or an equation needs (`{{cnn.conv1.mean}}`): a fact of the ModelGraph, the node's
 // weights read once, or the node's live output from the page's own calls; and the statistic of the values. Pure.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph, ModelNode, Shape } from '../../../model/model-graph';
 import type { LiveValueRef } from '../../../annotations/format/live-values';
 import { firstExample } from '../views/vector';
@@ -47,14 +48,14 @@ export function liveNeed(ref: LiveValueRef, graph: ModelGraph): LiveNeed {
       case 'top1':
       case 'argmax': {
         const nodeId = outputNodeId(graph);
-        return nodeId ? { kind: 'tap', nodeId } : { kind: 'error', reason: 'the model has no output' };
+        return nodeId ? { kind: 'tap', nodeId } : { kind: 'error', reason: t('liveNoOutput') };
       }
       default:
         return { kind: 'error', reason: `${ref.stat} needs a node` };
     }
   }
   const node: ModelNode | undefined = graph.nodes.find((n) => n.id === ref.node);
-  if (!node) return { kind: 'error', reason: `no node ${ref.node}` };
+  if (!node) return { kind: 'error', reason: t('liveNoNode', ref.node) };
   const role = ref.role ?? 'output';
   if (role !== 'output') {
     const weight = node.weights.find((w) => w.role === role);

@@ -2,6 +2,7 @@
 // the graph its alias is bound to. An annotation any of whose targets fails is an orphan with the reasons, never
 // shown in a guessed place. Runs in jsdom and browsers (no layout is read).
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph } from '../../../model/model-graph';
 import type { ModelMatch } from '../../../annotations/targets/match-models';
 import { resolveModelAnchor, type ModelAnchor } from '../../../annotations/anchors/model-anchors';
@@ -75,8 +76,10 @@ export function bindingsOf(
       unbound.set(
         target.alias,
         binding?.graphId
-          ? `model '${target.alias}' is bound to ${binding.graphId}, which could not be read`
-          : `model '${target.alias}' is not on this page${binding?.reasons.length ? ` (${binding.reasons[0]})` : ''}`,
+          ? t('resolveUnreadable', target.alias, binding.graphId)
+          : binding?.reasons[0]
+            ? t('resolveNotOnPageWhy', target.alias, binding.reasons[0])
+            : t('resolveNotOnPage', target.alias),
       );
   }
   const defaultAlias = pack.targets.models.length === 1 ? pack.targets.models[0]!.alias : undefined;
@@ -98,22 +101,22 @@ export function resolveTarget(
   if (target.selector && target.selector.length > 0 && onThisPage(target, url)) {
     const anchor = resolvePageTarget(target.selector, root);
     if (anchor.status === 'resolved') page = anchor;
-    else reasons.push(`page: ${anchor.reason}`);
+    else reasons.push(t('resolvePage', anchor.reason));
   }
   if (target.model) {
     alias = target.model.model ?? bindings.defaultAlias ?? null;
     const unbound = alias !== null ? bindings.unbound.get(alias) : undefined;
-    if (unbound) reasons.push(`model: ${unbound}`);
+    if (unbound) reasons.push(t('resolveModel', unbound));
     else {
       const anchor = resolveModelAnchor(target.model, bindings.graphs, bindings.defaultAlias);
       if (anchor.status === 'resolved') model = anchor;
-      else reasons.push(`model: ${anchor.reason}`);
+      else reasons.push(t('resolveModel', anchor.reason));
     }
   }
   if (target.diagram) {
     const diagramAlias = target.diagram.model ?? bindings.defaultAlias ?? null;
     const unbound = diagramAlias !== null ? bindings.unbound.get(diagramAlias) : undefined;
-    if (unbound) reasons.push(`diagram: ${unbound}`);
+    if (unbound) reasons.push(t('resolveDiagram', unbound));
     else {
       const anchor = resolveDiagramAnchor(
         target.diagram,
@@ -122,7 +125,7 @@ export function resolveTarget(
         diagramGroupIds,
       );
       if (anchor.status === 'resolved') diagram = anchor;
-      else reasons.push(`diagram: ${anchor.reason}`);
+      else reasons.push(t('resolveDiagram', anchor.reason));
     }
     alias ??= diagramAlias;
   }
