@@ -145,7 +145,7 @@ function install(): void {
   // The registry holds models weakly: a model the page dropped is reclaimed by the browser, and we say so.
   const whyMissing = (modelId: string): string =>
     onnx.byId(modelId)
-      ? 'examples, weights and probes do not run on ONNX Runtime Web sessions yet'
+      ? 'Literate does not read the weights of an ONNX Runtime Web session yet'
       : !engine()
         ? 'tf.js is not running on this page'
         : registry.byId(modelId)
