@@ -41,6 +41,7 @@ export function packCli(root: string, outDir = join(root, 'dist/packages')): Cli
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  rmSync(stage, { recursive: true, force: true });
   const [packed] = JSON.parse(out) as { filename: string; name: string; version: string }[];
   if (!packed) throw new Error('npm pack wrote nothing');
   return { tarball: join(outDir, packed.filename), name: packed.name, version: packed.version };
