@@ -138,4 +138,35 @@ describe('the overlay on the ONNX pages', () => {
     expect(await digestOf(page)).toEqual(reference);
     await page.close();
   });
+
+  it('onnx-image: a live view on an inner node (relu1) updates from the side session; the page’s outputs stay bit-identical', async () => {
+    const url = `${server.url}/demos/onnx-image/?frames=600`;
+    const done = async (page: Page) => {
+      await page.waitForSelector('html[data-demo-done]', { timeout: 90_000 });
+      return page.evaluate(() => ({ ...document.documentElement.dataset }));
+    };
+    const plain = await launchPlain();
+    const control = await plain.newPage();
+    await control.goto(url);
+    const reference = await done(control);
+    await plain.close();
+
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1600, height: 1000 });
+    const seen = watchConsole(page);
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Explain this model' }).click({ timeout: 30_000 });
+    const panel = page.getByRole('dialog', { name: 'Literate' });
+    await panel.locator('.pack-head').waitFor({ timeout: 30_000 });
+    await panel.locator('.node-button[data-node-id="relu1"]').first().click();
+    await panel.locator('section.live').scrollIntoViewIfNeeded();
+    const status = panel.locator('section.live .live-status');
+    const updates = async () => Number(/(\d+) updates?/.exec(await text(status)())?.[1] ?? 0);
+    await expect.poll(updates, { timeout: 30_000 }).toBeGreaterThan(2);
+    expect(await page.evaluate(() => document.documentElement.dataset.demoDone ?? null)).toBeNull();
+    await screenshot(page, 'onnx-overlay-onnx-image-relu1');
+    expect(await done(page)).toEqual(reference);
+    expect(seen.errors).toEqual([]);
+    await page.close();
+  });
 });
