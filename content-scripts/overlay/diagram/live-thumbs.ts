@@ -17,6 +17,8 @@ export interface ThumbFeedOptions {
   graph: ModelGraph;
   budget(): TapBudget;
   onFrame(frame: TapFrame): void;
+  /** The hook ended the subscription (the reason in words); a later change of the nodes on screen tries again. */
+  onEnded?(reason: string): void;
   /** The element whose being on screen gates the subscription (the diagram's viewport). */
   gate: Element;
   env?: GateEnvironment;
@@ -89,6 +91,9 @@ export class ThumbFeed {
         if (!current.signal.aborted) this.options.onFrame(frame);
       },
       current.signal,
+      (reason) => {
+        if (!current.signal.aborted) this.options.onEnded?.(reason);
+      },
     );
   }
 }

@@ -256,6 +256,11 @@ export function ModelDiagram(props: ModelDiagramProps) {
           />
         ) : null}
       </div>
+      <p class="muted dg-live" data-testid="diagram-live">
+        {thumbs.ended
+          ? `Live thumbnails stopped: ${thumbs.ended}.`
+          : 'Thumbnails show each node’s output on the page’s latest call (nodes on screen only).'}
+      </p>
       <Legend grouping={grouping} />
     </section>
   );

@@ -1,7 +1,7 @@
 // Live thumbnails for the diagram: one ThumbFeed while the diagram is mounted, told which nodes are on screen;
 // each frame is painted into its node's canvas at the next animation frame. Unmounted, nothing is subscribed.
 
-import { useContext, useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
 import type { TapFrame } from '../../../protocol/bridge';
 import { floatValues } from '../../../model/tensor-values';
@@ -14,6 +14,8 @@ import { paintThumbnail } from './thumbnail';
 export interface Thumbs {
   canvasRef(nodeId: string, el: HTMLCanvasElement | null): void;
   setVisible(nodeIds: readonly string[]): void;
+  /** Why the page stopped the live values, when it did. */
+  ended: string | null;
 }
 
 export function useThumbs(
@@ -27,6 +29,7 @@ export function useThumbs(
   const canvases = useRef(new Map<string, HTMLCanvasElement>());
   const feed = useRef<ThumbFeed | null>(null);
   const visible = useRef<readonly string[]>([]);
+  const [ended, setEnded] = useState<string | null>(null);
 
   useEffect(() => {
     if (!gate.current) return;
@@ -53,6 +56,7 @@ export function useThumbs(
         pending.set(frame.nodeId, frame);
         raf ||= requestAnimationFrame(paint);
       },
+      onEnded: setEnded,
     });
     feed.current = f;
     f.setVisible(visible.current);
@@ -64,12 +68,14 @@ export function useThumbs(
   }, [api, graph]);
 
   return {
+    ended,
     canvasRef(nodeId, el) {
       if (el) canvases.current.set(nodeId, el);
       else canvases.current.delete(nodeId);
     },
     setVisible(nodeIds) {
       visible.current = nodeIds;
+      if (feed.current && nodeIds.join('\u0000') !== feed.current.watched.join('\u0000')) setEnded(null);
       feed.current?.setVisible(nodeIds);
     },
   };
