@@ -14,7 +14,16 @@ import { featureRanges, observe, type FeatureRange, type Observed } from './feat
 import { ImageEditor } from './image-editor';
 import { applyEdits, NO_EDITS, valuesToImage, type ImageEdits } from './image-edits';
 import { ImageSources } from './image-sources';
-import { guessScale, inputKind, sameScale, SCALES, type InputScale } from './input-kind';
+import {
+  guessScale,
+  inputKind,
+  looksInverted,
+  meanBrightness,
+  rangeFraction,
+  sameScale,
+  SCALES,
+  type InputScale,
+} from './input-kind';
 import { Sensitivity } from './sensitivity';
 import { SequenceText } from './sequence-text-input';
 import { decodeOneHot, encodeSequence, indicesToText } from './sequence-text';
@@ -46,6 +55,8 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
   const [base, setBase] = useState<{ image: RgbaImage; from: string } | null>(null);
   const [edits, setEdits] = useState<ImageEdits>(NO_EDITS);
   const [scale, setScale] = useState<InputScale>(SCALES[0]!);
+  /** How light the page's own input is, 0…1 of its range (to read a new picture the way the page does). */
+  const pageMean = useRef<number | null>(null);
   // Vectors.
   const [ranges, setRanges] = useState<FeatureRange[] | null>(null);
   const [values, setValues] = useState<number[]>([]);
@@ -105,6 +116,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
         for (const v of last.values) [min, max] = [Math.min(min, v), Math.max(max, v)];
         const guessed = guessScale({ min, max }) ?? SCALES[0]!;
         setScale(guessed);
+        pageMean.current = rangeFraction(last.values, guessed);
         const image = valuesToImage(last.values, last.shape, guessed, kind.int32);
         if (image) setBase((b) => b ?? { image, from: "the page's last input" });
       }
@@ -158,6 +170,11 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
   }, [session, input]);
 
   if (!session) return null;
+  const tabs: [Tab, string][] = [
+    ['input', 'Your input'],
+    ...(kind.kind === 'image' ? ([['mattered', 'What mattered']] as [Tab, string][]) : []),
+    ['compare', 'Compare'],
+  ];
   const from =
     kind.kind === 'image'
       ? (base?.from ?? 'nothing yet')
@@ -189,15 +206,9 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
             <p class="muted">Not for this model: {kind.reason}.</p>
           ) : (
             <>
-              {kind.kind === 'image' && (
+              {
                 <div class="ex-tabs" role="tablist" aria-label="Explore">
-                  {(
-                    [
-                      ['input', 'Your input'],
-                      ['mattered', 'What mattered'],
-                      ['compare', 'Compare'],
-                    ] as [Tab, string][]
-                  ).map(([id, name]) => (
+                  {tabs.map(([id, name]) => (
                     <button
                       key={id}
                       type="button"
@@ -209,13 +220,13 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                       class="ex-tab"
                       onClick={() => setTab(id)}
                       onKeyDown={(e) => {
-                        const order: Tab[] = ['input', 'mattered', 'compare'];
+                        const order = tabs.map(([t]) => t);
                         const i = order.indexOf(tab);
                         const next =
                           e.key === 'ArrowRight'
-                            ? order[(i + 1) % 3]
+                            ? order[(i + 1) % order.length]
                             : e.key === 'ArrowLeft'
-                              ? order[(i + 2) % 3]
+                              ? order[(i + order.length - 1) % order.length]
                               : null;
                         if (!next) return;
                         e.preventDefault();
@@ -231,14 +242,14 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                     </button>
                   ))}
                 </div>
-              )}
+              }
               <div
-                id={`lt-ex-pane-${tab}`}
-                {...(kind.kind === 'image'
-                  ? { role: 'tabpanel', 'aria-labelledby': `lt-ex-tab-${tab}` }
-                  : {})}
+                id="lt-ex-pane-input"
+                role="tabpanel"
+                aria-labelledby="lt-ex-tab-input"
+                hidden={tab !== 'input'}
               >
-                {(tab === 'input' || kind.kind !== 'image') && (
+                {
                   <>
                     {kind.kind === 'image' && (
                       <>
@@ -248,6 +259,16 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                           scale={scale}
                           host={host ?? null}
                           onImage={(image, source) => {
+                            // A picture lit the other way round from the page's own input is read inverted.
+                            if (
+                              pageMean.current !== null &&
+                              (sameScale(scale, SCALES[0]!) || sameScale(scale, SCALES[3]!))
+                            )
+                              setScale(
+                                looksInverted(pageMean.current, meanBrightness(image.rgba))
+                                  ? SCALES[3]!
+                                  : SCALES[0]!,
+                              );
                             setNotice(null);
                             setError(null);
                             setEdits(NO_EDITS);
@@ -312,19 +333,33 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                       />
                     )}
                   </>
-                )}
-                {tab === 'mattered' && kind.kind === 'image' && input?.kind === 'image' && (
-                  <Sensitivity
-                    session={session}
-                    image={input.image}
-                    normalize={input.normalize}
-                    labels={labels}
-                  />
-                )}
-                {tab === 'mattered' && kind.kind === 'image' && !input && (
-                  <p class="muted">Choose a picture first (Your input).</p>
-                )}
-                {tab === 'compare' && (
+                }
+              </div>
+              {kind.kind === 'image' && (
+                <div
+                  id="lt-ex-pane-mattered"
+                  role="tabpanel"
+                  aria-labelledby="lt-ex-tab-mattered"
+                  hidden={tab !== 'mattered'}
+                >
+                  {input?.kind === 'image' && (
+                    <Sensitivity
+                      session={session}
+                      image={input.image}
+                      normalize={input.normalize}
+                      labels={labels}
+                    />
+                  )}
+                  {!input && <p class="muted">Choose a picture first (Your input).</p>}
+                </div>
+              )}
+              <div
+                id="lt-ex-pane-compare"
+                role="tabpanel"
+                aria-labelledby="lt-ex-tab-compare"
+                hidden={tab !== 'compare'}
+              >
+                {
                   <Compare
                     session={session}
                     graph={graph}
@@ -332,7 +367,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                     currentName={from}
                     labels={labels}
                   />
-                )}
+                }
               </div>
               {notice && (
                 <p class="ex-error" role="alert">

@@ -5,7 +5,7 @@ import { cosine, layerDiffs, partingPoint, relativeL2 } from './diff-metrics';
 import { ExploreFeed } from './explore-feed';
 import { featureRanges, niceStep, observe } from './feature-ranges';
 import { applyEdits, blankImage, defaultPatch, movePatch, NO_EDITS, valuesToImage } from './image-edits';
-import { guessScale, inputKind, SCALES } from './input-kind';
+import { guessScale, inputKind, looksInverted, meanBrightness, rangeFraction, SCALES } from './input-kind';
 import { LatestWins } from './latest-wins';
 import { occluded, occlusionGrid, sensitivityMap } from './occlusion';
 import { reduceValues } from './probe-frames';
@@ -131,6 +131,13 @@ describe('input kind and scale', () => {
     expect(guessScale({ min: 0, max: 255 })).toBe(SCALES[2]);
     expect(guessScale({ min: 0, max: 1 })).toBe(SCALES[0]);
     expect(guessScale(null)).toBeNull();
+  });
+  it('reads a picture inverted when it is lit the other way round from the page input', () => {
+    expect(meanBrightness(new Uint8ClampedArray([255, 255, 255, 255, 0, 0, 0, 255]))).toBeCloseTo(0.5);
+    expect(rangeFraction([-1, 1, 1, 1], SCALES[1]!)).toBeCloseTo(0.75);
+    expect(looksInverted(0.1, 0.95)).toBe(true);
+    expect(looksInverted(0.1, 0.1)).toBe(false);
+    expect(looksInverted(0.5, 0.45)).toBe(false);
   });
 });
 

@@ -64,7 +64,34 @@ export const SCALES: readonly InputScale[] = [
   { mean: [0], std: [1], label: '0 … 1' },
   { mean: [0.5], std: [0.5], label: '−1 … 1' },
   { mean: [0], std: [1 / 255], label: '0 … 255' },
+  { mean: [1], std: [-1], label: '1 … 0 (dark pixels high: ink on paper)' },
 ];
+
+/** Mean brightness of a picture, 0 (black) … 1 (white). */
+export function meanBrightness(rgba: ArrayLike<number>): number {
+  let sum = 0;
+  const n = Math.floor(rgba.length / 4);
+  for (let i = 0; i < n; i++) sum += (rgba[i * 4]! + rgba[i * 4 + 1]! + rgba[i * 4 + 2]!) / 3;
+  return n > 0 ? sum / (n * 255) : 0;
+}
+
+/**
+ * Whether a picture should be read inverted (dark pixels high) to look like what the page feeds its model: the
+ * page's inputs average \`pageMean\` (0…1 of their range) and the picture \`pictureMean\`; inverted when 1 − picture is
+ * clearly closer. Pages that draw dark ink on white and feed the model light-on-dark need it.
+ */
+export function looksInverted(pageMean: number, pictureMean: number): boolean {
+  return Math.abs(pageMean - (1 - pictureMean)) + 0.1 < Math.abs(pageMean - pictureMean);
+}
+
+/** Where values of a scale's range fall, 0…1 (the mean of the page's input, comparable with a picture's). */
+export function rangeFraction(values: ArrayLike<number>, scale: { mean: number[]; std: number[] }): number {
+  const m = scale.mean[0] ?? 0;
+  const s = scale.std[0] ?? 1;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i]! * s + m;
+  return values.length > 0 ? Math.min(1, Math.max(0, sum / values.length)) : 0;
+}
 
 /**
  * The scale that best explains values the page itself fed the model (its last input): negative values mean −1…1,
