@@ -2,7 +2,20 @@
 // generated from it (cli/tools/write-schema.ts), so the two agree by construction.
 import { LIMITS } from './limits';
 import { LIVE_FORMAT_PATTERN, LIVE_STATS, TENSOR_ROLES } from './live-values';
-import { arr, bool, custom, def, either, nul, num, oneOf, record, str, type Spec } from './schema-dsl';
+import {
+  arr,
+  beyondSchema,
+  bool,
+  custom,
+  def,
+  either,
+  nul,
+  num,
+  oneOf,
+  record,
+  str,
+  type Spec,
+} from './schema-dsl';
 import { obj } from './schema-object';
 import { LITERATE_CONTEXT, W3C_ANNO_CONTEXT } from './types';
 import { URL_PATTERN_SYNTAX } from '../targets/url-glob';
@@ -168,7 +181,7 @@ const modelSelectorFields = (): Record<string, Spec> => ({
     'a glob or /regex/',
     (value, path, out) => {
       str({ min: 1, max: 200 }).check(value, path, out);
-      checkNodePattern(value, path, out);
+      beyondSchema(out, () => checkNodePattern(value, path, out));
     },
     () => ({ type: 'string', minLength: 1, maxLength: 200 }),
   ),
@@ -345,6 +358,7 @@ const TensorLiteralSpec: Spec = custom(
           reason: Array.isArray(v)
             ? `rank above ${LIMITS.tensorRank}`
             : 'expected a number or an array of numbers',
+          ...(Array.isArray(v) ? { beyondSchema: true } : {}),
         });
         return null;
       }
@@ -353,7 +367,11 @@ const TensorLiteralSpec: Spec = custom(
         const shape = walk(v[i], [...p, i], depth + 1);
         if (shape === null) return null;
         if (inner !== undefined && inner !== null && shape.join() !== inner.join()) {
-          out.push({ path: [...p, i], reason: 'ragged tensor: rows must have the same shape' });
+          out.push({
+            path: [...p, i],
+            reason: 'ragged tensor: rows must have the same shape',
+            beyondSchema: true,
+          });
           return null;
         }
         inner = shape;
@@ -362,7 +380,7 @@ const TensorLiteralSpec: Spec = custom(
     };
     walk(value, path, 0);
     if (elements > LIMITS.tensorElements)
-      out.push({ path, reason: `more than ${LIMITS.tensorElements} numbers` });
+      out.push({ path, reason: `more than ${LIMITS.tensorElements} numbers`, beyondSchema: true });
   },
   (defs) => {
     defs.TensorLiteral = {

@@ -10,6 +10,8 @@ export interface Issue {
   hint?: string;
   /** Point at the key of the last path segment rather than its value (unknown or misspelt properties). */
   at?: 'key' | 'value';
+  /** A check the JSON Schema cannot express (refinements, regex cost, tensor shape); see FORMAT.md. */
+  beyondSchema?: boolean;
 }
 
 export type JsonSchema = Record<string, unknown>;
@@ -43,17 +45,34 @@ export interface StringOptions {
   description?: string;
 }
 
+/** Length in Unicode code points, as JSON Schema's minLength/maxLength count it (an emoji is one, not two). */
+export function codePointLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
+}
+
 export function str(options: StringOptions = {}): Spec {
   const { min = 0, max, pattern, patternLabel } = options;
   const spec: Spec = {
     label: patternLabel ?? 'a string',
     check(value, path, out) {
       if (typeof value !== 'string') return wrongType(spec, value, path, out);
-      if (value.length < min)
+      const length = codePointLength(value);
+      if (length < min)
         out.push({ path, reason: min === 1 ? 'must not be empty' : `must be at least ${min} characters` });
-      if (max !== undefined && value.length > max)
-        out.push({ path, reason: `is ${value.length} characters long; the limit is ${max}` });
-      if (pattern && value.length >= min && !pattern.test(value))
+      if (max !== undefined && length > max)
+        out.push({ path, reason: `is ${length} characters long; the limit is ${max}` });
+      if (pattern && length >= min && !pattern.test(value))
         out.push({ path, reason: `must be ${patternLabel ?? `a string matching ${pattern.source}`}` });
     },
     schema() {
@@ -220,4 +239,11 @@ export function def(name: string, build: () => Spec): Spec {
 /** Any value accepted by a custom check, with a hand-written schema. */
 export function custom(label: string, check: Spec['check'], schema: (defs: Defs) => JsonSchema): Spec {
   return { label, check, schema };
+}
+
+/** Runs `check` and marks what it reports as beyond the schema (the schema-agreement test skips those). */
+export function beyondSchema(out: Issue[], check: () => void): void {
+  const before = out.length;
+  check();
+  for (let i = before; i < out.length; i++) out[i] = { ...out[i], beyondSchema: true } as Issue;
 }

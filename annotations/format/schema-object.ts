@@ -1,6 +1,14 @@
 // The object combinator of the schema DSL: known keys (typos get a hint), required keys, key groups, and
 // variants chosen by a discriminator (the annotation's `kind`, a selector's `type`), in validator and schema.
-import { type Defs, type Issue, type JsonSchema, type Path, type Spec, typeOf } from './schema-dsl';
+import {
+  beyondSchema,
+  type Defs,
+  type Issue,
+  type JsonSchema,
+  type Path,
+  type Spec,
+  typeOf,
+} from './schema-dsl';
 import { didYouMean } from './suggest';
 import { isRec } from '../../base/is-record';
 
@@ -86,7 +94,8 @@ export function obj(options: ObjectOptions): Spec {
         if (has(value, key) && !has(value, needed))
           out.push({ path: [...path, key], at: 'key', reason: `'${key}' needs '${needed}'` });
       }
-      options.refine?.(value, path, out);
+      const { refine } = options;
+      if (refine) beyondSchema(out, () => refine(value, path, out));
     },
     schema(defs: Defs) {
       const properties: Record<string, JsonSchema> = {};
