@@ -115,7 +115,7 @@ describe('overlay: launcher and outline', () => {
     expect((await conv.locator('.shape').textContent())?.replace(/\u202f/g, ' ')).toBe('26 × 26 × 8');
     expect(await conv.locator('.params').textContent()).toContain('80');
     expect(await conv.locator('.gloss').textContent()).toContain('Slides small learned filters');
-    expect(await rows.nth(4).locator('.params').textContent()).toContain('14k');
+    expect(await rows.nth(4).locator('.params').textContent()).toContain('14K');
     const totals = await panel.getByRole('region', { name: 'Model totals' }).textContent();
     expect(totals).toContain('13,610');
     expect(totals).toContain('cpu');
