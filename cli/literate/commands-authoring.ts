@@ -3,6 +3,7 @@ import { buildPack } from '../../annotations/author/build';
 import { decompilePack } from '../../annotations/author/decompile';
 import { validatePackText, formatValidationError } from '../../annotations/format/validate';
 import { exportW3C, importW3C } from '../../annotations/interop/w3c';
+import { importHypothesis } from '../../annotations/interop/hypothesis';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 import { previewCommand as preview } from './preview';
@@ -105,8 +106,12 @@ async function exportCommand(argv: string[], io: CliIo): Promise<number> {
 
 async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const valued = ['-o', '--output', '--title', '--license', '--author', '--page', '--id'];
-  const { args, file } = onePositional(argv, valued, ['--w3c'], 'pack import');
-  if (!args.flags.has('--w3c')) throw new UsageError('pack import needs --w3c (the only import format)');
+  const { args, file } = onePositional(argv, valued, ['--w3c', '--hypothesis'], 'pack import');
+  const hypothesis = args.flags.has('--hypothesis');
+  if (hypothesis === args.flags.has('--w3c'))
+    throw new UsageError(
+      'pack import needs one format: --w3c (W3C JSON-LD) or --hypothesis (Hypothesis API rows)',
+    );
   let input: unknown;
   try {
     input = JSON.parse(await io.read(file));
@@ -118,7 +123,7 @@ async function importCommand(argv: string[], io: CliIo): Promise<number> {
     throw error;
   }
   const option = (name: string) => args.options.get(name);
-  const { pack, skipped, errors } = importW3C(input, {
+  const { pack, skipped, errors } = (hypothesis ? importHypothesis : importW3C)(input, {
     ...(option('--title') ? { title: option('--title') } : {}),
     ...(option('--license') ? { license: option('--license') } : {}),
     ...(option('--author') ? { author: option('--author') } : {}),

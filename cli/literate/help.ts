@@ -40,8 +40,10 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     name: 'pack import',
     usage:
       'literate pack import --w3c FILE.jsonld|- [-o OUT.json] [--title T] [--license SPDX]\n' +
-      '                       [--author NAME] [--page URL-PATTERN] [--id ID]',
-    summary: 'turn W3C annotations (TextQuote/Css selectors) into a pack',
+      '                       [--author NAME] [--page URL-PATTERN] [--id ID]\n' +
+      '       literate pack import --hypothesis ROWS.json|- [same options]',
+    summary:
+      'turn W3C annotations (TextQuote/Css selectors) or Hypothesis API rows (its /api/search answer) into a pack',
   },
   {
     name: 'pack check',

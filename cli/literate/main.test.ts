@@ -148,6 +148,19 @@ describe('literate pack export / import --w3c', () => {
     const { io } = memoryIo({ 'p.json': example });
     expect(await run(['pack', 'export', 'p.json'], io)).toBe(2);
   });
+
+  it('imports Hypothesis API rows with --hypothesis, listing what it skips', async () => {
+    const rows = readFileSync(
+      new URL('../../annotations/interop/fixtures/hypothesis-search.json', import.meta.url),
+      'utf8',
+    );
+    const { io, written, err } = memoryIo({ 'rows.json': rows });
+    expect(await run(['pack', 'import', '--hypothesis', 'rows.json', '-o', 'p.json'], io)).toBe(0);
+    const pack = JSON.parse(written['p.json'] ?? '');
+    expect(pack.items).toHaveLength(2);
+    expect(err.join('\n')).toMatch(/skipped Yq8rStUvEeyAbC1dEfGhIj: a reply/);
+    expect(await run(['pack', 'import', '--hypothesis', '--w3c', 'rows.json'], memoryIo({}).io)).toBe(2);
+  });
 });
 
 describe('bin/literate.mjs', () => {
