@@ -50,14 +50,13 @@ export function sourceFiles(root: string): string[] {
 export function sourceBuildMarkdown(version: string, tools: Toolchain): string {
   return `# Literate ${version}: building the Firefox add-on from this source
 
-This archive holds the sources of the Literate extension. Its build is webpack with ts-loader (TypeScript, no
-minifier settings that depend on the machine) and Terser; nothing is downloaded during the build itself.
+This archive holds the sources of the Literate extension (TypeScript). The build is webpack with ts-loader and
+Terser; only \`npm ci\` downloads anything (the exact versions in \`package-lock.json\`).
 
 ## Requirements
 
-- Node.js **${tools.node}** (any 20.19 or newer builds the same files; this archive was built with ${tools.node})
-- npm **${tools.npm}**
-- Linux, macOS or Windows; about 2 GB of disk for \`node_modules\`
+- Node.js **${tools.node}** and npm **${tools.npm}**: the versions this archive was built and verified with, on Linux
+- about 2 GB of disk for \`node_modules\`
 
 ## Build
 
@@ -72,7 +71,11 @@ Chrome build in \`dist/chrome/\`); its files are byte-for-byte those of the subm
 \`literate-firefox-${version}.zip\`. The repository proves it with \`npm run package:verify\`, which unpacks this
 archive in a temporary folder, runs the two commands above and compares every file.
 
-The sources are TypeScript; the files under \`annotations/packs/\` are the annotation packs the add-on ships, and
+Unpack into a plain folder and let \`npm ci\` make \`node_modules\` there: webpack names modules by their path
+relative to the project, so a \`node_modules\` linked in from elsewhere gives other module ids (same behaviour,
+different bytes).
+
+The files under \`annotations/packs/\` are the annotation packs the add-on ships, and
 \`extension/icons/\` its icons. Third-party code comes only from npm packages pinned in \`package-lock.json\`.
 `;
 }
