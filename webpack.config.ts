@@ -61,6 +61,11 @@ class ExtensionAssetsPlugin {
       if (existsSync(schema)) {
         mkdirSync(join(root, 'dist/schema'), { recursive: true });
         cpSync(schema, join(root, 'dist/schema/pack-1.schema.json'));
+        // The JSON-LD context packs name as https://literate.dev/ns/pack/1 (the document served there).
+        cpSync(
+          join(root, 'annotations/interop/literate-context.jsonld'),
+          join(root, 'dist/schema/literate-context-1.jsonld'),
+        );
       }
       // The packs we ship, with an index the background reads on install and reload.
       const packsDir = join(root, 'annotations/packs');
