@@ -257,9 +257,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
         ) : null}
       </div>
       <p class="muted dg-live" data-testid="diagram-live">
-        {thumbs.ended
-          ? `Live thumbnails stopped: ${thumbs.ended}.`
-          : 'Thumbnails show each node’s output on the page’s latest call (nodes on screen only).'}
+        {thumbs.ended ? tr('dgThumbsStopped', thumbs.ended) : tr('dgThumbsNote')}
       </p>
       <Legend grouping={grouping} />
     </section>

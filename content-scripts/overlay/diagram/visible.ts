@@ -81,7 +81,8 @@ export function firstExpansion(grouping: Grouping, limit = FIRST_VIEW_ITEMS): Se
     // Repeated blocks stay closed together (13 closed blocks read better than 3 open and 10 closed).
     if (g.repeat) continue;
     const after = count - 1 + g.nodes.length + g.groups.length;
-    if (after > limit) continue;
+    // A wrapper around nearly everything (a model's outer scope) opens even when what it holds is a little over.
+    if (after > limit && !(count <= 3 && after <= 2 * limit)) continue;
     expanded.add(id);
     count = after;
     queue.push(...g.groups);
