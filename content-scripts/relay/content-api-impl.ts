@@ -1,5 +1,6 @@
 // Implements the ContentApi over the bridge: request ids, pending replies with timeouts, subscriptions by id.
 
+import { t } from '../../extension/ui/i18n';
 import type { ModelGraph } from '../../model/model-graph';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { ContentBridge } from './content-bridge';
@@ -123,7 +124,7 @@ export class ContentApiImpl implements ContentApi {
     )
       .then((reply) => {
         if (!reply.graph && reply.onnx) return describeOnnxSource(modelId, reply.onnx);
-        if (!reply.graph) throw new Error(reply.error ?? 'The model could not be described.');
+        if (!reply.graph) throw new Error(reply.error ?? t('modelNotDescribed'));
         return reply.graph;
       })
       .then(async (described) => {

@@ -1,6 +1,7 @@
 // The explorables a tour step highlights, shown inside the step in the order it names them (question, control,
 // the check the experiment ends with), and the panel's list of every control and question of the pack.
 
+import { tn } from '../../../extension/ui/i18n';
 import { useState } from 'preact/hooks';
 import type { Annotation } from '../../../annotations/format/types';
 import { ExecutableItem } from '../checks/executable-item';
@@ -49,9 +50,7 @@ export function ExplorablesSection() {
       class="exec-section xp-section"
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
-      <summary>
-        {items.length} {items.length === 1 ? 'experiment' : 'experiments'} to try on the model
-      </summary>
+      <summary>{tn('xpExperiments', items.length)}</summary>
       {open &&
         items.map((annotation) => <Explorable key={annotation.id} annotation={annotation} where="panel" />)}
     </details>

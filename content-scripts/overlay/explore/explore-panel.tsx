@@ -2,6 +2,7 @@
 // upload and edit; a slider per feature; typed text), the model's answer, and — for pictures — what mattered, and a
 // comparison of two inputs. While open, every live view of the model shows the reader's input (ExploreFeed).
 
+import { t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import type { ModelGraph } from '../../../model/model-graph';
@@ -118,7 +119,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
         setScale(guessed);
         pageMean.current = rangeFraction(last.values, guessed);
         const image = valuesToImage(last.values, last.shape, guessed, kind.int32);
-        if (image) setBase((b) => b ?? { image, from: "the page's last input" });
+        if (image) setBase((b) => b ?? { image, from: t('exLastInputName') });
       }
     };
     const ask = () => {
@@ -140,8 +141,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
       setRanges((old) => old ?? r);
       setValues((old) => (old.length === kind.features ? old : r.map((x) => x.value)));
     }
-    if (kind.kind === 'image')
-      setNotice((n) => n ?? 'Waiting for the page to run the model… or pick, draw or upload a picture.');
+    if (kind.kind === 'image') setNotice((n) => n ?? t('exWaitingOrPick'));
     session.watchPage(ask, stop.signal);
     ask();
     return () => stop.abort();
@@ -171,16 +171,16 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
 
   if (!session) return null;
   const tabs: [Tab, string][] = [
-    ['input', 'Your input'],
-    ...(kind.kind === 'image' ? ([['mattered', 'What mattered']] as [Tab, string][]) : []),
-    ['compare', 'Compare'],
+    ['input', t('exTabInput')],
+    ...(kind.kind === 'image' ? ([['mattered', t('exTabMattered')]] as [Tab, string][]) : []),
+    ['compare', t('exTabCompare')],
   ];
   const from =
     kind.kind === 'image'
-      ? (base?.from ?? 'nothing yet')
+      ? (base?.from ?? t('exNothingYet'))
       : kind.kind === 'vector'
-        ? 'the sliders'
-        : 'your text';
+        ? t('exTheSliders')
+        : t('exYourText');
   return (
     <section class="explore" aria-labelledby="lt-ex-title" data-testid="explore">
       <h4 class="ex-head">
@@ -192,22 +192,22 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
           aria-controls="lt-ex-body"
           onClick={() => setOpen(!open)}
         >
-          Try your own input
+          {t('exTry')}
         </button>
         {open && (
           <span class={`ex-mode${input ? ' on' : ''}`} data-testid="ex-mode">
-            {input ? 'views show your input' : 'views show the page'}
+            {input ? t('exModeYours') : t('exModePage')}
           </span>
         )}
       </h4>
       {open && (
         <div id="lt-ex-body" class="ex-body">
           {kind.kind === 'none' ? (
-            <p class="muted">Not for this model: {kind.reason}.</p>
+            <p class="muted">{t('exNotForModel', kind.reason)}</p>
           ) : (
             <>
               {
-                <div class="ex-tabs" role="tablist" aria-label="Explore">
+                <div class="ex-tabs" role="tablist" aria-label={t('exTabs')}>
                   {tabs.map(([id, name]) => (
                     <button
                       key={id}
@@ -278,7 +278,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                           onError={(m) => setNotice(m)}
                         />
                         <label class="ex-select">
-                          <span>Pixel values as the model takes them</span>
+                          <span>{t('exPixelScale')}</span>
                           <select
                             value={SCALES.findIndex((s) => sameScale(s, scale))}
                             onChange={(e) =>
@@ -350,7 +350,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                       labels={labels}
                     />
                   )}
-                  {!input && <p class="muted">Choose a picture first (Your input).</p>}
+                  {!input && <p class="muted">{t('exChooseFirst')}</p>}
                 </div>
               )}
               <div
@@ -375,13 +375,13 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                 </p>
               )}
               <div class="ex-result" aria-live="polite" aria-busy={running}>
-                {error && <p class="ex-error">The model could not run your input: {error}</p>}
+                {error && <p class="ex-error">{t('exCouldNotRun', error)}</p>}
                 {result && input && tab === 'input' && (
                   <>
-                    <ExploreOutputs outputs={result.outputs} labels={labels} title="Output for your input" />
+                    <ExploreOutputs outputs={result.outputs} labels={labels} title={t('exOutputTitle')} />
                     <p class="muted num" data-testid="ex-cost">
-                      Run {result.run} · {result.ms.toFixed(0)} ms through the page’s model
-                      {running ? ' · running…' : ''}
+                      {t('exCost', result.run, Math.round(result.ms))}
+                      {running ? t('exRunningSuffix') : ''}
                     </p>
                   </>
                 )}
@@ -407,7 +407,7 @@ function NumbersUpload({
 }) {
   return (
     <label class="ex-select">
-      <span>Or load the values from a file (CSV, JSON)</span>
+      <span>{t('exLoadFile')}</span>
       <input
         type="file"
         accept=".csv,.json,.txt,text/csv,application/json,text/plain"

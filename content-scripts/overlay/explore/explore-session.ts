@@ -2,6 +2,7 @@
 // (debounced, one in flight, latest wins), tells listeners, and answers one-off probes for sensitivity maps and
 // comparisons. The probe is the only way in: it never touches the page's own calls, outputs or tensor count.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelInput, NodeValues, RgbaImage } from '../../../annotations/checks/types';
 import type { Normalize } from '../../../model/image-input';
 import type { ModelGraph } from '../../../model/model-graph';
@@ -50,7 +51,7 @@ export function toModelInput(input: ExploreInput): ModelInput {
 }
 
 function messageOf(e: unknown): string {
-  return e instanceof Error && e.message ? e.message : 'the probe failed';
+  return e instanceof Error && e.message ? e.message : t('exProbeFailed');
 }
 
 export class ExploreSession {

@@ -2,6 +2,7 @@
 // [batch, H, W, 1|3|4], a slider per feature for [batch, n], typed text for one-hot sequences [batch, steps, vocab],
 // otherwise a reason in words.
 
+import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph } from '../../../model/model-graph';
 
 export type InputKind =
@@ -19,11 +20,11 @@ export function inputKind(graph: Pick<ModelGraph, 'inputs'>): InputKind {
   if (graph.inputs.length !== 1)
     return {
       kind: 'none',
-      reason: `this model takes ${graph.inputs.length} inputs; trying your own input needs a model with exactly one`,
+      reason: t('exManyInputs', graph.inputs.length),
     };
   const input = graph.inputs[0]!;
   const shape = input.shape;
-  if (!shape) return { kind: 'none', reason: 'the model does not say the shape of its input' };
+  if (!shape) return { kind: 'none', reason: t('exNoShape') };
   const dims = shape.map((d) => (free(d) ? null : (d as number)));
   if (dims.length === 4) {
     const c = dims[3] ?? 3;
@@ -41,14 +42,14 @@ export function inputKind(graph: Pick<ModelGraph, 'inputs'>): InputKind {
     if (last <= MAX_FEATURES) return { kind: 'vector', features: last };
     return {
       kind: 'none',
-      reason: `its input has ${last} features; sliders are offered for at most ${MAX_FEATURES}`,
+      reason: t('exTooManyFeatures', last, MAX_FEATURES),
     };
   }
   if (dims.length === 3 && last !== null && last > 1)
     return { kind: 'sequence', steps: dims[1] ?? null, vocab: last };
   return {
     kind: 'none',
-    reason: `no controls for an input of shape [${shape.map((d) => d ?? '?').join(', ')}]`,
+    reason: t('exNoControls', shape.map((d) => d ?? '?').join(', ')),
   };
 }
 
@@ -64,7 +65,7 @@ export const SCALES: readonly InputScale[] = [
   { mean: [0], std: [1], label: '0 … 1' },
   { mean: [0.5], std: [0.5], label: '−1 … 1' },
   { mean: [0], std: [1 / 255], label: '0 … 255' },
-  { mean: [1], std: [-1], label: '1 … 0 (dark pixels high: ink on paper)' },
+  { mean: [1], std: [-1], label: `1 … 0 (${t('exScaleInk')})` },
 ];
 
 /** Mean brightness of a picture, 0 (black) … 1 (white). */

@@ -2,6 +2,7 @@
 // grey patch, one at a time (each waits for a gap between the page's frames), reporting progress and stopping as
 // soon as the reader cancels. What it cost (runs, milliseconds) is measured, not estimated.
 
+import { t } from '../../../extension/ui/i18n';
 import type { RgbaImage } from '../../../annotations/checks/types';
 import type { Normalize } from '../../../model/image-input';
 import type { ExploreSession } from './explore-session';
@@ -34,7 +35,7 @@ export async function runOcclusion(
   signal: AbortSignal,
 ): Promise<OcclusionProgress> {
   const outputId = session.graph.outputs[0]?.nodeId;
-  if (!outputId) throw new Error('the model has no output');
+  if (!outputId) throw new Error(t('liveNoOutput'));
   const t0 = performance.now();
   const run = async (picture: RgbaImage): Promise<number> => {
     const values = await session.probe({ kind: 'image', image: picture, normalize }, [outputId], signal);
