@@ -1,7 +1,9 @@
 // Deep, bounded validation of a ModelGraph that arrived from the page world: a clean copy with known fields, or null.
 
 import {
+  DATA_LAYOUTS,
   GRAPH_LIMITS,
+  type DataLayout,
   type ModelGraph,
   type ModelNode,
   type ModelRuntime,
@@ -20,6 +22,7 @@ const CATEGORIES = new Set(['input', 'const', 'layer', 'op']);
 const SHAPE_SOURCES = new Set(['config', 'live', 'unknown']);
 const VERSION_CLASSES = new Set(['1.x', '2.x', '3.x+', 'unknown']);
 const RUNTIMES = new Set<string>(MODEL_RUNTIMES);
+const LAYOUTS = new Set<string>(DATA_LAYOUTS);
 
 class Invalid extends Error {}
 
@@ -140,6 +143,7 @@ export function parseModelGraph(v: unknown): ModelGraph | null {
     if (o.notes !== undefined) graph.notes = arr(o.notes, 32).map((n) => str(n, 512));
     if (o.runtime !== undefined) graph.runtime = oneOf<ModelRuntime>(o.runtime, RUNTIMES);
     if (o.runtimeVersion !== undefined) graph.runtimeVersion = strOrNull(o.runtimeVersion, 64);
+    if (o.layout !== undefined) graph.layout = oneOf<DataLayout>(o.layout, LAYOUTS);
     return graph;
   } catch {
     return null;

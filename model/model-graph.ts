@@ -122,7 +122,14 @@ export interface ModelGraph {
   runtime?: ModelRuntime;
   /** The runtime's version when the page told us (ONNX Runtime Web's `env.versions.web`); tf.js uses tfjsVersion. */
   runtimeVersion?: string | null;
+  /** How rank-4 values are laid out: absent means channels-last ([N, H, W, C], tf.js's default, where a layer may
+   * still say data_format channels_first); 'channels-first' ([N, C, H, W]) for every ONNX model. */
+  layout?: DataLayout;
 }
+
+/** Where the channel axis of an image-like tensor is: last ([N, H, W, C]) or right after the batch ([N, C, H, W]). */
+export type DataLayout = 'channels-last' | 'channels-first';
+export const DATA_LAYOUTS: readonly DataLayout[] = ['channels-last', 'channels-first'];
 
 /** The two sides of the runtime boundary. */
 export type ModelRuntime = 'tfjs' | 'onnx';

@@ -221,7 +221,7 @@ export function describeOnnxModel(model: OnnxModel, ctx: OnnxDescribeContext): M
     },
     describeCtx,
   );
-  return { ...graph, runtime: 'onnx', runtimeVersion: ctx.runtimeVersion };
+  return { ...graph, runtime: 'onnx', runtimeVersion: ctx.runtimeVersion, layout: 'channels-first' };
 }
 
 /** Symbolic dimensions ('batch', 'sequence') of an input, as an attribute a reader can see; empty when none. */

@@ -23,6 +23,14 @@ describe('thumbnail pixels', () => {
     expect(at(3)[1]!).toBeGreaterThan(220);
   });
 
+  it('a channels-first (ONNX) feature map: the mean over axis 1', () => {
+    // [1, 2, 1, 3]: channel 0 is 0, 2, 4 and channel 1 is 2, 4, 6 across; means 1, 3, 5.
+    const t = paintThumbnail([1, 2, 1, 3], [0, 2, 4, 2, 4, 6], undefined, 'channels-first')!;
+    expect([t.width, t.height, t.min, t.max]).toEqual([3, 1, 1, 5]);
+    const channelsLast = paintThumbnail([1, 2, 1, 3], [0, 2, 4, 2, 4, 6])!;
+    expect([channelsLast.width, channelsLast.height]).toEqual([1, 2]);
+  });
+
   it('a vector wraps into a near square; cells past the end stay transparent; big maps are strided', () => {
     const v = paintThumbnail(
       [1, 10],

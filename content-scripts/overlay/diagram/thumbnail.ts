@@ -2,6 +2,7 @@
 // the units wrapped into a square; painted in viridis (d3-scale-chromatic) from the frame's own min to max. Pure.
 
 import { interpolateViridis } from 'd3-scale-chromatic';
+import type { DataLayout } from '../../../model/model-graph';
 
 export interface Thumbnail {
   width: number;
@@ -35,7 +36,21 @@ function viridis(): Uint8ClampedArray {
 export function gridOf(
   shape: readonly number[],
   values: ArrayLike<number>,
+  layout: DataLayout = 'channels-last',
 ): { h: number; w: number; at(y: number, x: number): number } {
+  if (shape.length === 4 && layout === 'channels-first') {
+    const [, c, h, w] = shape as [number, number, number, number];
+    const plane = h * w;
+    return {
+      h,
+      w,
+      at(y, x) {
+        let sum = 0;
+        for (let k = 0; k < c; k++) sum += values[k * plane + y * w + x]!;
+        return c > 0 ? sum / c : 0;
+      },
+    };
+  }
   if (shape.length >= 3) {
     const c = shape[shape.length - 1]!;
     const w = shape[shape.length - 2]!;
@@ -61,9 +76,10 @@ export function paintThumbnail(
   shape: readonly number[],
   values: ArrayLike<number>,
   side = THUMB_SIDE,
+  layout: DataLayout = 'channels-last',
 ): Thumbnail | null {
   if (values.length === 0 || shape.some((d) => !(d > 0))) return null;
-  const grid = gridOf(shape, values);
+  const grid = gridOf(shape, values, layout);
   const stride = Math.max(1, Math.ceil(Math.max(grid.h, grid.w) / side));
   const height = Math.ceil(grid.h / stride);
   const width = Math.ceil(grid.w / stride);

@@ -5,6 +5,7 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import type { ModelGraph } from '../../../model/model-graph';
 import type { TapFrame } from '../../../protocol/bridge';
 import { floatValues } from '../../../model/tensor-values';
+import { nodeLayout } from '../../../model/data-layout';
 import type { ContentApi } from '../../relay/content-api';
 import { BudgetContext } from '../state/budget';
 import { putPixels } from '../views/canvas';
@@ -34,12 +35,20 @@ export function useThumbs(
   useEffect(() => {
     if (!gate.current) return;
     const pending = new Map<string, TapFrame>();
+    const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
     let raf = 0;
     const paint = () => {
       raf = 0;
       for (const [nodeId, frame] of pending) {
         const canvas = canvases.current.get(nodeId);
-        const thumb = canvas ? paintThumbnail(frame.shape, floatValues(frame)) : null;
+        const thumb = canvas
+          ? paintThumbnail(
+              frame.shape,
+              floatValues(frame),
+              undefined,
+              nodeLayout(graph, nodes.get(nodeId) ?? null),
+            )
+          : null;
         if (!canvas || !thumb) continue;
         putPixels(canvas, thumb.width, thumb.height, thumb.pixels);
         canvas.dataset.updates = String(Number(canvas.dataset.updates ?? 0) + 1);

@@ -10,6 +10,20 @@ describe('asMaps', () => {
     expect(maps.values.length).toBe(12);
   });
 
+  it('reads NCHW frames (ONNX) as C maps of H×W, channel c at row y and column x', () => {
+    // [1, 3, 2, 4]: value = 100 c + 10 y + x, stored channels first.
+    const values = Float32Array.from({ length: 3 * 2 * 4 }, (_, i) => {
+      const c = Math.floor(i / 8);
+      return 100 * c + 10 * Math.floor((i % 8) / 4) + (i % 4);
+    });
+    const maps = asMaps([1, 3, 2, 4], values, 'channels-first')!;
+    expect(maps).toMatchObject({ height: 2, width: 4, channels: 3 });
+    expect(maps.values[(1 * 4 + 3) * 3 + 2]).toBe(213);
+    expect([...channelMeans(maps)]).toEqual([6.5, 106.5, 206.5]);
+    // The same buffer read channels last would be 2 maps of 3 × 2: what the views drew before.
+    expect(asMaps([1, 3, 2, 4], values)).toMatchObject({ height: 3, width: 2, channels: 4 });
+  });
+
   it('reads a sequence as one heat map, and refuses vectors or short buffers', () => {
     expect(asMaps([1, 5, 4], new Float32Array(20))).toMatchObject({ height: 5, width: 4, channels: 1 });
     expect(asMaps([1, 10], new Float32Array(10))).toBeNull();

@@ -1,26 +1,36 @@
 // Lays out a stack of 2-D maps (conv feature maps, or one heat map of a sequence) as a grid of tiles and paints
 // them into an RGBA buffer, one pixel per value, with a 1 px gap. Pure: the view puts the buffer on a canvas.
 
+import { chwToHwc } from '../../../model/data-layout';
+import type { DataLayout } from '../../../model/model-graph';
 import { colorOf, scaleFor, type Scale } from './colormap';
 
 export interface Maps {
   height: number;
   width: number;
   channels: number;
-  /** Values in HWC order (channels last), as tf.js lays out NHWC tensors. */
+  /** Values in HWC order (channels last), as tf.js lays out NHWC tensors; channels-first frames are transposed. */
   values: Float32Array;
 }
 
 /**
- * Reads a tap frame's values as maps: [N, H, W, C] → the first example's C maps of H×W; [N, T, F] → the first
- * example as one T×F heat map (time down, features across). Null for vectors and other ranks.
+ * Reads a tap frame's values as maps: [N, H, W, C] (or, channels first, [N, C, H, W]) → the first example's C maps
+ * of H×W; [N, T, F] → the first example as one T×F heat map (time down, features across). Null for vectors and
+ * other ranks.
  */
-export function asMaps(shape: number[], values: Float32Array): Maps | null {
+export function asMaps(
+  shape: number[],
+  values: Float32Array,
+  layout: DataLayout = 'channels-last',
+): Maps | null {
   if (shape.some((d) => d <= 0)) return null;
   if (shape.length === 4) {
-    const [, h, w, c] = shape as [number, number, number, number];
+    const first = layout === 'channels-first';
+    const [, a, b, d] = shape as [number, number, number, number];
+    const [h, w, c] = first ? [b, d, a] : [a, b, d];
     if (values.length < h * w * c) return null;
-    return { height: h, width: w, channels: c, values: values.subarray(0, h * w * c) };
+    const example = values.subarray(0, h * w * c);
+    return { height: h, width: w, channels: c, values: first ? chwToHwc(example, c, h, w) : example };
   }
   if (shape.length === 3) {
     const [, t, f] = shape as [number, number, number];

@@ -4,7 +4,8 @@
 import { formatNumber, t, tn } from '../../../extension/ui/i18n';
 import type { ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ModelGraph, ModelNode } from '../../../model/model-graph';
+import type { DataLayout, ModelGraph, ModelNode } from '../../../model/model-graph';
+import { nodeLayout } from '../../../model/data-layout';
 import type { TapFrame } from '../../../protocol/bridge';
 import type { ContentApi, TapBudget } from '../../relay/content-api';
 import { Axes } from './axes';
@@ -48,11 +49,13 @@ interface Shown {
   /** Frames shown since the view opened. */
   updates: number;
   reduced: boolean;
+  /** Where the channel axis of rank-4 values is (ONNX models: right after the batch). */
+  layout: DataLayout;
 }
 
 type Status = 'waiting' | 'live' | 'paused' | 'ended';
 
-function decode(frame: TapFrame, node: ModelNode, updates: number): Shown {
+function decode(frame: TapFrame, node: ModelNode, updates: number, layout: DataLayout): Shown {
   const raw = floatValues(frame);
   const kind = kindOf(frame.shape, node);
   const values = kind === 'maps' ? raw : firstExample(frame.shape, raw);
@@ -65,6 +68,7 @@ function decode(frame: TapFrame, node: ModelNode, updates: number): Shown {
     call: frame.call,
     updates,
     reduced: frame.shape.join('x') !== frame.sourceShape.join('x'),
+    layout,
   };
 }
 
@@ -86,6 +90,7 @@ export interface LiveViewProps {
 
 export function LiveView({ api, graph, node, budget, labels, k, captions, weightCaptions }: LiveViewProps) {
   const tap = useMemo(() => tapFor(node, graph), [graph, node]);
+  const layout = nodeLayout(graph, node);
   const box = useRef<HTMLElement>(null);
   useLinkedMark(box, graph.id, node.id, 'output');
   const fromSettings = useContext(BudgetContext);
@@ -105,7 +110,7 @@ export function LiveView({ api, graph, node, budget, labels, k, captions, weight
     let frame = 0;
     const flush = () => {
       frame = 0;
-      if (pending && !stop.signal.aborted) setShown(decode(pending, node, ++updates));
+      if (pending && !stop.signal.aborted) setShown(decode(pending, node, ++updates, layout));
       pending = null;
     };
     gateLive(
@@ -135,7 +140,7 @@ export function LiveView({ api, graph, node, budget, labels, k, captions, weight
       stop.abort();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [api, graph.id, tap?.nodeId, tap?.reduction]);
+  }, [api, graph.id, tap?.nodeId, tap?.reduction, layout]);
 
   if (!tap) return <WeightsView api={api} graph={graph} node={node} captions={weightCaptions} />;
   return (
@@ -193,7 +198,7 @@ function LiveBody({
 }
 
 function MapsView({ shown, node }: { shown: Shown; node: ModelNode }) {
-  const maps = useMemo(() => asMaps(shown.shape, shown.values), [shown]);
+  const maps = useMemo(() => asMaps(shown.shape, shown.values, shown.layout), [shown]);
   const scale = useMemo(() => (maps ? rangeScale(maps.values) : null), [maps]);
   if (!maps || !scale) return <BarsView shown={shown} />;
   const tiles = Math.min(maps.channels, 64);
