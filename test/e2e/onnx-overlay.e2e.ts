@@ -163,6 +163,10 @@ describe('the overlay on the ONNX pages', () => {
     const status = panel.locator('section.live .live-status');
     const updates = async () => Number(/(\d+) updates?/.exec(await text(status)())?.[1] ?? 0);
     await expect.poll(updates, { timeout: 30_000 }).toBeGreaterThan(2);
+    // relu1 is [1, 16, 32, 32], channels first: 16 maps of 32 × 32 (read channels last it was 32 maps of 16 × 32).
+    const maps = panel.locator('section.live figure.maps');
+    expect(await text(maps.locator('figcaption'))()).toContain('16 of 16 feature maps of relu1, 32 × 32');
+    expect(await maps.locator('.tile-label').count()).toBe(16);
     expect(await page.evaluate(() => document.documentElement.dataset.demoDone ?? null)).toBeNull();
     await screenshot(page, 'onnx-overlay-onnx-image-relu1');
     expect(await done(page)).toEqual(reference);
