@@ -47,12 +47,44 @@ describe('parseFrontMatter', () => {
     expect(lines.get('/authors/1')).toBe(8);
   });
 
-  it('reports errors with line numbers instead of throwing', () => {
-    const { errors } = parseFrontMatter(
-      'title: "open\nx: {a: 1}\n  bad indent: 1\nno colon here\n\tk: v',
-      10,
+  it('reports errors with line and column instead of throwing', () => {
+    const cases: [string, number][] = [
+      ['title: "open', 10],
+      ['a: 1\n  bad indent: 1', 10], // YAML reads '1 bad indent' as one multi-line key
+      ['a: 1\nno colon here', 11],
+      ['\tk: v', 10],
+      ['k: v\nk: w', 11],
+      ['a: &x v\nb: *x', 11],
+    ];
+    for (const [text, line] of cases) {
+      const { errors } = parseFrontMatter(text, 10);
+      expect(errors.length, text).toBeGreaterThan(0);
+      expect(errors[0]?.line, text).toBe(line);
+      expect(errors[0]?.column, text).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('keeps every scalar the string the author wrote (no YAML 1.1 booleans, numbers or dates)', () => {
+    const { value, errors } = parseFrontMatter(
+      'version: 1.10\nflag: yes\nno: off\nn: 012\nd: 2026-12-05\nq: "null"\nz: null\nt: ~',
     );
-    expect([...new Set(errors.map((e) => e.line))]).toEqual([10, 11, 12, 13, 14]);
+    expect(errors).toEqual([]);
+    expect(value).toEqual({
+      version: '1.10',
+      flag: 'yes',
+      no: 'off',
+      n: '012',
+      d: '2026-12-05',
+      q: 'null',
+      z: null,
+      t: null,
+    });
+  });
+
+  it('reads the YAML the old subset refused: flow mappings and block scalars', () => {
+    const { value, errors } = parseFrontMatter('x: {a: 1, b: [c]}\nd: |\n  two\n  lines\n');
+    expect(errors).toEqual([]);
+    expect(value).toEqual({ x: { a: '1', b: ['c'] }, d: 'two\nlines\n' });
   });
 
   it('does not let __proto__ keys pollute objects', () => {

@@ -1,11 +1,14 @@
-// A tiny YAML subset for the front matter of literate Markdown packs (FORMAT.md "Front matter"): block mappings
-// and sequences by indentation, quoted and plain scalars, [flow, lists]. Plain scalars stay strings (no YAML
-// "Norway problem"); the builder types the few numeric and boolean fields itself.
+// Front matter of literate Markdown packs (FORMAT.md "Front matter"), parsed by the `yaml` library with YAML's
+// failsafe schema: every scalar stays the string the author wrote (`version: 1.10` is "1.10", `no` is "no", no YAML
+// 1.1 surprises); only an empty value, `~` or `null` unquoted is null. front-matter-fields.ts types the few
+// numeric and boolean fields itself. Aliases are refused (no billion laughs), keys may not repeat.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Node } from 'yaml';
 
 export type YamlValue = string | null | YamlValue[] | { [key: string]: YamlValue };
 
 export interface YamlError {
   line: number;
+  column?: number;
   message: string;
 }
 
@@ -16,190 +19,111 @@ export interface YamlResult {
   lines: Map<string, number>;
 }
 
-interface Line {
-  number: number;
-  indent: number;
-  text: string;
+const NULL_WORDS = new Set(['', '~', 'null']);
+
+/** First line of a YAML error message (the library adds a source excerpt below it). */
+const firstLine = (message: string): string => message.split('\n')[0]?.trim() ?? message;
+
+interface Parsed {
+  value: YamlValue;
+  errors: YamlError[];
+  lines: Map<string, number>;
 }
 
-/** Strips a comment (` #…` outside quotes) and trailing spaces. */
-function stripComment(text: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || text[i - 1] === ' ')) return text.slice(0, i).trimEnd();
-  }
-  return text.trimEnd();
-}
-
-/** Parses one scalar or flow list; throws a message on malformed input. */
-export function parseScalar(text: string): YamlValue {
-  const t = text.trim();
-  if (t === '' || t === '~' || t === 'null') return null;
-  if (t.startsWith('"')) {
-    if (!t.endsWith('"') || t.length < 2) throw new Error('unterminated "string"');
-    return JSON.parse(t) as string;
-  }
-  if (t.startsWith("'")) {
-    if (!t.endsWith("'") || t.length < 2) throw new Error("unterminated 'string'");
-    return t.slice(1, -1).replace(/''/g, "'");
-  }
-  if (t.startsWith('[')) {
-    if (!t.endsWith(']')) throw new Error('unterminated [list]');
-    const inner = t.slice(1, -1).trim();
-    if (inner === '') return [];
-    const items: string[] = [];
-    let current = '';
-    let quote: string | null = null;
-    for (let i = 0; i < inner.length; i++) {
-      const c = inner[i] as string;
-      if (quote) {
-        current += c;
-        if (c === '\\' && quote === '"') current += inner[++i] ?? '';
-        else if (c === quote) quote = null;
-      } else if (c === '"' || c === "'") {
-        quote = c;
-        current += c;
-      } else if (c === ',') {
-        items.push(current);
-        current = '';
-      } else if (c === '[' || c === '{') throw new Error('nested lists are not supported in [flow lists]');
-      else current += c;
-    }
-    items.push(current);
-    return items.map(parseScalar);
-  }
-  if (t === '{}') return {};
-  if (t.startsWith('{')) throw new Error('{flow mappings} are not supported; use indented key: value lines');
-  if (/^[|>]/.test(t)) throw new Error('block scalars (| and >) are not supported; use a quoted string');
-  return t;
-}
-
-export function parseFrontMatter(source: string, firstLine = 1): YamlResult {
+function parseYaml(source: string, lineOffset: number): Parsed {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(source, {
+    schema: 'failsafe',
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const errors: YamlError[] = [];
   const lines = new Map<string, number>();
-  const all: Line[] = [];
-  source.split('\n').forEach((raw, i) => {
-    if (/\t/.test(raw.match(/^\s*/)?.[0] ?? ''))
-      errors.push({ line: firstLine + i, message: 'indent with spaces, not tabs' });
-    const text = stripComment(raw.replace(/\r$/, ''));
-    if (text.trim() === '') return;
-    all.push({
-      number: firstLine + i,
-      indent: text.length - text.trimStart().length,
-      text: text.trimStart(),
-    });
-  });
-  let index = 0;
-
-  const scalarAt = (text: string, line: number): YamlValue => {
-    try {
-      return parseScalar(text);
-    } catch (error) {
-      errors.push({ line, message: (error as Error).message });
+  const at = (offset: number | undefined): { line: number; column: number } => {
+    const position = lineCounter.linePos(offset ?? 0);
+    return { line: position.line + lineOffset - 1, column: position.col };
+  };
+  for (const error of [...document.errors, ...document.warnings]) {
+    const { line, column } = at(error.pos[0]);
+    errors.push({ line, column, message: firstLine(error.message) });
+  }
+  const convert = (node: unknown, path: string): YamlValue => {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      errors.push({ ...at(node.range?.[0]), message: 'aliases (*name) are not supported; repeat the value' });
       return null;
     }
-  };
-
-  const parseBlock = (indent: number, path: string): YamlValue => {
-    const first = all[index];
-    if (!first || first.indent < indent) return null;
-    return first.text.startsWith('- ') || first.text === '-'
-      ? parseSequence(first.indent, path)
-      : parseMapping(first.indent, path);
-  };
-
-  const parseSequence = (indent: number, path: string): YamlValue[] => {
-    const items: YamlValue[] = [];
-    while (index < all.length) {
-      const line = all[index] as Line;
-      if (line.indent < indent) break;
-      const isItem = line.text.startsWith('- ') || line.text === '-';
-      if (line.indent === indent && !isItem) break; // the sequence ended; a sibling key follows
-      if (line.indent > indent || !isItem) {
-        errors.push({ line: line.number, message: 'expected a "- item" at this indentation' });
-        index++;
-        continue;
-      }
-      const itemPath = `${path}/${items.length}`;
-      lines.set(itemPath, line.number);
-      const rest = line.text.slice(1).trimStart();
-      if (rest === '') {
-        index++;
-        items.push(parseBlock(indent + 1, itemPath));
-      } else if (/^[^"'[\s][^:]*:(\s|$)/.test(rest)) {
-        // "- key: value" starts a mapping whose keys sit at the indentation of "key".
-        const keyIndent = indent + (line.text.length - rest.length);
-        all[index] = { number: line.number, indent: keyIndent, text: rest };
-        items.push(parseMapping(keyIndent, itemPath));
-      } else {
-        index++;
-        items.push(scalarAt(rest, line.number));
-      }
+    if (isScalar(node)) {
+      const value = node.value;
+      if (value === null || value === undefined) return null;
+      const text = String(value);
+      return node.type === Scalar.PLAIN && NULL_WORDS.has(text) ? null : text;
     }
-    return items;
-  };
-
-  const parseMapping = (indent: number, path: string): { [key: string]: YamlValue } => {
-    const result: { [key: string]: YamlValue } = {};
-    while (index < all.length) {
-      const line = all[index] as Line;
-      if (line.indent < indent) break;
-      if (line.indent > indent) {
-        errors.push({ line: line.number, message: 'unexpected indentation' });
-        index++;
-        continue;
-      }
-      const match = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^:]+?)\s*:(?:\s+(.*)|$)/.exec(line.text);
-      if (!match) {
-        errors.push({
-          line: line.number,
-          message: line.text.startsWith('- ')
-            ? 'a list item where a "key: value" was expected'
-            : 'expected "key: value"',
-        });
-        index++;
-        continue;
-      }
-      const key = String(scalarAt(match[1] as string, line.number));
-      const keyPath = `${path}/${key}`;
-      if (Object.hasOwn(result, key)) errors.push({ line: line.number, message: `key '${key}' given twice` });
-      lines.set(keyPath, line.number);
-      index++;
-      const value = match[2];
-      const next = all[index];
-      let parsed: YamlValue = null;
-      if (value !== undefined && value.trim() !== '') parsed = scalarAt(value, line.number);
-      else if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- '))))
-        parsed = next.text.startsWith('- ')
-          ? parseSequence(next.indent, keyPath)
-          : parseBlock(next.indent, keyPath);
-      Object.defineProperty(result, key, {
-        value: parsed,
-        enumerable: true,
-        writable: true,
-        configurable: true,
+    if (isSeq(node))
+      return node.items.map((item, index) => {
+        const itemPath = `${path}/${index}`;
+        lines.set(itemPath, at((item as Node | null)?.range?.[0]).line);
+        return convert(item, itemPath);
       });
+    if (isMap(node)) {
+      const result: { [key: string]: YamlValue } = {};
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value ?? '') : undefined;
+        const keyRange = (pair.key as Node | null)?.range;
+        if (key === undefined) {
+          errors.push({ ...at(keyRange?.[0]), message: 'keys must be plain text' });
+          continue;
+        }
+        const keyPath = `${path}/${key}`;
+        lines.set(keyPath, at(keyRange?.[0]).line);
+        // defineProperty: a key named __proto__ is an ordinary key here, never the prototype.
+        Object.defineProperty(result, key, {
+          value: convert(pair.value, keyPath),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return result;
     }
-    return result;
+    errors.push({ ...at(undefined), message: 'unsupported YAML node' });
+    return null;
   };
-
-  const value = all.length === 0 ? {} : parseBlock(0, '');
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    errors.push({ line: firstLine, message: 'front matter must be "key: value" lines' });
-    return { value: {}, errors, lines };
-  }
-  if (index < all.length)
-    errors.push({ line: all[index]?.number ?? firstLine, message: 'unexpected indentation' });
-  errors.sort((a, b) => a.line - b.line);
+  const value = convert(document.contents, '');
   return { value, errors, lines };
 }
 
-const PLAIN_SAFE = /^[A-Za-z0-9_./@+()-][A-Za-z0-9 _./@+(),=*?~:'-]*$/;
+/** Parses one scalar or flow list as front matter would; throws the first error. */
+export function parseScalar(text: string): YamlValue {
+  const { value, errors } = parseYaml(text, 1);
+  if (errors[0]) throw new Error(errors[0].message);
+  return value;
+}
+
+export function parseFrontMatter(source: string, firstLineNumber = 1): YamlResult {
+  try {
+    const { value, errors, lines } = parseYaml(source, firstLineNumber);
+    errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+    if (value === null && errors.length === 0) return { value: {}, errors, lines };
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      errors.push({ line: firstLineNumber, message: 'front matter must be "key: value" lines' });
+      return { value: {}, errors, lines };
+    }
+    return { value, errors, lines };
+  } catch (error) {
+    return {
+      value: {},
+      errors: [
+        { line: firstLineNumber, message: `could not read the front matter: ${(error as Error).message}` },
+      ],
+      lines: new Map(),
+    };
+  }
+}
+
+// YAML reserves @ and ` as first characters, and '- ' starts a sequence entry.
+const PLAIN_SAFE = /^(?:[A-Za-z0-9_./+()]|-(?=[^ ]))[A-Za-z0-9 _./@+(),=*?~:'-]*$/;
 const RESERVED = /^(?:null|~|true|false|yes|no|on|off)$/i;
 
 /** A scalar as front-matter text: plain when unambiguous, else double-quoted (JSON escapes are YAML escapes). */
