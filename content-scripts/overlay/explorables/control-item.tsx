@@ -30,7 +30,10 @@ function Slider({
   const value = Number(store.control(annotation.id)?.setting ?? body.value ?? body.min);
   return (
     <div class="xp-slider">
-      <label for={`${idBase}-input`}>{body.label}</label>
+      {/* The section's heading shows the label; the input keeps its own for screen readers. */}
+      <label for={`${idBase}-input`} class="sr-only">
+        {body.label}
+      </label>
       <input
         id={`${idBase}-input`}
         type="range"
@@ -63,7 +66,7 @@ function Choice({
   const chosen = store.control(annotation.id)?.setting;
   return (
     <fieldset class="xp-choice">
-      <legend>{body.label}</legend>
+      <legend class="sr-only">{body.label}</legend>
       {body.options.map((option) => {
         const example = ui?.session.active.pack.items.find((a) => a.id === option);
         const image =

@@ -33,6 +33,12 @@ function pack(): Pack {
         },
       },
       {
+        id: 'q-example',
+        kind: 'predict',
+        motivation: 'questioning',
+        body: { type: 'Predict', example: 'origin', question: 'At the origin?', options: ['a', 'b', 'c'] },
+      },
+      {
         id: 'q',
         kind: 'predict',
         motivation: 'questioning',
@@ -101,6 +107,18 @@ describe('ExplorablesStore', () => {
     s.guess('q', 'a');
     expect(s.predict('q').guess).toBe('b');
     expect(changes).toContain('q');
+  });
+
+  it('reveals the answer for a question about an example', async () => {
+    const s = store(points.runner);
+    s.guess('q-example', 'c');
+    await s.reveal('q-example');
+    expect(s.predict('q-example')).toEqual({ guess: 'c', revealed: true });
+    const answer = s.control('q-example');
+    expect(answer?.status).toBe('done');
+    // logits [0, 0, 0]: a three-way tie, the first class wins.
+    expect(answer?.top.map((t) => t.label)).toEqual(['a', 'b', 'c']);
+    expect(answer?.top[0]?.score).toBeCloseTo(1 / 3, 5);
   });
 
   it('says why a run failed', async () => {
