@@ -289,7 +289,11 @@ export function buildPack(source: string): BuildResult {
     ? parseFrontMatter(split.frontMatter.text, split.frontMatter.line)
     : undefined;
   for (const error of frontMatter?.errors ?? [])
-    ctx.errors.push({ line: error.line, message: error.message });
+    ctx.errors.push({
+      line: error.line,
+      ...(error.column ? { column: error.column } : {}),
+      message: error.message,
+    });
   const meta = typeFrontMatter((frontMatter?.value ?? {}) as Record<string, YamlValue>);
   for (const [path, line] of frontMatter?.lines ?? []) {
     const mapped = path.replace(/^\/(pages|models)/, '/targets/$1');
