@@ -38,3 +38,22 @@ describe('image input', () => {
     for (let i = 1; i < out.length; i++) expect(out[i]!).toBeGreaterThan(out[i - 1]!);
   });
 });
+
+describe('image input for a channels-first model', () => {
+  it('reads [N, C, H, W]: channels from axis 1, height and width from axes 2 and 3', () => {
+    const image = { width: 640, height: 480 };
+    expect(imageInputSpec([1, 3, 32, 24], 'float32', image, 'channels-first')).toEqual({
+      height: 32,
+      width: 24,
+      channels: 3,
+      dtype: 'float32',
+    });
+    expect(imageInputSpec([1, 1, null, null], 'float32', image, 'channels-first')).toMatchObject({
+      height: 480,
+      width: 640,
+      channels: 1,
+    });
+    // Read channels last, the same shape has 24 channels: not a picture.
+    expect(imageInputSpec([1, 3, 32, 24], 'float32', image)).toBeNull();
+  });
+});

@@ -1,5 +1,8 @@
 // Turns an RGBA image into a model's input values: bilinear resize to the input size, then the caller's
 // normalisation ((pixel / 255 − mean) / std per channel, default [0, 1]) or raw 0…255 integers for int32 inputs.
+// Values come out channels last ([1, H, W, C]); a channels-first model (ONNX) takes them through hwcToChw.
+
+import type { DataLayout } from './model-graph';
 
 export interface InputSpec {
   height: number;
@@ -18,22 +21,24 @@ export interface Normalize {
 export const MAX_FREE_SIDE = 1024;
 
 /**
- * The input size for an image, from a model input shape [batch, H, W, C] (free dims null or -1). Null when the
- * model does not take images (rank ≠ 4 or an odd channel count).
+ * The input size for an image, from a model input shape [batch, H, W, C] (or, channels first, [batch, C, H, W];
+ * free dims null or -1). Null when the model does not take images (rank ≠ 4 or an odd channel count).
  */
 export function imageInputSpec(
   shape: readonly (number | null)[] | null,
   dtype: string | null,
   image: { width: number; height: number },
+  layout: DataLayout = 'channels-last',
 ): InputSpec | null {
   if (!shape || shape.length !== 4) return null;
   const free = (d: number | null | undefined): boolean => d === null || d === undefined || d < 1;
-  const c = shape[3];
+  const [h, w, c] =
+    layout === 'channels-first' ? [shape[2], shape[3], shape[1]] : [shape[1], shape[2], shape[3]];
   const channels = free(c) ? 3 : (c as number);
   if (channels !== 1 && channels !== 3 && channels !== 4) return null;
   const scale = Math.min(1, MAX_FREE_SIDE / Math.max(image.width, image.height));
-  const height = free(shape[1]) ? Math.max(1, Math.round(image.height * scale)) : (shape[1] as number);
-  const width = free(shape[2]) ? Math.max(1, Math.round(image.width * scale)) : (shape[2] as number);
+  const height = free(h) ? Math.max(1, Math.round(image.height * scale)) : (h as number);
+  const width = free(w) ? Math.max(1, Math.round(image.width * scale)) : (w as number);
   if (height > 4096 || width > 4096) return null;
   return { height, width, channels, dtype: dtype === 'int32' ? 'int32' : 'float32' };
 }

@@ -3,11 +3,12 @@
 import type { ModelGraph } from '../../model/model-graph';
 import { resolveModelSelector } from '../anchors/model-anchors';
 import type { ExampleAnnotation, ModelSelector, Pack, Transform } from '../format/types';
-import { resolveInput, type ResolvedInput } from './inputs';
+import { modelTensor, resolveInput, type ResolvedInput } from './inputs';
 import { CouldNotRun, type Prober } from './prober';
 import { aliasOf } from './staleness';
 import { applyTransform, describeTransform } from './transforms';
 import type { InputSource, NodeValues } from './types';
+import { graphLayout } from '../../model/data-layout';
 
 export interface RunContext {
   pack: Pack;
@@ -108,7 +109,7 @@ export async function runOn(
   }
   const out = await ctx.prober.run(
     alias,
-    { type: 'tensor', shape: input.shape.slice(), values },
+    { type: 'tensor', ...modelTensor(input, values) },
     point.nodeIds,
     key,
   );
@@ -116,9 +117,23 @@ export async function runOn(
   if (!first || !(first.values instanceof Float32Array || first.values instanceof Int32Array))
     throw new CouldNotRun('the model returned no values');
   if (point.channel === undefined) return first;
+  if (graphLayout(graph) === 'channels-first' && first.shape.length === 4)
+    return channelFirstPick(first, point.channel);
   const width = first.shape[first.shape.length - 1] ?? 0;
   if (point.channel >= width) throw new CouldNotRun(`channel ${point.channel} is out of range (${width})`);
   const picked = new Float32Array(Math.floor(first.values.length / Math.max(1, width)));
   for (let i = 0; i < picked.length; i++) picked[i] = first.values[i * width + point.channel] ?? NaN;
   return { nodeId: first.nodeId, shape: [...first.shape.slice(0, -1), 1], values: picked };
+}
+
+/** Channel c of an [N, C, H, W] value, as [N, 1, H, W]. */
+function channelFirstPick(first: NodeValues, channel: number): NodeValues {
+  const [n, c, h, w] = first.shape as [number, number, number, number];
+  if (channel >= c) throw new CouldNotRun(`channel ${channel} is out of range (${c})`);
+  const plane = h * w;
+  const picked = new Float32Array(n * plane);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < plane; j++)
+      picked[i * plane + j] = first.values[(i * c + channel) * plane + j] ?? NaN;
+  return { nodeId: first.nodeId, shape: [n, 1, h, w], values: picked };
 }

@@ -15,6 +15,7 @@ import { applyControlParam, describeSetting } from './control-input';
 import { CouldNotRun } from './prober';
 import { topK } from './tensors';
 import type { NodeValues, TopEntry } from './types';
+import { modelTensor } from './inputs';
 
 export function controlById(pack: Pack, id: string): ControlAnnotation | undefined {
   const item = pack.items.find((a) => a.id === id);
@@ -69,7 +70,7 @@ export async function controlInput(
     const example = exampleById(ctx.pack, setting);
     if (!example) throw new CouldNotRun(`no example '${setting}' in the pack`);
     const input = await exampleInput(ctx, example, graph);
-    return { shape: input.shape.slice(), values: input.values, cacheKey: setting };
+    return { ...modelTensor(input, input.values), cacheKey: setting };
   }
   if (typeof setting !== 'number') throw new CouldNotRun(`a slider setting is a number, not '${setting}'`);
   const example = exampleById(ctx.pack, body.example);
@@ -79,8 +80,7 @@ export async function controlInput(
   if (typeof changed === 'string')
     throw new CouldNotRun(`cannot set ${describeSetting(body.param, setting)}: ${changed}`);
   return {
-    shape: input.shape.slice(),
-    values: changed,
+    ...modelTensor(input, changed),
     cacheKey: `${body.example}\u0000${JSON.stringify(body.param)}\u0000${setting}`,
   };
 }

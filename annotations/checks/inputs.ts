@@ -1,6 +1,7 @@
 // Turns an example's input (tensor literal, picture URL, page element) into the tensor a model run takes, the
 // same way the page-world probe does (model/image-input.ts), so transforms can apply to it.
 import type { ModelGraph } from '../../model/model-graph';
+import { chwToHwc, graphLayout, hwcToChw } from '../../model/data-layout';
 import { imageInputSpec, imageToValues } from '../../model/image-input';
 import { onlyCompanionsAfterFirst } from '../../model/onnx/companion-inputs';
 import type { ExampleAnnotation } from '../format/types';
@@ -15,6 +16,22 @@ export interface ResolvedInput {
   scale: InputScale;
   /** 'tensor', 'image' or 'element': where it came from. */
   from: 'tensor' | 'image' | 'element';
+  /** The model takes [N, C, H, W]: shape and values here are [N, H, W, C] (as transforms expect), and
+   * modelTensor turns them back before a run. */
+  channelsFirst?: boolean;
+}
+
+/** The tensor a run feeds the model: the resolved (channels-last) values, transposed for a channels-first model. */
+export function modelTensor(
+  input: Pick<ResolvedInput, 'shape' | 'channelsFirst'>,
+  values: Float32Array,
+): { shape: number[]; values: Float32Array } {
+  if (!input.channelsFirst || input.shape.length !== 4) return { shape: input.shape.slice(), values };
+  const [n, h, w, c] = input.shape as [number, number, number, number];
+  const out = new Float32Array(values.length);
+  const size = h * w * c;
+  for (let i = 0; i < n; i++) out.set(hwcToChw(values.subarray(i * size, (i + 1) * size), h, w, c), i * size);
+  return { shape: [n, c, h, w], values: out };
 }
 
 /** Resolves an example's input against the graph of the model it runs on. */
@@ -51,7 +68,16 @@ export async function resolveInput(
       throw new CouldNotRun(
         `the example's tensor is [${shape.join(', ')}]; the model takes [${expected.map((d) => (d === null || d < 0 ? 'any' : d)).join(', ')}]`,
       );
-    return { shape, values: Float32Array.from(flat.values), scale, from: 'tensor' };
+    const values = Float32Array.from(flat.values);
+    if (graphLayout(graph) !== 'channels-first' || shape.length !== 4)
+      return { shape, values, scale, from: 'tensor' };
+    // Kept channels last while the checks engine transforms it, like a picture's values.
+    const [n, c, h, w] = shape as [number, number, number, number];
+    const size = c * h * w;
+    const hwc = new Float32Array(values.length);
+    for (let i = 0; i < n; i++)
+      hwc.set(chwToHwc(values.subarray(i * size, (i + 1) * size), c, h, w), i * size);
+    return { shape: [n, h, w, c], values: hwc, scale, from: 'tensor', channelsFirst: true };
   }
   let picture: RgbaImage;
   const from = 'image' in input ? 'image' : 'element';
@@ -71,10 +97,16 @@ export async function resolveInput(
     picture.rgba.length === picture.width * picture.height * 4
   ))
     throw new CouldNotRun(`the ${from} gave no usable picture`);
-  const spec = imageInputSpec(modelInput.shape, modelInput.dtype, picture);
+  const channelsFirst = graphLayout(graph) === 'channels-first';
+  const spec = imageInputSpec(
+    modelInput.shape,
+    modelInput.dtype,
+    picture,
+    channelsFirst ? 'channels-first' : 'channels-last',
+  );
   if (!spec)
     throw new CouldNotRun(
-      `the model's input ${JSON.stringify(modelInput.shape)} does not take pictures ([batch, height, width, 1|3|4])`,
+      `the model's input ${JSON.stringify(modelInput.shape)} does not take pictures (${channelsFirst ? '[batch, 1|3|4, height, width]' : '[batch, height, width, 1|3|4]'})`,
     );
   const values = imageToValues(picture.rgba, picture.width, picture.height, spec, scale.normalize);
   return {
@@ -82,5 +114,6 @@ export async function resolveInput(
     values: values instanceof Float32Array ? values : Float32Array.from(values),
     scale,
     from,
+    ...(channelsFirst ? { channelsFirst } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { makeRunContext } from '../../../annotations/checks/run-pack';
 import type { RunContext } from '../../../annotations/checks/context';
 import { exampleById, exampleInput, labelsOf } from '../../../annotations/checks/context';
 import { CouldNotRun, messageOf } from '../../../annotations/checks/prober';
+import { modelTensor } from '../../../annotations/checks/inputs';
 import { topK } from '../../../annotations/checks/tensors';
 import { DEFAULT_NORMALIZE } from '../../../annotations/checks/transforms';
 import type { InputSource, ModelRunner, RgbaImage, TopEntry } from '../../../annotations/checks/types';
@@ -227,7 +228,7 @@ export class ExplorablesStore {
       const point = controlPoint(selector, graph);
       const out = await ctx.prober.run(
         alias,
-        { type: 'tensor', shape: input.shape, values: input.values },
+        { type: 'tensor', ...modelTensor(input, input.values) },
         point.nodeIds,
       );
       const first = out[0];
