@@ -124,7 +124,10 @@ function bindAll(api: ContentApi): ContentApi {
     'readWeights',
     'hold',
     'weightsDigest',
-  ] as const)
-    out[key] = (api[key] as (...a: unknown[]) => unknown).bind(api);
+  ] as const) {
+    // A method the API lacks stays absent (its callers already guard for older APIs).
+    const method = api[key] as unknown;
+    if (typeof method === 'function') out[key] = (method as (...a: unknown[]) => unknown).bind(api);
+  }
   return out as unknown as ContentApi;
 }
