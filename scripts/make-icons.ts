@@ -2,7 +2,6 @@
 // Run: npx tsx scripts/make-icons.ts — writes extension/icons/icon-{16,32,48,128}.png (committed).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
 import { encodePng } from '../cli/png';
 
 type RGBA = [number, number, number, number];
@@ -63,7 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const size of [16, 32, 48, 128]) {
     writeFileSync(
       `extension/icons/icon-${size}.png`,
-      encodePng(drawIcon(size), size, size, 4, (raw) => deflateSync(raw)),
+      encodePng(drawIcon(size), size, size, 4, { compress: true }),
     );
   }
   console.log('wrote extension/icons/icon-{16,32,48,128}.png');

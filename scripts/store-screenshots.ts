@@ -5,15 +5,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { decodePng } from '../cli/png';
 import { startServer } from '../demos/server';
 import { launchWithExtension } from '../test/e2e/harness';
 
 const SIZE = { width: 1280, height: 800 };
 
-/** Width and height from a PNG's IHDR chunk. */
+/** Width and height of a PNG, read by the CLI's one PNG codec (which also proves the file decodes). */
 export function pngSize(bytes: Buffer): { width: number; height: number } {
-  if (bytes.toString('latin1', 1, 4) !== 'PNG') throw new Error('not a PNG');
-  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  const { width, height } = decodePng(bytes);
+  return { width, height };
 }
 
 async function shoot(page: Page, dir: string, name: string): Promise<string> {
