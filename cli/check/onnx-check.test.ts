@@ -22,7 +22,7 @@ function io(files: Record<string, string> = {}) {
 
 describe('literate pack check on ONNX models', () => {
   it.each([
-    ['onnx-image', 'demos/onnx-models/shapes-cnn-onnx/model.onnx', 17, 4],
+    ['onnx-image', 'demos/onnx-models/shapes-cnn-onnx/model.onnx', 19, 5],
     ['onnx-text', 'demos/onnx-models/sentiment-tiny/onnx/model.onnx', 14, 6],
   ])('%s: every check passes and every example runs', async (name, model, checks, examples) => {
     const { cli, out, err } = io();

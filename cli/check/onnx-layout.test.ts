@@ -95,7 +95,7 @@ function pictureChecks(expected: string): Pack {
   for (let i = 0; i < 32 * 32; i++) for (let c = 0; c < 3; c++) pixels[i * 3 + c] = byte(chw[c * 1024 + i]!);
   const items: Partial<Annotation>[] = [
     {
-      id: 'example-circle-picture',
+      id: 'test-circle-picture',
       type: 'Annotation',
       motivation: 'assessing',
       kind: 'example',
@@ -108,14 +108,14 @@ function pictureChecks(expected: string): Pack {
     ...(['horizontal', 'vertical'] as const).map(
       (axis) =>
         ({
-          id: `check-flip-${axis}`,
+          id: `test-flip-${axis}`,
           type: 'Annotation',
           motivation: 'assessing',
           kind: 'check',
           body: {
             type: 'Check',
             check: 'invariance',
-            example: 'example-circle-picture',
+            example: 'test-circle-picture',
             transform: { type: 'flip', axis },
           },
         }) as Partial<Annotation>,
@@ -130,8 +130,8 @@ describe('literate pack check: pictures on an ONNX model', () => {
     const { cli, out } = io({ 'pictures.json': JSON.stringify(pictureChecks('circle')) });
     const code = await run(['pack', 'check', 'pictures.json', '--model', MODEL], cli);
     const text = out.join('\n');
-    expect(text).toContain('Summary: 24 passed, 0 failed, 0 could not run.');
-    expect(text).toMatch(/check-flip-horizontal/);
+    expect(text).toContain('Summary: 27 passed, 0 failed, 0 could not run.');
+    expect(text).toMatch(/test-flip-horizontal/);
     expect(code).toBe(0);
   });
 
@@ -139,6 +139,6 @@ describe('literate pack check: pictures on an ONNX model', () => {
     const { cli, out } = io({ 'wrong.json': JSON.stringify(pictureChecks('star')) });
     const code = await run(['pack', 'check', 'wrong.json', '--model', MODEL], cli);
     expect(code).toBe(1);
-    expect(out.join('\n')).toMatch(/example-circle-picture/);
+    expect(out.join('\n')).toMatch(/test-circle-picture/);
   });
 });
