@@ -4,7 +4,7 @@
 import type { ModelGraph } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 import type { ModelInput, ModelRunner, NodeValues } from '../../../annotations/checks/types';
-import { fromProbeValues, toProbeInput } from './probe-input';
+import { fromProbeValues, toProbeInput, type ProbeModel } from './probe-input';
 
 /** Longest one probe may take before it counts as could-not-run. */
 export const PROBE_LIMIT_MS = 8000;
@@ -12,7 +12,7 @@ export const PROBE_LIMIT_MS = 8000;
 export class ProbeRunner implements ModelRunner {
   constructor(
     private readonly api: Pick<ContentApi, 'probe'>,
-    private readonly graph: Pick<ModelGraph, 'id' | 'outputs'>,
+    private readonly graph: Pick<ModelGraph, 'id' | 'outputs'> & ProbeModel,
     private readonly timeoutMs = PROBE_LIMIT_MS,
   ) {}
 
@@ -20,7 +20,7 @@ export class ProbeRunner implements ModelRunner {
     const ids = nodeIds.length > 0 ? nodeIds : this.graph.outputs.map((o) => o.nodeId);
     if (ids.length === 0) return Promise.reject(new Error('The model has no outputs to read.'));
     if (signal.aborted) return Promise.reject(new Error('Cancelled.'));
-    const { input: probeInput } = toProbeInput(input);
+    const { input: probeInput } = toProbeInput(input, this.graph);
     return new Promise<NodeValues[]>((resolve, reject) => {
       const onAbort = () => reject(new Error('Cancelled.'));
       signal.addEventListener('abort', onAbort, { once: true });

@@ -23,6 +23,22 @@ describe('probe input', () => {
     expect(transfer).toEqual([]);
   });
 
+  it('lays a picture out [1, C, H, W] for a channels-first (ONNX) model, at its input size', () => {
+    // 2 × 1 pixels: red 255 then green 255.
+    const rgba = new Uint8ClampedArray([255, 0, 0, 255, 0, 255, 0, 255]);
+    const model = {
+      runtime: 'onnx' as const,
+      inputs: [{ name: 'x', nodeId: 'x', shape: [1, 3, 1, 2], dtype: 'float32' }],
+    };
+    const { input } = toProbeInput({ type: 'image', width: 2, height: 1, rgba }, model);
+    // Channel planes: red (1, 0), green (0, 1), blue (0, 0).
+    expect(input).toEqual({ type: 'tensor', shape: [1, 3, 1, 2], values: [1, 0, 0, 1, 0, 0] });
+    const wrong = { ...model, inputs: [{ ...model.inputs[0]!, shape: [1, 8, 1, 2] }] };
+    expect(() => toProbeInput({ type: 'image', width: 2, height: 1, rgba }, wrong)).toThrow(
+      /does not take pictures/,
+    );
+  });
+
   it("sends a copy of an image's bytes (the bridge detaches what it transfers)", () => {
     const rgba = new Uint8ClampedArray([1, 2, 3, 255, 4, 5, 6, 255]);
     const { input, transfer } = toProbeInput({
