@@ -677,6 +677,7 @@ const ModelTargetSpec = def('ModelTarget', () =>
         },
       }),
       labels: labels(),
+      vocabulary: arr(str({ min: 1, max: LIMITS.nameLength }), { max: LIMITS.labels }),
       optional: bool(),
     },
     required: ['alias'],

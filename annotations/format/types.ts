@@ -67,6 +67,11 @@ export interface ModelTarget {
   structure?: StructureConstraints;
   /** Class labels of the model's output, index by index (for top-k views, top-1 examples and checks). */
   labels?: string[];
+  /**
+   * The model's input tokens, index by index: what each position of a one-hot (or token-id) sequence input stands for
+   * (a character, or a word). Lets the reader type text into "Try your own input".
+   */
+  vocabulary?: string[];
   /** When true, the pack still applies if this model is not on the page (its annotations become orphans). */
   optional?: boolean;
 }

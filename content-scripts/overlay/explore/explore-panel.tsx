@@ -35,17 +35,21 @@ export interface ExplorePanelProps {
   graph: ModelGraph;
   /** The overlay's host element (its canvases are not page pictures). */
   host?: Element | null;
-  /** Index → character for sequence inputs, when an explanation supplies one. */
+  /** Index → character (or word) for sequence inputs; default: the bound pack's vocabulary for the model. */
   vocabulary?: readonly string[] | null;
 }
 
 type Tab = 'input' | 'mattered' | 'compare';
 
-export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelProps) {
+export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelProps) {
   const feed = useExploreFeed();
   const session = useMemo(() => feed?.session(graph) ?? null, [feed, graph.id]);
   const kind = useMemo(() => inputKind(graph), [graph]);
-  const labels = usePackUi()?.session.labelsFor(graph.id) ?? null;
+  const packSession = usePackUi()?.session;
+  const labels = packSession?.labelsFor(graph.id) ?? null;
+  const declared = given !== undefined ? given : (packSession?.vocabularyFor(graph.id) ?? null);
+  // A vocabulary of another size than the model's one-hot width is not this model's: the reader types indices.
+  const vocabulary = kind.kind === 'sequence' && declared?.length === kind.vocab ? declared : null;
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<Tab>('input');
   const [result, setResult] = useState<ExploreResult | null>(null);
@@ -65,6 +69,8 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
   const touched = useRef(false);
   // Sequences.
   const [text, setText] = useState('');
+  /** For a free-length sequence: how many rows the page itself feeds (it pads), so the reader's text is fed alike. */
+  const [pageRows, setPageRows] = useState<number | null>(null);
 
   useEffect(() => {
     if (!session) return;
@@ -111,6 +117,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
       setNotice(null);
       if (kind.kind === 'sequence') {
         setText((t) => t || indicesToText(decodeOneHot(last.values, kind.vocab), vocabulary));
+        if (kind.steps === null && last.shape.length === 3) setPageRows(last.shape[1] ?? null);
       } else if (kind.kind === 'image') {
         let min = Infinity;
         let max = -Infinity;
@@ -159,11 +166,11 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
     if (kind.kind === 'vector' && ranges && values.length === kind.features)
       return { kind: 'tensor', shape: [1, kind.features], values: Float32Array.from(values) };
     if (kind.kind === 'sequence' && text.trim()) {
-      const e = encodeSequence(text, kind.vocab, kind.steps, vocabulary);
+      const e = encodeSequence(text, kind.vocab, kind.steps ?? pageRows, vocabulary);
       return { kind: 'tensor', shape: e.shape, values: e.values };
     }
     return null;
-  }, [open, base, edits, scale, ranges, values, text]);
+  }, [open, base, edits, scale, ranges, values, text, vocabulary, pageRows]);
   useEffect(() => {
     session?.setInput(input);
     if (!input) setResult(null);
@@ -326,7 +333,7 @@ export function ExplorePanel({ graph, host, vocabulary = null }: ExplorePanelPro
                     {kind.kind === 'sequence' && (
                       <SequenceText
                         vocab={kind.vocab}
-                        steps={kind.steps}
+                        steps={kind.steps ?? pageRows}
                         vocabulary={vocabulary}
                         text={text}
                         onText={setText}

@@ -1,5 +1,6 @@
-// Typed text as a one-hot sequence input and back (pure): each character (or whitespace-separated token index when
-// no vocabulary is known) becomes one row of a [1, steps, vocab] tensor; characters without an index are named.
+// Typed text as a one-hot sequence input and back (pure): each character (or word, when the vocabulary has words; or
+// whitespace-separated token index when no vocabulary is known) becomes one row of a [1, steps, vocab] tensor;
+// characters or words without an index are named.
 
 export interface Encoded {
   values: Float32Array;
@@ -10,9 +11,14 @@ export interface Encoded {
   cut: number;
 }
 
+/** True when every entry of the vocabulary is one character (else its entries are words, typed apart by spaces). */
+export function isCharacterVocabulary(vocabulary: readonly string[]): boolean {
+  return vocabulary.every((entry) => Array.from(entry).length === 1);
+}
+
 /**
- * Encodes text. With `vocabulary` (index → character), one row per character; without, the text is a list of
- * indices ("29 63 9"). `steps` null: as many rows as tokens (at least 1); else exactly `steps` rows, zero-padded.
+ * Encodes text. With `vocabulary` (index → character, or word), one row per character (or per space-separated word);
+ * without, the text is a list of indices ("29 63 9"). `steps` null: as many rows as tokens (at least 1); else exactly `steps` rows, zero-padded.
  */
 export function encodeSequence(
   text: string,
@@ -27,7 +33,8 @@ export function encodeSequence(
     vocabulary.forEach((ch, i) => {
       if (i < vocab && !index.has(ch)) index.set(ch, i);
     });
-    for (const ch of Array.from(text)) {
+    const tokens = isCharacterVocabulary(vocabulary) ? Array.from(text) : text.split(/\s+/).filter(Boolean);
+    for (const ch of tokens) {
       const i = index.get(ch);
       if (i === undefined) {
         if (!unknown.includes(ch)) unknown.push(ch);
@@ -73,6 +80,9 @@ export function indicesToText(indices: readonly number[], vocabulary: readonly s
   let end = indices.length;
   while (end > 0 && indices[end - 1]! < 0) end--;
   const kept = indices.slice(0, end);
-  if (vocabulary) return kept.map((i) => (i >= 0 ? (vocabulary[i] ?? '') : '')).join('');
+  if (vocabulary)
+    return kept
+      .map((i) => (i >= 0 ? (vocabulary[i] ?? '') : ''))
+      .join(isCharacterVocabulary(vocabulary) ? '' : ' ');
   return kept.map((i) => (i >= 0 ? String(i) : '_')).join(' ');
 }

@@ -32,6 +32,8 @@ export interface PackSession {
   /** Placed annotations by nodeKey(graphId, nodeId). */
   nodes: Map<string, PlacedItem[]>;
   labelsFor(graphId: string): readonly string[] | null;
+  /** The input vocabulary the pack gives for a bound model (index → character or word), for typed input. */
+  vocabularyFor(graphId: string): readonly string[] | null;
   render(annotation: Annotation): RenderedAnnotation;
   /** Markdown (a step's body, a pack description) to sanitized HTML. */
   markdown(text: string): string;
@@ -166,14 +168,16 @@ export function usePackSession(
   const labels = useMemo(() => {
     const byGraph = new Map<string, readonly string[]>();
     const byAlias: Record<string, readonly string[]> = {};
+    const vocabularies = new Map<string, readonly string[]>();
     if (active && bindings)
       for (const target of active.pack.targets.models) {
         const graph = bindings.graphs.get(target.alias);
+        if (graph && target.vocabulary) vocabularies.set(graph.id, target.vocabulary);
         if (!target.labels) continue;
         byAlias[target.alias] = target.labels;
         if (graph) byGraph.set(graph.id, target.labels);
       }
-    return { byGraph, byAlias };
+    return { byGraph, byAlias, vocabularies };
   }, [bindings]);
 
   const hub = useMemo(() => {
@@ -224,6 +228,7 @@ export function usePackSession(
       resolution,
       nodes: byNode(resolution.placed),
       labelsFor: (graphId: string) => labels.byGraph.get(graphId) ?? null,
+      vocabularyFor: (graphId: string) => labels.vocabularies.get(graphId) ?? null,
       render: renderer.render,
       markdown: renderer.markdown,
       hub,
