@@ -131,7 +131,7 @@ export class ExploreSession {
   ): Promise<Map<string, NodeValues>> {
     const ids = nodeIds.length > 0 ? nodeIds : this.graph.outputs.map((o) => o.nodeId);
     if (signal?.aborted) throw new Error('Cancelled.');
-    const { input: probeInput } = toProbeInput(toModelInput(input));
+    const { input: probeInput } = toProbeInput(toModelInput(input), this.graph);
     const asked = this.api.probe(this.graph.id, probeInput, ids, EXPLORE_PROBE_MS);
     const values = await (signal
       ? new Promise<Awaited<typeof asked>>((resolve, reject) => {
