@@ -3,7 +3,9 @@
 // published model (../shared/models, never committed — so this runs beside check:official, not in npm test): the
 // page's photo as the reader's input, the patch moved by keyboard, brightness, a sensitivity map (runs and time
 // printed), a comparison layer by layer, axe light and dark; the page's published outputs, console and tensor count
-// unchanged. Exits 0 without running when ../shared/models is absent, 1 on any failure.
+// unchanged. Then the translation demo: the reader types sentences into the encoder (the shipped pack's vocabulary:
+// characters, not indices), its state follows, the page's own translation does not move.
+// Exits 0 without running when ../shared/models is absent, 1 on any failure.
 
 import { strict as assert } from 'node:assert';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -58,6 +60,76 @@ const pageOutputs = (page: Page) =>
     top: document.documentElement.dataset['top'],
   }));
 
+/**
+ * The translation demo: the encoder's tab, "Try your own input" as a sentence box (the shipped pack names the 81
+ * characters), typing changes the encoder's state, a character without an index is named, the page's translation
+ * and console untouched.
+ */
+async function translation(session: Awaited<ReturnType<typeof launchLiterate>>): Promise<void> {
+  const demo = OFFICIAL_DEMOS.find((d) => d.id === 'translation')!;
+  const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1500, height: 1300 });
+  const log = watchConsole(page);
+  await page.goto(`${demo.pageUrl}${demo.testQuery}`);
+  await page.locator('#load-pretrained-remote').click(WAIT);
+  await page.waitForFunction(() => document.documentElement.dataset['ready'] === '1', null, WAIT);
+  const translated = () => page.evaluate(() => document.documentElement.dataset['translated']);
+  const before = await translated();
+  assert.match(before ?? '', /^Go\. → /);
+  await page.getByRole('button', { name: 'Explain this model' }).click(WAIT);
+  const panel = page.getByRole('dialog', { name: 'Literate' });
+  const explore = panel.getByTestId('explore');
+  // The encoder is one of the page's three models: the tab whose input is a sentence.
+  const tabs = panel.getByRole('tablist').first().getByRole('tab');
+  await tabs.first().waitFor(WAIT);
+  const box = explore.getByRole('textbox', { name: 'Type a sentence' });
+  let found = false;
+  for (let i = 0; i < (await tabs.count()) && !found; i++) {
+    await tabs.nth(i).click();
+    const open = panel.getByRole('button', { name: 'Try your own input' });
+    await open.waitFor(WAIT);
+    if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click();
+    found = await box
+      .waitFor({ timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+  }
+  assert.ok(
+    found,
+    'a model whose explore section takes a typed sentence (the encoder, with the pack’s vocabulary)',
+  );
+  // The page's own last input is the starting point, read back as characters: the page translates "Go." again (the
+  // section watches its calls while open), the same sentence, so its translation stays what it was.
+  await page.locator('#englishSentence').fill('Go.');
+  await until(
+    () => box.inputValue(),
+    (v) => v === 'Go.',
+    'the page’s last sentence in the box',
+  );
+  const note = explore.locator('#lt-ex-text-note');
+  assert.match((await note.textContent()) ?? '', /^32 rows of 81 \(one-hot\)/);
+  const go = await nextRun(explore, 0);
+  let n = await runCount(explore);
+  await box.fill('');
+  await box.pressSequentially('Run!');
+  const run = await nextRun(explore, n);
+  console.log(
+    `explore-official: translation encoder, “Go.” → ${go.slice(0, 120)}…; “Run!” → ${run.slice(0, 120)}…`,
+  );
+  assert.notEqual(run, go, 'typing another sentence changes the encoder’s state');
+  n = await runCount(explore);
+  await box.fill('Go.');
+  const again = await nextRun(explore, n);
+  assert.equal(again, go, 'the same sentence gives the same state');
+  await box.fill('Go ✓');
+  assert.match((await note.textContent()) ?? '', /no index for “✓”/);
+  const axe = await axeOverlay(page);
+  assert.deepEqual(axe, [], `axe: ${axe.join('\n')}`);
+  assert.equal(await translated(), before, 'the page’s translation did not change');
+  assert.deepEqual(log.errors, [], 'nothing in the page console');
+  await page.close();
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(SHARED, 'models'))) {
     console.log(`explore-official: no ${join(SHARED, 'models')} — nothing to run.`);
@@ -93,7 +165,7 @@ async function main(): Promise<number> {
     await explore.getByRole('button', { name: 'Use it' }).click();
     const photo = await nextRun(explore, 0);
     console.log(`explore-official: the photo → ${photo}`);
-    assert.match(photo, /^Output for your input · top 5 of 1001/);
+    assert.match(photo, /^Output for your input · top 5 of 1,?001/);
 
     // Edits: the patch moved by keyboard, then brightness.
     let n = await runCount(explore);
@@ -162,6 +234,8 @@ async function main(): Promise<number> {
       mkdirSync(join(ROOT, 'docs/screenshots'), { recursive: true });
       copyFileSync(shot, join(ROOT, 'docs/screenshots/explore-official-mobilenet.png'));
     }
+    await page.close();
+    await translation(session);
     console.log('explore-official: ok');
     return 0;
   } catch (e) {
