@@ -116,6 +116,8 @@ async function translation(session: Awaited<ReturnType<typeof launchLiterate>>):
   console.log(
     `explore-official: translation encoder, “Go.” → ${go.slice(0, 120)}…; “Run!” → ${run.slice(0, 120)}…`,
   );
+  // The encoder's output is its LSTM state (h, then c): its largest units by size, not classes.
+  assert.match(go, /^Output for your input · largest 5 of 256 units, by size \(first of 2 outputs\)unit \d+/);
   assert.notEqual(run, go, 'typing another sentence changes the encoder’s state');
   n = await runCount(explore);
   await box.fill('Go.');

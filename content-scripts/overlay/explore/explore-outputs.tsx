@@ -12,19 +12,32 @@ export interface ExploreOutputsProps {
   k?: number;
   /** Heading text ("Output for your input"). */
   title?: string;
+  /** The output is a state (a recurrent layer's): its largest units by size, not classes. */
+  units?: boolean;
 }
 
-export function ExploreOutputs({ outputs, labels, k = 5, title = 'Output' }: ExploreOutputsProps) {
+export function ExploreOutputs({
+  outputs,
+  labels,
+  k = 5,
+  title = 'Output',
+  units = false,
+}: ExploreOutputsProps) {
   const first = outputs[0];
   if (!first) return null;
-  const s = summarizeOutput(first.shape, first.values, k);
+  const s = summarizeOutput(first.shape, first.values, k, units && !labels);
   return (
     <figure class="ex-outputs" data-testid="ex-outputs">
       <figcaption class="ex-sub">
         {title}
         <span class="muted">
           {' '}
-          · {s.ranked ? t('exTopOf', s.rows.length, s.count) : tn('exValues', s.count)}
+          ·{' '}
+          {s.units
+            ? t('exLargestOf', s.rows.length, s.count)
+            : s.ranked
+              ? t('exTopOf', s.rows.length, s.count)
+              : tn('exValues', s.count)}
           {outputs.length > 1 ? t('exFirstOf', outputs.length) : ''}
         </span>
       </figcaption>
@@ -32,7 +45,11 @@ export function ExploreOutputs({ outputs, labels, k = 5, title = 'Output' }: Exp
         {s.rows.map((r, rank) => (
           <li key={rank} data-index={r.index}>
             <span class="topk-label">
-              {s.ranked || s.count > 1 ? labelOf(r.index, labels) : first.nodeId}
+              {s.units
+                ? t('exUnitN', r.index)
+                : s.ranked || s.count > 1
+                  ? labelOf(r.index, labels)
+                  : first.nodeId}
             </span>
             <span class="topk-bar" aria-hidden="true">
               <span style={{ width: `${r.bar * 100}%` }} />

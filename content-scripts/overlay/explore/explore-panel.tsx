@@ -26,6 +26,7 @@ import {
   type InputScale,
 } from './input-kind';
 import { Sensitivity } from './sensitivity';
+import { isStateOp } from './output-rows';
 import { SequenceText } from './sequence-text-input';
 import { decodeOneHot, encodeSequence, indicesToText } from './sequence-text';
 import { parseNumbersFile } from './upload-rules';
@@ -385,7 +386,12 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
                 {error && <p class="ex-error">{t('exCouldNotRun', error)}</p>}
                 {result && input && tab === 'input' && (
                   <>
-                    <ExploreOutputs outputs={result.outputs} labels={labels} title={t('exOutputTitle')} />
+                    <ExploreOutputs
+                      outputs={result.outputs}
+                      labels={labels}
+                      title={t('exOutputTitle')}
+                      units={isStateOp(graph.nodes.find((n) => n.id === result.outputs[0]?.nodeId)?.op)}
+                    />
                     <p class="muted num" data-testid="ex-cost">
                       {t('exCost', result.run, Math.round(result.ms))}
                       {running ? t('exRunningSuffix') : ''}

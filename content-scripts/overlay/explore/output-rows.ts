@@ -1,5 +1,6 @@
 // What the outputs panel lists for a model output (pure): the top k classes when the output is a row of scores, the
-// values themselves when there are few; probabilities as percentages, other scores as numbers.
+// largest units by size when it is a state (a recurrent layer's h or c: no classes), the values themselves when there
+// are few; probabilities as percentages, other scores as numbers.
 
 import { firstExample, topK } from '../views/vector';
 
@@ -17,8 +18,27 @@ export interface OutputSummary {
   /** Values in the first row of the output. */
   count: number;
   probabilities: boolean;
-  /** Sorted by value (top k) or in index order (few values). */
+  /** Sorted by value (top k; by size for units) or in index order (few values). */
   ranked: boolean;
+  /** Units of a state, ranked by absolute value, rather than classes. */
+  units: boolean;
+}
+
+/** Layers whose outputs are states (hidden and cell vectors), not scores over classes. */
+const RECURRENT = new Set([
+  'LSTM',
+  'GRU',
+  'SimpleRNN',
+  'RNN',
+  'Bidirectional',
+  'ConvLSTM2D',
+  'LSTMCell',
+  'GRUCell',
+]);
+
+/** True when a node with this op gives a state rather than class scores. */
+export function isStateOp(op: string | undefined): boolean {
+  return op !== undefined && RECURRENT.has(op);
 }
 
 function looksLikeProbabilities(values: Float32Array): boolean {
@@ -30,7 +50,12 @@ function looksLikeProbabilities(values: Float32Array): boolean {
   return values.length > 1 && Math.abs(sum - 1) < 1e-3;
 }
 
-export function summarizeOutput(shape: number[], values: Float32Array | Int32Array, k = 5): OutputSummary {
+export function summarizeOutput(
+  shape: number[],
+  values: Float32Array | Int32Array,
+  k = 5,
+  units = false,
+): OutputSummary {
   const row = firstExample(shape, values instanceof Float32Array ? values : Float32Array.from(values));
   const probabilities = looksLikeProbabilities(row);
   let peak = 0;
@@ -44,7 +69,29 @@ export function summarizeOutput(shape: number[], values: Float32Array | Int32Arr
     text: fmt(value),
   });
   if (row.length <= 3)
-    return { rows: [...row].map((v, i) => make(i, v)), count: row.length, probabilities, ranked: false };
+    return {
+      rows: [...row].map((v, i) => make(i, v)),
+      count: row.length,
+      probabilities,
+      ranked: false,
+      units,
+    };
+  if (units) {
+    const bySize = topK(row.map(Math.abs), Math.min(k, row.length));
+    return {
+      rows: bySize.map((r) => make(r.index, row[r.index]!)),
+      count: row.length,
+      probabilities,
+      ranked: true,
+      units,
+    };
+  }
   const top = topK(row, Math.min(k, row.length));
-  return { rows: top.map((r) => make(r.index, r.value)), count: row.length, probabilities, ranked: true };
+  return {
+    rows: top.map((r) => make(r.index, r.value)),
+    count: row.length,
+    probabilities,
+    ranked: true,
+    units,
+  };
 }

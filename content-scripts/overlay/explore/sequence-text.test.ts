@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validatePack } from '../../../annotations/format/validate';
+import { isStateOp, summarizeOutput } from './output-rows';
 import { decodeOneHot, encodeSequence, indicesToText, isCharacterVocabulary } from './sequence-text';
 
 interface PackJson {
@@ -70,5 +71,22 @@ describe('typed text with a pack vocabulary', () => {
     expect(result.ok ? [] : result.errors.map((e) => `${e.pointer} ${e.reason}`)).toContain(
       '/targets/models/1/vocabulary/1 must not be empty',
     );
+  });
+});
+
+describe('a recurrent state as the output', () => {
+  it('lists its largest units by size, signed, not classes', () => {
+    expect(isStateOp('LSTM')).toBe(true);
+    expect(isStateOp('Dense')).toBe(false);
+    expect(isStateOp(undefined)).toBe(false);
+    const state = new Float32Array([0.1, -0.9, 0.5, 0, 0.7]);
+    const s = summarizeOutput([1, 5], state, 3, true);
+    expect(s.units).toBe(true);
+    expect(s.rows.map((r) => [r.index, r.text])).toEqual([
+      [1, '−0.900'],
+      [4, '0.700'],
+      [2, '0.500'],
+    ]);
+    expect(summarizeOutput([1, 5], state, 3).rows.map((r) => r.index)).toEqual([4, 2, 0]);
   });
 });
