@@ -22,6 +22,7 @@ import { launchLiterate } from '../e2e/hook-fixtures/extension';
 import { launchPlain, recordConsole } from '../e2e/hook-fixtures/plain';
 import { isolatedWorld } from '../e2e/hook-fixtures/isolated';
 import { ROOT } from '../e2e/hook-fixtures/server';
+import { checkDiagram } from './official-diagram';
 import { driveDemo } from './official-drive';
 import { forceGc } from './official-gc';
 import { routeOfficialDemos } from './official-routes';
@@ -122,6 +123,7 @@ async function runDemo(
     pack: null,
     reportedVersions: [],
     panel: null,
+    diagram: null,
     seconds: 0,
     problems: [],
   };
@@ -187,6 +189,11 @@ async function runDemo(
       mkdirSync(dir, { recursive: true });
       await page.screenshot({ path: join(dir, `official-${demo.id}.png`) });
     }
+    // The Diagram view of the page's model, with live thumbnails (issue #17).
+    const diagramShot =
+      screenshot && demo.id === 'posenet' ? 'docs/screenshots/official-diagram-posenet.png' : null;
+    facts.diagram = await checkDiagram(demo.id, page, diagramShot && join(ROOT, diagramShot));
+    facts.problems.push(...facts.diagram.problems);
     if (errors.length) facts.problems.push(`page errors: ${errors.join(' | ')}`);
   } catch (e) {
     facts.problems.push(e instanceof Error ? e.message.split('\n')[0]! : String(e));

@@ -1,6 +1,7 @@
 // What check:official learns about each official demo (the hook's view of its models, the pack's result), and the
 // Markdown table of it that the packs' authors read (test/real/official-demos.md). Pure.
 
+import type { DiagramFacts } from './official-diagram';
 import type { CoverFacts } from './official-panel';
 
 export interface TensorFacts {
@@ -63,6 +64,8 @@ export interface DemoFacts {
   reportedVersions: string[];
   /** What the open panel covered of the page's content at 1280 × 800. */
   panel: CoverFacts | null;
+  /** The overlay's Diagram view of the page's model: items drawn, live thumbnails painted and changing. */
+  diagram?: DiagramFacts | null;
   seconds: number;
   problems: string[];
 }
@@ -105,6 +108,7 @@ export function factsTable(all: DemoFacts[], markdown = false): string {
         `- the open panel (${d.panel.mode}, ${d.panel.panel} px) covers ${d.panel.covered.length} of ` +
           `${d.panel.measured} visible pieces of the page's content`,
       );
+    if (d.diagram) lines.push(`- the diagram (model ${d.diagram.model}): ${d.diagram.seen}`);
     if (d.pack) {
       lines.push(
         `- pack \`${d.pack.file}\`: active ${d.pack.active}, orphans ${d.pack.orphans.length}, structural ` +
