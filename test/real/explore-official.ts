@@ -109,10 +109,27 @@ async function translation(session: Awaited<ReturnType<typeof launchLiterate>>):
   const note = explore.locator('#lt-ex-text-note');
   assert.match((await note.textContent()) ?? '', /^32 rows of 81 \(one-hot\)/);
   const go = await nextRun(explore, 0);
+  // The encoder LSTM's open layer view follows the reader's sentence (its frames come from the probe runs).
+  await panel.getByRole('button', { name: /^lstm_1 LSTM/ }).click();
+  const live = panel.locator('section.live');
+  await live.waitFor(WAIT);
+  const stats = async () => {
+    await live.scrollIntoViewIfNeeded();
+    return (await live.locator('.stats').count()) > 0
+      ? ((await live.locator('.stats').textContent()) ?? '')
+      : '';
+  };
+  const viewGo = await until(stats, (t) => /min/.test(t), 'the encoder view’s statistics');
   let n = await runCount(explore);
   await box.fill('');
   await box.pressSequentially('Run!');
   const run = await nextRun(explore, n);
+  const viewRun = await until(
+    stats,
+    (t) => /min/.test(t) && t !== viewGo,
+    'the encoder view following “Run!”',
+  );
+  console.log(`explore-official: encoder view “Go.” ${viewGo} → “Run!” ${viewRun}`);
   console.log(
     `explore-official: translation encoder, “Go.” → ${go.slice(0, 120)}…; “Run!” → ${run.slice(0, 120)}…`,
   );
