@@ -133,12 +133,29 @@ export function ModelDiagram(props: ModelDiagramProps) {
   // Focus follows the tab stop after a key move or a group opening or closing (the button it was on may be gone).
   useEffect(() => {
     if (!focusNext.current || !activeItem) return;
-    const button = [...(viewport.current?.querySelectorAll<HTMLElement>('[data-item-id]') ?? [])].find(
-      (el) => el.dataset.itemId === activeItem,
-    );
+    const find = () =>
+      [...(viewport.current?.querySelectorAll<HTMLElement>('[data-item-id]') ?? [])].find(
+        (el) => el.dataset.itemId === activeItem,
+      );
+    const focused = (el: HTMLElement) => (el.getRootNode() as Document | ShadowRoot).activeElement === el;
+    const button = find();
     if (!button) return;
-    focusNext.current = false;
     button.focus({ preventScroll: true });
+    if (focused(button)) {
+      focusNext.current = false;
+      return;
+    }
+    // Not focusable yet (a group's frame title drawn before it is laid out): again on the next frames.
+    let tries = 0;
+    let raf = 0;
+    const retry = () => {
+      const again = find();
+      again?.focus({ preventScroll: true });
+      if ((again && focused(again)) || ++tries > 20) focusNext.current = false;
+      else raf = requestAnimationFrame(retry);
+    };
+    raf = requestAnimationFrame(retry);
+    return () => cancelAnimationFrame(raf);
   });
 
   const moveTo = (id: string | null) => {
