@@ -35,7 +35,6 @@ async function main(): Promise<void> {
   const server = await startServer({ port: 0 });
   const session = await launchWithExtension({
     extensionDir: join(dist, 'chrome'),
-    keepWelcome: true,
     viewport: SIZE,
   });
   try {

@@ -21,6 +21,7 @@ import {
   type ExtensionSession,
 } from './harness';
 import { axeOverlay, extensionWithPacks, pageNotes, rings, type Box } from './overlay-packs-support';
+import { inShadow } from './overlay-pages';
 import { openSharedPack } from './packs-support';
 
 const VIEWPORT = { width: 1680, height: 1000 };
@@ -229,6 +230,10 @@ describe('authoring in place', () => {
     const nodeName = ((await pin.getAttribute('aria-label')) ?? '').replace('Pin a note to ', '');
     await pin.click();
     await expect.poll(() => panel.locator('[data-item="note-3"]').count()).toBe(1);
+    // The new note's text box takes focus once drawn: type when it has it (keys before that go elsewhere).
+    await expect
+      .poll(() => inShadow<string>(page, '(root) => root.activeElement?.tagName ?? ""'))
+      .toBe('TEXTAREA');
     await page.keyboard.type('This convolution finds strokes.');
     await chooseByKeyboard(page, panel.getByLabel('Tour step', { exact: true }), 'step-2', '2');
 

@@ -93,7 +93,7 @@ describe('executable explanations: the shipped gallery packs', () => {
           ),
         );
       const section = panel.locator('.exec-section');
-      await section.locator('summary').click();
+      await section.locator('summary', { hasText: /examples? and \d+ checks?/ }).click();
       for (const id of [...examples, ...checks]) {
         const r = await itemResult(panel, id);
         expect(r.status, `${name} ${id}: ${r.text}`).toMatch(/^(pass|ran)$/);
@@ -121,7 +121,7 @@ describe('executable explanations: the shipped gallery packs', () => {
   it('a check about a layer shows, with its result, in that layer view; axe finds nothing, light and dark', async () => {
     const { page, panel } = await openPanel(shipped, '/demos/draw-shapes/');
     await runAll(panel);
-    await panel.locator('.exec-section summary').click();
+    await panel.locator('.exec-section summary', { hasText: /examples? and \d+ checks?/ }).click();
     await expect.poll(visible(panel.locator('.exec .run-badge').first()), POLL).toBe(true);
     await screenshot(page, 'overlay-checks-draw-shapes');
     expect(await axeOverlay(page)).toEqual([]);
@@ -154,7 +154,7 @@ describe('executable explanations: a wrong pack and a stale pack', () => {
     await expect
       .poll(text(summary(panel)), POLL)
       .toMatch(/^1 of 4 claims hold · 3 fail · 3 of 3 examples run \(1 fails, 1 could not run\)$/);
-    await panel.locator('.exec-section summary').click();
+    await panel.locator('.exec-section summary', { hasText: /examples? and \d+ checks?/ }).click();
 
     const circle = await itemResult(panel, 'ex-circle-as-square');
     expect(circle.status).toBe('fail');

@@ -38,7 +38,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 describe('first run', () => {
   it('a fresh install opens the welcome page once: what, where, other sites, privacy, a demo', async () => {
-    session = await launchWithExtension({ keepWelcome: true });
+    session = await launchWithExtension();
     const [page] = await welcomeTabs(session.context, session.extensionId);
     const welcome = page!;
     await welcome.getByRole('heading', { level: 1, name: 'Welcome to Literate' }).waitFor();
@@ -82,7 +82,7 @@ describe('first run', () => {
   });
 
   it('dark mode: dark colours from the system setting, still axe-clean', async () => {
-    session = await launchWithExtension({ keepWelcome: true, colorScheme: 'dark' });
+    session = await launchWithExtension({ colorScheme: 'dark' });
     const [welcome] = await welcomeTabs(session.context, session.extensionId);
     await welcome!.getByRole('heading', { level: 1 }).waitFor();
     await welcome!.emulateMedia({ colorScheme: 'dark' });
@@ -94,7 +94,7 @@ describe('first run', () => {
   });
 
   it('in French for a French browser', async () => {
-    session = await launchWithExtension({ keepWelcome: true, locale: 'fr' });
+    session = await launchWithExtension({ locale: 'fr' });
     const [welcome] = await welcomeTabs(session.context, session.extensionId);
     await welcome!.getByRole('heading', { level: 1, name: 'Bienvenue dans Literate' }).waitFor();
     expect(await welcome!.getByRole('link', { name: 'Ouvrir la démo MobileNet' }).getAttribute('href')).toBe(
@@ -103,10 +103,16 @@ describe('first run', () => {
     expect(await axeViolations(welcome!)).toEqual([]);
   });
 
-  it('the harness closes the welcome tab by default, so other suites see no stray tab', async () => {
+  it('the harness returns once the welcome tab is open (never mid-test), and the next extension page has its words', async () => {
     session = await launchWithExtension();
-    expect(session.context.pages().map((p) => p.url())).not.toContainEqual(
+    expect(session.context.pages().map((p) => p.url())).toContainEqual(
       expect.stringContaining('welcome.html'),
+    );
+    // Closing the welcome tab here used to leave the next extension page with no messages in most launches.
+    const popup = await session.context.newPage();
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    expect(await popup.evaluate(() => chrome.i18n.getMessage('popupNoTfjs'))).toBe(
+      'No TensorFlow.js on this page.',
     );
   });
 });
