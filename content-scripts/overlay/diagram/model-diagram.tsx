@@ -187,7 +187,9 @@ export function ModelDiagram(props: ModelDiagramProps) {
     const move = moveFor(e.key);
     if (move) {
       e.preventDefault();
-      moveTo(navigate(view, layout.items, activeItem, move));
+      // From the item the key was pressed on (a key right after focus can come before the focus's re-render).
+      const on = (e.target as HTMLElement).closest?.('[data-item-id]')?.getAttribute('data-item-id');
+      moveTo(navigate(view, layout.items, on ?? activeItem, move));
     } else if (e.key === '+' || e.key === '=') zoom(ZOOM.step);
     else if (e.key === '-') zoom(1 / ZOOM.step);
     else if (e.key === '0' || e.key === 'f') fit();
