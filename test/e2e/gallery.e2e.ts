@@ -64,7 +64,7 @@ describe('the demo gallery', () => {
       await expect.poll(() => items.count()).toBe(expected.models.length);
       const kinds = await items.locator('.tag').allTextContents();
       expect(kinds.sort()).toEqual(expected.models.map((m) => m.kind).sort());
-      await expect.poll(() => items.first().textContent()).toMatch(/\d[\d,.kM]* parameters/);
+      await expect.poll(() => items.first().textContent()).toMatch(/\d[\d,.kKM]* parameters/);
       await screenshot(popup, `popup-${name}`);
       await popup.close();
       expect(seen.errors).toEqual([]);
