@@ -144,7 +144,13 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
     const side = panelSideForNotes(width, contentWithAnchors(measureContent(), anchors, width), panel.width);
     if (side && side !== panel.side && panel.side !== 'bottom') setPanel({ ...panel, side });
   }, [session, open]);
+  // A reader who acts on the model shown (a click, a key, a switch to the diagram) has chosen it: the panel no longer
+  // moves to another model the page is seen calling.
+  const keepShownModel = () => {
+    if (chosenModel === null && model) setChosenModel(model.id);
+  };
   const selectNode = (id: string | null) => {
+    keepShownModel();
     setFocusNode(true);
     setReturnTo(id === null ? nodeId : null);
     setNodeId(id);
@@ -226,6 +232,8 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
               )}
               <div
                 id="lt-model-panel"
+                onPointerDownCapture={keepShownModel}
+                onKeyDownCapture={keepShownModel}
                 {...(models.length > 1 && model
                   ? { role: 'tabpanel', 'aria-labelledby': `lt-tab-${model.id}` }
                   : {})}
@@ -239,7 +247,10 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
                     api={explore.api}
                     model={model}
                     nav={navs[model.id] ?? INITIAL_NAV}
-                    onNav={(nav) => setNavs((all) => ({ ...all, [model.id]: nav }))}
+                    onNav={(nav) => {
+                      keepShownModel();
+                      setNavs((all) => ({ ...all, [model.id]: nav }));
+                    }}
                     nodeId={nodeId}
                     onNode={selectNode}
                     returnTo={returnTo}

@@ -2,7 +2,7 @@
 // and no longer runs. Only while the panel is open on no model the reader chose, and for a moment: one small tap on
 // each held model's output; the page's own next calls say which are running. Then every tap is removed.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModelSummary } from '../../../model/model-graph';
 import type { ContentApi } from '../../relay/content-api';
 
@@ -21,21 +21,31 @@ export function useCalledModels(api: ContentApi, models: readonly ModelSummary[]
     .map((m) => m.id)
     .join('\n');
   const [called, setCalled] = useState<string[]>([]);
+  // One watch per opening of the panel: once it has ended, a model held or let go later does not start another (the
+  // panel would move under a reader who is reading it).
+  const settled = useRef(false);
+  useEffect(() => {
+    if (!watch) settled.current = false;
+  }, [watch]);
   useEffect(() => {
     const ids = key ? key.split('\n') : [];
     // One model, or none: nothing to choose between.
-    if (!watch || ids.length < 2) return;
+    if (!watch || ids.length < 2 || settled.current) return;
     const stop = new AbortController();
     const seen: string[] = [];
-    let end = setTimeout(() => stop.abort(), WATCH_MS);
+    const settle = () => {
+      settled.current = true;
+      stop.abort();
+    };
+    let end = setTimeout(settle, WATCH_MS);
     const onCall = (id: string) => {
       if (stop.signal.aborted || seen.includes(id)) return;
       seen.push(id);
       setCalled([...seen]);
-      if (seen.length === ids.length) stop.abort();
+      if (seen.length === ids.length) settle();
       else if (seen.length === 1) {
         clearTimeout(end);
-        end = setTimeout(() => stop.abort(), AFTER_FIRST_MS);
+        end = setTimeout(settle, AFTER_FIRST_MS);
       }
     };
     for (const id of ids)
