@@ -23,6 +23,8 @@ import { trapOrtSessions } from './onnx/ort-trap';
 import { runOnnxProbe } from './probe/onnx-probe';
 
 const INSTALLED = Symbol.for('literate.hook');
+/** How long a side handler made for the reader's probes is kept after the last one (the next comes soon). */
+const PROBE_HANDLER_KEEP_MS = 30_000;
 
 interface Engine {
   id: string;
@@ -268,8 +270,10 @@ function install(): void {
           ),
         undefined,
       );
-    const handler = onnx.byId(message.modelId)?.ref.deref();
-    if (!handler) return reply([], 'the page has let go of this ONNX session: reload the page to run it');
+    const session = onnx.byId(message.modelId);
+    const handler = session?.ref.deref();
+    if (!session || !handler)
+      return reply([], 'the page has let go of this ONNX session: reload the page to run it');
     safely(
       () =>
         bridge.send(
@@ -279,9 +283,29 @@ function install(): void {
         ),
       undefined,
     );
-    runOnnxProbe(handler, message.input, message.nodeIds).then(
-      (values) => reply(values, null),
-      (e: unknown) => reply([], (e instanceof Error ? e.message : String(e)).slice(0, 500) || 'failed'),
+    const inner = innerRunner(session);
+    runOnnxProbe(handler, message.input, message.nodeIds, {
+      lastFeeds: onnxTaps.lastFeeds(message.modelId),
+      inner,
+    })
+      .then(
+        (values) => reply(values, null),
+        (e: unknown) => reply([], (e instanceof Error ? e.message : String(e)).slice(0, 500) || 'failed'),
+      )
+      .finally(() => releaseLater(session.id, inner));
+  };
+  // A side handler the reader's probes made is let go once they stop (unless a live view on an inner node uses it).
+  const releaseTimers = new pageGlobals.Map<string, ReturnType<typeof setTimeout>>();
+  const releaseLater = (id: string, inner: InnerRunner | null): void => {
+    if (!inner) return;
+    const previous = releaseTimers.get(id);
+    if (previous !== undefined) pageGlobals.clearTimeout(previous);
+    releaseTimers.set(
+      id,
+      pageGlobals.setTimeout(() => {
+        releaseTimers.delete(id);
+        if (!onnxTaps.watchesInner(id)) void inner.release();
+      }, PROBE_HANDLER_KEEP_MS),
     );
   };
 

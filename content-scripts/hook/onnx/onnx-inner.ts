@@ -48,21 +48,31 @@ export class InnerRunner {
   private handler: Promise<object> | null = null;
   private key = '';
   private busy = false;
+  /** Settles when the run going ends (a waiting probe runs next). */
+  private idle: Promise<void> = Promise.resolve();
   /** Side runs done and skipped (busy), for tests and the bench. */
   readonly stats = { runs: 0, skipped: 0 };
 
   constructor(private readonly source: InnerSource) {}
 
-  /** Runs `feeds` on a handler that outputs `names`; null when a run is still going (that call is skipped). */
+  /**
+   * Runs `feeds` on a handler that also outputs `names`, fetching those and `also` (graph outputs); null when a run
+   * is still going (that call is skipped) — unless `wait`, the reader's probe, which runs after the one going.
+   */
   async run(
     feeds: Record<string, object>,
     names: readonly string[],
+    also: readonly string[] = [],
+    wait = false,
   ): Promise<Record<string, unknown> | null> {
+    while (wait && this.busy) await this.idle;
     if (this.busy) {
       this.stats.skipped++;
       return null;
     }
     this.busy = true;
+    let done = (): void => undefined;
+    this.idle = new Promise<void>((resolve) => (done = resolve));
     try {
       const wanted = [...new pageGlobals.Set(names)].sort();
       const key = wanted.join('\u0000');
@@ -83,7 +93,7 @@ export class InnerRunner {
         ) ?? read(handler, 'run');
       if (typeof run !== 'function') throw new Error('the side session cannot run');
       const fetches: Record<string, null> = Object.create(null);
-      for (const name of wanted) fetches[name] = null;
+      for (const name of [...wanted, ...also]) fetches[name] = null;
       const results = await (pageGlobals.apply(run as (...a: unknown[]) => unknown, handler, [
         feeds,
         fetches,
@@ -97,6 +107,7 @@ export class InnerRunner {
       throw error;
     } finally {
       this.busy = false;
+      done();
     }
   }
 

@@ -29,7 +29,13 @@ interface Sub {
   inner: { name: string; reduction: Reduction }[];
   budget: Budget;
   call: number;
+  /** A copy of the page's last sampled feeds (for the reader's 'last-input' probe), dropped with the subscription. */
+  lastFeeds: Record<string, object> | null;
+  /** When it was copied: at most every REMEMBER_EVERY_MS, so a fast loop pays few copies. */
+  rememberedAt: number;
 }
+
+const REMEMBER_EVERY_MS = 100;
 
 /** Most values of one tensor copied out of the page (a bigger one is not shown live). */
 const MAX_COPY_VALUES = 16 * 1024 * 1024;
@@ -118,6 +124,8 @@ export class OnnxTaps {
       inner: [],
       budget: new Budget(message.budget, pageGlobals.now),
       call: 0,
+      lastFeeds: null,
+      rememberedAt: -Infinity,
     };
     const names = this.names(handler);
     const watchable = sub.taps.filter((t) => names.has(t.name));
@@ -141,6 +149,19 @@ export class OnnxTaps {
     if (handler) this.unwrap(handler);
     const innerLeft = [...this.subs.values()].some((s) => s.session === sub.session && s.inner.length > 0);
     if (sub.inner.length > 0 && !innerLeft) void this.host.inner?.(sub.session)?.release();
+  }
+
+  /** True while a live view on an inner node of the model is open (its side handler is in use). */
+  watchesInner(modelId: string): boolean {
+    for (const sub of this.subs.values()) if (sub.session.id === modelId && sub.inner.length > 0) return true;
+    return false;
+  }
+
+  /** A copy of the page's last feeds to a model, if a subscription on it remembered one. */
+  lastFeeds(modelId: string): Record<string, object> | null {
+    for (const sub of this.subs.values())
+      if (sub.session.id === modelId && sub.lastFeeds) return sub.lastFeeds;
+    return null;
   }
 
   /**
@@ -227,6 +248,10 @@ export class OnnxTaps {
     const sampled = subs.filter((s) => s.budget.sampleCall());
     const extras = this.extras.get(handler);
     if (sampled.length === 0 && !extras?.size) return;
+    const now = pageGlobals.now();
+    const remember = sampled.filter((s) => now - s.rememberedAt >= REMEMBER_EVERY_MS);
+    const copy = remember.length > 0 ? copyFeeds(feeds) : null;
+    for (const sub of remember) if (copy) [sub.lastFeeds, sub.rememberedAt] = [copy, now];
     for (const sub of sampled) {
       sub.call++;
       for (const tap of sub.taps) {

@@ -1,9 +1,12 @@
 // The ONNX probe on real ONNX Runtime Web (wasm, in Node) and the gallery's committed models: the session handler's
-// own run gives what InferenceSession.run gives, companion inputs are filled, inner nodes and other inputs refused.
+// own run gives what InferenceSession.run gives, companion inputs are filled, inner nodes come from a side runner (and
+// are refused without one), the page's last feeds run as 'last-input' and read back, other inputs refused.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-web';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withExtraOutputs } from '../../../model/onnx/extra-outputs';
+import { InnerRunner } from '../onnx/onnx-inner';
 import { makeFeeds, runOnnxProbe, sessionInputs } from './onnx-probe';
 
 const MODELS = join(import.meta.dirname, '../../../demos/onnx-models');
@@ -100,5 +103,65 @@ describe('runOnnxProbe', () => {
     expect(() =>
       makeFeeds([{ name: 'x', type: 'string' }], { type: 'tensor', shape: [1], values: [1] }),
     ).toThrow(/type string/);
+  });
+
+  it('reads inner nodes from a side runner, equal to a session that outputs them, beside the outputs', async () => {
+    const bytes = new Uint8Array(readFileSync(join(MODELS, 'shapes-cnn-onnx/model.onnx')));
+    let made = 0;
+    const inner = new InnerRunner({
+      bytes: () => Promise.resolve(bytes.slice().buffer),
+      createHandler: async (model) => {
+        made++;
+        return ((await ort.InferenceSession.create(model)) as WithHandler).handler;
+      },
+    });
+    const values = Array.from({ length: 3072 }, (_, i) => Math.abs(Math.sin(i)));
+    const got = await runOnnxProbe(
+      image.handler,
+      { type: 'tensor', shape: [1, 3, 32, 32], values },
+      ['relu1', 'probabilities'],
+      { inner },
+    );
+    const reference = await ort.InferenceSession.create(withExtraOutputs(bytes, ['relu1']));
+    const direct = await reference.run({
+      image: new ort.Tensor('float32', Float32Array.from(values), [1, 3, 32, 32]),
+    });
+    expect(got.map((v) => v.nodeId)).toEqual(['relu1', 'probabilities']);
+    expect(got[0]!.shape).toEqual([...direct.relu1!.dims]);
+    expect(floats(got[0]!.buffer)).toEqual(Array.from(direct.relu1!.data as Float32Array));
+    expect(floats(got[1]!.buffer)).toEqual(Array.from(direct.probabilities!.data as Float32Array));
+    await runOnnxProbe(image.handler, { type: 'tensor', shape: [1, 3, 32, 32], values }, ['relu2'], {
+      inner,
+    });
+    expect(made).toBe(2);
+    await inner.release();
+  });
+
+  it('runs the page’s last feeds as the last input, and reads an input back from them', async () => {
+    const ids = [2, 7, 62, 9, 32, 3];
+    const big = (fill: (i: number) => number) =>
+      new ort.Tensor(
+        'int64',
+        BigInt64Array.from(ids, (_, i) => BigInt(fill(i))),
+        [1, ids.length],
+      );
+    const lastFeeds = {
+      input_ids: big((i) => ids[i]!),
+      attention_mask: big(() => 1),
+      token_type_ids: big(() => 0),
+    };
+    const [inputIds, logits] = await runOnnxProbe(
+      text.handler,
+      { type: 'last-input' },
+      ['input_ids', 'logits'],
+      { lastFeeds },
+    );
+    expect(inputIds!.shape).toEqual([1, 6]);
+    expect(floats(inputIds!.buffer)).toEqual(ids);
+    const direct = await text.run(lastFeeds);
+    expect(floats(logits!.buffer)).toEqual(Array.from(direct.logits!.data as Float32Array));
+    await expect(runOnnxProbe(text.handler, { type: 'last-input' }, ['input_ids'])).rejects.toThrow(
+      /not run this ONNX model since Literate began watching/,
+    );
   });
 });

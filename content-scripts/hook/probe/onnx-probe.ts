@@ -1,11 +1,14 @@
 // On the reader's request only: runs an example through an ONNX Runtime Web session the page created, by calling the
 // session handler's own `run` (the prototype's: a live tap's wrapper never sees it) with plain CPU tensors, the
-// way InferenceSession.run calls it, and returns the outputs asked for. The page's tensors and outputs are never
-// touched. Text models' companion inputs (attention_mask, token_type_ids) are filled as a tokenizer would.
-// Only graph outputs can be read here.
+// way InferenceSession.run calls it, and returns the values asked for. The page's tensors and outputs are never
+// touched. Text models' companion inputs (attention_mask, token_type_ids) are filled as a tokenizer would. Inner
+// nodes are read from the session's side runner (onnx-inner.ts); 'last-input' is a copy of the page's last feeds,
+// remembered only while the model is watched (onnx-taps.ts).
 
 import type { ProbeInput, ProbeValue } from '../../../protocol/bridge';
 import { companionValues } from '../../../model/onnx/companion-inputs';
+import { MAX_EXTRA_OUTPUTS } from '../../../model/onnx/extra-outputs';
+import type { InnerRunner } from '../onnx/onnx-inner';
 import { pageGlobals, read, safely } from '../page-globals';
 
 const getPrototypeOf = Object.getPrototypeOf;
@@ -57,10 +60,30 @@ function cpuTensor(type: string | null, dims: number[], values: ArrayLike<number
   return { location: 'cpu', type: kind, dims: dims.slice(), data, size: values.length };
 }
 
-/** The feeds for one example: the first input from the example, companions filled, anything else refused. */
-export function makeFeeds(inputs: InputInfo[], input: ProbeInput): Record<string, object> {
-  if (input.type === 'last-input')
-    throw new Error('Running the page’s last input is not available on ONNX Runtime Web sessions yet.');
+/** What the probe may use besides the page's session handler. */
+export interface OnnxProbeHelp {
+  /** A copy of the page's last feeds (remembered while the model is watched), for 'last-input'. */
+  lastFeeds?: Record<string, object> | null;
+  /** The session's side runner, for inner nodes (null: the page's ORT cannot make one). */
+  inner?: InnerRunner | null;
+}
+
+/**
+ * The feeds for one example: the first input from the example, companions filled, anything else refused; for
+ * 'last-input', the page's own last feeds.
+ */
+export function makeFeeds(
+  inputs: InputInfo[],
+  input: ProbeInput,
+  lastFeeds: Record<string, object> | null = null,
+): Record<string, object> {
+  if (input.type === 'last-input') {
+    if (!lastFeeds)
+      throw new Error(
+        'The page has not run this ONNX model since Literate began watching it: its last input is not known yet.',
+      );
+    return lastFeeds;
+  }
   if (input.type === 'image')
     throw new Error('Pictures cannot be fed to an ONNX model here yet: give the example as a tensor.');
   const [first, ...rest] = inputs;
@@ -90,33 +113,43 @@ function outputValues(nodeId: string, t: unknown): ProbeValue {
   return { nodeId, shape: dims.map(Number), dtype: 'float32', buffer: values.buffer as ArrayBuffer };
 }
 
-/** Runs the example on the session and returns the outputs named by `nodeIds` (every output when none). */
+/** Runs the example on the session and returns the values of `nodeIds` (every output when none). */
 export async function runOnnxProbe(
   handler: object,
   input: ProbeInput,
   nodeIds: string[],
+  help: OnnxProbeHelp = {},
 ): Promise<ProbeValue[]> {
   const outputs = sessionOutputs(handler);
+  const inputs = sessionInputs(handler);
+  const inputNames = inputs.map((i) => i.name);
   const wanted = nodeIds.length ? nodeIds : outputs;
-  for (const id of wanted)
-    if (!outputs.includes(id))
-      throw new Error(
-        `Only the model's outputs (${outputs.join(', ')}) can be read on ONNX Runtime Web; '${id}' is inside the graph.`,
-      );
-  const feeds = makeFeeds(sessionInputs(handler), input);
-  const fetches: Record<string, null> = Object.create(null);
-  for (const id of wanted) fetches[id] = null;
-  const proto: unknown = safely(() => getPrototypeOf(handler), null);
-  const run = read(proto, 'run') ?? read(handler, 'run');
-  if (typeof run !== 'function') throw new Error('This ONNX Runtime Web session cannot be run from here.');
-  const results = await (pageGlobals.apply(run as (...a: unknown[]) => unknown, handler, [
-    feeds,
-    fetches,
-    {},
-  ]) as Promise<unknown>);
+  const inner = wanted.filter((id) => !outputs.includes(id) && !inputNames.includes(id));
+  if (inner.length > 0 && !help.inner)
+    throw new Error(
+      `Only the model's outputs (${outputs.join(', ')}) can be read on ONNX Runtime Web; '${inner[0]}' is inside the graph.`,
+    );
+  if (inner.length > MAX_EXTRA_OUTPUTS)
+    throw new Error(`At most ${MAX_EXTRA_OUTPUTS} inner nodes of an ONNX model can be read at once.`);
+  const feeds = makeFeeds(inputs, input, help.lastFeeds ?? null);
+  const fromOutputs = wanted.filter((id) => outputs.includes(id));
+  let results: unknown = null;
+  if (inner.length > 0) results = await help.inner!.run(feeds, inner, fromOutputs, true);
+  else if (fromOutputs.length > 0) {
+    const fetches: Record<string, null> = Object.create(null);
+    for (const id of fromOutputs) fetches[id] = null;
+    const proto: unknown = safely(() => getPrototypeOf(handler), null);
+    const run = read(proto, 'run') ?? read(handler, 'run');
+    if (typeof run !== 'function') throw new Error('This ONNX Runtime Web session cannot be run from here.');
+    results = await (pageGlobals.apply(run as (...a: unknown[]) => unknown, handler, [
+      feeds,
+      fetches,
+      {},
+    ]) as Promise<unknown>);
+  }
   const values: ProbeValue[] = [];
   for (const id of wanted) {
-    const t = read(results, id);
+    const t = inputNames.includes(id) ? read(feeds, id) : read(results, id);
     if (!t) throw new Error(`The run gave no output ${id}.`);
     values.push(outputValues(id, t));
   }
