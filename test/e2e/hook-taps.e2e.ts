@@ -13,7 +13,7 @@ import { tapPage } from './hook-fixtures/pages';
 import { launchPlain, recordConsole } from './hook-fixtures/plain';
 import { bytes, html, startHookServer, type HookServer } from './hook-fixtures/server';
 
-const FRAMES = 1000;
+const FRAMES = 500;
 const LAYER_TAPS: [string, string][] = [
   ['c1', 'none'],
   ['bn', 'channel-mean'],
