@@ -7,12 +7,14 @@ import {
   BRIDGE_LIMITS,
   BRIDGE_NAMESPACE,
   BRIDGE_VERSION,
+  MAX_GRADIENT_PIXELS,
   MAX_WEIGHT_VALUES,
   ONNX_MAX_MODEL_BYTES,
   type OnnxModelSource,
   type Reduction,
   type ContentMessage,
   type EngineInfo,
+  type GradientMap,
   type PageMessage,
   type PageSnapshot,
   type ProbeInput,
@@ -279,6 +281,26 @@ function parseProbeValue(v: Json): ProbeValue | null {
   return { nodeId, shape: shape as number[], dtype, buffer };
 }
 
+/** Most classes a gradient may be asked for (a flat index into the first output). */
+const MAX_CLASS_INDEX = 1 << 24;
+
+/** A gradient map from the page: both per-pixel buffers exactly H × W float32 values, a finite score and cost. */
+export function parseGradientMap(v: Json): GradientMap | null {
+  if (!isRec(v)) return null;
+  const height = int(v.height, 1, 4096);
+  const width = int(v.width, 1, 4096);
+  const score = finite(v.score);
+  const ms = finite(v.ms);
+  if (height === null || width === null || score === null || ms === null || ms < 0) return null;
+  if (height * width > MAX_GRADIENT_PIXELS) return null;
+  const bytes = height * width * 4;
+  const magnitude = ownArrayBuffer(v.magnitude, bytes);
+  const gradTimesInput = ownArrayBuffer(v.gradTimesInput, bytes);
+  if (!magnitude || !gradTimesInput || magnitude === gradTimesInput) return null;
+  if (magnitude.byteLength !== bytes || gradTimesInput.byteLength !== bytes) return null;
+  return { height, width, magnitude, gradTimesInput, score, ms };
+}
+
 /**
  * Validates one `message` event's data from the page world. Returns a clean copy, or null for anything that is not
  * a well-formed message of ours. The graph payload is validated by `parseModelGraph` (deep, bounded).
@@ -348,6 +370,14 @@ export function parsePageMessage(data: Json, parseGraph: (g: Json) => ModelGraph
         const values = data.values.map(parseProbeValue);
         if (values.some((x) => x === null)) return null;
         return { kind, nonce, requestId, values: values as ProbeValue[], error };
+      }
+      case 'gradient-result': {
+        const requestId = str(data.requestId, 64);
+        const error = strOrNull(data.error);
+        if (requestId === null || error === undefined || typeof data.unsupported !== 'boolean') return null;
+        const map = data.map === null ? null : parseGradientMap(data.map);
+        if (data.map !== null && map === null) return null;
+        return { kind, nonce, requestId, map, error, unsupported: data.unsupported };
       }
       case 'weights': {
         const requestId = str(data.requestId, 64);
@@ -463,6 +493,17 @@ export function parseContentMessage(data: Json): ContentMessage | null {
         }
         const input = parseProbeInput(data.input);
         return input ? { kind: 'probe', nonce, requestId, modelId, input, nodeIds } : null;
+      }
+      case 'gradient': {
+        const requestId = str(data.requestId, 64);
+        const modelId = str(data.modelId, 32);
+        const classIndex = int(data.classIndex, 0, MAX_CLASS_INDEX);
+        if (requestId === null || modelId === null || classIndex === null) return null;
+        // A picture or values the reader made: the page's last input is never differentiated.
+        const input = parseProbeInput(data.input);
+        return input && input.type !== 'last-input'
+          ? { kind: 'gradient', nonce, requestId, modelId, input, classIndex }
+          : null;
       }
       case 'weights-digest': {
         const requestId = str(data.requestId, 64);

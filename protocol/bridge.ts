@@ -106,6 +106,18 @@ export type PageMessage =
    */
   | { kind: 'probe-progress'; nonce: string; requestId: string; stage: 'running' | 'reading' }
   | { kind: 'weights'; nonce: string; requestId: string; weights: WeightValues[]; error: string | null }
+  /**
+   * The answer to a 'gradient' request: the map, or an error; `unsupported` when the model cannot give gradients at
+   * all (an op without a registered gradient, executeAsync only, an ONNX session), so the overlay keeps occlusion.
+   */
+  | {
+      kind: 'gradient-result';
+      nonce: string;
+      requestId: string;
+      map: GradientMap | null;
+      error: string | null;
+      unsupported: boolean;
+    }
   | {
       kind: 'weights-digest-result';
       nonce: string;
@@ -125,6 +137,26 @@ export interface WeightValues {
   buffer: ArrayBuffer;
   /** Over all of the weight's values, even when `buffer` holds only part of them. */
   stats: { min: number; max: number; mean: number; std: number };
+}
+
+/** Most input pixels a gradient map may have (a 1024 × 1024 picture). */
+export const MAX_GRADIENT_PIXELS = 1024 * 1024;
+
+/**
+ * d(score of one class) / d(input) for a picture input [1, H, W, C], computed by the page's own tf.js (one forward and
+ * one backward pass) and reduced per input pixel in the page. Row-major, H × W float32 values each.
+ */
+export interface GradientMap {
+  height: number;
+  width: number;
+  /** Per pixel: the largest |gradient| over the channels. */
+  magnitude: ArrayBuffer;
+  /** Per pixel: the sum over the channels of gradient × input (signed: what the pixel's value added to the score). */
+  gradTimesInput: ArrayBuffer;
+  /** The class's score for this input: the output value the gradient is of. */
+  score: number;
+  /** Time in the page: forward and backward pass, read back and reduced, ms. */
+  ms: number;
 }
 
 export interface ProbeValue {
@@ -162,6 +194,18 @@ export type ContentMessage =
       input: ProbeInput;
       nodeIds: string[];
     }
+  /**
+   * d(output[classIndex]) / d(input) for a picture (image or tensor input of shape [1, H, W, C]), through the page's
+   * own engine; the score is the first output's value at that flat index, as occlusion reads it.
+   */
+  | {
+      kind: 'gradient';
+      nonce: string;
+      requestId: string;
+      modelId: string;
+      input: ProbeInput;
+      classIndex: number;
+    }
   | {
       kind: 'read-weights';
       nonce: string;
@@ -185,6 +229,7 @@ export type BridgeRequestKind = Extract<ContentMessage, { requestId: string }>['
 export const BRIDGE_REPLY_KIND = {
   describe: 'graph',
   probe: 'probe-result',
+  gradient: 'gradient-result',
   'read-weights': 'weights',
   'weights-digest': 'weights-digest-result',
 } as const satisfies { [K in BridgeRequestKind]: PageMessage['kind'] };

@@ -2,7 +2,7 @@
 // Pages without tf.js pay for one accessor and two one-shot property traps; nothing is wrapped until tf.js appears.
 
 import type { EngineInfo, PageSnapshot } from '../../protocol/bridge';
-import type { ContentMessage, ProbeValue } from '../../protocol/bridge';
+import type { ContentMessage, GradientMap, ProbeValue } from '../../protocol/bridge';
 import { engineBackendName, engineVersionClass, globalTfVersion, trapEngine } from './engine-trap';
 import { captureModelJson, type FetchedModelJson } from './model-json-capture';
 import { ModelRegistry, type LiveModel } from './model-registry';
@@ -14,7 +14,7 @@ import { later, pageGlobals, safely } from './page-globals';
 import { learnShapesIfAsked } from './tap/live-shapes';
 import { TapManager } from './tap/tap-manager';
 import { captureWouldDisturb } from './tensor-ops';
-import { answerProbe, answerWeights, answerWeightsDigest } from './requests';
+import { answerGradient, answerProbe, answerWeights, answerWeightsDigest } from './requests';
 import { OnnxSessions } from './onnx/onnx-sessions';
 import { OnnxTaps } from './onnx/onnx-taps';
 import { InnerRunner } from './onnx/onnx-inner';
@@ -223,6 +223,27 @@ function install(): void {
               bridge.send({ kind: 'probe-progress', requestId: message.requestId, stage }, [], message.nonce),
             undefined,
           ),
+      );
+    }
+    if (message.kind === 'gradient') {
+      const reply = (map: GradientMap | null, error: string | null, unsupported: boolean): void =>
+        safely(
+          () =>
+            bridge.send(
+              { kind: 'gradient-result', requestId: message.requestId, map, error, unsupported },
+              map ? [map.magnitude, map.gradTimesInput] : [],
+              message.nonce,
+            ),
+          undefined,
+        );
+      if (onnx.byId(message.modelId))
+        return reply(null, 'gradients: ONNX Runtime Web computes no gradients in the page', true);
+      return answerGradient(requestContext, message, reply, (stage) =>
+        safely(
+          () =>
+            bridge.send({ kind: 'probe-progress', requestId: message.requestId, stage }, [], message.nonce),
+          undefined,
+        ),
       );
     }
     if (message.kind === 'read-weights') {

@@ -1,7 +1,8 @@
 // Answers the content script's on-demand requests (probe, read-weights): at most a few at a time, every failure
 // turned into a short readable error, never into an exception in the page.
 
-import type { ContentMessage, ProbeValue, WeightValues } from '../../protocol/bridge';
+import type { ContentMessage, GradientMap, ProbeValue, WeightValues } from '../../protocol/bridge';
+import { runGradient } from './probe/gradient';
 import { runProbe } from './probe/probe';
 import { readWeights } from './probe/weights';
 import { digestLiveModel } from './probe/weights-digest';
@@ -101,6 +102,34 @@ export function answerProbe(
           error,
           list.map((v) => v.buffer),
         );
+      } catch {}
+    },
+  );
+}
+
+/** A gradient map for the reader's picture and class, between the page's frames like a probe. */
+export function answerGradient(
+  ctx: RequestContext,
+  message: Extract<ContentMessage, { kind: 'gradient' }>,
+  send: (map: GradientMap | null, error: string | null, unsupported: boolean) => void,
+  progress: (stage: 'running' | 'reading') => void = () => undefined,
+): void {
+  start(
+    async () => {
+      await ctx.ready(message.modelId);
+      await betweenFrames();
+      progress('running');
+      const engine = ctx.engine();
+      const model = ctx.model(message.modelId);
+      if (!engine || !model) throw new Error(ctx.whyMissing(message.modelId));
+      const target = { engine, kind: model.kind, model: model.object, lastInput: null };
+      return runGradient(target, message.input, message.classIndex, () => progress('reading'));
+    },
+    (outcome, error) => {
+      try {
+        if (outcome?.map) send(outcome.map, null, false);
+        else if (outcome) send(null, outcome.unsupported, true);
+        else send(null, error, false);
       } catch {}
     },
   );

@@ -67,6 +67,7 @@ export class ContentApiImpl implements ContentApi {
       }
       case 'graph':
       case 'probe-result':
+      case 'gradient-result':
       case 'weights':
       case 'weights-digest-result': {
         const waiter = this.pending.get(message.requestId);
@@ -185,6 +186,18 @@ export class ContentApiImpl implements ContentApi {
     );
     if (reply.error) throw new Error(reply.error);
     return reply.values;
+  }
+
+  async gradient(
+    ...[modelId, input, classIndex, timeoutMs = 30_000]: Parameters<ContentApi['gradient']>
+  ): ReturnType<ContentApi['gradient']> {
+    const transfer = input.type === 'image' ? [input.rgba] : [];
+    const reply = await this.request('gradient', timeoutMs, (requestId) =>
+      this.bridge.send({ kind: 'gradient', requestId, modelId, input, classIndex }, transfer),
+    );
+    if (reply.map) return { map: reply.map, unsupported: null };
+    if (reply.unsupported) return { map: null, unsupported: reply.error ?? 'gradients: not available' };
+    throw new Error(reply.error ?? 'The gradient could not be computed.');
   }
 
   async readWeights(

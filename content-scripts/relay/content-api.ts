@@ -5,6 +5,7 @@ import type { ModelGraph } from '../../model/model-graph';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 import type { OverlayCommand } from '../../protocol/runtime';
 import type {
+  GradientMap,
   PageSnapshot,
   ProbeInput,
   ProbeValue,
@@ -49,6 +50,17 @@ export interface ContentApi {
   ): void;
   /** Runs an input through the model on the reader's request and returns the chosen nodes' values. */
   probe(modelId: string, input: ProbeInput, nodeIds: string[], timeoutMs?: number): Promise<ProbeValue[]>;
+  /**
+   * d(output[classIndex]) / d(input) for a picture, computed by the page's own tf.js, reduced per pixel. Resolves
+   * `{ map }`, or `{ unsupported }` (why this model gives no gradients: an op without one, executeAsync, ONNX);
+   * rejects on any other failure.
+   */
+  gradient(
+    modelId: string,
+    input: ProbeInput,
+    classIndex: number,
+    timeoutMs?: number,
+  ): Promise<{ map: GradientMap; unsupported: null } | { map: null; unsupported: string }>;
   /** The values of a node's weights (kernel, bias …), each cut to at most `maxValues` values (statistics cover all). */
   readWeights(
     modelId: string,

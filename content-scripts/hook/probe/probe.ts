@@ -44,14 +44,15 @@ export async function runProbe(
   }
 }
 
-type Feed = { tensor: ops.Tensor } | { map: Record<string, ops.Tensor> };
+export type Feed = { tensor: ops.Tensor } | { map: Record<string, ops.Tensor> };
 
 function modelInputs(model: object): unknown[] {
   const inputs = read(model, 'inputs');
   return pageGlobals.isArray(inputs) ? inputs.slice(0, 64) : [];
 }
 
-function makeInput(target: ProbeTarget, input: ProbeInput, made: ops.Tensor[]): Feed {
+/** The model's feed for `input`: tensors we make (and keep, so no page scope frees them), each pushed on `made`. */
+export function makeInput(target: ProbeTarget, input: ProbeInput, made: ops.Tensor[]): Feed {
   const { engine } = target;
   const own = (t: ops.Tensor): ops.Tensor => {
     made.push(t);
