@@ -2,7 +2,7 @@
 // tf.js assigns `this.internalContainerRefs = []` (Container) and `this.loadOptions = …` (GraphModel) in constructors,
 // across 1.x–4.x; a one-shot setter on Object.prototype sees those assignments and hands the new object over.
 
-import { pageGlobals, safely } from './page-globals';
+import { trapAssignments } from './assignment-trap';
 
 export type ConstructedListener = (kind: 'container' | 'graph-model', object: object) => void;
 
@@ -16,32 +16,8 @@ const TRAPPED: Record<string, 'container' | 'graph-model'> = {
  * writes are plain), and keeps values of frozen receivers in a WeakMap so their semantics stay as before.
  */
 export function trapModelConstructors(onConstructed: ConstructedListener): void {
-  const proto = pageGlobals.objectPrototype;
   for (const prop of Object.keys(TRAPPED)) {
     const kind = TRAPPED[prop]!;
-    if (safely(() => pageGlobals.getOwnPropertyDescriptor(proto, prop), undefined)) continue;
-    const frozenValues = new pageGlobals.WeakMap<object, unknown>();
-    safely(() => {
-      pageGlobals.defineProperty(proto, prop, {
-        configurable: true,
-        enumerable: false,
-        get(this: object) {
-          return safely(() => frozenValues.get(this), undefined);
-        },
-        set(this: object, value: unknown) {
-          const defined = safely(() => {
-            pageGlobals.defineProperty(this, prop, {
-              value,
-              writable: true,
-              enumerable: true,
-              configurable: true,
-            });
-            return true;
-          }, false);
-          if (!defined) safely(() => frozenValues.set(this, value), undefined);
-          if (this && typeof this === 'object') safely(() => onConstructed(kind, this), undefined);
-        },
-      });
-    }, undefined);
+    trapAssignments(prop, (object) => onConstructed(kind, object));
   }
 }

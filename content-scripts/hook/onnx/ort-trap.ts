@@ -5,6 +5,7 @@
 // backend's `createInferenceSessionHandler(pathOrBuffer, options)` is then wrapped to learn each session: what it
 // was created from and its handler (inputNames, outputNames, run). The wrapper returns the original promise.
 
+import { trapAssignments } from '../assignment-trap';
 import { pageGlobals, read, safely } from '../page-globals';
 
 export interface OrtSessionFound {
@@ -95,36 +96,11 @@ function wrapBackend(backend: object, onSession: OrtSessionListener, wrapped: We
 
 /** Installs the trap; `onSession` hears of every session ORT creates from then on. */
 export function trapOrtSessions(onSession: OrtSessionListener): void {
-  const proto = pageGlobals.objectPrototype;
-  if (safely(() => pageGlobals.getOwnPropertyDescriptor(proto, TRAPPED), undefined)) return;
-  const frozenValues = new pageGlobals.WeakMap<object, unknown>();
   const wrapped = new pageGlobals.WeakSet<object>();
-  safely(() => {
-    pageGlobals.defineProperty(proto, TRAPPED, {
-      configurable: true,
-      enumerable: false,
-      get(this: object) {
-        return safely(() => frozenValues.get(this), undefined);
-      },
-      set(this: object, value: unknown) {
-        const defined = safely(() => {
-          pageGlobals.defineProperty(this, TRAPPED, {
-            value,
-            writable: true,
-            enumerable: true,
-            configurable: true,
-          });
-          return true;
-        }, false);
-        if (!defined) safely(() => frozenValues.set(this, value), undefined);
-        if (this && typeof this === 'object')
-          safely(() => {
-            const backend = ortBackend(this);
-            if (backend) wrapBackend(backend, onSession, wrapped);
-          }, undefined);
-      },
-    });
-  }, undefined);
+  trapAssignments(TRAPPED, (record) => {
+    const backend = ortBackend(record);
+    if (backend) wrapBackend(backend, onSession, wrapped);
+  });
 }
 
 /** ONNX Runtime Web's version, when the page exposes `ort` (script tag) or the `Symbol.for('onnxruntime')` global. */
