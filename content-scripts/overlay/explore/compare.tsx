@@ -6,7 +6,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NodeValues } from '../../../annotations/checks/types';
 import type { ModelGraph } from '../../../model/model-graph';
 import { putPixels } from '../views/canvas';
-import { compareNodes } from './compare-nodes';
+import { MAX_EXTRA_OUTPUTS } from '../../../model/onnx/extra-outputs';
+import { compareNodes, MAX_COMPARE } from './compare-nodes';
 import { layerDiffs, partingPoint, type LayerDiff } from './diff-metrics';
 import type { ExploreInput, ExploreSession } from './explore-session';
 import { ExploreOutputs } from './explore-outputs';
@@ -76,7 +77,11 @@ export function Compare({ session, graph, current, currentName, labels }: Compar
   } | null>(null);
   const stop = useRef<AbortController | null>(null);
   const box = useRef<HTMLElement>(null);
-  const ids = useMemo(() => compareNodes(graph), [graph]);
+  // An ONNX session's inner values come from one side session with at most MAX_EXTRA_OUTPUTS extra outputs.
+  const ids = useMemo(
+    () => compareNodes(graph, graph.runtime === 'onnx' ? MAX_EXTRA_OUTPUTS : MAX_COMPARE),
+    [graph],
+  );
   useEffect(() => () => stop.current?.abort(), []);
 
   const run = async () => {

@@ -1,8 +1,10 @@
 // The ContentApi the panel's views and diagram thumbnails are given: the real one, except that while a model is in
 // "your input" mode its subscriptions are fed from the reader's probe runs (the same frames, the same reductions)
-// instead of the page's own calls; back in page mode they subscribe to the page again. Views need no change.
+// instead of the page's own calls; back in page mode they subscribe to the page again. Views need no change (a
+// channels-first model's values are reduced on its channel axis, as its taps do).
 
-import type { ModelGraph } from '../../../model/model-graph';
+import { graphLayout } from '../../../model/data-layout';
+import type { DataLayout, ModelGraph } from '../../../model/model-graph';
 import type { TapRequest } from '../../../protocol/bridge';
 import type { ContentApi } from '../../relay/content-api';
 import { ExploreSession } from './explore-session';
@@ -19,6 +21,8 @@ interface Virtual {
 
 export class ExploreFeed {
   private sessions = new Map<string, ExploreSession>();
+  /** Each model's layout: the probe's values are reduced on the axis its own taps use. */
+  private layouts = new Map<string, DataLayout>();
   private subs = new Set<Virtual>();
   private nextId = 1;
   /** The ContentApi to hand to views: everything passes through but `subscribe`. */
@@ -32,9 +36,12 @@ export class ExploreFeed {
   }
 
   /** The explore session of a model (one per model id, kept while the overlay lives). */
-  session(graph: Pick<ModelGraph, 'id' | 'outputs' | 'inputs'>): ExploreSession {
+  session(
+    graph: Pick<ModelGraph, 'id' | 'outputs' | 'inputs'> & Partial<Pick<ModelGraph, 'layout' | 'runtime'>>,
+  ): ExploreSession {
     let s = this.sessions.get(graph.id);
     if (!s) {
+      this.layouts.set(graph.id, graphLayout(graph));
       s = new ExploreSession(this.base, graph);
       const session = s;
       s.setExtraNodes(() =>
@@ -105,7 +112,17 @@ export class ExploreFeed {
       const value = result.nodes.get(tap.nodeId);
       if (!value) continue;
       try {
-        onFrame(frameFromProbe(v.id, v.modelId, value, tap.reduction, result.run, Date.now()));
+        onFrame(
+          frameFromProbe(
+            v.id,
+            v.modelId,
+            value,
+            tap.reduction,
+            result.run,
+            Date.now(),
+            this.layouts.get(v.modelId),
+          ),
+        );
       } catch {}
     }
   }
@@ -121,6 +138,7 @@ function bindAll(api: ContentApi): ContentApi {
     'describe',
     'subscribe',
     'probe',
+    'gradient',
     'readWeights',
     'hold',
     'weightsDigest',

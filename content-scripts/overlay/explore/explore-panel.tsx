@@ -28,6 +28,8 @@ import {
 import { Sensitivity } from './sensitivity';
 import { isStateOp } from './output-rows';
 import { SequenceText } from './sequence-text-input';
+import { TokenIdsInput } from './token-ids-input';
+import { tokenIdsTensor, tokenIdsToText } from './token-ids';
 import { decodeOneHot, encodeSequence, indicesToText } from './sequence-text';
 import { parseNumbersFile } from './upload-rules';
 import { VectorSliders } from './vector-sliders';
@@ -50,7 +52,9 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
   const labels = packSession?.labelsFor(graph.id) ?? null;
   const declared = given !== undefined ? given : (packSession?.vocabularyFor(graph.id) ?? null);
   // A vocabulary of another size than the model's one-hot width is not this model's: the reader types indices.
-  const vocabulary = kind.kind === 'sequence' && declared?.length === kind.vocab ? declared : null;
+  // Token ids take any vocabulary (index → token): the reader types its words.
+  const vocabulary =
+    (kind.kind === 'sequence' && declared?.length === kind.vocab) || kind.kind === 'tokens' ? declared : null;
   const [open, setOpen] = useState(false);
   const [tab, setTab] = useState<Tab>('input');
   const [result, setResult] = useState<ExploreResult | null>(null);
@@ -116,7 +120,8 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
       if (have) return;
       have = true;
       setNotice(null);
-      if (kind.kind === 'sequence') {
+      if (kind.kind === 'tokens') setText((t) => t || tokenIdsToText(last.values, vocabulary));
+      else if (kind.kind === 'sequence') {
         setText((t) => t || indicesToText(decodeOneHot(last.values, kind.vocab), vocabulary));
         if (kind.steps === null && last.shape.length === 3) setPageRows(last.shape[1] ?? null);
       } else if (kind.kind === 'image') {
@@ -126,7 +131,7 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
         const guessed = guessScale({ min, max }) ?? SCALES[0]!;
         setScale(guessed);
         pageMean.current = rangeFraction(last.values, guessed);
-        const image = valuesToImage(last.values, last.shape, guessed, kind.int32);
+        const image = valuesToImage(last.values, last.shape, guessed, kind.int32, kind.layout);
         if (image) setBase((b) => b ?? { image, from: t('exLastInputName') });
       }
     };
@@ -166,6 +171,10 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
       };
     if (kind.kind === 'vector' && ranges && values.length === kind.features)
       return { kind: 'tensor', shape: [1, kind.features], values: Float32Array.from(values) };
+    if (kind.kind === 'tokens') {
+      const ids = tokenIdsTensor(text, vocabulary, kind.length);
+      return ids && { kind: 'tensor', ...ids };
+    }
     if (kind.kind === 'sequence' && text.trim()) {
       const e = encodeSequence(text, kind.vocab, kind.steps ?? pageRows, vocabulary);
       return { kind: 'tensor', shape: e.shape, values: e.values };
@@ -330,6 +339,15 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
                           onError={setNotice}
                         />
                       </>
+                    )}
+                    {kind.kind === 'tokens' && (
+                      <TokenIdsInput
+                        vocabulary={vocabulary}
+                        length={kind.length}
+                        companions={graph.inputs.slice(1).map((i) => i.name)}
+                        text={text}
+                        onText={setText}
+                      />
                     )}
                     {kind.kind === 'sequence' && (
                       <SequenceText

@@ -2,6 +2,8 @@
 // contrast and an occluding patch, always applied in that order to a copy, so the same edits give the same pixels.
 
 import type { RgbaImage } from '../../../annotations/checks/types';
+import { chwToHwc, imageDims } from '../../../model/data-layout';
+import type { DataLayout } from '../../../model/model-graph';
 
 export interface Patch {
   /** Top-left corner and side, in the picture's pixels. */
@@ -118,14 +120,29 @@ export function blankImage(w: number, h: number, grey: number): RgbaImage {
   return { width: w, height: h, rgba };
 }
 
-/** The model input values of a picture back as RGBA, for showing the page's own input (inverse of normalize). */
+/**
+ * The model input values of a picture back as RGBA, for showing the page's own input (inverse of normalize); a
+ * channels-first model's [N, C, H, W] values are read as such.
+ */
 export function valuesToImage(
   values: Float32Array | Int32Array,
   shape: readonly number[],
   normalize: { mean: number[]; std: number[] },
   int32: boolean,
+  layout: DataLayout = 'channels-last',
 ): RgbaImage | null {
   if (shape.length !== 4) return null;
+  if (layout === 'channels-first') {
+    const d = imageDims(shape, layout)!;
+    if (values.length < d.channels * d.height * d.width) return null;
+    const hwc = chwToHwc(values, d.channels, d.height, d.width);
+    return valuesToImage(
+      int32 ? Int32Array.from(hwc) : hwc,
+      [shape[0]!, d.height, d.width, d.channels],
+      normalize,
+      int32,
+    );
+  }
   const [, h, w, c] = shape as [number, number, number, number];
   if (!(c === 1 || c === 3 || c === 4) || h < 1 || w < 1 || values.length < h * w * c) return null;
   const rgba = new Uint8ClampedArray(w * h * 4);

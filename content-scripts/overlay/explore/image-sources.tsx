@@ -47,7 +47,7 @@ export function ImageSources({
       let max = -Infinity;
       for (const v of last.values) [min, max] = [Math.min(min, v), Math.max(max, v)];
       onObserved?.({ min, max });
-      const image = valuesToImage(last.values, last.shape, scale, kind.int32);
+      const image = valuesToImage(last.values, last.shape, scale, kind.int32, kind.layout);
       if (!image) return onError(t('exNotPicture', last.shape.join(', ')));
       setDrawing(false);
       onImage(image, t('exLastInputName'));

@@ -1,43 +1,82 @@
 // Which "try your own input" controls a model gets, from its input spec alone (pure): a picture for
-// [batch, H, W, 1|3|4], a slider per feature for [batch, n], typed text for one-hot sequences [batch, steps, vocab],
-// otherwise a reason in words.
+// [batch, H, W, 1|3|4] (or [batch, 1|3|4, H, W] on a channels-first model: ONNX), a slider per feature for
+// [batch, n], typed text for one-hot sequences [batch, steps, vocab], token ids for a text model's integer
+// [batch, sequence] input (ONNX companions such as attention_mask are made by the probe), otherwise a reason in words.
 
 import { t } from '../../../extension/ui/i18n';
-import type { ModelGraph } from '../../../model/model-graph';
+import { graphLayout } from '../../../model/data-layout';
+import type { DataLayout, ModelGraph } from '../../../model/model-graph';
+import { COMPANION_INPUTS, onlyCompanionsAfterFirst } from '../../../model/onnx/companion-inputs';
 
 export type InputKind =
-  | { kind: 'image'; height: number | null; width: number | null; channels: number; int32: boolean }
+  | {
+      kind: 'image';
+      height: number | null;
+      width: number | null;
+      channels: number;
+      int32: boolean;
+      /** Where the channel axis is: the reader's picture is laid out so, and the page's input read so. */
+      layout: DataLayout;
+    }
   | { kind: 'vector'; features: number }
   | { kind: 'sequence'; steps: number | null; vocab: number }
+  /** Integer token ids, [batch, length]; length null when the model takes any. */
+  | { kind: 'tokens'; length: number | null }
   | { kind: 'none'; reason: string };
 
 /** Most sliders shown for a vector input (a wider vector is not a thing to explore feature by feature). */
 export const MAX_FEATURES = 64;
 
+/** Element types the ONNX probe can feed (content-scripts/hook/probe/onnx-probe.ts). */
+const ONNX_FEEDABLE = ['float32', 'int32', 'int64'];
+
 const free = (d: number | null | undefined): boolean => d === null || d === undefined || d < 1;
 
-export function inputKind(graph: Pick<ModelGraph, 'inputs'>): InputKind {
-  if (graph.inputs.length !== 1)
+export function inputKind(
+  graph: Pick<ModelGraph, 'inputs'> & Partial<Pick<ModelGraph, 'layout' | 'runtime'>>,
+): InputKind {
+  const onnx = graph.runtime === 'onnx';
+  // An ONNX text model's attention_mask, token_type_ids and position_ids are made from the first input's shape.
+  const companionsOnly =
+    onnx && graph.inputs.length > 1 && onlyCompanionsAfterFirst(graph.inputs.map((i) => i.name));
+  if (graph.inputs.length !== 1 && !companionsOnly)
     return {
       kind: 'none',
-      reason: t('exManyInputs', graph.inputs.length),
+      reason: onnx
+        ? t(
+            'exOnnxManyInputs',
+            graph.inputs.length,
+            graph.inputs.map((i) => i.name).join(', '),
+            Object.keys(COMPANION_INPUTS).join(', '),
+          )
+        : t('exManyInputs', graph.inputs.length),
     };
   const input = graph.inputs[0]!;
   const shape = input.shape;
   if (!shape) return { kind: 'none', reason: t('exNoShape') };
+  if (onnx && input.dtype && !ONNX_FEEDABLE.includes(input.dtype))
+    return { kind: 'none', reason: t('exOnnxDtype', input.name, input.dtype) };
   const dims = shape.map((d) => (free(d) ? null : (d as number)));
+  const layout = graphLayout(graph);
   if (dims.length === 4) {
-    const c = dims[3] ?? 3;
+    const first = layout === 'channels-first';
+    const c = dims[first ? 1 : 3] ?? 3;
     if (c === 1 || c === 3 || c === 4)
       return {
         kind: 'image',
-        height: dims[1]!,
-        width: dims[2]!,
+        height: dims[first ? 2 : 1]!,
+        width: dims[first ? 3 : 2]!,
         channels: c,
         int32: input.dtype === 'int32',
+        layout,
       };
   }
   const last = dims[dims.length - 1] ?? null;
+  const integer = input.dtype === 'int64' || input.dtype === 'int32';
+  if (dims.length === 2 && integer && (input.dtype === 'int64' || last === null || onnx))
+    return { kind: 'tokens', length: last };
+  if (companionsOnly)
+    return { kind: 'none', reason: t('exOnnxNotTokens', input.name, shape.map((d) => d ?? '?').join(', ')) };
   if (dims.length === 2 && last !== null) {
     if (last <= MAX_FEATURES) return { kind: 'vector', features: last };
     return {

@@ -1,6 +1,8 @@
 // A probe's node values as tap frames (pure), so a live view subscribed to a node shows the reader's input exactly
-// as it shows the page's: the same reductions as the hook's taps (one value per channel, or a strided thinning).
+// as it shows the page's: the same reductions as the hook's taps (one value per channel, or a strided thinning), on
+// the channel axis the model's own taps use (last for tf.js, second for ONNX's channels-first values).
 
+import type { DataLayout } from '../../../model/model-graph';
 import type { Reduction, TapFrame } from '../../../protocol/bridge';
 
 /** Most values a 'downsample' frame keeps (as the hook's taps). */
@@ -12,13 +14,23 @@ export interface NodeValue {
   values: Float32Array | Int32Array;
 }
 
-/** Reduces values of `shape` as a tap would: [N, …, C] → [N, C] for channel reductions, strided for downsample. */
+/**
+ * Reduces values of `shape` as a tap would: [N, …, C] (channels first: [N, C, …]) → [N, C] for channel reductions,
+ * strided for downsample.
+ */
 export function reduceValues(
   shape: readonly number[],
   values: ArrayLike<number>,
   reduction: Reduction,
+  layout: DataLayout = 'channels-last',
 ): { shape: number[]; values: Float32Array; reduction: Reduction } {
   const rank = shape.length;
+  if (
+    (reduction === 'channel-mean' || reduction === 'channel-max') &&
+    rank >= 3 &&
+    layout === 'channels-first'
+  )
+    return channelsFirstReduce(shape, values, reduction);
   if ((reduction === 'channel-mean' || reduction === 'channel-max') && rank >= 3) {
     const n = shape[0]!;
     const c = shape[rank - 1]!;
@@ -58,6 +70,26 @@ export function reduceValues(
   return { shape: outShape, values: out, reduction: 'downsample' };
 }
 
+/** [N, C, …] → [N, C]: the mean (or max) of each channel's plane, as the hook's ONNX taps reduce. */
+function channelsFirstReduce(
+  shape: readonly number[],
+  values: ArrayLike<number>,
+  reduction: 'channel-mean' | 'channel-max',
+): { shape: number[]; values: Float32Array; reduction: Reduction } {
+  const [n, c] = [shape[0]!, shape[1]!];
+  const plane = shape.slice(2).reduce((a, b) => a * b, 1);
+  const out = new Float32Array(n * c);
+  for (let i = 0; i < n * c; i++) {
+    let acc = reduction === 'channel-max' ? -Infinity : 0;
+    for (let j = 0; j < plane; j++) {
+      const v = values[i * plane + j]!;
+      acc = reduction === 'channel-max' ? Math.max(acc, v) : acc + v;
+    }
+    out[i] = reduction === 'channel-max' ? acc : acc / Math.max(1, plane);
+  }
+  return { shape: [n, c], values: out, reduction };
+}
+
 /** A tap frame for one subscribed node from a probe's value. `call` counts the reader's runs (negative: ours). */
 export function frameFromProbe(
   subscriptionId: string,
@@ -66,8 +98,9 @@ export function frameFromProbe(
   reduction: Reduction,
   call: number,
   time: number,
+  layout: DataLayout = 'channels-last',
 ): TapFrame {
-  const reduced = reduceValues(value.shape, value.values, reduction);
+  const reduced = reduceValues(value.shape, value.values, reduction, layout);
   return {
     subscriptionId,
     modelId,
