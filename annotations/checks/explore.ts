@@ -96,6 +96,8 @@ export interface ControlRun {
   alias: string;
   values: NodeValues;
   top: TopEntry[];
+  /** The input the model was given (the overlay's open views show it too). */
+  input: ControlInput;
 }
 
 /** Runs the model on a control's input at a setting and reads its output (top 5 with labels). */
@@ -117,5 +119,5 @@ export async function runControl(
   const first = out[0];
   if (!first || !(first.values instanceof Float32Array || first.values instanceof Int32Array))
     throw new CouldNotRun('the model returned no values');
-  return { alias, values: first, top: topK(first, 5, labelsOf(ctx.pack, alias)) };
+  return { alias, values: first, top: topK(first, 5, labelsOf(ctx.pack, alias)), input };
 }

@@ -32,7 +32,8 @@ import { PageShift } from './panel/page-shift';
 import { panelHeight, placePanel, sideBySide, type PanelPrefs } from './panel/placement';
 import { defaultModel, ModelTabs } from './panel/model-tabs';
 import { useHold } from './state/use-hold';
-import { exploreFeedFor } from './explore/explore-context';
+import { ExploreContext, exploreFeedFor } from './explore/explore-context';
+import { ExplorablesFollow } from './explorables/follow-views';
 import { ExploreForModel } from './explore/explore-for-model';
 import { openingModel, useCalledModels } from './state/use-called-models';
 import { saveSitePrefs } from './state/site-prefs';
@@ -169,7 +170,7 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
     return () => clearTimeout(timer);
   }, [explaining]);
   const notesOn = notesReady && pack.notesShown && session !== null;
-  return (
+  const tree = (
     <PackContext.Provider value={pack.ui}>
       <AuthorContext.Provider value={authoring.ui}>
         <ChecksAndBudget checks={checks} budget={pack.budget}>
@@ -269,8 +270,12 @@ export function App({ api, packs = null, root, prefs, open, onOpen, onClose, aut
             />
           )}
           <PickLayer authoring={authoring} />
+          {/* A pack control the reader moves drives its model's open views, as Try your own input does. */}
+          <ExplorablesFollow feed={explore} />
         </ChecksAndBudget>
       </AuthorContext.Provider>
     </PackContext.Provider>
   );
+  // Pack controls find the same feed as the explore section (to say when the views show their input).
+  return <ExploreContext.Provider value={explore}>{tree}</ExploreContext.Provider>;
 }

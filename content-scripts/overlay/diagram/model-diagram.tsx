@@ -18,6 +18,8 @@ import { Legend } from './legend';
 import { Minimap } from './minimap';
 import { moveFor, navigate, upstream } from './navigate';
 import { searchDiagram } from './search';
+import { useExploreFeed } from '../explore/explore-context';
+import { useViewsOwner } from '../explore/views-owner';
 import { useThumbs } from './use-thumbs';
 import { useViewportInput } from './use-viewport-input';
 import { fitLayout, frameBox, onScreen, revealBox, zoomAt, ZOOM, type Transform } from './view-box';
@@ -68,6 +70,9 @@ export function ModelDiagram(props: ModelDiagramProps) {
   );
   const focusNext = useRef(props.returnTo !== null && props.returnTo !== undefined);
   const thumbs = useThumbs(props.api, graph, viewport);
+  // The thumbnails show the reader's input while Try your own input or a pack control drives the views.
+  const feed = useExploreFeed();
+  const yours = useViewsOwner(useMemo(() => feed?.session(graph) ?? null, [feed, graph.id])) !== null;
   const found = useMemo(() => searchDiagram(grouping, query), [grouping, query]);
   const matches = useMemo(() => new Set(found.map((id) => view.itemOf.get(id) ?? id)), [found, view]);
   const activeItem = active ? (view.itemOf.get(active) ?? active) : null;
@@ -276,7 +281,11 @@ export function ModelDiagram(props: ModelDiagramProps) {
         ) : null}
       </div>
       <p class="muted dg-live" data-testid="diagram-live">
-        {thumbs.ended ? tr('dgThumbsStopped', thumbs.ended) : tr('dgThumbsNote')}
+        {thumbs.ended
+          ? tr('dgThumbsStopped', thumbs.ended)
+          : yours
+            ? tr('dgThumbsYours')
+            : tr('dgThumbsNote')}
       </p>
       <Legend grouping={grouping} />
     </section>

@@ -1,5 +1,6 @@
 // A pack's control in the panel or the tour: the slider, choice of pictures or drawing pad, the model's answer
-// for the reader's setting (run through the probe, latest setting wins), and the caption with its live values.
+// for the reader's setting (run through the probe, latest setting wins), whether open views follow it, and the
+// caption with its live values.
 
 import { t } from '../../../extension/ui/i18n';
 import { useEffect } from 'preact/hooks';
@@ -8,6 +9,7 @@ import type { ControlAnnotation, ControlSetting } from '../../../annotations/for
 import { usePackUi } from '../pack/pack-context';
 import { RichHtml } from '../pack/rich-html';
 import type { ExplorablesStore } from './explorables-store';
+import { ControlFollowLine } from './follow-views';
 import { ModelAnswer } from './model-answer';
 import { PackDrawPad } from './pack-draw-pad';
 import { useEntry, useExplorables } from './use-explorables';
@@ -113,7 +115,7 @@ export function ControlItem({ annotation, where }: { annotation: ControlAnnotati
     // The control shows the model's answer for where it starts: one probe run when it first appears.
     const state = store?.control(annotation.id);
     if (store && state && state.status === 'idle' && state.setting !== null)
-      void store.set(annotation.id, state.setting as ControlSetting);
+      void store.set(annotation.id, state.setting as ControlSetting, { follow: false });
   }, [store, annotation.id]);
   if (!ui || !store) return null;
   const body = annotation.body;
@@ -136,6 +138,7 @@ export function ControlItem({ annotation, where }: { annotation: ControlAnnotati
         />
       )}
       <ModelAnswer state={state} waiting={body.control === 'draw' ? t('xpDrawToAsk') : t('xpAsking')} />
+      <ControlFollowLine annotation={annotation} store={store} />
       {body.caption && (
         <RichHtml html={ui.session.markdown(body.caption)} class="xp-caption prose" annotation={annotation} />
       )}

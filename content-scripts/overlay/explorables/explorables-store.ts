@@ -1,6 +1,7 @@
 // The state of a pack's explorables in the overlay: each control's setting and the model's latest answer for it
 // (run through the checks engine and the page's probe, latest setting wins, one run per control at a time), and
-// each question's guess and reveal. No Preact state: components subscribe.
+// each question's guess and reveal. No Preact state: components subscribe. Each run the reader asked for is also
+// told to `onRun` listeners with the input it gave the model, so the open views can follow it (follow-views.tsx).
 
 import {
   controlById,
@@ -17,9 +18,10 @@ import { modelTensor } from '../../../annotations/checks/inputs';
 import { topK } from '../../../annotations/checks/tensors';
 import { DEFAULT_NORMALIZE } from '../../../annotations/checks/transforms';
 import type { InputSource, ModelRunner, RgbaImage, TopEntry } from '../../../annotations/checks/types';
-import type { ControlSetting, Pack } from '../../../annotations/format/types';
+import type { ControlAnnotation, ControlSetting, Pack } from '../../../annotations/format/types';
 import type { ModelGraph } from '../../../model/model-graph';
 import { Listeners } from '../../../base/listeners';
+import type { ExploreInput } from '../explore/explore-session';
 
 export interface ControlState {
   /** The slider value or option id; null for a drawing pad. */
@@ -32,6 +34,14 @@ export interface ControlState {
   error: string | null;
   /** Wall time of the last run, milliseconds. */
   ms: number | null;
+}
+
+/** A run the reader asked for (moved, picked, drew, revealed): the input the control gave its model. */
+export interface ControlInputRun {
+  controlId: string;
+  label: string;
+  graph: ModelGraph;
+  input: ExploreInput;
 }
 
 export interface PredictState {
@@ -56,6 +66,7 @@ export class ExplorablesStore {
   private readonly inFlight = new Set<string>();
   private readonly resolved: RunContext['resolved'] = new Map();
   private readonly listeners = new Listeners<string>();
+  private readonly runs = new Listeners<ControlInputRun>();
   private disposed = false;
 
   constructor(private readonly deps: EngineDeps) {
@@ -85,6 +96,22 @@ export class ExplorablesStore {
     return this.listeners.add(listener);
   }
 
+  /** Called after each run the reader asked for, with the input the control gave its model. */
+  onRun(listener: (run: ControlInputRun) => void): () => void {
+    return this.runs.add(listener);
+  }
+
+  /** The model a control runs (null: not bound, or no such control). */
+  graphOf(id: string): ModelGraph | null {
+    const control = controlById(this.deps.pack, id);
+    if (!control) return null;
+    try {
+      return controlModel(this.context(), control).graph;
+    } catch {
+      return null;
+    }
+  }
+
   control(id: string): ControlState | undefined {
     return this.controls.get(id);
   }
@@ -108,8 +135,11 @@ export class ExplorablesStore {
     return ctx;
   }
 
-  /** Runs the model for a control at this setting (the latest setting wins while a run is under way). */
-  set(id: string, setting: ControlSetting): Promise<void> {
+  /**
+   * Runs the model for a control at this setting (the latest setting wins while a run is under way). `follow`: the
+   * reader moved it, so open views follow its input (not for the run a control makes when it first appears).
+   */
+  set(id: string, setting: ControlSetting, { follow = true }: { follow?: boolean } = {}): Promise<void> {
     const control = controlById(this.deps.pack, id);
     if (!control || control.body.control === 'draw') return Promise.resolve();
     this.patch(id, { setting, status: 'running' });
@@ -124,7 +154,16 @@ export class ExplorablesStore {
         error: null,
         ms: Math.round(performance.now() - started),
       });
+      if (follow) this.told(control, { kind: 'tensor', shape: run.input.shape, values: run.input.values });
     });
+  }
+
+  /** Tells onRun listeners the input a run the reader asked for gave the model. */
+  private told(control: ControlAnnotation, input: ExploreInput): void {
+    if (this.disposed) return;
+    const graph = this.graphOf(control.id);
+    if (!graph) return;
+    this.runs.emit({ controlId: control.id, label: control.body.label, graph, input });
   }
 
   /** Runs the model on a drawing (resized to the model input by the probe, scaled like the pad's example). */
@@ -139,11 +178,8 @@ export class ExplorablesStore {
       const { alias, graph } = controlModel(ctx, control);
       const example = body.example ? exampleById(ctx.pack, body.example) : undefined;
       const point = controlPoint(control.target?.model, graph);
-      const out = await ctx.prober.run(
-        alias,
-        { type: 'image', ...image, normalize: example?.body.input.normalize ?? DEFAULT_NORMALIZE },
-        point.nodeIds,
-      );
+      const normalize = example?.body.input.normalize ?? DEFAULT_NORMALIZE;
+      const out = await ctx.prober.run(alias, { type: 'image', ...image, normalize }, point.nodeIds);
       const first = out[0];
       if (!first) throw new CouldNotRun('the model returned no values');
       this.patch(id, {
@@ -153,6 +189,7 @@ export class ExplorablesStore {
         error: null,
         ms: Math.round(performance.now() - started),
       });
+      this.told(control, { kind: 'image', image, normalize });
     });
   }
 
@@ -245,6 +282,7 @@ export class ExplorablesStore {
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
+    this.runs.clear();
   }
 }
 

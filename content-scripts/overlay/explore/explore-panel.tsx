@@ -10,7 +10,7 @@ import { usePackUi } from '../pack/pack-context';
 import { Compare } from './compare';
 import { useExploreFeed } from './explore-context';
 import { ExploreOutputs } from './explore-outputs';
-import type { ExploreInput, ExploreResult } from './explore-session';
+import { PANEL_OWNER, type ExploreInput, type ExploreResult } from './explore-session';
 import { featureRanges, observe, type FeatureRange, type Observed } from './feature-ranges';
 import { ImageEditor } from './image-editor';
 import { applyEdits, NO_EDITS, valuesToImage, type ImageEdits } from './image-edits';
@@ -33,6 +33,7 @@ import { tokenIdsTensor, tokenIdsToText } from './token-ids';
 import { decodeOneHot, encodeSequence, indicesToText } from './sequence-text';
 import { parseNumbersFile } from './upload-rules';
 import { VectorSliders } from './vector-sliders';
+import { useViewsOwner } from './views-owner';
 
 export interface ExplorePanelProps {
   graph: ModelGraph;
@@ -77,10 +78,17 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
   /** For a free-length sequence: how many rows the page itself feeds (it pads), so the reader's text is fed alike. */
   const [pageRows, setPageRows] = useState<number | null>(null);
 
+  // Who drives the model's views: this section, a pack's control (the reader moved it), or the page.
+  const owner = useViewsOwner(session);
   useEffect(() => {
     if (!session) return;
     const stop = new AbortController();
     session.on((e) => {
+      // A pack control's runs drive the views too; this section shows only its own.
+      if (session.owner?.id !== PANEL_OWNER.id) {
+        setRunning(false);
+        return;
+      }
       if (e.type === 'running') setRunning(true);
       if (e.type === 'result') {
         setRunning(false);
@@ -94,8 +102,8 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
     }, stop.signal);
     return () => stop.abort();
   }, [session]);
-  // Closing the section (or leaving the model) gives the views back to the page.
-  useEffect(() => () => session?.setInput(null), [session]);
+  // Closing the section (or leaving the model) gives the views back to the page (unless a pack control took them).
+  useEffect(() => () => session?.release(PANEL_OWNER.id), [session]);
 
   // On opening: start from the page's own last input (its values also give the slider ranges and picture scale).
   // The hook remembers it only while the model is watched, so the section watches the page's calls while open and
@@ -182,11 +190,16 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
     return null;
   }, [open, base, edits, scale, ranges, values, text, vocabulary, pageRows]);
   useEffect(() => {
-    session?.setInput(input);
-    if (!input) setResult(null);
+    if (input) session?.setInput(input, PANEL_OWNER);
+    else {
+      session?.release(PANEL_OWNER.id);
+      setResult(null);
+    }
   }, [session, input]);
 
   if (!session) return null;
+  /** A pack control the reader moved drives the views: named here, with the way back to the page. */
+  const control = owner && owner.id !== PANEL_OWNER.id ? owner : null;
   const tabs: [Tab, string][] = [
     ['input', t('exTabInput')],
     ...(kind.kind === 'image' ? ([['mattered', t('exTabMattered')]] as [Tab, string][]) : []),
@@ -211,12 +224,24 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
         >
           {t('exTry')}
         </button>
-        {open && (
-          <span class={`ex-mode${input ? ' on' : ''}`} data-testid="ex-mode">
-            {input ? t('exModeYours') : t('exModePage')}
+        {(open || control) && (
+          <span class={`ex-mode${owner ? ' on' : ''}`} data-testid="ex-mode">
+            {control ? t('exModeControl', control.label) : owner ? t('exModeYours') : t('exModePage')}
           </span>
         )}
       </h4>
+      {control && (
+        <p class="ex-follow">
+          <button
+            type="button"
+            class="secondary small"
+            data-testid="ex-back-to-page"
+            onClick={() => session.release(control.id)}
+          >
+            {t('exBackToPage')}
+          </button>
+        </p>
+      )}
       {open && (
         <div id="lt-ex-body" class="ex-body">
           {kind.kind === 'none' ? (

@@ -25,13 +25,25 @@ export interface ExploreResult {
   ms: number;
   /** Runs of the reader's input so far. */
   run: number;
+  /** Who gave this input: the panel's "Try your own input" or a pack's control. */
+  owner: InputOwner;
 }
+
+/** Who drives the views of a model: the panel's "Try your own input", or a pack's control (named to the reader). */
+export interface InputOwner {
+  id: string;
+  /** What the reader sees it called ("Patch position"); empty for the panel. */
+  label: string;
+}
+
+/** The panel's "Try your own input". */
+export const PANEL_OWNER: InputOwner = Object.freeze({ id: 'panel', label: '' });
 
 export type ExploreEvent =
   | { type: 'running' }
   | { type: 'result'; result: ExploreResult }
   | { type: 'error'; message: string }
-  | { type: 'mode'; mode: 'page' | 'yours' };
+  | { type: 'mode'; mode: 'page' | 'yours'; owner: InputOwner | null };
 
 /** Longest one probe may take. */
 export const EXPLORE_PROBE_MS = 15_000;
@@ -57,6 +69,7 @@ function messageOf(e: unknown): string {
 export class ExploreSession {
   private listeners = new Set<(e: ExploreEvent) => void>();
   private current: ExploreInput | null = null;
+  private currentOwner: InputOwner | null = null;
   private readonly runner: LatestWins<ExploreInput, ExploreResult>;
   /** Nodes open views want besides the outputs (kept by the feed). */
   private extra: () => string[] = () => [];
@@ -72,7 +85,7 @@ export class ExploreSession {
       (input, result, error) => {
         if (input !== this.current) return;
         if (result) {
-          this.last = result;
+          this.last = { ...result, owner: this.currentOwner ?? PANEL_OWNER };
           this.emit({ type: 'result', result });
         } else this.emit({ type: 'error', message: messageOf(error) });
       },
@@ -89,6 +102,11 @@ export class ExploreSession {
     return this.current;
   }
 
+  /** Who drives the views now (null: the page). */
+  get owner(): InputOwner | null {
+    return this.current ? this.currentOwner : null;
+  }
+
   /** Listens until `signal` aborts. */
   on(listener: (e: ExploreEvent) => void, signal: AbortSignal): void {
     if (signal.aborted) return;
@@ -96,10 +114,15 @@ export class ExploreSession {
     signal.addEventListener('abort', () => this.listeners.delete(listener), { once: true });
   }
 
-  /** The reader's input (runs it soon), or null to give the views back to the page. */
-  setInput(input: ExploreInput | null): void {
+  /**
+   * The reader's input (runs it soon) from `owner` (the latest owner drives the views), or null to give the views
+   * back to the page.
+   */
+  setInput(input: ExploreInput | null, owner: InputOwner = PANEL_OWNER): void {
     const before = this.mode;
+    const ownerBefore = this.owner?.id;
     this.current = input;
+    this.currentOwner = input ? owner : null;
     if (input) {
       this.emit({ type: 'running' });
       this.runner.request(input);
@@ -107,7 +130,13 @@ export class ExploreSession {
       this.runner.cancel();
       this.last = null;
     }
-    if (this.mode !== before) this.emit({ type: 'mode', mode: this.mode });
+    if (this.mode !== before || this.owner?.id !== ownerBefore)
+      this.emit({ type: 'mode', mode: this.mode, owner: this.owner });
+  }
+
+  /** Gives the views back to the page if `ownerId` still drives them (another owner that took over keeps them). */
+  release(ownerId: string): void {
+    if (this.owner?.id === ownerId) this.setInput(null);
   }
 
   /** Runs the current input again (a view opened and needs its node). */
@@ -187,6 +216,7 @@ export class ExploreSession {
       nodes,
       ms,
       run: ++this.runs,
+      owner: this.currentOwner ?? PANEL_OWNER,
     };
   }
 
