@@ -189,6 +189,23 @@ for (const [label, tf] of [['tf.js 4', tf4]] as [string, Tf][]) {
       model.dispose();
     });
 
+    it('says so at once when the page’s tf.js registers no gradients (a tfjs-core-only bundle)', async () => {
+      const registry = (globalThis as any)._tfGlobals.get('gradRegistry') as Map<string, unknown>;
+      const saved = [...registry];
+      registry.clear();
+      try {
+        const model = buildConvNet(tf);
+        const out = await runGradient(
+          { engine, kind: 'layers', model, lastInput: null },
+          { type: 'tensor', shape: [1, 8, 8, 1], values: values(64) },
+          0,
+        );
+        expect(out.unsupported).toMatch(/registers no gradient functions/);
+      } finally {
+        for (const [k, v] of saved) registry.set(k, v);
+      }
+    });
+
     it('refuses a non-picture input as a limit, not a failure', async () => {
       const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3] })] });
       const out = await runGradient(

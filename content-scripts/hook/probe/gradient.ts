@@ -69,6 +69,18 @@ function dropTape(engine: ops.Engine): void {
   }, undefined);
 }
 
+/**
+ * True when the page's tf.js (2.x+) registers no gradient functions at all: a bundle of tfjs-core alone (4.x's core
+ * leaves them to the @tensorflow/tfjs package), where every backward pass would fail on its first op.
+ */
+function noGradientsRegistered(): boolean {
+  const globals = read(pageGlobals.global, '_tfGlobals');
+  if (!globals || typeof read(globals, 'get') !== 'function') return false;
+  const registry = safely(() => ops.callMethod(globals, 'get', ['gradRegistry']), undefined);
+  const size = read(registry, 'size');
+  return typeof size === 'number' && size === 0;
+}
+
 export async function runGradient(
   target: ProbeTarget,
   input: ProbeInput,
@@ -79,6 +91,12 @@ export async function runGradient(
   const { engine } = target;
   if (typeof read(engine, 'gradients') !== 'function')
     return { map: null, unsupported: 'gradients: this tf.js has no gradients() on its engine' };
+  if (noGradientsRegistered())
+    return {
+      map: null,
+      unsupported:
+        'gradients: this page’s tf.js bundle registers no gradient functions (tfjs-core without them)',
+    };
   const state = ops.engineState(engine);
   if (state.gradientDepth > 0 || state.kernelDepth > 0)
     throw new Error('the page is computing gradients itself (training): try again when it stops');

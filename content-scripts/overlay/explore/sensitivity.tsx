@@ -1,5 +1,6 @@
-// "What mattered": an occlusion sensitivity map for the class the reader picks, drawn over their picture with a
-// colour bar in numbers, its cost measured (runs, time), a progress bar, and Cancel (or Escape) to stop.
+// "What mattered": a sensitivity map for the class the reader picks, by occlusion (a grey patch, one run per
+// placement) or by gradients (one backward pass through the page's tf.js: gradient-section.tsx), drawn over their
+// picture with a colour bar in numbers, its cost measured, a progress bar, and Cancel (or Escape) to stop.
 
 import { formatNumber, t } from '../../../extension/ui/i18n';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -8,6 +9,7 @@ import type { Normalize } from '../../../model/image-input';
 import { gradientStops, scaleFor } from '../views/colormap';
 import { labelOf } from '../views/view-kind';
 import type { ExploreSession } from './explore-session';
+import { GradientSection } from './gradient-section';
 import { ImageEditor } from './image-editor';
 import { NO_EDITS } from './image-edits';
 import { defaultOcclusion, occlusionGrid, sensitivityMap } from './occlusion';
@@ -37,6 +39,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
   const [size, setSize] = useState(defaults.size);
   const [stride, setStride] = useState(defaults.stride);
   const [classIndex, setClassIndex] = useState<number | null>(null);
+  const [method, setMethod] = useState<'occlusion' | 'gradients'>('occlusion');
   const [progress, setProgress] = useState<OcclusionProgress | null>(null);
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -108,7 +111,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
   return (
     <section class="ex-section" aria-labelledby="lt-ex-sens" ref={box}>
       <h5 id="lt-ex-sens">{t('sensHeading')}</h5>
-      <p class="muted">{t('sensIntro')}</p>
+      {method === 'occlusion' && <p class="muted">{t('sensIntro')}</p>}
       {choices.length === 0 ? (
         <p class="muted">{t('sensRunFirst')}</p>
       ) : (
@@ -127,6 +130,42 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
                 ))}
               </select>
             </label>
+          </div>
+          <fieldset class="ex-edits">
+            <legend>{t('sensMethod')}</legend>
+            {(['occlusion', 'gradients'] as const).map((value) => (
+              <label class="ex-check" key={value}>
+                <input
+                  type="radio"
+                  name="lt-ex-sens-method"
+                  value={value}
+                  checked={method === value}
+                  onChange={() => {
+                    // Occlusion's runs stop when the reader turns to gradients (its map is kept).
+                    if (value !== 'occlusion') cancel();
+                    setMethod(value);
+                  }}
+                />
+                <span>{value === 'occlusion' ? t('sensMethodOcclusion') : t('sensMethodGradients')}</span>
+              </label>
+            ))}
+          </fieldset>
+        </>
+      )}
+      {choices.length > 0 && method === 'gradients' && (
+        <GradientSection
+          session={session}
+          image={image}
+          normalize={normalize}
+          classIndex={classIndex}
+          labels={labels}
+          occlusionRuns={typeof grid === 'string' ? null : grid.positions.length + 1}
+          onUseOcclusion={() => setMethod('occlusion')}
+        />
+      )}
+      {choices.length > 0 && method === 'occlusion' && (
+        <>
+          <div class="ex-row">
             <label class="ex-select">
               <span>{t('sensPatch')}</span>
               <input
@@ -172,7 +211,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
           </div>
         </>
       )}
-      <div role="status" class="ex-status" data-testid="ex-sens-status">
+      <div role="status" class="ex-status" data-testid="ex-sens-status" hidden={method !== 'occlusion'}>
         {state === 'running' && progress && (
           <>
             <progress max={progress.total} value={progress.done} aria-label={t('sensProgressLabel')} />
@@ -193,7 +232,7 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
         )}
         {state === 'error' && <span class="ex-error">{t('sensStopped', error ?? '')}</span>}
       </div>
-      {overlay && (
+      {overlay && method === 'occlusion' && (
         <div class="ex-map">
           <ImageEditor
             image={image}
