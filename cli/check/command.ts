@@ -16,6 +16,7 @@ import { ELEMENT_NEEDS_PAGE, nodeInputSource } from './image-source';
 import { loadModel, loadTf, type LoadedModel } from './tf-models';
 import { isOnnxSource, loadOnnxModel, type LoadedOnnxModel } from './onnx-models';
 import { digestOfLoaded } from './weights-digest';
+import { digestOnnxFileBytes } from './onnx-weights-digest';
 import type { WeightsDigestInfo } from '../../model/weights-digest';
 
 export const TOOL_VERSION = `literate ${packageJson.version}`;
@@ -185,7 +186,12 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
   for (const [alias, model] of bound) {
     graphs.set(alias, model.graph);
     runners.set(alias, model.runner);
-    if (!('model' in model)) continue; // the weights digest is defined for tf.js weights only
+    if (!('model' in model)) {
+      // An ONNX file: its initializers, as the content script hashes a page's session.
+      const { entries: _e, external: _x, ...digest } = await digestOnnxFileBytes(model.bytes);
+      weights.set(alias, digest);
+      continue;
+    }
     const { entries: _entries, ...digest } = await digestOfLoaded(model.model, model.kind);
     weights.set(alias, digest);
   }

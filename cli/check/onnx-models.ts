@@ -37,6 +37,8 @@ export interface LoadedOnnxModel {
   graph: ModelGraph;
   runner: ModelRunner;
   source: string;
+  /** The model file's bytes (for its weights digest). */
+  bytes: Uint8Array;
   release(): Promise<void>;
 }
 
@@ -87,5 +89,5 @@ export async function loadOnnxModel(
       return values.map((v) => ({ nodeId: v.nodeId, shape: v.shape, values: new Float32Array(v.buffer) }));
     },
   };
-  return { graph, runner, source: path, release: () => session.release() };
+  return { graph, runner, source: path, bytes, release: () => session.release() };
 }

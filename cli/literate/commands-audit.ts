@@ -18,6 +18,8 @@ import { bind, takeModelSpecs } from '../check/command';
 import { nodeInputSource } from '../check/image-source';
 import { loadModel, loadTf, type LoadedModel } from '../check/tf-models';
 import { digestFromFiles, digestOfLoaded } from '../check/weights-digest';
+import { digestOnnxSource } from '../check/onnx-weights-digest';
+import { isOnnxSource } from '../check/onnx-models';
 import { parseArgs } from './args';
 import { UsageError, type CliIo } from './io';
 
@@ -33,8 +35,11 @@ const weightsDigestCommand: Command = async (argv, io) => {
   const args = parseArgs(argv, [], ['--list', '--json']);
   if (args.positionals.length !== 1)
     throw new UsageError('weights digest needs exactly one model PATH or URL');
-  const tf = await loadTf();
-  const digest = await digestFromFiles(tf, args.positionals[0]!);
+  const path = args.positionals[0]!;
+  // An .onnx file: its initializers (model/onnx/onnx-weights-digest.ts); else tf.js weight files.
+  const digest = isOnnxSource(path)
+    ? await digestOnnxSource(path)
+    : await digestFromFiles(await loadTf(), path);
   if (args.flags.has('--json')) {
     const { entries, ...info } = digest;
     io.stdout(JSON.stringify(args.flags.has('--list') ? { ...info, entries } : info, null, 2));

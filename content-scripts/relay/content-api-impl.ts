@@ -18,6 +18,7 @@ import type { ContentApi, DescribeOptions } from './content-api';
 import type { FrameState } from './frame-state';
 import { Listeners } from '../../base/listeners';
 import { describeOnnxSource } from './onnx-describe';
+import { OnnxWeights } from './onnx-weights';
 
 const DESCRIBE_TIMEOUT_MS = 10_000;
 
@@ -46,6 +47,11 @@ export class ContentApiImpl implements ContentApi {
   private digests = new Map<string, Promise<WeightsDigestInfo>>();
   /** How many explanations hold each model (the hook is told when the count leaves or returns to zero). */
   private holders = new Map<string, number>();
+  /** ONNX sessions' weights, read here from the model bytes describe brought (the hook reads tf.js weights only). */
+  private readonly onnxWeights = new OnnxWeights({
+    bytes: (modelId) => this.onnxBytes(modelId),
+    graph: (modelId) => this.describe(modelId),
+  });
 
   constructor(
     private readonly bridge: ContentBridge,
@@ -124,7 +130,11 @@ export class ContentApiImpl implements ContentApi {
       this.bridge.send({ kind: 'describe', requestId, modelId, ...(learn ? { learnShapes: true } : {}) }),
     )
       .then((reply) => {
-        if (!reply.graph && reply.onnx) return describeOnnxSource(modelId, reply.onnx);
+        if (!reply.graph && reply.onnx) {
+          const described = describeOnnxSource(modelId, reply.onnx);
+          this.onnxWeights.keep(modelId, reply.onnx.bytes);
+          return described;
+        }
         if (!reply.graph) throw new Error(reply.error ?? t('modelNotDescribed'));
         return reply.graph;
       })
@@ -203,6 +213,7 @@ export class ContentApiImpl implements ContentApi {
   async readWeights(
     ...[modelId, nodeId, maxValues = 65_536, timeoutMs = 15_000]: Parameters<ContentApi['readWeights']>
   ): Promise<WeightValues[]> {
+    if (this.isOnnx(modelId)) return this.onnxWeights.read(modelId, nodeId, maxValues);
     const reply = await this.request('read-weights', timeoutMs, (requestId) =>
       this.bridge.send({ kind: 'read-weights', requestId, modelId, nodeId, maxValues }),
     );
@@ -216,18 +227,33 @@ export class ContentApiImpl implements ContentApi {
     // One hashing of a model at a time: a second caller (a pinned pack's staleness and a run) shares the answer.
     const running = this.digests.get(modelId);
     if (running) return running;
-    const digest = this.request('weights-digest', timeoutMs, (requestId) =>
-      this.bridge.send({ kind: 'weights-digest', requestId, modelId }),
-    ).then((reply) => {
-      if (!reply.digest) throw new Error(reply.error ?? 'The weights could not be hashed.');
-      return reply.digest;
-    });
+    const digest = this.isOnnx(modelId)
+      ? this.onnxWeights.digest(modelId)
+      : this.request('weights-digest', timeoutMs, (requestId) =>
+          this.bridge.send({ kind: 'weights-digest', requestId, modelId }),
+        ).then((reply) => {
+          if (!reply.digest) throw new Error(reply.error ?? 'The weights could not be hashed.');
+          return reply.digest;
+        });
     this.digests.set(modelId, digest);
     const done = (): void => {
       if (this.digests.get(modelId) === digest) this.digests.delete(modelId);
     };
     digest.then(done, done);
     return digest;
+  }
+
+  private isOnnx(modelId: string): boolean {
+    return this.state.snapshot().models.some((m) => m.id === modelId && m.runtime === 'onnx');
+  }
+
+  /** An ONNX session's model bytes, as the hook hands them over for describing. */
+  private async onnxBytes(modelId: string): Promise<ArrayBuffer> {
+    const reply = await this.request('describe', DESCRIBE_TIMEOUT_MS, (requestId) =>
+      this.bridge.send({ kind: 'describe', requestId, modelId }),
+    );
+    if (!reply.onnx) throw new Error(reply.error ?? t('modelNotDescribed'));
+    return reply.onnx.bytes;
   }
 
   /** Sends a request of kind `kind`; resolves with the page's answer of the matching kind (BRIDGE_REPLY_KIND). */

@@ -12,6 +12,7 @@ import { usePackUi } from '../pack/pack-context';
 import { useHold } from '../state/use-hold';
 import { useState } from 'preact/hooks';
 import { PackDiagram, useDiagramFocus } from '../pack/diagram-pack';
+import { WeightsDigestLine } from './weights-digest-line';
 
 export interface ModelViewProps {
   api: ContentApi;
@@ -132,6 +133,7 @@ export function ModelView(props: ModelViewProps) {
           onShown={props.onOutlineShown}
         />
       )}
+      <WeightsDigestLine api={api} graph={graph} />
       <p class="foot muted">{packUi ? t('footWithPack') : t('footNoPack')}</p>
     </>
   );

@@ -19,6 +19,10 @@ import { StatsLine } from './stats-line';
 import { useLinkedMark } from '../pack/pack-context';
 import { floatValues } from '../../../model/tensor-values';
 import type { WeightValues } from '../../../protocol/bridge';
+import { graphLayout } from '../../../model/data-layout';
+import type { DataLayout } from '../../../model/model-graph';
+import { WeightsNotShown } from '../../relay/onnx-weights';
+import { kernelForPictures } from './kernel-layout';
 
 type WeightReader = {
   readWeights?(modelId: string, nodeId: string, maxValues?: number): Promise<WeightValues[]>;
@@ -26,7 +30,12 @@ type WeightReader = {
 
 const MAX_VALUES = 65_536;
 
-type Load = { status: 'loading' } | { status: 'ready'; weights: WeightValues[] } | { status: 'none' };
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; weights: WeightValues[] }
+  | { status: 'none' }
+  /** The weights exist but are not shown, and the reader is told why (ONNX external data). */
+  | { status: 'note'; text: string };
 
 export function WeightsView({
   api,
@@ -62,33 +71,50 @@ export function WeightsView({
     };
     read().then(
       (weights) => current && setLoad(weights.length ? { status: 'ready', weights } : { status: 'none' }),
-      () => current && setLoad({ status: 'none' }),
+      (e: unknown) =>
+        current &&
+        setLoad(e instanceof WeightsNotShown ? { status: 'note', text: e.message } : { status: 'none' }),
     );
     return () => {
       current = false;
     };
   }, [api, graph.id, node.id]);
 
+  if (load.status === 'note')
+    return (
+      <section ref={section} class="block weights-view" aria-labelledby="lt-weight-values">
+        <h4 id="lt-weight-values">{t('weightValues')}</h4>
+        <p class="muted note" role="note">
+          {load.text}
+        </p>
+        {captions}
+      </section>
+    );
   if (load.status !== 'ready') return null;
+  const layout = graphLayout(graph);
   return (
     <section ref={section} class="block weights-view" aria-labelledby="lt-weight-values">
       <h4 id="lt-weight-values">{t('weightValues')}</h4>
       {load.weights.map((w) => (
-        <WeightBlock key={w.name} weight={w} />
+        <WeightBlock key={w.name} weight={w} layout={layout} />
       ))}
       {captions}
     </section>
   );
 }
 
-function WeightBlock({ weight }: { weight: WeightValues }) {
+function WeightBlock({ weight, layout }: { weight: WeightValues; layout: DataLayout }) {
   const values = useMemo(() => floatValues(weight), [weight]);
   const stats = useMemo(() => summarize(values), [values]);
   const hist = useMemo(() => {
     const { lo, hi } = withZero(stats.min, stats.max);
     return histogram(values, 48, { lo, hi });
   }, [values, stats]);
-  const image = useMemo(() => paintFilters(weight.shape, values), [weight, values]);
+  const image = useMemo(() => {
+    // Filter pictures read [kh, kw, in, out]; a channels-first model (ONNX) keeps [out, in, kh, kw].
+    const kernel = kernelForPictures(weight.shape, values, layout);
+    return paintFilters(kernel.shape, kernel.values);
+  }, [weight, values, layout]);
   const partial = weight.shape.join('x') !== weight.sourceShape.join('x');
   const role = weight.name.split('/').pop() ?? weight.name;
   const histAlt = histogramText(role, weight.sourceShape, hist, {
