@@ -1,8 +1,8 @@
 // "Try your own input" on the gallery's ONNX Runtime Web demos, in real Chromium with the built extension: the shapes
 // CNN (script-tag ORT, [1, 3, 32, 32] channels first) starts from the page's own last input as a picture, its
 // outputs and an open layer view (relu1, 16 maps of 32 × 32) follow the reader's pixel scale, What mattered maps it;
-// the sentiment model (transformers.js 4) takes token ids the reader edits (the tokenizer lives in the page), its
-// label flips with a word and a pooled-features view follows. All through the ONNX probe: the image page's output
+// the sentiment model (transformers.js 4) takes the reader's words as token ids through its pack's vocabulary (the
+// tokenizer lives in the page), its label flips with a word and a pooled-features view follows. All through the ONNX probe: the image page's output
 // digest equals a run without Literate, and the text page's own scores for a review are the same before and after.
 
 import type { Locator, Page } from 'playwright-core';
@@ -151,7 +151,11 @@ describe('try your own input on ONNX Runtime Web', () => {
     // All of it happened while the page was still classifying its own frames.
     expect(await page.evaluate(() => document.documentElement.dataset.demoDone ?? null)).toBeNull();
 
-    // What mattered: the occlusion map, one probe per placement, on the channels-first input.
+    // Back to the page's own scale (0 … 1), then What mattered: one probe per patch placement, channels first.
+    await explore
+      .getByRole('combobox', { name: 'Pixel values as the model takes them' })
+      .selectOption({ label: '0 … 1' });
+    await expect.poll(outputs(explore), POLL).toBe(first);
     await explore.getByRole('tab', { name: 'What mattered' }).click();
     await explore.getByRole('button', { name: 'Map what mattered' }).click();
     await expect
@@ -168,7 +172,7 @@ describe('try your own input on ONNX Runtime Web', () => {
     await page.close();
   });
 
-  it('onnx-text: token ids the reader edits, the label and a layer view follow; the page’s own scores unchanged', async () => {
+  it('onnx-text: words through the pack’s vocabulary, the label and a layer view follow; the page’s own scores unchanged', async () => {
     const page = await session.context.newPage();
     const seen = watchConsole(page);
     await page.goto(`${server.url}/demos/onnx-text/`);
@@ -187,11 +191,11 @@ describe('try your own input on ONNX Runtime Web', () => {
     expect(scoresBefore).toHaveLength(2);
 
     const { panel, explore } = await openExplore(page);
-    // The page's last input as ids (the tokenizer lives in the page), with the note saying so.
-    const ids = explore.getByRole('textbox', { name: 'Token ids, separated by spaces' });
-    await expect.poll(async () => ids.inputValue(), POLL).toMatch(/^2( \d+)+ 3$/);
+    // The page's last input, its token ids read back as the words of the pack's vocabulary.
+    const ids = explore.getByRole('textbox', { name: 'Type words, separated by spaces (103 tokens known)' });
+    await expect.poll(async () => ids.inputValue(), POLL).toMatch(/^\[CLS\]( \S+)+ \[SEP\]$/);
     expect(await explore.getByTestId('ex-tokens').textContent()).toMatch(
-      /tokens, fed with attention_mask, token_type_ids made to match.*tokenizer.*lives in the page/,
+      /^Type words.*\d+ tokens, fed with attention_mask, token_type_ids made to match\.$/,
     );
     await expect.poll(runs(explore), POLL).toBeGreaterThan(0);
 
@@ -202,21 +206,21 @@ describe('try your own input on ONNX Runtime Web', () => {
     await expect.poll(view.updates, POLL).toBeGreaterThan(0);
 
     // [CLS] the acting was truly superb ! [SEP], then … awful [SEP]: the label flips, the view follows.
-    await ids.fill('2 5 65 9 85 46 30 3');
+    await ids.fill('[CLS] The acting was truly superb ! [SEP]');
     await expect.poll(leading(explore), POLL).toBe('POSITIVE');
     const positive = await view.stats();
-    await ids.fill('2 5 65 9 85 48 3');
+    await ids.fill('[CLS] the acting was truly awful [SEP]');
     await expect.poll(leading(explore), POLL).toBe('NEGATIVE');
     await expect.poll(view.stats, POLL).not.toBe(positive);
     expect(await explore.getByTestId('ex-tokens').textContent()).toContain('7 tokens');
 
-    // What is not an id is named, and nothing runs until it is fixed.
+    // A word the model has no id for is named, and nothing runs until it is fixed.
     const n = await runs(explore)();
-    await ids.fill('2 5 x 3');
-    await explore.getByRole('alert').filter({ hasText: 'Not a token id: “x”' }).waitFor(POLL);
+    await ids.fill('[CLS] the zebra [SEP]');
+    await explore.getByRole('alert').filter({ hasText: 'Not in the vocabulary: “zebra”' }).waitFor(POLL);
     expect(await ids.getAttribute('aria-invalid')).toBe('true');
     expect(await runs(explore)()).toBeLessThanOrEqual(n);
-    await ids.fill('2 5 65 9 85 46 30 3');
+    await ids.fill('[CLS] the acting was truly superb ! [SEP]');
     await expect.poll(leading(explore), POLL).toBe('POSITIVE');
     await screenshot(page, 'explore-onnx-text');
     expect(await axeOverlay(page)).toEqual([]);

@@ -1,7 +1,8 @@
 // Intermediate values of an ONNX session on demand, against the real onnxruntime-web in Node: a view on an inner node
 // gets that node's values from a side handler made by the page's own backend (after the page's call, from a copy of
 // its inputs), equal to what a session with that output computes; the page's outputs stay bit-identical; the side
-// handler is made once, skipped while busy and released with the last inner view.
+// handler is made once, skipped while busy (the reader's probe waits instead) and released with the last inner view;
+// the page's last feeds are copied only while a subscription watches the session.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -130,5 +131,48 @@ describe('intermediate values of an ONNX session', () => {
     expect(runner.stats).toEqual({ runs: 1, skipped: 1 });
     await runner.release();
     await expect(runner.run(copyFeeds({ image: picture(8) })!, ['no_such_tensor'])).rejects.toThrow();
+  });
+
+  it('the reader’s probe waits for a side run going; the page’s last feeds are kept only while watched', async () => {
+    const page = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+    const f = found.at(-1)!;
+    const sessions = new OnnxSessions();
+    const session = sessions.add(f)!;
+    const runner = new InnerRunner({
+      bytes: async () => bytes.slice().buffer,
+      createHandler: f.createHandler!,
+    });
+    const [a, b] = await Promise.all([
+      runner.run(copyFeeds({ image: picture(6) })!, ['pool1']),
+      runner.run(copyFeeds({ image: picture(7) })!, ['pool1'], ['probabilities'], true),
+    ]);
+    expect(a).not.toBeNull();
+    expect(Object.keys(b!).sort()).toEqual(['pool1', 'probabilities']);
+    expect(runner.stats).toEqual({ runs: 2, skipped: 0 });
+    await runner.release();
+
+    const taps = new OnnxTaps({
+      session: (id) => sessions.byId(id),
+      sendFrame: () => {},
+      sendEnded: () => {},
+    });
+    await page.run({ image: picture(1) });
+    expect(taps.lastFeeds(session.id)).toBeNull();
+    taps.subscribe({
+      kind: 'subscribe',
+      nonce: 'n',
+      subscriptionId: 'w',
+      modelId: session.id,
+      taps: [{ nodeId: 'probabilities', reduction: 'channel-mean' }],
+      budget: { maxInFlight: 1, bytesPerSecond: 1e9, hz: 1000 },
+    });
+    const fed = picture(2);
+    await page.run({ image: fed });
+    const last = taps.lastFeeds(session.id)!.image as { dims: number[]; data: Float32Array };
+    expect(last.dims).toEqual([1, 3, 32, 32]);
+    expect(last.data).not.toBe(fed.data);
+    expect(Array.from(last.data)).toEqual(Array.from(fed.data as Float32Array));
+    taps.unsubscribe('n', 'w');
+    expect(taps.lastFeeds(session.id)).toBeNull();
   });
 });
