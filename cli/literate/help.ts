@@ -73,7 +73,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   {
     name: 'weights digest',
     usage: 'literate weights digest PATH|URL [--list] [--json]',
-    summary: "the weights digest (lwd1) of a model's files (needs @tensorflow/tfjs)",
+    summary: "the weights digest (lwd1) of a model's files (needs @tensorflow/tfjs) or of an .onnx file",
   },
   {
     name: 'report verify',
