@@ -60,7 +60,7 @@ export function NodeDetail({ api, graph, node, onBack, onSelect, focusTitle = tr
             {node.op}
           </span>
           {entry && (
-            <span class="muted" lang="en">
+            <span class="muted" lang={entry.lang}>
               {entry.title}
             </span>
           )}

@@ -3,14 +3,14 @@
 
 import { t } from '../../../extension/ui/i18n';
 import type { ModelGraph, ModelNode } from '../../../model/model-graph';
-import { explainNode } from '../glossary/lookup';
+import { explainNode, glossaryColon } from '../glossary/lookup';
 import { Equation } from '../math/equation';
 
 export function GlossaryLine({ node, kind }: { node: ModelNode; kind: ModelGraph['kind'] }) {
   const { op } = explainNode(node, kind);
-  // The glossary is written in English (a translation is future work): say so, so a screen reader reads it in English.
+  // The glossary says which language its words are in (the reader's where it has them), so a screen reader's voice fits.
   return op ? (
-    <span class="gloss" lang="en">
+    <span class="gloss" lang={op.lang}>
       {op.summary}
     </span>
   ) : (
@@ -25,12 +25,12 @@ export function BuiltInExplanation({ node, kind }: { node: ModelNode; kind: Mode
   }
   return (
     <div class="explain">
-      <p class="summary" lang="en">
+      <p class="summary" lang={op.lang}>
         {op.summary}
       </p>
       <Equation tex={op.tex} label={t('equationOf', op.title)} />
       {op.where && (
-        <p class="where muted" lang="en">
+        <p class="where muted" lang={op.lang}>
           {op.where}
         </p>
       )}
@@ -38,7 +38,14 @@ export function BuiltInExplanation({ node, kind }: { node: ModelNode; kind: Mode
         <div class="activation">
           <p>
             {t('thenActivation')} <strong>{activation.entry?.title ?? activation.name}</strong>
-            {activation.entry ? <span lang="en">: {lowerFirst(activation.entry.summary)}</span> : '.'}
+            {activation.entry ? (
+              <span lang={activation.entry.lang}>
+                {glossaryColon(activation.entry.lang)}
+                {lowerFirst(activation.entry.summary)}
+              </span>
+            ) : (
+              '.'
+            )}
           </p>
           {activation.entry && (
             <Equation tex={activation.entry.tex} label={t('equationOf', activation.entry.title)} />
