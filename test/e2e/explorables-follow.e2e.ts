@@ -1,8 +1,9 @@
 // Open views follow the reader's input (issue #18, parts 1 and 4), in real Chromium with the built extension on the
-// draw-shapes gallery demo and its shipped pack: a pack control the reader moves drives the diagram's thumbnails and
-// an open layer view (the panel says so, with the way back); back to the page's input, they follow the page's own
-// calls again; "Try your own input" drives the thumbnails too. axe in light and dark with the controls driving the
-// views; the page's tensor count unchanged and no console errors.
+// draw-shapes gallery demo and its shipped pack: each pack control the reader works by keyboard (slider, choice of
+// pictures, drawing pad) drives the diagram's thumbnails, and the slider an open layer view (the panel says so, with
+// the way back); back to the page's input, they follow the page's own calls again; "Try your own input" drives the
+// thumbnails too. axe in light and dark with the controls driving the views; the page's tensor count unchanged and no
+// console errors.
 
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { startServer, type GalleryServer } from '../../demos/server';
 import { launchWithExtension, screenshot, watchConsole, type ExtensionSession } from './harness';
 import { axeOverlay, BASE_EXTENSION_DIR } from './overlay-packs-support';
 
-const POLL = { timeout: 20_000 };
+const POLL = { timeout: 30_000 };
 
 let server: GalleryServer;
 let session: ExtensionSession;
@@ -149,6 +150,28 @@ describe('open views follow the reader', () => {
         return repainted(page, region, before);
       }, POLL)
       .toBeGreaterThan(2);
+
+    // The choice of pictures, then the drawing pad, by keyboard: each drives the thumbnails in its turn, and only
+    // the control that drives them offers the way back.
+    const pick = list.locator('[data-xp-control="control-pick"]');
+    before = await thumbnails(page);
+    await pick.getByRole('radio', { name: 'example-circle' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await pick.getByRole('radio', { name: 'example-square' }).isChecked()).toBe(true);
+    await expect.poll(() => text(pick.locator('.xp-status')), POLL).toMatch(/^The model says square/);
+    await expect.poll(() => repainted(page, region, before), POLL).toBeGreaterThan(2);
+    expect(await text(mode)).toBe('views show your input (Example sketch)');
+    const pad = list.locator('[data-xp-control="control-draw"]');
+    before = await thumbnails(page);
+    await pad.getByRole('img', { name: /drawing pad, 28 × 28/ }).focus();
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(() => text(pad.locator('.xp-status')), POLL).toMatch(/^The model says /);
+    await expect.poll(() => repainted(page, region, before), POLL).toBeGreaterThan(2);
+    expect(await text(mode)).toBe('views show your input (Your own sketch (28 × 28))');
+    expect(await pick.getByRole('button', { name: "Back to the page's input" }).count()).toBe(0);
+    await pad.getByRole('button', { name: "Back to the page's input" }).click();
+    expect(await mode.count()).toBe(0);
 
     // An open layer view: the page's call, then the control's input, then the page again (the control's own way back).
     await panel.getByRole('button', { name: 'Outline', exact: true }).click();
