@@ -162,6 +162,14 @@ describe('Literate in French', () => {
       ),
     ).toMatch(/^fr/);
     expect(await panel.getByRole('button', { name: 'Fermer le panneau de Literate' }).count()).toBe(1);
+    // The built-in glossary explains the convolution in French, marked as French for a screen reader's voice.
+    const gloss = panel
+      .locator('li', { has: page.locator('.chip', { hasText: /^Conv2D$/ }) })
+      .locator('.gloss');
+    await expect
+      .poll(() => gloss.textContent(), { timeout: 15_000 })
+      .toMatch(/^Fait glisser de petits filtres/);
+    expect(await gloss.getAttribute('lang')).toBe('fr');
     await screenshot(page, 'i18n-overlay-fr');
     expect(seen.errors).toEqual([]);
     await page.close();
