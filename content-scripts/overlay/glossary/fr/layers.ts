@@ -5,7 +5,7 @@ import type { GlossaryTexts } from '../types';
 const CONV_WHERE = 'W est le noyau, b le biais, s le pas et f la fonction d’activation.';
 const POOL_WHERE = 'k est la taille de la fenêtre et s le pas.';
 const DROPOUT_SUMMARY =
-  'Pendant l’entraînement, met à zéro au hasard une fraction r des valeurs pour qu’aucune unité ne soit trop sollicitée ; en prédiction, laisse passer les valeurs sans changement.';
+  'Pendant l’entraînement, met à zéro au hasard une fraction r des valeurs pour que le réseau ne dépende trop d’aucune unité ; en prédiction, laisse passer les valeurs sans changement.';
 const NESTED_SUMMARY =
   'Un modèle entier utilisé comme une seule couche ; ses propres couches sont listées avant lui.';
 

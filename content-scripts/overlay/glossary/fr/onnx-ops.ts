@@ -130,6 +130,6 @@ export const ONNX_OP_GLOSSARY_FR: GlossaryTexts = {
     title: 'Redimensionnement',
     summary:
       'Met l’image (ou les cartes de caractéristiques) à l’échelle d’une nouvelle hauteur et d’une nouvelle largeur.',
-    where: 'montré pour le mode plus proche voisin ; les modes linéaires interpolent entre voisins.',
+    where: 'équation du mode plus proche voisin ; les modes linéaires interpolent entre voisins.',
   },
 };
