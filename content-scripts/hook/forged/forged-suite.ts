@@ -9,7 +9,7 @@ import { parseContentMessage } from '../../../protocol/bridge-validate';
 import { describeModel } from '../../../model/describe/describe-model';
 import { artifactsOf, graphJson, weightData } from '../../../model/describe/test-fixtures';
 import { buildConvNet, type Tf } from '../../../model/describe/test-models';
-import { answerProbe, answerWeights, type RequestContext } from '../requests';
+import { answerGradient, answerProbe, answerWeights, type RequestContext } from '../requests';
 import { heldTensorCount } from '../tap/capture';
 import { hookedExecutorCount } from '../tap/graph-hooks';
 import { hookedLayerCount } from '../tap/layer-hooks';
@@ -92,6 +92,13 @@ const rawMessage = fc.oneof(
     nodeIds: fc.array(fc.constantFrom(...LAYER_NODES, ...GRAPH_NODES), { maxLength: 3 }),
   }),
   fc.record({
+    kind: fc.constant('gradient'),
+    requestId: fc.constant('g'),
+    modelId: fc.constantFrom('m1', 'm2', 'm9'),
+    input: probeInput,
+    classIndex: fc.integer({ min: -1, max: 20 }),
+  }),
+  fc.record({
     kind: fc.constant('read-weights'),
     requestId: fc.constant('w'),
     modelId: fc.constantFrom('m1', 'm2', 'm9'),
@@ -137,6 +144,7 @@ export function forgedSuite(label: string, tf: Tf, messages = 3000): void {
         if (m.kind === 'unsubscribe') return taps.unsubscribe(m.nonce, m.subscriptionId);
         if (m.kind === 'probe') return answerProbe(ctx, m, () => {});
         if (m.kind === 'read-weights') return answerWeights(ctx, m, () => {});
+        if (m.kind === 'gradient') return answerGradient(ctx, m, () => {});
         if (m.kind === 'describe') {
           const model = models.get(m.modelId);
           if (!model) return;
