@@ -157,12 +157,14 @@ describe('try your own input on ONNX Runtime Web', () => {
       .selectOption({ label: '0 … 1' });
     await expect.poll(outputs(explore), POLL).toBe(first);
     await explore.getByRole('tab', { name: 'What mattered' }).click();
+    await explore.getByRole('spinbutton', { name: 'Patch' }).fill('8');
+    await explore.getByRole('spinbutton', { name: 'Stride' }).fill('8');
     await explore.getByRole('button', { name: 'Map what mattered' }).click();
     await expect
       .poll(async () => (await explore.getByTestId('ex-sens-status').textContent()) ?? '', {
         timeout: 60_000,
       })
-      .toMatch(/^Done: \d+ runs of the model/);
+      .toMatch(/^Done: 17 runs of the model/);
     await explore.getByRole('img', { name: /Sensitivity map for/ }).waitFor(POLL);
     await screenshot(page, 'explore-onnx-image');
     expect(await axeOverlay(page)).toEqual([]);
