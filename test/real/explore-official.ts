@@ -2,8 +2,8 @@
 // real Chromium with the built extension, the demo's real URL answered with our stand-in page and the real
 // published model (../shared/models, never committed — so this runs beside check:official, not in npm test): the
 // page's photo as the reader's input, the patch moved by keyboard, brightness, a sensitivity map (runs and time
-// printed), a comparison layer by layer, axe light and dark; the page's published outputs, console and tensor count
-// unchanged. Then the translation demo: the reader types sentences into the encoder (the shipped pack's vocabulary:
+// printed), its gradients (the cost, or why this page's tf.js gives none), a comparison layer by layer, axe light
+// and dark; the page's published outputs, console and tensor count unchanged. Then the translation demo: the reader types sentences into the encoder (the shipped pack's vocabulary:
 // characters, not indices), its state follows, the page's own translation does not move.
 // Exits 0 without running when ../shared/models is absent, 1 on any failure.
 
@@ -224,6 +224,27 @@ async function main(): Promise<number> {
     await explore.getByRole('img', { name: /^Colour scale/ }).waitFor(WAIT);
     await explore.scrollIntoViewIfNeeded();
     const shot = await screenshot(page, 'explore-official-mobilenet');
+
+    // Gradients for the same class: one backward pass through the page's own tf.js — or, on a page whose bundle
+    // registers no gradients (tfjs-core with the converter, as this demo's is), the reason, with occlusion kept.
+    await explore.getByRole('radio', { name: /^Gradients/ }).check();
+    const t0 = Date.now();
+    await explore.getByRole('button', { name: 'Map the gradient' }).click();
+    const gradient = await until(
+      async () => (await explore.getByTestId('ex-grad-status').textContent()) ?? '',
+      (t) => t.startsWith('Done') || t.startsWith('No gradients'),
+      'the gradient map',
+      120_000,
+    );
+    console.log(`explore-official: gradients (${Date.now() - t0} ms to the answer): ${gradient}`);
+    if (gradient.startsWith('Done')) {
+      assert.match(gradient, /^Done: 1 backward pass in [\d,]+ ms/);
+      await explore.getByRole('img', { name: /^Gradient map \(\|gradient\|\) for / }).waitFor(WAIT);
+    } else {
+      assert.match(gradient, /registers no gradient functions|has no gradient/);
+      await explore.getByRole('button', { name: 'Use occlusion' }).click();
+      await explore.getByRole('button', { name: 'Map what mattered' }).waitFor(WAIT);
+    }
 
     // Compare: the photo against its mirror image.
     await explore.getByRole('tab', { name: 'Compare' }).click();
