@@ -1,9 +1,10 @@
 // "Try your own input" on the gallery's ONNX Runtime Web demos, in real Chromium with the built extension: the shapes
 // CNN (script-tag ORT, [1, 3, 32, 32] channels first) starts from the page's own last input as a picture, its
-// outputs and an open layer view (relu1, 16 maps of 32 × 32) follow the reader's pixel scale, What mattered maps it;
-// the sentiment model (transformers.js 4) takes the reader's words as token ids through its pack's vocabulary (the
-// tokenizer lives in the page), its label flips with a word and a pooled-features view follows. All through the ONNX probe: the image page's output
-// digest equals a run without Literate, and the text page's own scores for a review are the same before and after.
+// outputs and an open layer view (relu1, 16 maps of 32 × 32) follow the reader's pixel scale, What mattered maps it
+// and Compare reads its 12 nodes; the sentiment model (transformers.js 4) takes the reader's words as token ids
+// through its pack's vocabulary (the tokenizer lives in the page), its label flips with a word and a pooled-features
+// view follows. All through the ONNX probe: the image page's output digest equals a run without Literate, and the
+// text page's own scores for a review are the same before and after.
 
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +99,7 @@ function liveView(panel: Locator) {
 }
 
 describe('try your own input on ONNX Runtime Web', () => {
-  it('onnx-image: the page’s picture, the pixel scale, a layer view and What mattered; the page’s digest unchanged', async () => {
+  it('onnx-image: the page’s picture, the pixel scale, a layer view, What mattered and Compare; the page’s digest unchanged', async () => {
     const url = `${server.url}/demos/onnx-image/?frames=900`;
     const finished = async (page: Page) => {
       await page.waitForSelector('html[data-demo-done]', { timeout: 120_000 });
@@ -166,6 +167,24 @@ describe('try your own input on ONNX Runtime Web', () => {
       })
       .toMatch(/^Done: 17 runs of the model/);
     await explore.getByRole('img', { name: /Sensitivity map for/ }).waitFor(POLL);
+
+    // Compare: the picture at 0 … 1 (A) and at 0 … 255 (B), node by node — inner nodes from the side session.
+    await explore.getByRole('tab', { name: 'Compare' }).click();
+    await explore.getByRole('button', { name: 'Set A to your input' }).click();
+    await explore.getByRole('tab', { name: 'Your input' }).click();
+    await explore
+      .getByRole('combobox', { name: 'Pixel values as the model takes them' })
+      .selectOption({ label: '0 … 255' });
+    await expect.poll(outputs(explore), POLL).not.toBe(first);
+    await explore.getByRole('tab', { name: 'Compare' }).click();
+    await explore.getByRole('button', { name: 'Set B to your input' }).click();
+    await explore.getByRole('button', { name: 'Compare A and B' }).click();
+    await expect
+      .poll(async () => (await explore.getByTestId('ex-cmp-status').textContent()) ?? '', POLL)
+      .toMatch(/12 layers compared in [\d.]+ s\.$/);
+    const rows = explore.getByTestId('ex-diff').getByRole('listitem');
+    expect(await rows.count()).toBe(12);
+    expect(await rows.first().textContent()).toMatch(/^conv1[\d.]+ · cos [\d.−-]+$/);
     await screenshot(page, 'explore-onnx-image');
     expect(await axeOverlay(page)).toEqual([]);
 
