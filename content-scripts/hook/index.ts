@@ -147,7 +147,8 @@ function install(): void {
   // The registry holds models weakly: a model the page dropped is reclaimed by the browser, and we say so.
   const whyMissing = (modelId: string): string =>
     onnx.byId(modelId)
-      ? 'Literate does not read the weights of an ONNX Runtime Web session yet'
+      ? // ONNX weights and their digest are read in the content script from the model bytes (relay/onnx-weights.ts).
+        'an ONNX Runtime Web session’s weights are read from its model file, not through tf.js'
       : !engine()
         ? 'tf.js is not running on this page'
         : registry.byId(modelId)

@@ -122,7 +122,7 @@ describe('ONNX initializer values', () => {
     });
   });
 
-  it('refuses values that do not fill the shape, naming the initializer and the sizes', () => {
+  it('refuses values that do not fill the shape, naming the initializer and the sizes', async () => {
     expect(() => only({ name: 'conv.w', dims: [2, 3], dataType: 1, floats: [1, 2] })).toThrow(
       /initializer "conv.w" holds 8 bytes of values; its shape \[2, 3\] of float32 needs 24/,
     );
@@ -133,6 +133,9 @@ describe('ONNX initializer values', () => {
     expect(() => readInitializer(file, listInitializers(file)[0]!, 1024)).toThrow(
       /more than the 1024 read here/,
     );
+    // A shape claiming 2 GiB with one value held is refused before anything that size is allocated.
+    const claim = modelWith([{ name: 'claim', dims: [2 ** 29], dataType: 1, floats: [1] }]);
+    await expect(digestOnnxBytes(claim, hasherOf(null))).rejects.toThrow(/holds 4 bytes of values/);
   });
 });
 

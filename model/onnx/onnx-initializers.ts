@@ -53,6 +53,12 @@ export type InitializerBytes =
 
 export class OnnxWeightsError extends Error {}
 
+/**
+ * Most values one initializer may keep in varint fields (int32_data, int64_data, uint64_data), each decoded one by
+ * one: exporters put big tensors in raw_data; a file that does otherwise is refused rather than read slowly.
+ */
+export const MAX_VARINT_VALUES = 4 * 1024 * 1024;
+
 /** Most initializers one model may list for us to read (a bound against hostile files). */
 export const MAX_INITIALIZERS = 100_000;
 
@@ -164,7 +170,7 @@ export function readInitializer(file: Uint8Array, ref: InitializerRef, maxBytes:
   let strings = 0;
   const tooMany = (): never => {
     throw new OnnxWeightsError(
-      `initializer "${ref.name.slice(0, 64)}" holds more values than its shape says`,
+      `initializer "${ref.name.slice(0, 64)}" keeps more than ${MAX_VARINT_VALUES} values in varint fields (not read here)`,
     );
   };
   try {
@@ -190,7 +196,7 @@ export function readInitializer(file: Uint8Array, ref: InitializerRef, maxBytes:
         }
       } else if (no === 5 || no === 7 || no === 11) {
         const one = (): void => {
-          if (varints.length * 8 > maxBytes) tooMany();
+          if (varints.length >= MAX_VARINT_VALUES || varints.length * 8 > maxBytes) tooMany();
           varints.push(no === 5 ? r.int32() : no === 7 ? BigInt(r.int64()) : BigInt(r.uint64()));
         };
         if (wt === WireType.LengthDelimited) {
@@ -242,21 +248,23 @@ export function readInitializer(file: Uint8Array, ref: InitializerRef, maxBytes:
     if (rawBytes.byteLength !== length) mismatch(rawBytes.byteLength);
     return { ...base, bytes: rawBytes, count };
   }
-  const bytes = new Uint8Array(length);
+  // The values held are counted before anything is allocated: a hostile shape must not cost its claimed size.
   if (fixed.length > 0) {
+    const held = fixed.reduce((a, chunk) => a + chunk.byteLength, 0);
+    if (held !== length) mismatch(held);
+    const bytes = new Uint8Array(length);
     let at = 0;
     for (const chunk of fixed) {
-      if (at + chunk.byteLength > length) mismatch(at + chunk.byteLength);
       bytes.set(chunk, at);
       at += chunk.byteLength;
     }
-    if (at !== length) mismatch(at);
     return { ...base, bytes, count };
   }
   const per = ELEMENT_BYTES[dataType]!;
   // 4-bit types keep one packed byte (two values) per int32_data entry.
   const entries = per < 1 ? length : count;
   if (varints.length !== entries) mismatch(per < 1 ? varints.length : Math.round(varints.length * per));
+  const bytes = new Uint8Array(length);
   const write =
     per < 1 ? writer(2, new DataView(bytes.buffer)) : writer(dataType, new DataView(bytes.buffer));
   if (!write) {
