@@ -49,5 +49,6 @@ describe('TokenIdsInput', () => {
       'The model takes exactly 4 ids; these are 2',
     );
     expect(short.textContent).toContain('2 tokens.');
+    expect(show({ text: '2' }).textContent).toContain('1 token, fed with attention_mask');
   });
 });

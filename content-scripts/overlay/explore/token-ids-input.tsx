@@ -1,7 +1,7 @@
 // Typed input for a text model's token ids: words through the pack's vocabulary, or the ids themselves with a note
 // that the page's tokenizer is out of reach; what is not a token is named, and the companion inputs are listed.
 
-import { t } from '../../../extension/ui/i18n';
+import { t, tn } from '../../../extension/ui/i18n';
 import { encodeTokenIds } from './token-ids';
 
 export interface TokenIdsInputProps {
@@ -39,8 +39,8 @@ export function TokenIdsInput({ vocabulary, length, companions, text, onText }: 
       />
       <p id="lt-ex-tokens-note" class="muted">
         {companions.length > 0
-          ? t('exTokensFed', count, companions.join(', '))
-          : t('exTokensFedAlone', count)}
+          ? tn('exTokensFed', count, companions.join(', '))
+          : tn('exTokensFedAlone', count)}
         {!vocabulary && <> {t('exTokenizerInPage')}</>}
       </p>
       {problem && (
