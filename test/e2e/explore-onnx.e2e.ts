@@ -158,6 +158,8 @@ describe('try your own input on ONNX Runtime Web', () => {
       .selectOption({ label: '0 … 1' });
     await expect.poll(outputs(explore), POLL).toBe(first);
     await explore.getByRole('tab', { name: 'What mattered' }).click();
+    // Occlusion only: gradients need the page's tf.js, which an ONNX page has not.
+    expect(await explore.getByRole('radio', { name: /Gradients/ }).count()).toBe(0);
     await explore.getByRole('spinbutton', { name: 'Patch' }).fill('8');
     await explore.getByRole('spinbutton', { name: 'Stride' }).fill('8');
     await explore.getByRole('button', { name: 'Map what mattered' }).click();

@@ -399,6 +399,7 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
                       image={input.image}
                       normalize={input.normalize}
                       labels={labels}
+                      gradients={graph.runtime !== 'onnx'}
                     />
                   )}
                   {!input && <p class="muted">{t('exChooseFirst')}</p>}

@@ -23,6 +23,8 @@ export interface SensitivityProps {
   image: RgbaImage;
   normalize: Normalize;
   labels: readonly string[] | null;
+  /** Whether gradients are offered (false on ONNX Runtime Web: they need the page's tf.js); default true. */
+  gradients?: boolean;
 }
 
 /** Milliseconds as seconds with one decimal, in the reader's notation. */
@@ -34,7 +36,7 @@ function fmt(v: number): string {
   return `${v < 0 ? '−' : v > 0 ? '+' : ''}${Math.abs(v).toPrecision(2)}`;
 }
 
-export function Sensitivity({ session, image, normalize, labels }: SensitivityProps) {
+export function Sensitivity({ session, image, normalize, labels, gradients = true }: SensitivityProps) {
   const defaults = defaultOcclusion(image.width, image.height);
   const [size, setSize] = useState(defaults.size);
   const [stride, setStride] = useState(defaults.stride);
@@ -131,25 +133,27 @@ export function Sensitivity({ session, image, normalize, labels }: SensitivityPr
               </select>
             </label>
           </div>
-          <fieldset class="ex-edits">
-            <legend>{t('sensMethod')}</legend>
-            {(['occlusion', 'gradients'] as const).map((value) => (
-              <label class="ex-check" key={value}>
-                <input
-                  type="radio"
-                  name="lt-ex-sens-method"
-                  value={value}
-                  checked={method === value}
-                  onChange={() => {
-                    // Occlusion's runs stop when the reader turns to gradients (its map is kept).
-                    if (value !== 'occlusion') cancel();
-                    setMethod(value);
-                  }}
-                />
-                <span>{value === 'occlusion' ? t('sensMethodOcclusion') : t('sensMethodGradients')}</span>
-              </label>
-            ))}
-          </fieldset>
+          {gradients && (
+            <fieldset class="ex-edits">
+              <legend>{t('sensMethod')}</legend>
+              {(['occlusion', 'gradients'] as const).map((value) => (
+                <label class="ex-check" key={value}>
+                  <input
+                    type="radio"
+                    name="lt-ex-sens-method"
+                    value={value}
+                    checked={method === value}
+                    onChange={() => {
+                      // Occlusion's runs stop when the reader turns to gradients (its map is kept).
+                      if (value !== 'occlusion') cancel();
+                      setMethod(value);
+                    }}
+                  />
+                  <span>{value === 'occlusion' ? t('sensMethodOcclusion') : t('sensMethodGradients')}</span>
+                </label>
+              ))}
+            </fieldset>
+          )}
         </>
       )}
       {choices.length > 0 && method === 'gradients' && (
