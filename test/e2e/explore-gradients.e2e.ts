@@ -7,7 +7,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type GalleryServer } from '../../demos/server';
-import { launchWithExtension, watchConsole, type ExtensionSession } from './harness';
+import { launchWithExtension, screenshot, watchConsole, type ExtensionSession } from './harness';
 import { axeOverlay, BASE_EXTENSION_DIR } from './overlay-packs-support';
 
 const POLL = { timeout: 30_000 };
@@ -118,6 +118,8 @@ async function gradientsBesideThePage(path: string) {
   expect(marked(second.rgba)).toBeGreaterThan(0);
   expect(second.rgba).not.toEqual(first.rgba);
   expect(await explore.getByTestId('ex-grad-where').textContent()).toMatch(/^Strongest .+: [\d.,\s]+%/);
+  await explore.getByTestId('ex-grad').scrollIntoViewIfNeeded();
+  await screenshot(page, `explore-gradients-${path.split('/')[2]}`);
   // gradient × input: signed, on a diverging scale.
   await explore.getByRole('radio', { name: /^gradient × input/ }).check();
   await explore.getByRole('img', { name: /^Colour scale: −[\d.,e-]+ \(blue/ }).waitFor();
