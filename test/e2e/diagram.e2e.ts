@@ -117,6 +117,11 @@ describe('the diagram on the gallery', () => {
           if (await example.count()) return example.click();
           const x = page.locator('#point-x');
           if (!(await x.count())) return;
+          // The point form is the page's once its model has answered the first grid ("Loading the model…" until
+          // then): submitted before, the browser would send it and leave the page, overlay and all.
+          await expect
+            .poll(() => page.locator('#verdict').textContent(), { timeout: 30_000 })
+            .not.toMatch(/^Loading/);
           await x.fill((Math.random() * 2 - 1).toFixed(2));
           await page.locator('#point-y').fill((Math.random() * 2 - 1).toFixed(2));
           await page.locator('form button[type="submit"]').click();
