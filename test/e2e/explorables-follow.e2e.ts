@@ -29,18 +29,25 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Per diagram thumbnail on screen: how many frames it painted and a digest of its pixels. */
-function thumbnails(page: Page): Promise<{ node: string; updates: number; pixels: string }[]> {
+/** Per diagram thumbnail on screen: how many frames it painted, a digest of its pixels, and whether it is blank. */
+function thumbnails(
+  page: Page,
+): Promise<{ node: string; updates: number; pixels: string; blank: boolean }[]> {
   return page.locator('literate-overlay .diagram canvas.dg-thumb').evaluateAll((canvases) =>
     canvases.map((c) => {
       const canvas = c as HTMLCanvasElement;
       const d = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let sum = 0;
-      for (let i = 0; i < d.length; i += 4) sum = (sum * 31 + d[i]! + 3 * d[i + 1]! + 7 * d[i + 2]!) % 1e9;
+      let lit = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        sum = (sum * 31 + d[i]! + 3 * d[i + 1]! + 7 * d[i + 2]!) % 1e9;
+        if (d[i + 3]) lit++;
+      }
       return {
         node: (canvas.closest('[data-node-id]') as HTMLElement).dataset.nodeId!,
         updates: Number(canvas.dataset.updates || 0),
         pixels: String(sum),
+        blank: lit === 0,
       };
     }),
   );
@@ -48,13 +55,16 @@ function thumbnails(page: Page): Promise<{ node: string; updates: number; pixels
 
 type Thumbs = Awaited<ReturnType<typeof thumbnails>>;
 
-/** The thumbnails that painted new frames with other pixels since `before`. */
+/**
+ * The thumbnails painted with other pixels than `before` showed (by pixels, not frame counts: a thumbnail scrolled
+ * off and back is a new canvas whose count starts again).
+ */
 async function repainted(page: Page, region: Locator, before: Thumbs): Promise<number> {
   await region.scrollIntoViewIfNeeded();
   const now = await thumbnails(page);
   return now.filter((t) => {
     const old = before.find((b) => b.node === t.node);
-    return t.updates > (old?.updates ?? 0) && t.pixels !== old?.pixels;
+    return old !== undefined && t.updates > 0 && !t.blank && t.pixels !== old.pixels;
   }).length;
 }
 

@@ -244,3 +244,65 @@ describe('followControls', () => {
     expect(events).toEqual(['yours:control:x', 'page:-']);
   });
 });
+
+describe('a view opened while a newer input runs', () => {
+  it("is not shown the older input's values, and gets the newer input's once it has run with the view's node", async () => {
+    const { api } = fakeApi();
+    // Every probe waits until released, so a run can be under way while a view opens.
+    const release: (() => void)[] = [];
+    const asked: string[][] = [];
+    const probe = api.probe.bind(api);
+    (api as { probe: ContentApi['probe'] }).probe = async (...args) => {
+      asked.push(args[2]);
+      await new Promise<void>((resolve) => release.push(resolve));
+      return probe(...args);
+    };
+    const feed = new ExploreFeed(api);
+    const session = feed.session(points.graph);
+    const frames: number[] = [];
+    const view = () => {
+      const stop = new AbortController();
+      feed.api.subscribe(
+        points.graph.id,
+        [{ nodeId: 'logits', reduction: 'none' }],
+        { maxInFlight: 1, bytesPerSecond: 1, hz: 1 },
+        (f) => frames.push(new Float32Array(f.buffer)[0]!),
+        stop.signal,
+      );
+      return stop;
+    };
+    const settle = async () => {
+      for (let i = 0; i < 20 && release.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      release.splice(0).forEach((r) => r());
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    // Input 3 runs with the view open; the view closes.
+    const first = view();
+    let result = nextResult(session);
+    session.setInput(
+      { kind: 'tensor', shape: [1, 2], values: new Float32Array([3, 0]) },
+      controlOwner('x', 'x'),
+    );
+    await settle();
+    await result;
+    expect(frames).toEqual([3]);
+    first.abort();
+    // Input 5 starts without any view: it reads the outputs only.
+    session.setInput(
+      { kind: 'tensor', shape: [1, 2], values: new Float32Array([5, 0]) },
+      controlOwner('x', 'x'),
+    );
+    for (let i = 0; i < 20 && release.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(asked.at(-1)).toEqual(['probs']);
+    // A view opens now: not shown input 3's values; once 5 has run again with its node, it shows 5.
+    const second = view();
+    expect(frames).toEqual([3]);
+    result = nextResult(session);
+    await settle();
+    await settle();
+    await result;
+    expect(asked.at(-1)).toEqual(['probs', 'logits']);
+    expect(frames).toEqual([3, 5]);
+    second.abort();
+  });
+});

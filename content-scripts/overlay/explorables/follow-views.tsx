@@ -63,7 +63,7 @@ export function ControlFollowLine({
     <div class="xp-follow">
       <span role="status">{following && <span class="ex-mode on">{t('exModeYours')}</span>}</span>
       {following && (
-        <button type="button" class="secondary small" onClick={() => session.release(mine.id)}>
+        <button type="button" class="ex-button" onClick={() => session.release(mine.id)}>
           {t('exBackToPage')}
         </button>
       )}

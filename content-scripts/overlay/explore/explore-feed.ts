@@ -77,9 +77,11 @@ export class ExploreFeed {
     );
     const session = this.sessions.get(modelId);
     if (session?.mode === 'yours') {
-      // A view opened on the reader's input: show what the last run read of it, or run again for its node.
-      if (session.last) this.deliverOne(v, session);
-      if (!taps.every((t) => session.last?.nodes.has(t.nodeId))) session.refresh();
+      // A view opened on the reader's input: show what the last run read of it, or run again for its node. A last
+      // run of an older input is not shown, and a run under way may have started without this view's node: ask again.
+      const last = session.last?.input === session.input ? session.last : null;
+      if (last) this.deliverOne(v, session);
+      if (!last || !taps.every((t) => last.nodes.has(t.nodeId))) session.refresh();
     } else this.goReal(v);
   }
 

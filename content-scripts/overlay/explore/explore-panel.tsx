@@ -234,7 +234,7 @@ export function ExplorePanel({ graph, host, vocabulary: given }: ExplorePanelPro
         <p class="ex-follow">
           <button
             type="button"
-            class="secondary small"
+            class="ex-button"
             data-testid="ex-back-to-page"
             onClick={() => session.release(control.id)}
           >
