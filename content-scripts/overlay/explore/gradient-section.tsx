@@ -21,7 +21,7 @@ import {
 import { runGradientMap, type GradientRun } from './gradient-run';
 import { ImageEditor } from './image-editor';
 import { NO_EDITS } from './image-edits';
-import { useEscapeWhile } from './use-escape';
+import { useCancellableRun } from './use-cancellable-run';
 
 export interface GradientSectionProps {
   session: ExploreSession;
@@ -54,18 +54,15 @@ export function GradientSection(props: GradientSectionProps) {
   const { session, image, normalize, classIndex, labels, occlusionRuns, onUseOcclusion } = props;
   const api = useExploreFeed()?.api;
   const [show, setShow] = useState<GradientShow>('magnitude');
-  const [state, setState] = useState<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
   const [run, setRun] = useState<GradientRun | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [ranFor, setRanFor] = useState<number | null>(null);
-  const stop = useRef<AbortController | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => () => stop.current?.abort(), []);
+  const job = useCancellableRun(box);
+  const { state, error, cancel } = job;
   // A new picture makes the old map meaningless.
   useEffect(() => {
-    stop.current?.abort();
+    job.reset();
     setRun(null);
-    setState('idle');
   }, [image]);
 
   const map = run?.map ?? null;
@@ -76,38 +73,22 @@ export function GradientSection(props: GradientSectionProps) {
   const overlay = useMemo(() => (picture ? gradientPixels(picture) : null), [picture]);
   const where = useMemo(() => (map ? strongestNinth(map, show) : null), [map, show]);
 
-  const start = async () => {
+  const start = () => {
     if (!api?.gradient || classIndex === null) return;
-    stop.current?.abort();
-    const ctl = new AbortController();
-    stop.current = ctl;
-    setState('running');
-    setError(null);
     setRun(null);
-    try {
+    void job.start(async (signal) => {
       const got = await runGradientMap(
         api,
         session.graph,
         { kind: 'image', image, normalize },
         classIndex,
-        ctl.signal,
+        signal,
       );
-      if (ctl.signal.aborted) return;
+      if (signal.aborted) return;
       setRun(got);
       setRanFor(classIndex);
-      setState('done');
-    } catch (e) {
-      if (ctl.signal.aborted) return;
-      setState('error');
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    });
   };
-  const cancel = () => {
-    if (state !== 'running') return;
-    stop.current?.abort();
-    setState('cancelled');
-  };
-  useEscapeWhile(state === 'running', box, cancel);
 
   const className = ranFor !== null ? labelOf(ranFor, labels) : t('sensTheClass');
   const extent = picture ? Math.max(picture.extent, 1e-12) : null;
@@ -136,7 +117,7 @@ export function GradientSection(props: GradientSectionProps) {
           type="button"
           class="ex-button primary"
           disabled={state === 'running' || classIndex === null || !api?.gradient}
-          onClick={() => void start()}
+          onClick={start}
         >
           {t('gradMap')}
         </button>

@@ -15,7 +15,7 @@ import { NO_EDITS } from './image-edits';
 import { defaultOcclusion, occlusionGrid, sensitivityMap } from './occlusion';
 import { mapPixels, runOcclusion, type OcclusionProgress } from './occlusion-run';
 import { summarizeOutput } from './output-rows';
-import { useEscapeWhile } from './use-escape';
+import { useCancellableRun } from './use-cancellable-run';
 
 export interface SensitivityProps {
   session: ExploreSession;
@@ -43,10 +43,9 @@ export function Sensitivity({ session, image, normalize, labels, gradients = tru
   const [classIndex, setClassIndex] = useState<number | null>(null);
   const [method, setMethod] = useState<'occlusion' | 'gradients'>('occlusion');
   const [progress, setProgress] = useState<OcclusionProgress | null>(null);
-  const [state, setState] = useState<'idle' | 'running' | 'done' | 'cancelled' | 'error'>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const stop = useRef<AbortController | null>(null);
   const box = useRef<HTMLElement>(null);
+  const job = useCancellableRun(box);
+  const { state, error, cancel } = job;
   const last = session.last;
   const choices = useMemo(() => {
     const out = last?.outputs[0];
@@ -55,12 +54,10 @@ export function Sensitivity({ session, image, normalize, labels, gradients = tru
   useEffect(() => {
     if (classIndex === null && choices[0]) setClassIndex(choices[0].index);
   }, [choices]);
-  useEffect(() => () => stop.current?.abort(), []);
   // A new picture makes the old map meaningless.
   useEffect(() => {
-    stop.current?.abort();
+    job.reset();
     setProgress(null);
-    setState('idle');
   }, [image]);
 
   const grid = useMemo(() => occlusionGrid(image.width, image.height, size, stride), [image, size, stride]);
@@ -73,38 +70,21 @@ export function Sensitivity({ session, image, normalize, labels, gradients = tru
   );
   const overlay = useMemo(() => (map ? mapPixels(map) : null), [map]);
 
-  const start = async () => {
+  const start = () => {
     if (typeof grid === 'string' || classIndex === null) return;
-    stop.current?.abort();
-    const ctl = new AbortController();
-    stop.current = ctl;
-    setState('running');
-    setError(null);
     setProgress(null);
-    try {
-      await runOcclusion(
+    void job.start((signal) =>
+      runOcclusion(
         session,
         image,
         normalize,
         classIndex,
         grid,
         (p) => setProgress({ ...p, scores: [...p.scores] }),
-        ctl.signal,
-      );
-      if (!ctl.signal.aborted) setState('done');
-    } catch (e) {
-      if (ctl.signal.aborted) return;
-      setState('error');
-      setError(e instanceof Error ? e.message : String(e));
-    }
+        signal,
+      ),
+    );
   };
-  const cancel = () => {
-    if (state !== 'running') return;
-    stop.current?.abort();
-    setState('cancelled');
-  };
-
-  useEscapeWhile(state === 'running', box, cancel);
 
   // A map where covering changed nothing still gets its scale (a hair above zero), and says so.
   const extent = map ? Math.max(map.extent, 1e-6) : null;
@@ -203,7 +183,7 @@ export function Sensitivity({ session, image, normalize, labels, gradients = tru
               type="button"
               class="ex-button primary"
               disabled={state === 'running' || typeof grid === 'string'}
-              onClick={() => void start()}
+              onClick={start}
             >
               {t('sensMap')}
             </button>
