@@ -3,6 +3,7 @@
 // over every value. Pure: the caller hands the file's bytes.
 
 import { listInitializers, readInitializer, toFloat32, type InitializerRef } from './onnx-initializers';
+import { valueStats } from '../value-stats';
 
 export interface OnnxWeightBlock {
   name: string;
@@ -30,26 +31,6 @@ export function leadingRows(dims: readonly number[], max: number): number[] {
   for (let a = 0; a < block.length && size(0) > max; a++)
     block[a] = Math.max(1, Math.min(block[a]!, Math.floor(max / Math.max(1, size(a + 1)))));
   return block;
-}
-
-/** Minimum, maximum, mean and population standard deviation (non-finite results as 0). */
-export function valueStats(values: Float32Array): OnnxWeightBlock['stats'] {
-  const n = values.length;
-  if (n === 0) return { min: 0, max: 0, mean: 0, std: 0 };
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-  }
-  const mean = sum / n;
-  let sq = 0;
-  for (let i = 0; i < n; i++) sq += (values[i]! - mean) ** 2;
-  const finite = (x: number): number => (Number.isFinite(x) ? x : 0);
-  return { min: finite(min), max: finite(max), mean: finite(mean), std: finite(Math.sqrt(sq / n)) };
 }
 
 /** Initializers by name (the first of a name wins, as ONNX Runtime takes it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadingBlock, statsOf } from './weights';
+import { leadingBlock } from './weights';
 
 describe('leadingBlock', () => {
   it('keeps whole filters of a conv kernel first', () => {
@@ -12,13 +12,5 @@ describe('leadingBlock', () => {
     expect(leadingBlock([7], 1)).toEqual([1]);
     const b = leadingBlock([5, 6, 7, 8], 20);
     expect(b.reduce((x, y) => x * y, 1)).toBeLessThanOrEqual(20);
-  });
-});
-
-describe('statsOf', () => {
-  it('gives min, max, mean and population std', () => {
-    expect(statsOf([1, 2, 3, 4])).toEqual({ min: 1, max: 4, mean: 2.5, std: Math.sqrt(1.25) });
-    expect(statsOf([])).toEqual({ min: 0, max: 0, mean: 0, std: 0 });
-    expect(statsOf([NaN]).mean).toBe(0);
   });
 });

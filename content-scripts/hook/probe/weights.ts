@@ -6,6 +6,7 @@ import { asHook } from '../guard';
 import { pageGlobals, read } from '../page-globals';
 import * as ops from '../tensor-ops';
 import { layerIndex } from '../tap/layer-index';
+import { valueStats } from '../../../model/value-stats';
 
 export interface WeightSource {
   engine: object;
@@ -25,26 +26,6 @@ export function leadingBlock(shape: readonly number[], max: number): number[] {
     size[a] = Math.max(1, Math.floor(max / Math.max(1, rest)));
   }
   return size;
-}
-
-/** Mean and population standard deviation, min and max of a list of values. */
-export function statsOf(values: ArrayLike<number>): WeightValues['stats'] {
-  const n = values.length;
-  if (n === 0) return { min: 0, max: 0, mean: 0, std: 0 };
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
-    sum += v;
-  }
-  const mean = sum / n;
-  let sq = 0;
-  for (let i = 0; i < n; i++) sq += (values[i]! - mean) ** 2;
-  const finite = (x: number): number => (Number.isFinite(x) ? x : 0);
-  return { min: finite(min), max: finite(max), mean: finite(mean), std: finite(Math.sqrt(sq / n)) };
 }
 
 /** The weights of one node as [name, tensor] pairs (page-owned: never disposed). */
@@ -128,7 +109,7 @@ export async function readWeights(
         }
       });
       const { values, dtype } = await ops.readValues(made[0]!);
-      let stats = statsOf(values);
+      let stats = valueStats(values);
       if (cut) stats = await fullStats(made.slice(1));
       out.push({ name, shape: block, sourceShape, dtype, buffer: values.buffer as ArrayBuffer, stats });
     } finally {
