@@ -1,8 +1,8 @@
 // "What mattered" by gradients (issue #18) in real Chromium with the built extension: on draw-shapes (LayersModel,
-// script-tag tf.js) and moving-shapes (GraphModel, bundled, no global tf) the reader opens Try your own input → What
-// mattered → Gradients; the map is drawn with non-zero values and differs between two classes, its cost is shown —
-// while the page runs its own frames, whose outputs digest and tensor count equal a run beside it without exploring.
-// An ONNX page says why it gives no gradients and hands the reader back to occlusion.
+// script-tag tf.js) and on a GraphModel fixture (execute, script-tag tf.js 4) the reader opens Try your own input →
+// What mattered → Gradients; the map is drawn with non-zero values and differs between two classes, its cost is
+// shown — while the page runs its own frames, whose outputs digest and tensor count equal a run beside it without
+// exploring. moving-shapes (a tfjs-core bundle, which registers no gradients) says why and keeps occlusion.
 
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
