@@ -68,7 +68,10 @@ export function ModelDiagram(props: ModelDiagramProps) {
   const pendingFrame = useRef<readonly string[] | null>(
     props.focus ?? (props.returnTo ? [props.returnTo] : null),
   );
-  const focusNext = useRef(props.returnTo !== null && props.returnTo !== undefined);
+  // The item focus must move to after a key move, a group opening or closing, or a return from a layer view. An id, not
+  // a flag: an effect of an earlier render (its own, older tab stop) can run after the key set it, and must not move
+  // focus back there.
+  const focusNext = useRef<string | null>(props.returnTo ?? null);
   const thumbs = useThumbs(props.api, graph, viewport);
   // The thumbnails show the reader's input while Try your own input or a pack control drives the views.
   const feed = useExploreFeed();
@@ -137,17 +140,22 @@ export function ModelDiagram(props: ModelDiagramProps) {
   }, [layout, t.x, t.y, t.k, size]);
   // Focus follows the tab stop after a key move or a group opening or closing (the button it was on may be gone).
   useEffect(() => {
-    if (!focusNext.current || !activeItem) return;
+    const target = focusNext.current;
+    if (!target) return;
+    const itemId = view.itemOf.get(target) ?? target;
+    const done = () => {
+      if (focusNext.current === target) focusNext.current = null;
+    };
     const find = () =>
       [...(viewport.current?.querySelectorAll<HTMLElement>('[data-item-id]') ?? [])].find(
-        (el) => el.dataset.itemId === activeItem,
+        (el) => el.dataset.itemId === itemId,
       );
     const focused = (el: HTMLElement) => (el.getRootNode() as Document | ShadowRoot).activeElement === el;
     const button = find();
     if (!button) return;
     button.focus({ preventScroll: true });
     if (focused(button)) {
-      focusNext.current = false;
+      done();
       return;
     }
     // Not focusable yet (a group's frame title drawn before it is laid out): again on the next frames.
@@ -156,7 +164,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
     const retry = () => {
       const again = find();
       again?.focus({ preventScroll: true });
-      if ((again && focused(again)) || ++tries > 20) focusNext.current = false;
+      if ((again && focused(again)) || ++tries > 20) done();
       else raf = requestAnimationFrame(retry);
     };
     raf = requestAnimationFrame(retry);
@@ -165,7 +173,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
 
   const moveTo = (id: string | null) => {
     if (!id) return;
-    focusNext.current = true;
+    focusNext.current = id;
     setActive(id);
     const box = layout.items.get(id) ?? layout.frames.get(id);
     if (box) setTransform(revealBox(t, box, size.width, size.height));
@@ -176,7 +184,7 @@ export function ModelDiagram(props: ModelDiagramProps) {
     if (opening) next.add(groupId);
     else for (const id of [...next]) if (id === groupId || id.startsWith(`${groupId}/`)) next.delete(id);
     setExpanded(next);
-    focusNext.current = true;
+    focusNext.current = groupId;
     setActive(groupId);
     setAnnounce(
       tr(opening ? 'dgOpened' : 'dgClosed', grouping.groups.get(groupId)?.label ?? tr('dgGroupWord')),
