@@ -58,6 +58,8 @@ export class ContentApiImpl implements ContentApi {
     private readonly state: FrameState,
     /** tf.js's version from the page's own scripts, for bundled pages where the hook could not tell it. */
     private readonly pageTfVersion: () => Promise<string | null> = () => Promise.resolve(null),
+    /** ONNX Runtime Web's version from the page's own scripts, for bundled pages (transformers.js). */
+    private readonly pageOrtVersion: () => Promise<string | null> = () => Promise.resolve(null),
   ) {}
 
   /** Feeds every validated page message in; returns nothing, routes replies and tap frames. */
@@ -139,7 +141,12 @@ export class ContentApiImpl implements ContentApi {
         return reply.graph;
       })
       .then(async (described) => {
-        if (described.tfjsVersion !== null || described.runtime === 'onnx') return described;
+        if (described.runtime === 'onnx') {
+          if (described.runtimeVersion) return described;
+          const version = await this.pageOrtVersion().catch(() => null);
+          return version ? { ...described, runtimeVersion: version } : described;
+        }
+        if (described.tfjsVersion !== null) return described;
         const version = await this.pageTfVersion().catch(() => null);
         return version ? { ...described, tfjsVersion: version } : described;
       });

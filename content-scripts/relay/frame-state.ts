@@ -10,6 +10,8 @@ export class FrameState {
   private models = new Map<string, ModelSummary>();
   /** tf.js's version read from the page's own scripts, for engines the hook could not ask (bundled pages). */
   private bundledVersion: string | null = null;
+  /** ONNX Runtime Web's version read from the page's own scripts, for sessions the hook could not tell it of. */
+  private bundledOrtVersion: string | null = null;
 
   /** `ownUrl`: this frame's URL as the content script sees it (the page's snapshot may say anything). */
   constructor(private readonly ownUrl: () => string = () => '') {}
@@ -59,6 +61,29 @@ export class FrameState {
     return changed;
   }
 
+  /** True when an ONNX session's runtime version is unknown to the hook: the page's scripts may tell it. */
+  get lacksOrtVersion(): boolean {
+    for (const m of this.models.values()) if (m.runtime === 'onnx' && !m.runtimeVersion) return true;
+    return false;
+  }
+
+  /** ONNX Runtime Web's version read from the page's scripts, once read (null: not read, or not there). */
+  get pageScriptsOrtVersion(): string | null {
+    return this.bundledOrtVersion;
+  }
+
+  /** Fills in ONNX Runtime Web's version read from the page's scripts; true when what this frame reports changed. */
+  setBundledOrtVersion(version: string): boolean {
+    this.bundledOrtVersion = version;
+    let changed = false;
+    for (const [id, m] of this.models)
+      if (m.runtime === 'onnx' && !m.runtimeVersion) {
+        this.models.set(id, { ...m, runtimeVersion: version });
+        changed = true;
+      }
+    return changed;
+  }
+
   get modelCount(): number {
     return this.models.size;
   }
@@ -82,7 +107,11 @@ export class FrameState {
     return true;
   }
 
-  private putModel(model: ModelSummary): boolean {
+  private putModel(reported: ModelSummary): boolean {
+    const model =
+      reported.runtime === 'onnx' && !reported.runtimeVersion && this.bundledOrtVersion
+        ? { ...reported, runtimeVersion: this.bundledOrtVersion }
+        : reported;
     const old = this.models.get(model.id);
     if (old && JSON.stringify(old) === JSON.stringify(model)) return false;
     if (!old && this.models.size >= BRIDGE_LIMITS.maxModels) return false;

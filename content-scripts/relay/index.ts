@@ -16,6 +16,7 @@ import { ContentBridge } from './content-bridge';
 import { CONTENT_API_KEY } from './content-api';
 import { ContentApiImpl } from './content-api-impl';
 import { FrameState } from './frame-state';
+import { bundledOrtVersion } from './page-ort-version';
 import { bundledTfVersion } from './page-tf-version';
 import { PACKS_API_KEY } from './packs-api';
 import { PacksClient } from './packs-client';
@@ -64,6 +65,19 @@ function versionFromScripts(): Promise<string | null> {
   return pageTfVersion;
 }
 
+// ONNX Runtime Web bundled (transformers.js): its `env` is out of the hook's reach; the page's scripts name it.
+let pageOrtVersion: Promise<string | null> | null = null;
+function ortVersionFromScripts(): Promise<string | null> {
+  pageOrtVersion ??= bundledOrtVersion().then((version) => {
+    if (version && state.setBundledOrtVersion(version)) {
+      report();
+      api.changed();
+    }
+    return version;
+  });
+  return pageOrtVersion;
+}
+
 let knownModels = 0;
 const bridge: ContentBridge = new ContentBridge(window, (message) => {
   api.receive(message);
@@ -71,16 +85,24 @@ const bridge: ContentBridge = new ContentBridge(window, (message) => {
     report();
     api.changed();
     if (state.lacksVersion) void versionFromScripts();
+    if (state.lacksOrtVersion) void ortVersionFromScripts();
     if (state.modelCount !== knownModels) {
       knownModels = state.modelCount;
       void packs.refresh();
     }
   }
 });
-const api = new ContentApiImpl(bridge, state, () =>
-  state.pageScriptsVersion || !state.lacksVersion
-    ? Promise.resolve(state.pageScriptsVersion)
-    : versionFromScripts(),
+const api = new ContentApiImpl(
+  bridge,
+  state,
+  () =>
+    state.pageScriptsVersion || !state.lacksVersion
+      ? Promise.resolve(state.pageScriptsVersion)
+      : versionFromScripts(),
+  () =>
+    state.pageScriptsOrtVersion || !state.lacksOrtVersion
+      ? Promise.resolve(state.pageScriptsOrtVersion)
+      : ortVersionFromScripts(),
 );
 const packs = new PacksClient({
   session,

@@ -34,37 +34,46 @@ function scriptUrls(): string[] {
   return [...urls];
 }
 
+/**
+ * The first answer `inUrl` gives for a script URL of the page, else `inText` for the text of one of its same-origin
+ * scripts (from the HTTP cache where they are; a few, and a bounded number of bytes).
+ */
+export async function scanPageScripts(
+  inUrl: (url: string) => string | null,
+  inText: (text: string) => string | null,
+): Promise<string | null> {
+  const urls = scriptUrls();
+  for (const url of urls) {
+    const v = inUrl(url);
+    if (v) return v;
+  }
+  let bytes = 0;
+  const own = urls.filter((u) => {
+    try {
+      return new URL(u).origin === location.origin;
+    } catch {
+      return false;
+    }
+  });
+  for (const url of own.slice(0, MAX_SCRIPTS)) {
+    try {
+      const response = await fetch(url, { cache: 'force-cache', credentials: 'same-origin' });
+      if (!response.ok) continue;
+      const text = await response.text();
+      bytes += text.length;
+      const v = inText(text);
+      if (v) return v;
+    } catch {
+      // Unreadable: try the next one.
+    }
+    if (bytes > MAX_BYTES) break;
+  }
+  return null;
+}
+
 let found: Promise<string | null> | null = null;
 
 export function bundledTfVersion(): Promise<string | null> {
-  found ??= (async () => {
-    const urls = scriptUrls();
-    for (const url of urls) {
-      const v = versionInUrl(url);
-      if (v) return v;
-    }
-    let bytes = 0;
-    const own = urls.filter((u) => {
-      try {
-        return new URL(u).origin === location.origin;
-      } catch {
-        return false;
-      }
-    });
-    for (const url of own.slice(0, MAX_SCRIPTS)) {
-      try {
-        const response = await fetch(url, { cache: 'force-cache', credentials: 'same-origin' });
-        if (!response.ok) continue;
-        const text = await response.text();
-        bytes += text.length;
-        const v = versionInScript(text);
-        if (v) return v;
-      } catch {
-        // Unreadable: try the next one.
-      }
-      if (bytes > MAX_BYTES) break;
-    }
-    return null;
-  })();
+  found ??= scanPageScripts(versionInUrl, versionInScript);
   return found;
 }
