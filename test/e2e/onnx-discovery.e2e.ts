@@ -48,10 +48,13 @@ async function liveSubscriptions(page: Page): Promise<number> {
   }
 }
 
-async function popupText(tabId: number): Promise<{ summary: string; models: string }> {
+async function popupText(
+  tabId: number,
+  runtime = 'ONNX Runtime Web',
+): Promise<{ summary: string; models: string }> {
   const popup = await openPopup(session, tabId);
   const summary = popup.getByTestId('summary');
-  await expect.poll(() => summary.textContent()).toContain('ONNX Runtime Web');
+  await expect.poll(() => summary.textContent()).toContain(runtime);
   const result = {
     summary: (await summary.textContent()) ?? '',
     models: (await popup.getByRole('list', { name: 'Models on this tab' }).textContent()) ?? '',
@@ -141,8 +144,17 @@ describe('transformers.js 4 bundled (onnx-text): no global ort', () => {
     // One model: the pipeline's; transformers.js's tiny tensor-op helper sessions are not counted.
     expect(await waitForBadge(session, tabId, '1', 30_000)).toBe('1');
 
-    const popup = await popupText(tabId);
-    expect(popup.summary).toMatch(/ONNX Runtime Web( [\w.-]+)?, wasm/);
+    // Its version: no `ort` global, so the bundle's own text names it (transformers.js pins a dev build).
+    const bundledOrt = (
+      JSON.parse(
+        readFileSync(
+          'node_modules/@huggingface/transformers/node_modules/onnxruntime-web/package.json',
+          'utf8',
+        ),
+      ) as { version: string }
+    ).version;
+    const popup = await popupText(tabId, `ONNX Runtime Web ${bundledOrt}, wasm`);
+    expect(popup.summary).toContain(`ONNX Runtime Web ${bundledOrt}, wasm`);
 
     // transformers.js creates the session from bytes: the model is named by its ONNX graph.
     const panel = await openOutline(page, 'sentiment_tiny');
@@ -152,6 +164,7 @@ describe('transformers.js 4 bundled (onnx-text): no global ort', () => {
     expect(chips).toEqual(expect.arrayContaining(['Gather', 'Conv', 'Gemm']));
     const totals = (await panel.getByRole('region', { name: 'Model totals' }).textContent()) ?? '';
     expect(totals).toContain(formatNumber(paramsOf('demos/onnx-models/sentiment-tiny/onnx/model.onnx')));
+    expect(totals).toContain(bundledOrt);
     await screenshot(page, 'onnx-text-outline');
 
     // The logits: live from the pipeline's own session.run calls on the review feed.
