@@ -37,7 +37,7 @@ describe('ortVersionInScript', () => {
     expect(ortVersionInScript('var version_core="4.22.0";')).toBeNull();
     expect(ortVersionInScript('Object.defineProperty(e.versions,"web",{value:x})')).toBeNull();
     expect(ortVersionInScript('Object.defineProperty(e.versions,"web",{value:"<img>"})')).toBeNull();
-    // `Na` is common's version: a name that only ends like the one asked for is not taken.
+    // A variable whose name only ends like the one env.versions.web names (`xcs` for `cs`) is not taken.
     expect(ortVersionInScript('xcs="9.9.9";Object.defineProperty(e.versions,"web",{value:cs})')).toBeNull();
   });
 });
